@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { checkRoleAssignment } from "./role-assignment.ts";
+
+const cityUser = { userId: "u", cityId: "luoyang", districtCode: null, unitId: null };
+const codes = (...a: Parameters<typeof checkRoleAssignment>) => checkRoleAssignment(...a).map((v) => v.code);
+
+describe("role assignment", () => {
+  it("accepts a city role for a city account", () => {
+    expect(codes("g", cityUser, ["programOfficer"])).toEqual([]);
+  });
+  it("refuses self-grants and combined platform roles", () => {
+    expect(codes("u", cityUser, ["programOfficer"])).toContain("ROLE_SELF_GRANT");
+    expect(codes("g", { ...cityUser, cityId: null }, ["sysAdmin", "auditor"])).toContain("ROLE_SEPARATION");
+  });
+  it("keeps platform and city roles apart", () => {
+    expect(codes("g", cityUser, ["auditor"])).toContain("ROLE_PLATFORM_ONLY");
+    expect(codes("g", { ...cityUser, cityId: null }, ["programOfficer"])).toContain("ROLE_NEEDS_CITY");
+  });
+  it("needs the attachment the scope filters by", () => {
+    expect(codes("g", cityUser, ["districtOfficer"])).toContain("ROLE_NEEDS_DISTRICT");
+    expect(codes("g", cityUser, ["principalInvestigator"])).toContain("ROLE_NEEDS_UNIT");
+    expect(codes("g", { ...cityUser, unitId: "x" }, ["principalInvestigator", "unitAdmin"])).toEqual([]);
+  });
+});

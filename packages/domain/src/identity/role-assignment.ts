@@ -1,0 +1,62 @@
+import type { Violation } from "../shared/errors.ts";
+import { platformRoles, type Role } from "./roles.ts";
+
+export interface AssignmentTarget {
+  userId: string;
+  cityId: string | null;
+  districtCode: string | null;
+  unitId: string | null;
+}
+
+/**
+ * Which role sets a user can hold. Platform roles belong to platform accounts (no city); city roles
+ * need the attachment their scope filters by; the three administrators stay separate, and nobody
+ * changes their own roles.
+ */
+export function checkRoleAssignment(
+  grantorId: string,
+  target: AssignmentTarget,
+  roles: readonly Role[],
+): Violation[] {
+  const out: Violation[] = [];
+  const v = (code: string, messageZh: string, messageEn: string) =>
+    out.push({ code, messageZh, messageEn, path: "roles" });
+  if (grantorId === target.userId)
+    v("ROLE_SELF_GRANT", "不能修改自己的角色。", "You cannot change your own roles.");
+  const platform = roles.filter((r) => platformRoles.includes(r));
+  const city = roles.filter((r) => !platformRoles.includes(r));
+  if (platform.length > 1) {
+    v(
+      "ROLE_SEPARATION",
+      "系统管理员、安全管理员、安全审计员三员分立，不能兼任。",
+      "System, security and audit administrators must be different people.",
+    );
+  }
+  if (platform.length && (city.length || target.cityId)) {
+    v(
+      "ROLE_PLATFORM_ONLY",
+      "平台管理角色只能授予不属于任何城市的平台账号。",
+      "Platform roles go to platform accounts only (no city).",
+    );
+  }
+  if (city.length && !target.cityId)
+    v("ROLE_NEEDS_CITY", "业务角色需要账号属于某个城市。", "Business roles need an account of a city.");
+  if (roles.includes("districtOfficer") && !target.districtCode) {
+    v(
+      "ROLE_NEEDS_DISTRICT",
+      "县区科技主管部门角色需要账号属于某个县区。",
+      "The district officer role needs a district.",
+    );
+  }
+  for (const r of ["unitAdmin", "principalInvestigator"] as const) {
+    if (roles.includes(r) && !target.unitId) {
+      v(
+        "ROLE_NEEDS_UNIT",
+        "申报单位管理员和项目负责人角色需要账号属于某个单位。",
+        "Unit roles need an account of a unit.",
+      );
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+/**
+ * Roles and the permissions they carry: the one declarative place where "who may do what" lives.
+ * Routes declare a permission and a data scope; `can()` answers for a role set. Data scope is not
+ * a permission: it narrows which rows a permitted action reaches (see scope.ts).
+ */
+export const roles = [
+  "programOfficer",
+  "bureauLeader",
+  "financeOfficer",
+  "districtOfficer",
+  "agencyOfficer",
+  "unitAdmin",
+  "principalInvestigator",
+  "expert",
+  "fundManager",
+  "sysAdmin",
+  "secAdmin",
+  "auditor",
+] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  "workspace.read",
+  "unit.read",
+  "unit.create",
+  "unit.update",
+  "user.read",
+  "user.create",
+  "user.update",
+  "role.grant",
+  "audit.read",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** Platform administrators are separated three ways (三员分立): none of them holds another's power. */
+export const platformRoles: readonly Role[] = ["sysAdmin", "secAdmin", "auditor"];
+
+const grants: Record<Role, readonly Permission[]> = {
+  programOfficer: ["workspace.read", "unit.read", "unit.create", "unit.update", "user.read"],
+  bureauLeader: ["workspace.read", "unit.read", "user.read"],
+  financeOfficer: ["workspace.read", "unit.read"],
+  districtOfficer: ["workspace.read", "unit.read", "user.read"],
+  agencyOfficer: ["workspace.read", "unit.read"],
+  unitAdmin: ["workspace.read", "unit.read", "unit.update", "user.read", "user.create", "user.update"],
+  principalInvestigator: ["workspace.read", "unit.read"],
+  expert: ["workspace.read"],
+  fundManager: ["workspace.read", "unit.read"],
+  sysAdmin: [
+    "workspace.read",
+    "unit.read",
+    "unit.create",
+    "unit.update",
+    "user.read",
+    "user.create",
+    "user.update",
+  ],
+  secAdmin: ["workspace.read", "user.read", "role.grant"],
+  auditor: ["workspace.read", "audit.read"],
+};
+
+export function permissionsOf(userRoles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const r of userRoles) for (const p of grants[r]) set.add(p);
+  return permissions.filter((p) => set.has(p));
+}
+
+export function can(userRoles: readonly Role[], permission: Permission): boolean {
+  return userRoles.some((r) => grants[r].includes(permission));
+}
+
+export const roleNames: Record<Role, { zh: string; en: string }> = {
+  programOfficer: { zh: "市科技局项目主管", en: "Program officer (S&T bureau)" },
+  bureauLeader: { zh: "市科技局领导", en: "Bureau leader" },
+  financeOfficer: { zh: "市财政局经办人", en: "Finance bureau officer" },
+  districtOfficer: { zh: "县区科技主管部门", en: "District S&T officer" },
+  agencyOfficer: { zh: "第三方评审机构", en: "Review agency officer" },
+  unitAdmin: { zh: "申报单位管理员", en: "Applicant unit administrator" },
+  principalInvestigator: { zh: "项目负责人", en: "Principal investigator" },
+  expert: { zh: "评审专家", en: "Expert" },
+  fundManager: { zh: "基金管理机构", en: "Fund manager" },
+  sysAdmin: { zh: "系统管理员", en: "System administrator" },
+  secAdmin: { zh: "安全管理员", en: "Security administrator" },
+  auditor: { zh: "安全审计员", en: "Auditor" },
+};

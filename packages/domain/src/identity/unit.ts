@@ -1,0 +1,19 @@
+/** Kinds of applicant unit (项目承担单位, LY-FUNDS §3): legal persons registered in the city. */
+export const unitKinds = [
+  "enterprise",
+  "university",
+  "institute",
+  "hospital",
+  "newRdInstitution",
+  "other",
+] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+export const unitKindNames: Record<UnitKind, { zh: string; en: string }> = {
+  enterprise: { zh: "企业", en: "Enterprise" },
+  university: { zh: "高校", en: "University" },
+  institute: { zh: "科研院所", en: "Research institute" },
+  hospital: { zh: "医疗卫生机构", en: "Hospital" },
+  newRdInstitution: { zh: "新型研发机构", en: "New R&D institution" },
+  other: { zh: "其他", en: "Other" },
+};

@@ -1,0 +1,219 @@
+import type { z } from "zod";
+import { type Policy, policySchema, type Source } from "./policy.schema.ts";
+
+/**
+ * Parsing and cross-checking of policy files. Pure: the caller reads the files and hands over their
+ * text, so the same checks run at server start, in tests and in a CI lint of policies/.
+ */
+
+export interface PolicyIssue {
+  /** Field path such as `programs[2].yearlyCap.count`; empty for the file as a whole. */
+  path: string;
+  message: string;
+}
+
+/** A policy file that cannot be used; the message has one line per issue, each naming file and field. */
+export class PolicyFileError extends Error {
+  readonly fileName: string;
+  readonly issues: readonly PolicyIssue[];
+
+  constructor(fileName: string, issues: readonly PolicyIssue[]) {
+    super(issues.map((i) => `${fileName}: ${i.path || "(file)"}: ${i.message}`).join("\n"));
+    this.name = "PolicyFileError";
+    this.fileName = fileName;
+    this.issues = issues;
+  }
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function issuesOf(error: z.ZodError): PolicyIssue[] {
+  const out: PolicyIssue[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        out.push({ path: formatPath([...issue.path, key]), message: "unknown field (not allowed here)" });
+      }
+      continue;
+    }
+    // "received undefined" is zod's way of saying the field is missing; say so plainly.
+    const missing = /^Invalid input: expected (.+), received undefined$/.exec(issue.message);
+    const message = missing ? `missing (expected ${missing[1]})` : issue.message;
+    out.push({ path: formatPath(issue.path), message });
+  }
+  return out;
+}
+
+function duplicates<T>(values: readonly T[]): T[] {
+  const seen = new Set<T>();
+  const dup = new Set<T>();
+  for (const v of values) (seen.has(v) ? dup : seen).add(v);
+  return [...dup];
+}
+
+/** Rules the schema cannot express because they relate one field to another. */
+function crossFieldIssues(p: Policy): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+
+  for (const code of duplicates(p.documents.map((d) => d.code)))
+    add("documents", `duplicate document code ${code}`);
+  for (const code of duplicates(p.programs.map((x) => x.code)))
+    add("programs", `duplicate program code ${code}`);
+  const categoryCodes = p.budget.categories.map((c) => c.code);
+  for (const code of duplicates(categoryCodes)) add("budget.categories", `duplicate category code ${code}`);
+  p.programs.forEach((program, i) => {
+    for (const code of duplicates((program.subKinds ?? []).map((s) => s.code))) {
+      add(`programs[${i}].subKinds`, `duplicate sub-kind code ${code}`);
+    }
+  });
+
+  p.budget.categories.forEach((c, i) => {
+    if ((c.code === "indirect") !== (c.group === "indirect")) {
+      add(`budget.categories[${i}].group`, `category ${c.code} cannot be in group ${c.group}`);
+    }
+  });
+  for (const required of ["equipment", "indirect"] as const) {
+    if (!categoryCodes.includes(required)) add("budget.categories", `category ${required} is required`);
+  }
+
+  if (p.indirectCost.kind === "tiers") {
+    const tiers = p.indirectCost.tiers;
+    tiers.forEach((tier, i) => {
+      const path = `indirectCost.tiers[${i}].upToFen`;
+      const last = i === tiers.length - 1;
+      if (last && tier.upToFen !== null) add(path, "the last tier must be open-ended (null)");
+      if (!last && tier.upToFen === null) add(path, "only the last tier may be open-ended (null)");
+      const prev = i > 0 ? tiers[i - 1]?.upToFen : 0;
+      if (tier.upToFen !== null && typeof prev === "number" && tier.upToFen <= prev) {
+        add(path, `tier limits must ascend: ${tier.upToFen} does not exceed ${prev}`);
+      }
+    });
+  }
+
+  if (p.postSubsidy.kind === "byGrade") {
+    const listed = p.postSubsidy.programs;
+    listed.forEach((code, i) => {
+      const program = p.programs.find((x) => x.code === code);
+      if (!program) add(`postSubsidy.programs[${i}]`, `unknown program ${code}`);
+      else if (program.fundingMode !== "postSubsidy") {
+        add(
+          `postSubsidy.programs[${i}]`,
+          `program ${code} has funding mode ${program.fundingMode}, not postSubsidy`,
+        );
+      }
+    });
+    p.programs.forEach((x, i) => {
+      if (x.fundingMode === "postSubsidy" && !listed.includes(x.code)) {
+        add(
+          `programs[${i}].fundingMode`,
+          `post-subsidy program ${x.code} is missing from postSubsidy.programs`,
+        );
+      }
+    });
+    const g = p.postSubsidy.grades;
+    const order = [g.excellent, g.good, g.pass, g.fail];
+    const names = ["excellent", "good", "pass", "fail"];
+    for (let i = 1; i < order.length; i++) {
+      const [hi, lo] = [order[i - 1], order[i]];
+      if (hi && lo && (lo.ratioBp > hi.ratioBp || lo.capFen > hi.capFen)) {
+        add(`postSubsidy.grades.${names[i]}`, `a lower grade may not pay more than ${names[i - 1]}`);
+      }
+    }
+  } else {
+    p.programs.forEach((x, i) => {
+      if (x.fundingMode === "postSubsidy") add(`programs[${i}].fundingMode`, "postSubsidy is of kind none");
+    });
+  }
+
+  const docs = new Set(p.documents.map((d) => d.code));
+  visitSources(p, "", (source, path) => {
+    if (source.kind === "clause" && !docs.has(source.doc)) {
+      add(`${path}.doc`, `document ${source.doc} is not in the documents list`);
+    }
+  });
+  return issues;
+}
+
+function visitSources(node: unknown, path: string, visit: (s: Source, path: string) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => {
+      visitSources(item, `${path}[${i}]`, visit);
+    });
+  } else if (node && typeof node === "object") {
+    const record = node as Record<string, unknown>;
+    if (record.kind === "clause" && "textZh" in record) visit(record as Source, path);
+    for (const [key, value] of Object.entries(record)) {
+      visitSources(value, path ? `${path}.${key}` : key, visit);
+    }
+  }
+}
+
+/** Validates one parsed JSON document; throws PolicyFileError listing every problem at once. */
+export function parsePolicy(fileName: string, json: unknown): Policy {
+  const result = policySchema.safeParse(json);
+  if (!result.success) throw new PolicyFileError(fileName, issuesOf(result.error));
+  const issues = crossFieldIssues(result.data);
+  if (issues.length > 0) throw new PolicyFileError(fileName, issues);
+  return result.data;
+}
+
+export function policyId(p: Pick<Policy, "city" | "version">): string {
+  return `${p.city}-${p.version}`;
+}
+
+/** Parses every file and checks that no city/version pair appears twice. */
+export function loadPolicyFiles(files: readonly { fileName: string; text: string }[]): Policy[] {
+  const seen = new Map<string, string>();
+  return files.map(({ fileName, text }) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new PolicyFileError(fileName, [{ path: "", message: `not valid JSON: ${(e as Error).message}` }]);
+    }
+    const policy = parsePolicy(fileName, json);
+    const id = policyId(policy);
+    const other = seen.get(id);
+    if (other !== undefined) {
+      throw new PolicyFileError(fileName, [
+        { path: "version", message: `${id} is already defined in ${other}` },
+      ]);
+    }
+    seen.set(id, fileName);
+    return policy;
+  });
+}
+
+/** Calendar date in China (UTC+8, no daylight saving), which is where effective dates are read. */
+function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The version of a city's policy in force at `at`: the latest effectiveFrom on or before that day
+ * (days counted in China time, so a policy effective 2025-04-23 applies from 00:00 Beijing time).
+ * Undefined when none is yet in force.
+ */
+export function selectPolicy(policies: readonly Policy[], city: string, at: Date): Policy | undefined {
+  const day = chinaDate(at);
+  let best: Policy | undefined;
+  for (const p of policies) {
+    if (p.city !== city || p.effectiveFrom > day) continue;
+    if (
+      !best ||
+      p.effectiveFrom > best.effectiveFrom ||
+      (p.effectiveFrom === best.effectiveFrom && p.version > best.version)
+    ) {
+      best = p;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,210 @@
+import { z } from "zod";
+
+/**
+ * One city's policy version as data (policies/<city>-<version>.json). Every rule names where it comes
+ * from: a clause of a source document with the Chinese sentence copied verbatim, or a value the
+ * documents leave open and the city sets itself. That way each automatic decision can cite what it
+ * applied, and a reviewer can check the data against the documents sentence by sentence.
+ */
+
+export const cityCodes = ["luoyang", "datong"] as const;
+export type CityCode = (typeof cityCodes)[number];
+
+export const fundingModes = [
+  "preFunding",
+  "postSubsidy",
+  "filing",
+  "joint",
+  "fundPush",
+  "unspecified",
+] as const;
+export type FundingMode = (typeof fundingModes)[number];
+
+export const selectionModes = [
+  "filing",
+  "competitive",
+  "directedSelection",
+  "directedCommission",
+  "openChallenge",
+  "horseRace",
+  "jointCommittee",
+  "fundPush",
+] as const;
+export type SelectionMode = (typeof selectionModes)[number];
+
+export const budgetCategoryCodes = [
+  "equipment",
+  "materials",
+  "testing",
+  "fuelPower",
+  "publicationIp",
+  "travelMeetings",
+  "hiredStaff",
+  "expertConsulting",
+  "otherExpenses",
+  "indirect",
+] as const;
+export type BudgetCategoryCode = (typeof budgetCategoryCodes)[number];
+
+export const budgetGroups = ["equipment", "business", "labour", "indirect"] as const;
+export type BudgetGroup = (typeof budgetGroups)[number];
+
+/** What a budget category rule asks for; `explanationRequired` is enforced by checkBudget, the rest inform. */
+export const categoryRuleKinds = ["explanationRequired", "notPayableToProjectStaff", "noRatioCap"] as const;
+export type CategoryRuleKind = (typeof categoryRuleKinds)[number];
+
+export const performanceGrades = ["excellent", "good", "pass", "fail"] as const;
+export type PerformanceGrade = (typeof performanceGrades)[number];
+
+export const approvers = ["bureau", "unit", "principalInvestigator"] as const;
+export type Approver = (typeof approvers)[number];
+
+export const eligibilityRuleCodes = [
+  "independentLegalPersonInCity",
+  "noRepeatFunding",
+  "commitmentLetter",
+  "noEligibilityBan",
+  "notBlacklisted",
+] as const;
+export type EligibilityRuleCode = (typeof eligibilityRuleCodes)[number];
+
+const docCode = z.string().regex(/^[A-Z]+(-[A-Z]+)*$/, "expected a document code such as LY-FUNDS");
+const camelCode = z.string().regex(/^[a-z][A-Za-z0-9]*$/, "expected a camelCase code such as softScience");
+const text = z.string().trim().min(1);
+/** Money in fen: an integer, never a float, and never beyond what a double holds exactly. */
+const fen = z.int().min(0);
+/** Rates in basis points (1 bp = 0.01 %), so 30 % is 3000 and rates stay integers. */
+const basisPoints = z.int().min(0).max(10_000);
+
+export const clauseSourceSchema = z.strictObject({
+  kind: z.literal("clause"),
+  doc: docCode,
+  clause: z.string().regex(/^§\S+$/, "expected a clause such as §16 or §三(四)2"),
+  textZh: text,
+});
+
+export const citySettingSourceSchema = z.strictObject({
+  kind: z.literal("citySetting"),
+  noteZh: text,
+  noteEn: text,
+});
+
+export const sourceSchema = z.discriminatedUnion("kind", [clauseSourceSchema, citySettingSourceSchema]);
+export type ClauseSource = z.infer<typeof clauseSourceSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+
+/** `LY-REFORM §三(四)2` for a clause; null for a city setting, which no document backs. */
+export function citationOf(source: Source): string | null {
+  return source.kind === "clause" ? `${source.doc} ${source.clause}` : null;
+}
+
+const documentSchema = z.strictObject({
+  code: docCode,
+  docNumber: text,
+  titleZh: text,
+  issued: z.iso.date(),
+});
+
+const programSchema = z.strictObject({
+  code: camelCode,
+  nameZh: text,
+  nameEn: text,
+  fundingMode: z.enum(fundingModes),
+  yearlyCap: z.strictObject({ count: z.int().min(1), source: sourceSchema }).optional(),
+  perProjectCapFen: z.strictObject({ amountFen: fen, lumpSum: z.boolean(), source: sourceSchema }).optional(),
+  selectionModes: z.array(z.strictObject({ mode: z.enum(selectionModes), source: sourceSchema })).min(1),
+  subKinds: z
+    .array(z.strictObject({ code: camelCode, nameZh: text, nameEn: text }))
+    .min(1)
+    .optional(),
+  source: sourceSchema,
+});
+export type Program = z.infer<typeof programSchema>;
+
+const budgetCategorySchema = z.strictObject({
+  code: z.enum(budgetCategoryCodes),
+  group: z.enum(budgetGroups),
+  nameZh: text,
+  nameEn: text,
+  rules: z
+    .array(
+      z.strictObject({ kind: z.enum(categoryRuleKinds), noteZh: text, noteEn: text, source: sourceSchema }),
+    )
+    .optional(),
+  source: sourceSchema,
+});
+export type BudgetCategory = z.infer<typeof budgetCategorySchema>;
+
+export const indirectTierSchema = z.strictObject({ upToFen: fen.nullable(), rateBp: basisPoints });
+export type IndirectTier = z.infer<typeof indirectTierSchema>;
+
+const indirectCostSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("tiers"),
+    base: z.literal("directMinusEquipmentPurchase"),
+    tiers: z.array(indirectTierSchema).min(1),
+    theoreticalRateBp: basisPoints,
+    source: sourceSchema,
+  }),
+  z.strictObject({ kind: z.literal("unspecified"), noteZh: text, noteEn: text }),
+]);
+export type IndirectCostRule = z.infer<typeof indirectCostSchema>;
+
+const gradeRuleSchema = z.strictObject({ ratioBp: basisPoints, capFen: fen, source: sourceSchema });
+export type GradeRule = z.infer<typeof gradeRuleSchema>;
+
+const postSubsidySchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("byGrade"),
+    programs: z.array(camelCode).min(1),
+    grades: z.strictObject({
+      excellent: gradeRuleSchema,
+      good: gradeRuleSchema,
+      pass: gradeRuleSchema,
+      fail: gradeRuleSchema,
+    }),
+  }),
+  z.strictObject({ kind: z.literal("none"), noteZh: text, noteEn: text }),
+]);
+export type PostSubsidyRule = z.infer<typeof postSubsidySchema>;
+
+const approvalSchema = z.strictObject({ approver: z.enum(approvers), source: sourceSchema });
+export type ApprovalRule = z.infer<typeof approvalSchema>;
+
+const changeApprovalsSchema = z.strictObject({
+  legalPerson: approvalSchema,
+  principalInvestigator: approvalSchema,
+  budgetAdjustment: z.strictObject({ equipment: approvalSchema, other: approvalSchema }),
+  extension: approvalSchema,
+});
+
+const eligibilityRuleSchema = z.strictObject({
+  code: z.enum(eligibilityRuleCodes),
+  descriptionZh: text,
+  descriptionEn: text,
+  source: sourceSchema,
+});
+export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
+
+export const policySchema = z.strictObject({
+  city: z.enum(cityCodes),
+  cityNameZh: text,
+  cityNameEn: text,
+  version: z.string().regex(/^\d{4}$/, "expected a four-digit version such as 2025"),
+  effectiveFrom: z.iso.date(),
+  titleZh: text,
+  titleEn: text,
+  documents: z.array(documentSchema).min(1),
+  programs: z.array(programSchema).min(1),
+  budget: z.strictObject({ categories: z.array(budgetCategorySchema).min(1) }),
+  indirectCost: indirectCostSchema,
+  postSubsidy: postSubsidySchema,
+  changeApprovals: changeApprovalsSchema,
+  eligibility: z.array(eligibilityRuleSchema),
+  duplicateCheck: z.strictObject({
+    similarityThreshold: z.number().gt(0).max(1),
+    source: sourceSchema,
+  }),
+});
+
+export type Policy = z.infer<typeof policySchema>;

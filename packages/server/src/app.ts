@@ -1,0 +1,97 @@
+import fs from "node:fs";
+import path from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import type { Policy } from "@luoshu/domain";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Database, Db } from "./db/client.ts";
+import type { Clock } from "./lib/clock.ts";
+import type { FieldCipher } from "./lib/sm-crypto.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { budgetRoutes } from "./modules/budget/budget.routes.ts";
+import { healthRoutes } from "./modules/health/health.routes.ts";
+import { policyRoutes } from "./modules/policies/policies.routes.ts";
+import { referenceRoutes } from "./modules/reference/reference.routes.ts";
+import { unitRoutes } from "./modules/units/units.routes.ts";
+import { userRoutes } from "./modules/users/users.routes.ts";
+import { workspaceRoutes } from "./modules/workspace/workspace.routes.ts";
+import { type RegisteredRoute, registerAccess } from "./plugins/access.ts";
+import { notFoundBody, registerProblemHandler } from "./plugins/problem.ts";
+
+export interface AppDeps {
+  db: Db;
+  database: Pick<Database, "kind" | "migrationVersion">;
+  policies: Policy[];
+  cipher: FieldCipher;
+  clock: Clock;
+  secureCookies: boolean;
+  production: boolean;
+  /** Built web UI to serve at `/`; absent in API tests. */
+  webDist?: string;
+  logger?: boolean;
+}
+
+export const bodyLimit = 1024 * 1024;
+
+/** Builds the whole application without listening, so tests drive it with `app.inject`. */
+export type App = FastifyInstance & { routesDeclared: RegisteredRoute[] };
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit,
+    trustProxy: process.env.LUOSHU_TRUST_PROXY === "1",
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandler(app);
+  await app.register(fastifyCookie);
+
+  const routesDeclared: RegisteredRoute[] = [];
+  registerAccess(app, deps, routesDeclared);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Luoshu 洛书 API",
+        version: "0.1.0",
+        description: "City S&T plan project management platform",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get(
+    "/api/openapi.json",
+    { config: { access: { permission: "public", scope: "none" } }, schema: { hide: true } },
+    () => app.swagger(),
+  );
+
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    policyRoutes,
+    budgetRoutes,
+    referenceRoutes,
+    unitRoutes,
+    userRoutes,
+    workspaceRoutes,
+    auditRoutes,
+  ]) {
+    await app.register(async (scope) => routes(scope, deps));
+  }
+
+  const spa = Boolean(deps.webDist && fs.existsSync(path.join(deps.webDist, "index.html")));
+  if (spa) await app.register(fastifyStatic, { root: deps.webDist as string, wildcard: false });
+  // Unknown API paths get a problem document; any other GET is a client-side route of the web UI.
+  app.setNotFoundHandler((request, reply) => {
+    if (spa && request.method === "GET" && !request.url.startsWith("/api"))
+      return reply.sendFile("index.html");
+    return reply.status(404).type("application/problem+json").send(notFoundBody(request.method, request.url));
+  });
+  return Object.assign(app as unknown as FastifyInstance, { routesDeclared });
+}

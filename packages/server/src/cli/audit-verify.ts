@@ -1,0 +1,24 @@
+import { verifyAuditChain } from "../modules/audit/audit.repository.ts";
+import { openRuntime } from "../runtime.ts";
+
+/** Exit 0 when the chain is whole, 1 naming the first broken record. */
+let runtime: Awaited<ReturnType<typeof openRuntime>>;
+try {
+  runtime = await openRuntime();
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
+try {
+  const verdict = await verifyAuditChain(runtime.database.db);
+  if (verdict.ok) {
+    console.log(`审计链完整 / audit chain intact: ${verdict.checked} records checked`);
+  } else {
+    console.error(
+      `审计链在第 ${verdict.firstBroken.seq} 条记录处断裂 / audit chain broken at record ${verdict.firstBroken.seq}: ${verdict.firstBroken.reason} (${verdict.checked} records before it are intact)`,
+    );
+    process.exitCode = 1;
+  }
+} finally {
+  await runtime.database.close();
+}

@@ -1,0 +1,35 @@
+import path from "node:path";
+
+/** Everything the server reads from the environment, read once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  production: boolean;
+  /** Secure cookies need HTTPS; off only in development and tests. */
+  secureCookies: boolean;
+  keyFile: string;
+  key: string | undefined;
+  policiesDir: string;
+  webDist: string;
+}
+
+const root = path.resolve(import.meta.dirname, "../../..");
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === "production";
+  const home = env.HOME ?? root;
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? "0.0.0.0",
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.LUOSHU_DATA_DIR ?? path.join(root, ".data")),
+    production,
+    secureCookies: production || env.LUOSHU_SECURE_COOKIES === "1",
+    keyFile: env.LUOSHU_KEY_FILE ?? path.join(home, ".config", "luoshu", "sm4.key"),
+    key: env.LUOSHU_SM4_KEY || undefined,
+    policiesDir: path.join(root, "policies"),
+    webDist: path.join(root, "packages", "web", "dist"),
+  };
+}

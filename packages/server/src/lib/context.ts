@@ -1,0 +1,41 @@
+import type { Actor } from "@luoshu/domain";
+import type { Db, Tx } from "../db/client.ts";
+import { type AuditEntry, appendAudit } from "../modules/audit/audit.repository.ts";
+
+/** Who is acting, from where and when: what every service call and audit record needs. */
+export interface RequestContext {
+  actor: Actor | null;
+  /** The role under which the action is taken (the one that grants the route's permission). */
+  role: string | null;
+  ip: string | null;
+  now: Date;
+}
+
+export type Audit = (entry: AuditEntry) => void;
+
+/**
+ * One business transaction: the work collects audit entries, which are chained and written last,
+ * in the same transaction, so a state change and its audit record commit or roll back together.
+ */
+export async function inTransaction<T>(
+  db: Db,
+  ctx: RequestContext,
+  work: (tx: Tx, audit: Audit) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const entries: AuditEntry[] = [];
+    const result = await work(tx, (e) => entries.push({ cityId: ctx.actor?.cityId ?? null, ...e }));
+    await appendAudit(
+      tx,
+      {
+        actorId: ctx.actor?.userId ?? null,
+        actorUsername: ctx.actor?.username ?? null,
+        actorRole: ctx.role,
+        ip: ctx.ip,
+      },
+      entries,
+      ctx.now,
+    );
+    return result;
+  });
+}

@@ -1,0 +1,58 @@
+import { buildApp } from "./app.ts";
+import { readConfig } from "./config.ts";
+import { systemClock } from "./lib/clock.ts";
+import { readPolicies } from "./lib/policy-files.ts";
+import { openRuntime } from "./runtime.ts";
+import { demoPassword } from "./seed/demo-data.ts";
+import { demoUsernames, seedDemo } from "./seed/seed-demo.ts";
+
+const started = performance.now();
+const config = readConfig();
+let policies: ReturnType<typeof readPolicies>;
+try {
+  policies = readPolicies(config.policiesDir);
+} catch (e) {
+  console.error(
+    `\n政策文件校验失败，服务未启动 / A policy file is invalid; the server did not start:\n${(e as Error).message}\n`,
+  );
+  process.exit(1);
+}
+
+const { database, cipher } = await openRuntime(config);
+if (!config.production) {
+  const seeded = await seedDemo(database.db, cipher, systemClock.now());
+  if (seeded.created) console.log("已创建演示数据 / demo data created");
+}
+const app = await buildApp({
+  db: database.db,
+  database,
+  policies,
+  cipher,
+  clock: systemClock,
+  secureCookies: config.secureCookies,
+  production: config.production,
+  webDist: config.webDist,
+  logger: process.env.LUOSHU_LOG === "1",
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  console.log(`${signal}: closing`);
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+await app.listen({ port: config.port, host: config.host });
+const url = `http://localhost:${config.port}`;
+console.log(`
+洛书 Luoshu ready in ${((performance.now() - started) / 1000).toFixed(1)} s — ${url}
+database: ${database.kind === "embedded" ? `embedded PGlite (${config.dataDir})` : "PostgreSQL server"}
+API docs: ${url}/api/docs`);
+if (!config.production) {
+  console.log(`demo logins (password ${demoPassword}): ${demoUsernames.join(", ")}`);
+}

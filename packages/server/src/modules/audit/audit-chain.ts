@@ -1,0 +1,73 @@
+import { sm3 } from "../../lib/sm-crypto.ts";
+
+export const genesisHash = "0".repeat(64);
+
+export interface AuditContent {
+  seq: number;
+  at: string;
+  cityId: string | null;
+  actorId: string | null;
+  actorUsername: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+}
+
+/** JSON with object keys sorted at every depth: PostgreSQL's jsonb reorders keys, so the hash must not depend on order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function chainHash(prevHash: string, content: AuditContent): string {
+  return sm3(`${prevHash}\n${canonicalJson(content)}`);
+}
+
+export interface ChainRow extends AuditContent {
+  prevHash: string;
+  hash: string;
+}
+
+export type ChainVerdict =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; firstBroken: { seq: number; reason: string } };
+
+/** Walks rows in sequence order; names the first row whose link or content does not match. */
+export function verifyChain(
+  rows: Iterable<ChainRow>,
+  start = { prevHash: genesisHash, seq: 0, checked: 0 },
+): ChainVerdict & { last: { prevHash: string; seq: number } } {
+  let prev = start.prevHash;
+  let expectedSeq = start.seq + 1;
+  let checked = start.checked;
+  for (const row of rows) {
+    const fail = (reason: string) => ({
+      ok: false as const,
+      checked,
+      firstBroken: { seq: row.seq, reason },
+      last: { prevHash: prev, seq: expectedSeq - 1 },
+    });
+    if (row.seq !== expectedSeq)
+      return fail(`expected record ${expectedSeq}, found ${row.seq}: a record is missing`);
+    if (row.prevHash !== prev) return fail("prev_hash does not match the previous record's hash");
+    const { prevHash: _p, hash: _h, ...content } = row;
+    if (chainHash(prev, content) !== row.hash)
+      return fail("content does not match its hash: the record was changed");
+    prev = row.hash;
+    expectedSeq++;
+    checked++;
+  }
+  return { ok: true, checked, last: { prevHash: prev, seq: expectedSeq - 1 } };
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../test/test-app.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const login = (username: string, password: string) =>
+  t.anonymous.post("/api/auth/login", { username, password });
+
+describe("login, session and logout", () => {
+  it("logs in with the demo password and describes the user, city, roles and scope", async () => {
+    const res = await login("ly-district", "Luoshu@2025");
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({
+      username: "ly-district",
+      city: { code: "luoyang", nameZh: "洛阳市" },
+      district: { code: "410305" },
+      roles: ["districtOfficer"],
+      scope: { kind: "district" },
+    });
+    const cookie = String([res.headers["set-cookie"]].flat()[0]);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(res.body.user.permissions).toContain("unit.read");
+  });
+
+  it("refuses a wrong password with a Chinese message, without saying which part was wrong", async () => {
+    const res = await login("ly-officer", "wrong-password");
+    expect(res.status).toBe(401);
+    expect(res.headers["content-type"]).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: "AUTH_INVALID_CREDENTIALS", messageZh: "用户名或密码错误。" });
+    expect((await login("nobody-here", "x")).body.code).toBe("AUTH_INVALID_CREDENTIALS");
+  });
+
+  it("locks the account for 15 minutes after 5 failed logins", async () => {
+    for (let i = 0; i < 4; i++) expect((await login("dt-expert", "bad")).status).toBe(401);
+    const fifth = await login("dt-expert", "bad");
+    expect(fifth.status).toBe(423);
+    expect(fifth.body.code).toBe("AUTH_LOCKED");
+    expect((await login("dt-expert", "Luoshu@2025")).status).toBe(423);
+    t.clock.advance(15 * 60 * 1000 + 1000);
+    expect((await login("dt-expert", "Luoshu@2025")).status).toBe(200);
+  });
+
+  it("ends a session after 30 idle minutes", async () => {
+    const c = await t.as("ly-leader");
+    expect((await c.get("/api/auth/me")).status).toBe(200);
+    t.clock.advance(29 * 60 * 1000);
+    expect((await c.get("/api/auth/me")).status).toBe(200);
+    t.clock.advance(31 * 60 * 1000);
+    const res = await c.get("/api/auth/me");
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe("SESSION_EXPIRED");
+  });
+
+  it("requires the CSRF token on state-changing requests of a session", async () => {
+    const c = await t.as("ly-officer");
+    const res = await c.request("POST", "/api/auth/logout", {}, { "x-csrf-token": "forged" });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe("CSRF_FAILED");
+    expect((await c.get("/api/auth/me")).status).toBe(200);
+    expect((await c.post("/api/auth/logout")).status).toBe(200);
+    expect((await c.get("/api/auth/me")).body.code).toBe("AUTH_REQUIRED");
+  });
+
+  it("checks password rules with Chinese messages when changing a password", async () => {
+    const c = await t.as("ly-fund");
+    const weak = await c.post("/api/auth/password", { currentPassword: "Luoshu@2025", newPassword: "short" });
+    expect(weak.status).toBe(422);
+    expect(weak.body).toMatchObject({ code: "PASSWORD_WEAK", path: "newPassword" });
+    expect(weak.body.messageZh).toMatch(/[\u4e00-\u9fa5]/);
+    const ok = await c.post("/api/auth/password", {
+      currentPassword: "Luoshu@2025",
+      newPassword: "Xin-Mima-2026",
+    });
+    expect(ok.status).toBe(200);
+    expect((await login("ly-fund", "Xin-Mima-2026")).status).toBe(200);
+  });
+
+  it("writes login, failure and logout to the audit log", async () => {
+    const auditor = await t.as("auditor");
+    const res = await auditor.get("/api/audit?pageSize=200");
+    const actions = res.body.items.map((r: { action: string }) => r.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "auth.login",
+        "auth.loginFailed",
+        "auth.locked",
+        "auth.logout",
+        "auth.passwordChanged",
+      ]),
+    );
+  });
+});
+
+describe("demo accounts in production", () => {
+  it("are refused", async () => {
+    const prod = await createTestApp({ production: true });
+    try {
+      const res = await prod.anonymous.post("/api/auth/login", {
+        username: "ly-officer",
+        password: "Luoshu@2025",
+      });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe("DEMO_ACCOUNT_REFUSED");
+    } finally {
+      await prod.close();
+    }
+  });
+});

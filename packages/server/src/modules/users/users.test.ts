@@ -1,0 +1,112 @@
+import { makeResidentId } from "@luoshu/domain";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "../../db/client.ts";
+import { createTestApp, type TestApp } from "../../test/test-app.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const idNumber = makeResidentId("41030519900101001");
+
+describe("users and roles", () => {
+  it("opens an account with a checked ID number, stored encrypted and shown masked", async () => {
+    const sys = await t.as("sysadmin");
+    const res = await sys.post("/api/users", {
+      username: "ly-newofficer",
+      displayName: "新项目主管",
+      password: "Kaishi-2026!",
+      cityCode: "luoyang",
+      idNumber,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ username: "ly-newofficer", roles: [], cityCode: "luoyang" });
+    expect(res.body.idNumberMasked).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(14)}`);
+    expect(JSON.stringify(res.body)).not.toContain(idNumber);
+    const [row] = rowsOf<{ id_number_cipher: string }>(
+      await t.database.db.execute(sql`select id_number_cipher from users where username = 'ly-newofficer'`),
+    );
+    expect(row?.id_number_cipher).toMatch(/^v1\./);
+    expect(row?.id_number_cipher).not.toContain(idNumber.slice(6, 14));
+    expect(t.cipher.decrypt(row?.id_number_cipher ?? "")).toBe(idNumber);
+  });
+
+  it("refuses a wrong check digit, a weak password and a taken username", async () => {
+    const sys = await t.as("sysadmin");
+    const bad = idNumber.slice(0, 17) + (idNumber[17] === "1" ? "2" : "1");
+    const r1 = await sys.post("/api/users", {
+      username: "ly-x1",
+      displayName: "甲",
+      password: "Kaishi-2026!",
+      cityCode: "luoyang",
+      idNumber: bad,
+    });
+    expect(r1.status).toBe(422);
+    expect(r1.body.path).toBe("idNumber");
+    const r2 = await sys.post("/api/users", {
+      username: "ly-x2",
+      displayName: "乙",
+      password: "123",
+      cityCode: "luoyang",
+    });
+    expect(r2.body).toMatchObject({ code: "PASSWORD_WEAK", path: "password" });
+    const r3 = await sys.post("/api/users", {
+      username: "ly-officer",
+      displayName: "丙",
+      password: "Kaishi-2026!",
+      cityCode: "luoyang",
+    });
+    expect(r3.status).toBe(409);
+  });
+
+  it("lets the security administrator alone grant roles, within the separation rules", async () => {
+    const list = await (await t.as("sysadmin")).get("/api/users?keyword=ly-newofficer");
+    const id = list.body.items[0].id;
+    expect(
+      (await (await t.as("sysadmin")).put(`/api/users/${id}/roles`, { roles: ["programOfficer"] })).status,
+    ).toBe(403);
+    const sec = await t.as("secadmin");
+    const ok = await sec.put(`/api/users/${id}/roles`, { roles: ["programOfficer"] });
+    expect(ok.status).toBe(200);
+    expect(ok.body.roles).toEqual(["programOfficer"]);
+    const platform = await sec.put(`/api/users/${id}/roles`, { roles: ["auditor"] });
+    expect(platform.body.code).toBe("ROLE_PLATFORM_ONLY");
+    const self = await sec.put(`/api/users/${sec.me.id}/roles`, { roles: ["secAdmin", "auditor"] });
+    expect(self.status).toBe(422);
+    const newcomer = await t.as("ly-newofficer", "Kaishi-2026!");
+    expect(newcomer.me.permissions).toContain("unit.create");
+  });
+
+  it("lets a unit administrator register the unit's principal investigators", async () => {
+    const admin = await t.as("ly-unit");
+    const res = await admin.post("/api/users", {
+      username: "ly-pi2",
+      displayName: "第二负责人",
+      password: "Fuzeren-2026!",
+      cityCode: "datong",
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      cityCode: "luoyang",
+      unitId: (admin.me.unit as { id: string }).id,
+      roles: ["principalInvestigator"],
+    });
+    const people = await admin.get("/api/users?pageSize=50");
+    expect(
+      people.body.items.every((u: { unitId: string }) => u.unitId === (admin.me.unit as { id: string }).id),
+    ).toBe(true);
+  });
+
+  it("disables an account and ends its sessions", async () => {
+    const pi = await t.as("dt-pi");
+    const sys = await t.as("sysadmin");
+    const res = await sys.patch(`/api/users/${pi.me.id}`, { status: "disabled" });
+    expect(res.status).toBe(200);
+    expect((await pi.get("/api/auth/me")).status).toBe(401);
+    const login = await t.anonymous.post("/api/auth/login", { username: "dt-pi", password: "Luoshu@2025" });
+    expect(login.body.code).toBe("ACCOUNT_DISABLED");
+  });
+});

@@ -1,0 +1,115 @@
+import { makeResidentId, makeUscc, maskResidentId, type Role } from "@luoshu/domain";
+import type { Db } from "../db/client.ts";
+import { cities, districts, units, userRoles, users } from "../db/schema/index.ts";
+import { inTransaction } from "../lib/context.ts";
+import type { FieldCipher } from "../lib/sm-crypto.ts";
+import { hashPassword } from "../modules/auth/login.ts";
+import { demoCities, demoCityAccounts, demoPassword, demoPlatformAccounts } from "./demo-data.ts";
+
+/**
+ * Creates the two demo cities with their districts, units and one account per role; does nothing
+ * when cities exist already, so a restart keeps the data.
+ */
+export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<{ created: boolean }> {
+  const existing = await db.select({ id: cities.id }).from(cities).limit(1);
+  if (existing.length) return { created: false };
+  // Every demo account has the same published password; one hash serves them all.
+  const passwordHash = await hashPassword(demoPassword);
+  const ctx = { actor: null, role: "system", ip: null, now };
+
+  await inTransaction(db, ctx, async (tx, audit) => {
+    const accounts: { values: typeof users.$inferInsert; role: Role }[] = [];
+    for (const c of demoCities) {
+      await tx
+        .insert(cities)
+        .values({ id: c.id, nameZh: c.nameZh, nameEn: c.nameEn, divisionCode: c.divisionCode });
+      await tx.insert(districts).values(c.districts.map((d) => ({ cityId: c.id, ...d })));
+      const rows = await tx
+        .insert(units)
+        .values(
+          c.units.map(({ key: _k, usccPrefix, ...u }) => ({
+            cityId: c.id,
+            ...u,
+            uscc: makeUscc(usccPrefix),
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
+        .returning();
+      const firstUnit = rows[0];
+      if (!firstUnit) throw new Error("demo units were not created");
+      for (const [i, u] of c.units.entries()) {
+        audit({
+          action: "unit.create",
+          entityType: "unit",
+          entityId: rows[i]?.id,
+          cityId: c.id,
+          after: { nameZh: u.nameZh },
+        });
+      }
+      for (const a of demoCityAccounts) {
+        const idNumber = a.idPrefix
+          ? makeResidentId(
+              `${firstUnit.districtCode}${a.idPrefix}${String(accounts.length).padStart(3, "0")}`,
+            )
+          : null;
+        accounts.push({
+          role: a.role,
+          values: {
+            username: `${c.prefix}-${a.suffix}`,
+            displayName: `${c.nameZh.replace("市", "")}${a.nameZh}`,
+            passwordHash,
+            cityId: c.id,
+            districtCode: a.attach ? firstUnit.districtCode : null,
+            unitId: a.attach === "unit" ? firstUnit.id : null,
+            isDemo: 1,
+            ...(idNumber
+              ? {
+                  idNumberCipher: cipher.encrypt(idNumber),
+                  idNumberDigest: cipher.digest(idNumber),
+                  idNumberMasked: maskResidentId(idNumber),
+                }
+              : {}),
+            createdAt: now,
+            updatedAt: now,
+          },
+        });
+      }
+    }
+    for (const p of demoPlatformAccounts) {
+      accounts.push({
+        role: p.role,
+        values: {
+          username: p.username,
+          displayName: p.displayName,
+          passwordHash,
+          isDemo: 1,
+          createdAt: now,
+          updatedAt: now,
+        },
+      });
+    }
+    const inserted = await tx
+      .insert(users)
+      .values(accounts.map((a) => a.values))
+      .returning({ id: users.id, username: users.username, cityId: users.cityId });
+    await tx
+      .insert(userRoles)
+      .values(inserted.map((u, i) => ({ userId: u.id, role: accounts[i]?.role ?? "expert" })));
+    for (const [i, u] of inserted.entries()) {
+      audit({
+        action: "user.create",
+        entityType: "user",
+        entityId: u.id,
+        cityId: u.cityId,
+        after: { username: u.username, roles: [accounts[i]?.role] },
+      });
+    }
+  });
+  return { created: true };
+}
+
+export const demoUsernames = [
+  ...demoCities.flatMap((c) => demoCityAccounts.map((a) => `${c.prefix}-${a.suffix}`)),
+  ...demoPlatformAccounts.map((p) => p.username),
+];

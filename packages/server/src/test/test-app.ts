@@ -1,0 +1,130 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { inject } from "vitest";
+import { type App, buildApp } from "../app.ts";
+import { type Database, openDatabase } from "../db/client.ts";
+import { fixedClock } from "../lib/clock.ts";
+import { readPolicies } from "../lib/policy-files.ts";
+import { FieldCipher } from "../lib/sm-crypto.ts";
+import { demoPassword } from "../seed/demo-data.ts";
+import { seedDemo } from "../seed/seed-demo.ts";
+
+export const policiesDir = path.resolve(import.meta.dirname, "../../../../policies");
+
+/**
+ * A real database for API tests: an in-memory PGlite per test file, or, when DATABASE_URL is set,
+ * the PostgreSQL server's database wiped and migrated afresh (files then run one at a time).
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const template = new Blob([fs.readFileSync(inject("pgliteTemplate"))]);
+    const database = await openDatabase({ memory: true, template });
+    await database.migrate();
+    return database;
+  }
+  const database = await openDatabase({ url });
+  await database.db.execute(sql`drop schema if exists drizzle cascade`);
+  await database.db.execute(sql`drop schema if exists public cascade`);
+  await database.db.execute(sql`create schema public`);
+  await database.migrate();
+  return database;
+}
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  clock: ReturnType<typeof fixedClock>;
+  cipher: FieldCipher;
+  as(username: string, password?: string): Promise<Client>;
+  anonymous: Client;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  csrfToken: string;
+  cookie: string;
+  me: Record<string, unknown>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  get(url: string): ReturnType<Client["request"]>;
+  post(url: string, body?: unknown): ReturnType<Client["request"]>;
+  put(url: string, body?: unknown): ReturnType<Client["request"]>;
+  patch(url: string, body?: unknown): ReturnType<Client["request"]>;
+}
+
+export async function createTestApp(opts: { production?: boolean; now?: Date } = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const clock = fixedClock(opts.now ?? new Date("2026-03-02T02:00:00Z"));
+  const cipher = new FieldCipher(crypto.randomBytes(16));
+  await seedDemo(database.db, cipher, clock.now());
+  const app = await buildApp({
+    db: database.db,
+    database,
+    policies: readPolicies(policiesDir),
+    cipher,
+    clock,
+    secureCookies: false,
+    production: opts.production ?? false,
+  });
+
+  const client = (cookie: string, csrfToken: string, me: Record<string, unknown>): Client => {
+    const request: Client["request"] = async (method, url, body, headers = {}) => {
+      const res = await app.inject({
+        method: method as "GET",
+        url,
+        headers: {
+          ...(cookie ? { cookie } : {}),
+          ...(csrfToken ? { "x-csrf-token": csrfToken } : {}),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+      let parsed: unknown = res.body;
+      try {
+        parsed = JSON.parse(res.body);
+      } catch {}
+      return { status: res.statusCode, body: parsed, headers: res.headers };
+    };
+    return {
+      csrfToken,
+      cookie,
+      me,
+      request,
+      get: (url) => request("GET", url),
+      post: (url, body) => request("POST", url, body ?? {}),
+      put: (url, body) => request("PUT", url, body ?? {}),
+      patch: (url, body) => request("PATCH", url, body ?? {}),
+    };
+  };
+
+  return {
+    app,
+    database,
+    clock,
+    cipher,
+    anonymous: client("", "", {}),
+    async as(username, password = demoPassword) {
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username, password },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const setCookie = [res.headers["set-cookie"]].flat()[0] ?? "";
+      const cookie = String(setCookie).split(";")[0] ?? "";
+      const me = JSON.parse(res.body).user;
+      return client(cookie, me.csrfToken, me);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { DownOutlined, LockOutlined, LogoutOutlined } from "@ant-design/icons";
+import { roleNames } from "@luoshu/domain";
+import { Button, Dropdown, Layout, Segmented, Space, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useNavigate } from "react-router-dom";
+import type { Me } from "../api/types";
+import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
+import { useLogout } from "../features/auth/session";
+import { type Lang, pickLang, useLocale } from "./locale";
+
+export function AppHeader({ me }: { me: Me }) {
+  const { lang, setLang, t } = useLocale();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const [pwOpen, setPwOpen] = useState(false);
+
+  const menu = {
+    items: [
+      { key: "password", icon: <LockOutlined />, label: t("修改密码", "Change password") },
+      {
+        key: "logout",
+        icon: <LogoutOutlined />,
+        label: <span data-testid="logout">{t("退出登录", "Sign out")}</span>,
+      },
+    ],
+    onClick: ({ key }: { key: string }) => {
+      if (key === "password") setPwOpen(true);
+      if (key === "logout")
+        logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
+    },
+  };
+
+  return (
+    <Layout.Header
+      style={{
+        background: "#fff",
+        padding: "0 24px",
+        display: "flex",
+        alignItems: "center",
+        justifyContent: "space-between",
+        borderBottom: "1px solid #f0f0f0",
+      }}
+    >
+      <Typography.Text strong data-testid="header-city">
+        {me.city ? pickLang(lang, me.city.nameZh, me.city.nameEn) : t("平台", "Platform")}
+        {me.district ? ` · ${pickLang(lang, me.district.nameZh, me.district.nameEn)}` : ""}
+        {me.unit ? ` · ${me.unit.nameZh}` : ""}
+      </Typography.Text>
+      <Space size="middle">
+        <span data-testid="header-roles">
+          {me.roles.map((r) => (
+            <Tag key={r} color="blue">
+              {roleNames[r] ? pickLang(lang, roleNames[r].zh, roleNames[r].en) : r}
+            </Tag>
+          ))}
+        </span>
+        <Segmented<Lang>
+          size="small"
+          data-testid="lang-switch"
+          value={lang}
+          onChange={setLang}
+          options={[
+            { label: "中文", value: "zh" },
+            { label: "EN", value: "en" },
+          ]}
+        />
+        <Dropdown menu={menu} trigger={["click"]}>
+          <Button type="text" data-testid="user-menu">
+            <Space>
+              <span data-testid="user-name">{me.displayName}</span>
+              <DownOutlined />
+            </Space>
+          </Button>
+        </Dropdown>
+      </Space>
+      <ChangePasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />
+    </Layout.Header>
+  );
+}

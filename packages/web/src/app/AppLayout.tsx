@@ -1,0 +1,80 @@
+import { Button, Layout, Menu, Result, Spin } from "antd";
+import { useMemo, useState } from "react";
+import { Link, Navigate, Outlet, useLocation } from "react-router-dom";
+import { errorText } from "../api/client";
+import { CurrentUserContext, sessionLostReason, useMe } from "../features/auth/session";
+import { AppHeader } from "./AppHeader";
+import { useLocale } from "./locale";
+import { navItems, navKeyOf } from "./nav";
+
+export function AppLayout() {
+  const me = useMe();
+  const location = useLocation();
+  const { lang, t } = useLocale();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const menuItems = useMemo(() => {
+    const granted = new Set(me.data?.permissions ?? []);
+    return navItems
+      .filter((n) => !n.permission || granted.has(n.permission))
+      .map((n) => ({
+        key: n.key,
+        icon: n.icon,
+        label: (
+          <Link to={n.path} data-testid={`menu-${n.key}`}>
+            {t(n.zh, n.en)}
+          </Link>
+        ),
+      }));
+  }, [me.data, t]);
+
+  if (me.isPending) {
+    return (
+      <div style={{ display: "grid", placeItems: "center", height: "100vh" }}>
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Result
+        status="error"
+        title={t("无法连接服务器", "Cannot reach the server")}
+        subTitle={errorText(me.error, lang)}
+        extra={<Button onClick={() => me.refetch()}>{t("重试", "Retry")}</Button>}
+      />
+    );
+  }
+  if (!me.data) {
+    const params = new URLSearchParams({ redirect: location.pathname + location.search });
+    if (sessionLostReason() === "SESSION_EXPIRED") params.set("reason", "expired");
+    return <Navigate to={`/login?${params}`} replace />;
+  }
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark">
+        <div
+          style={{
+            color: "#fff",
+            fontSize: collapsed ? 16 : 18,
+            fontWeight: 600,
+            padding: "18px 0",
+            textAlign: "center",
+          }}
+        >
+          {collapsed ? "洛书" : t("洛书 · 科技计划", "Luoshu S&T Plans")}
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[navKeyOf(location.pathname)]} items={menuItems} />
+      </Layout.Sider>
+      <Layout>
+        <AppHeader me={me.data} />
+        <Layout.Content style={{ margin: 24 }}>
+          <CurrentUserContext.Provider value={me.data}>
+            <Outlet />
+          </CurrentUserContext.Provider>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,57 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  CalculatorOutlined,
+  DashboardOutlined,
+  ReadOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import type { Permission } from "@luoshu/domain";
+import type { ReactNode } from "react";
+
+export interface NavItem {
+  key: string;
+  path: string;
+  zh: string;
+  en: string;
+  icon: ReactNode;
+  /** Absent: every signed-in user sees it. */
+  permission?: Permission;
+}
+
+export const navItems: readonly NavItem[] = [
+  { key: "workspace", path: "/", zh: "工作台", en: "Workspace", icon: <DashboardOutlined /> },
+  { key: "policies", path: "/policies", zh: "政策规则", en: "Policies", icon: <ReadOutlined /> },
+  { key: "budget", path: "/budget", zh: "预算测算", en: "Budget calculator", icon: <CalculatorOutlined /> },
+  {
+    key: "units",
+    path: "/units",
+    zh: "单位管理",
+    en: "Units",
+    icon: <BankOutlined />,
+    permission: "unit.read",
+  },
+  {
+    key: "users",
+    path: "/users",
+    zh: "用户管理",
+    en: "Users",
+    icon: <TeamOutlined />,
+    permission: "user.read",
+  },
+  {
+    key: "audit",
+    path: "/audit",
+    zh: "审计日志",
+    en: "Audit log",
+    icon: <AuditOutlined />,
+    permission: "audit.read",
+  },
+];
+
+export function navKeyOf(pathname: string): string {
+  const match = navItems.find(
+    (n) => n.path !== "/" && (pathname === n.path || pathname.startsWith(`${n.path}/`)),
+  );
+  return match?.key ?? "workspace";
+}

@@ -1,0 +1,48 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/es/locale/en_US";
+import zhCN from "antd/es/locale/zh_CN";
+import { type ReactNode, useEffect, useState } from "react";
+import { ApiError, setSessionLostHandler } from "../api/client";
+import { markSessionLost } from "../features/auth/session";
+import { LocaleProvider, useLocale } from "./locale";
+import { theme } from "./theme";
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // a 4xx will not get better by asking again; only transient failures are retried
+        retry: (count, err) =>
+          !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+function AntdLocale({ children }: { children: ReactNode }) {
+  const { lang } = useLocale();
+  return (
+    <ConfigProvider locale={lang === "zh" ? zhCN : enUS} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+
+  useEffect(() => {
+    setSessionLostHandler((code) => markSessionLost(queryClient, code));
+    return () => setSessionLostHandler(null);
+  }, [queryClient]);
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LocaleProvider>
+        <AntdLocale>{children}</AntdLocale>
+      </LocaleProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,34 @@
+import { Alert } from "antd";
+import { ApiError, errorText } from "../api/client";
+import { useLocale } from "../app/locale";
+import { ClauseTag } from "./ClauseTag";
+
+/** An error from any query or mutation, in the user's language, with its clause and issue list. */
+export function ErrorAlert({ error, style }: { error: unknown; style?: React.CSSProperties }) {
+  const { lang } = useLocale();
+  if (!error) return null;
+  const issues = error instanceof ApiError ? error.issues : [];
+  const clause = error instanceof ApiError ? error.clause : undefined;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="error-alert"
+      style={style}
+      message={
+        <span>
+          {errorText(error, lang)} {clause && <ClauseTag clause={clause} />}
+        </span>
+      }
+      description={
+        issues.length > 0 ? (
+          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            {issues.map((i) => (
+              <li key={`${i.path}-${i.code}`}>{lang === "zh" ? i.messageZh : i.messageEn}</li>
+            ))}
+          </ul>
+        ) : undefined
+      }
+    />
+  );
+}

@@ -1,0 +1,21 @@
+import dayjs from "dayjs";
+import timezone from "dayjs/plugin/timezone";
+import utc from "dayjs/plugin/utc";
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+const ZONE = "Asia/Shanghai";
+
+/** API dates are UTC ISO strings; officers read them in Beijing time whatever the browser's zone. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = dayjs.utc(iso);
+  return d.isValid() ? d.tz(ZONE).format("YYYY-MM-DD HH:mm:ss") : iso;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = dayjs.utc(iso);
+  return d.isValid() ? d.tz(ZONE).format("YYYY-MM-DD") : iso;
+}

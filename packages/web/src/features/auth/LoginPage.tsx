@@ -1,0 +1,128 @@
+import { LockOutlined, UserOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Form, Input, Segmented, Space, Typography } from "antd";
+import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
+import { ApiError, errorText } from "../../api/client";
+import { type Lang, useLocale } from "../../app/locale";
+import { formatDateTime } from "../../components/time";
+import { DemoAccounts } from "./DemoAccounts";
+import { clearSessionLostReason, useLogin, useMe } from "./session";
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+/** Only same-site paths: an open redirect from a crafted link would be a phishing aid. */
+function safeRedirect(value: string | null): string {
+  return value?.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+function lockedUntilOf(err: unknown): string | null {
+  if (!(err instanceof ApiError)) return null;
+  const v = err.body.lockedUntil ?? (err.body.details as { lockedUntil?: unknown } | undefined)?.lockedUntil;
+  return typeof v === "string" ? v : null;
+}
+
+export function LoginPage() {
+  const { lang, setLang, t } = useLocale();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const me = useMe();
+  const login = useLogin();
+  const [form] = Form.useForm<LoginForm>();
+  const redirect = safeRedirect(params.get("redirect"));
+
+  if (me.data) return <Navigate to={redirect} replace />;
+
+  const onFinish = (values: LoginForm) =>
+    login.mutate(values, {
+      onSuccess: () => {
+        clearSessionLostReason();
+        navigate(redirect, { replace: true });
+      },
+    });
+
+  const lockedUntil = lockedUntilOf(login.error);
+
+  return (
+    <div
+      data-testid="page-login"
+      style={{ minHeight: "100vh", display: "grid", placeItems: "center", background: "#f0f2f5" }}
+    >
+      <Card style={{ width: 420 }}>
+        <Space direction="vertical" size="large" style={{ width: "100%" }}>
+          <div style={{ display: "flex", justifyContent: "space-between", alignItems: "start" }}>
+            <div>
+              <Typography.Title level={3} style={{ margin: 0 }}>
+                {t("洛书", "Luoshu")}
+              </Typography.Title>
+              <Typography.Text type="secondary">
+                {t("科技计划项目管理平台", "S&T Plan Project Management Platform")}
+              </Typography.Text>
+            </div>
+            <Segmented<Lang>
+              size="small"
+              data-testid="lang-switch"
+              value={lang}
+              onChange={setLang}
+              options={[
+                { label: "中文", value: "zh" },
+                { label: "EN", value: "en" },
+              ]}
+            />
+          </div>
+          {params.get("reason") === "expired" && !login.error && (
+            <Alert
+              type="warning"
+              showIcon
+              message={t("登录已过期，请重新登录", "Session expired, please sign in again")}
+            />
+          )}
+          {login.error && (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="login-error"
+              message={errorText(login.error, lang)}
+              description={
+                lockedUntil
+                  ? t(`解锁时间：${formatDateTime(lockedUntil)}`, `Unlocks at ${formatDateTime(lockedUntil)}`)
+                  : undefined
+              }
+            />
+          )}
+          <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
+            <Form.Item
+              name="username"
+              label={t("用户名", "Username")}
+              rules={[{ required: true, message: t("请输入用户名", "Please enter your username") }]}
+            >
+              <Input prefix={<UserOutlined />} autoComplete="username" data-testid="login-username" />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t("密码", "Password")}
+              rules={[{ required: true, message: t("请输入密码", "Please enter your password") }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                data-testid="login-password"
+              />
+            </Form.Item>
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              loading={login.isPending}
+              data-testid="login-submit"
+            >
+              {t("登录", "Sign in")}
+            </Button>
+          </Form>
+          <DemoAccounts onPick={(username, password) => form.setFieldsValue({ username, password })} />
+        </Space>
+      </Card>
+    </div>
+  );
+}

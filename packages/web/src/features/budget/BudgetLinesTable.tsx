@@ -1,0 +1,100 @@
+import { Form, Input, Table, Tag, Typography } from "antd";
+import type { PolicyCategory } from "../../api/policies";
+import type { BudgetCheckResult } from "../../api/types";
+import { pickLang, useLocale } from "../../app/locale";
+import { ClauseTag } from "../../components/ClauseTag";
+import { budgetGroupNames, nameOf } from "../policies/labels";
+import type { FieldErrors, LinesText, LineText } from "./useBudgetCheck";
+
+interface Props {
+  categories: PolicyCategory[];
+  lines: LinesText;
+  errors: FieldErrors;
+  result?: BudgetCheckResult;
+  onChange: (category: string, patch: Partial<LineText>) => void;
+}
+
+export function BudgetLinesTable({ categories, lines, errors, result, onChange }: Props) {
+  const { lang, t } = useLocale();
+  const findingsOf = (code: string) => result?.categories.find((c) => c.category === code)?.findings ?? [];
+
+  const yuanInput = (code: string, field: "amount" | "purchase", placeholder?: string) => {
+    const err = errors[`${code}.${field}`];
+    return (
+      <Form.Item
+        style={{ margin: 0 }}
+        validateStatus={err ? "error" : undefined}
+        help={err ? pickLang(lang, err.messageZh, err.messageEn) : undefined}
+      >
+        <Input
+          inputMode="decimal"
+          suffix={t("元", "CNY")}
+          placeholder={placeholder}
+          value={lines[code]?.[field] ?? ""}
+          onChange={(e) => onChange(code, { [field]: e.target.value })}
+          data-testid={field === "amount" ? `budget-amount-${code}` : `budget-purchase-${code}`}
+        />
+      </Form.Item>
+    );
+  };
+
+  return (
+    <Table<PolicyCategory>
+      size="small"
+      rowKey="code"
+      pagination={false}
+      dataSource={categories}
+      data-testid="budget-lines"
+      columns={[
+        {
+          title: t("预算科目", "Category"),
+          key: "name",
+          width: 320,
+          render: (_, c) => (
+            <>
+              <Tag>{nameOf(budgetGroupNames, c.group, lang)}</Tag>
+              {pickLang(lang, c.nameZh, c.nameEn) || c.code}
+            </>
+          ),
+        },
+        {
+          title: t("金额", "Amount"),
+          key: "amount",
+          width: 200,
+          render: (_, c) => yuanInput(c.code, "amount"),
+        },
+        {
+          title: t("补充信息", "Details"),
+          key: "extra",
+          width: 240,
+          render: (_, c) => {
+            if (c.code === "equipment")
+              return yuanInput(c.code, "purchase", t("其中购置费（可选）", "of which purchase (optional)"));
+            if (c.code === "otherExpenses") {
+              return (
+                <Input
+                  placeholder={t("支出说明", "Explanation")}
+                  value={lines[c.code]?.note ?? ""}
+                  onChange={(e) => onChange(c.code, { note: e.target.value })}
+                  data-testid="budget-note-otherExpenses"
+                />
+              );
+            }
+            return null;
+          },
+        },
+        {
+          title: t("校验结果", "Findings"),
+          key: "findings",
+          render: (_, c) =>
+            findingsOf(c.code).map((f) => (
+              <div key={f.code} data-testid={`budget-finding-${c.code}`}>
+                <Typography.Text type="warning">{pickLang(lang, f.messageZh, f.messageEn)}</Typography.Text>{" "}
+                {f.clause && <ClauseTag clause={f.clause} />}
+              </div>
+            )),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,72 @@
+import { Collapse, Space, Tag, Typography } from "antd";
+import type { PolicyProgram } from "../../api/policies";
+import { pickLang, useLocale } from "../../app/locale";
+import { wan } from "../../components/money";
+import { fundingModeNames, nameOf, selectionModeNames } from "./labels";
+import { RuleItem } from "./SourceBlock";
+
+function ProgramBody({ p }: { p: PolicyProgram }) {
+  const { lang, t } = useLocale();
+  return (
+    <div>
+      <RuleItem title={t("设立依据", "Basis")} source={p.source} />
+      {p.yearlyCap && (
+        <RuleItem title={t("年度申报限项", "Yearly cap")} source={p.yearlyCap.source}>
+          {t(
+            `每单位每年不超过 ${p.yearlyCap.count ?? "—"} 项`,
+            `at most ${p.yearlyCap.count ?? "—"} per unit a year`,
+          )}
+        </RuleItem>
+      )}
+      {p.perProjectCapFen && (
+        <RuleItem title={t("单项资助上限", "Per-project cap")} source={p.perProjectCapFen.source}>
+          {wan(p.perProjectCapFen.amountFen)}{" "}
+          {p.perProjectCapFen.lumpSum && <Tag>{t("包干制", "Lump sum")}</Tag>}
+        </RuleItem>
+      )}
+      {(p.selectionModes ?? []).map((s) => (
+        <RuleItem key={s.mode} title={t("遴选方式", "Selection")} source={s.source}>
+          {nameOf(selectionModeNames, s.mode, lang)}
+        </RuleItem>
+      ))}
+      {p.subKinds && p.subKinds.length > 0 && (
+        <RuleItem title={t("子类", "Sub-kinds")}>
+          {p.subKinds.map((k) => (
+            <Tag key={k.code}>{pickLang(lang, k.nameZh, k.nameEn)}</Tag>
+          ))}
+        </RuleItem>
+      )}
+    </div>
+  );
+}
+
+export function ProgramsSection({ programs }: { programs: PolicyProgram[] }) {
+  const { lang, t } = useLocale();
+  if (programs.length === 0) return <Typography.Text type="secondary">{t("无", "None")}</Typography.Text>;
+  return (
+    <Collapse
+      data-testid="policy-programs"
+      items={programs.map((p) => ({
+        key: p.code,
+        label: (
+          <Space wrap>
+            <Typography.Text strong>{pickLang(lang, p.nameZh, p.nameEn) || p.code}</Typography.Text>
+            <Tag color="blue">{nameOf(fundingModeNames, p.fundingMode, lang)}</Tag>
+            {p.yearlyCap?.count !== undefined && (
+              <Tag>{t(`年度限 ${p.yearlyCap.count} 项`, `${p.yearlyCap.count} per year`)}</Tag>
+            )}
+            {p.perProjectCapFen && (
+              <Tag color="gold">
+                {t(
+                  `单项上限 ${wan(p.perProjectCapFen.amountFen)}`,
+                  `Cap ${wan(p.perProjectCapFen.amountFen)}`,
+                )}
+              </Tag>
+            )}
+          </Space>
+        ),
+        children: <ProgramBody p={p} />,
+      }))}
+    />
+  );
+}

@@ -1,0 +1,39 @@
+import { Select } from "antd";
+import { useDeferredValue, useState } from "react";
+import { useUnits } from "../units/hooks";
+
+interface Props {
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+  disabled?: boolean;
+  placeholder?: string;
+  /** Shown while the current value is not among the search results (e.g. before any search). */
+  initialLabel?: string;
+  city?: string;
+}
+
+/** Searches units on the server; a city may have thousands, so they are never all loaded. */
+export function UnitPicker({ value, onChange, disabled, placeholder, initialLabel, city }: Props) {
+  const [keyword, setKeyword] = useState("");
+  const deferred = useDeferredValue(keyword);
+  const units = useUnits({ page: 1, pageSize: 20, keyword: deferred, city });
+  const options = units.data?.items.map((u) => ({ value: u.id, label: u.nameZh })) ?? [];
+  if (value && initialLabel && !options.some((o) => o.value === value)) {
+    options.unshift({ value, label: initialLabel });
+  }
+  return (
+    <Select
+      showSearch
+      allowClear
+      value={value}
+      onChange={onChange}
+      disabled={disabled}
+      placeholder={placeholder}
+      filterOption={false}
+      onSearch={setKeyword}
+      loading={units.isFetching}
+      options={options}
+      data-testid="user-unit"
+    />
+  );
+}

@@ -1,0 +1,150 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { type Role, roleNames } from "@luoshu/domain";
+import { Button, Input, Select, Space, Table, type TableColumnsType, Tag } from "antd";
+import { useState } from "react";
+import type { User } from "../../api/types";
+import { pickLang, useLocale } from "../../app/locale";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { PageHeader } from "../../components/PageHeader";
+import { useCurrentUser } from "../auth/session";
+import { useDistrictLookup } from "../units/hooks";
+import { CreateUserModal } from "./CreateUserModal";
+import { useUsers } from "./hooks";
+import { RolesModal } from "./RolesModal";
+import { StatusCell } from "./StatusCell";
+
+export function UsersPage() {
+  const me = useCurrentUser();
+  const { lang, t } = useLocale();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [keyword, setKeyword] = useState("");
+  const [role, setRole] = useState<Role>();
+  const [creating, setCreating] = useState(false);
+  const [grantFor, setGrantFor] = useState<User | null>(null);
+  const users = useUsers({ page, pageSize, keyword, role });
+  const canCreate = me.permissions.includes("user.create");
+  const canGrant = me.permissions.includes("role.grant");
+  // the server grants status changes with user.update, so the switch follows that permission
+  const canSetStatus = me.permissions.includes("user.update");
+  const roleLabel = (r: Role) => pickLang(lang, roleNames[r]?.zh, roleNames[r]?.en) || r;
+  const isPlatform = me.scope.kind === "platform";
+  const places = useDistrictLookup(isPlatform);
+  const districtName = (code: string | null) => {
+    const d = code ? places.byCode.get(code) : undefined;
+    return d ? pickLang(lang, d.nameZh, d.nameEn) : (code ?? "—");
+  };
+  const cityName = (code: string | null) => {
+    const c = places.cities.find((x) => x.code === code);
+    return c ? pickLang(lang, c.nameZh, c.nameEn) : (code ?? t("平台", "Platform"));
+  };
+
+  const columns: TableColumnsType<User> = [
+    { title: t("用户名", "Username"), dataIndex: "username", render: (v: string) => <code>{v}</code> },
+    { title: t("姓名", "Display name"), dataIndex: "displayName" },
+    {
+      title: t("角色", "Roles"),
+      dataIndex: "roles",
+      render: (rs: Role[]) =>
+        rs.map((r) => (
+          <Tag key={r} color="blue">
+            {roleLabel(r)}
+          </Tag>
+        )),
+    },
+    ...(isPlatform ? [{ title: t("城市", "City"), dataIndex: "cityCode", render: cityName }] : []),
+    { title: t("所属单位", "Unit"), dataIndex: "unitNameZh", render: (v: string | null) => v ?? "—" },
+    { title: t("县区", "District"), dataIndex: "districtCode", render: districtName },
+    {
+      title: t("身份证号", "ID number"),
+      dataIndex: "idNumberMasked",
+      render: (v: string | null) => (v ? <code>{v}</code> : "—"),
+    },
+    {
+      title: t("状态", "Status"),
+      key: "status",
+      render: (_, user) => <StatusCell user={user} editable={canSetStatus && user.id !== me.id} />,
+    },
+  ];
+  if (canGrant) {
+    columns.push({
+      title: t("操作", "Actions"),
+      key: "actions",
+      render: (_, user) => (
+        <Button
+          type="link"
+          size="small"
+          onClick={() => setGrantFor(user)}
+          data-testid={`user-roles-${user.username}`}
+        >
+          {t("分配角色", "Assign roles")}
+        </Button>
+      ),
+    });
+  }
+
+  return (
+    <div data-testid="page-users">
+      <PageHeader
+        title={t("用户管理", "Users")}
+        extra={
+          canCreate && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="user-create"
+            >
+              {t("新建用户", "New user")}
+            </Button>
+          )
+        }
+      />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          placeholder={t("用户名或姓名", "Username or name")}
+          onSearch={(v) => {
+            setKeyword(v);
+            setPage(1);
+          }}
+          style={{ width: 260 }}
+          data-testid="users-search"
+        />
+        <Select
+          allowClear
+          placeholder={t("角色", "Role")}
+          style={{ width: 220 }}
+          value={role}
+          onChange={(v) => {
+            setRole(v);
+            setPage(1);
+          }}
+          options={(Object.keys(roleNames) as Role[]).map((r) => ({ value: r, label: roleLabel(r) }))}
+        />
+      </Space>
+      <ErrorAlert error={users.error} style={{ marginBottom: 16 }} />
+      <Table<User>
+        rowKey="id"
+        data-testid="users-table"
+        columns={columns}
+        dataSource={users.data?.items}
+        loading={users.isFetching}
+        scroll={{ x: "max-content" }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: users.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => t(`共 ${n} 条`, `${n} in total`),
+          onChange: (p, s) => {
+            setPage(s === pageSize ? p : 1);
+            setPageSize(s);
+          },
+        }}
+      />
+      <CreateUserModal open={creating} onClose={() => setCreating(false)} />
+      <RolesModal user={grantFor} onClose={() => setGrantFor(null)} />
+    </div>
+  );
+}
