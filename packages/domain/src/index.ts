@@ -10,5 +10,6 @@ export * from "./identity/scope.ts";
 export * from "./identity/unit.ts";
 export * from "./policy/load-policies.ts";
 export * from "./policy/policy.schema.ts";
+export * from "./shared/dates.ts";
 export * from "./shared/errors.ts";
 export * from "./shared/money.ts";

@@ -29,7 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: production || env.LUOSHU_SECURE_COOKIES === "1",
     keyFile: env.LUOSHU_KEY_FILE ?? path.join(home, ".config", "luoshu", "sm4.key"),
     key: env.LUOSHU_SM4_KEY || undefined,
-    policiesDir: path.join(root, "policies"),
+    policiesDir: path.resolve(env.LUOSHU_POLICIES_DIR ?? path.join(root, "policies")),
     webDist: path.join(root, "packages", "web", "dist"),
   };
 }

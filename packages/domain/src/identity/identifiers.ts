@@ -1,3 +1,4 @@
+import { chinaDateOf } from "../shared/dates.ts";
 import { DomainError } from "../shared/errors.ts";
 
 /**
@@ -100,11 +101,6 @@ function calendarDate(yyyymmdd: string): string | null {
   const date = new Date(Date.UTC(y, mo - 1, d));
   const real = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
   return real && y >= 1900 ? `${m[1]}-${m[2]}-${m[3]}` : null;
-}
-
-/** The calendar day in China (UTC+8, no daylight saving), where the platform's users live. */
-function chinaDateOf(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** `at`, when given, also refuses a birth date after that day (pass the injected clock's now). */

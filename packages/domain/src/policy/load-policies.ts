@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { chinaDateOf } from "../shared/dates.ts";
 import { type Policy, policySchema, type Source } from "./policy.schema.ts";
 
 /**
@@ -192,18 +193,13 @@ export function loadPolicyFiles(files: readonly { fileName: string; text: string
   });
 }
 
-/** Calendar date in China (UTC+8, no daylight saving), which is where effective dates are read. */
-function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /**
  * The version of a city's policy in force at `at`: the latest effectiveFrom on or before that day
  * (days counted in China time, so a policy effective 2025-04-23 applies from 00:00 Beijing time).
  * Undefined when none is yet in force.
  */
 export function selectPolicy(policies: readonly Policy[], city: string, at: Date): Policy | undefined {
-  const day = chinaDate(at);
+  const day = chinaDateOf(at);
   let best: Policy | undefined;
   for (const p of policies) {
     if (p.city !== city || p.effectiveFrom > day) continue;
