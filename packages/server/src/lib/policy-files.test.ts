@@ -21,7 +21,10 @@ function badPolicies(): string {
 
 describe("policy files at start", () => {
   it("loads both cities' shipped files", () => {
-    expect(readPolicies(policiesDir).map((p) => `${p.city}-${p.version}`)).toEqual(["datong-2025", "luoyang-2025"]);
+    expect(readPolicies(policiesDir).map((p) => `${p.city}-${p.version}`)).toEqual([
+      "datong-2025",
+      "luoyang-2025",
+    ]);
   });
 
   it("names the file, the field path and the problem of a bad file", () => {
@@ -32,10 +35,17 @@ describe("policy files at start", () => {
     const dir = badPolicies();
     const main = path.resolve(import.meta.dirname, "../main.ts");
     const err = await run(process.execPath, ["--import", "tsx", main], {
-      env: { ...process.env, LUOSHU_POLICIES_DIR: dir, LUOSHU_DATA_DIR: path.join(dir, "data"), DATABASE_URL: "" },
+      env: {
+        ...process.env,
+        LUOSHU_POLICIES_DIR: dir,
+        LUOSHU_DATA_DIR: path.join(dir, "data"),
+        DATABASE_URL: "",
+      },
     }).catch((e: { code: number; stderr: string }) => e);
     expect("code" in err && err.code).toBe(1);
-    expect("stderr" in err && err.stderr).toMatch(/政策文件校验失败[\s\S]*luoyang-2025\.json[\s\S]*yearlyCap\.count/);
+    expect("stderr" in err && err.stderr).toMatch(
+      /政策文件校验失败[\s\S]*luoyang-2025\.json[\s\S]*yearlyCap\.count/,
+    );
     expect(fs.existsSync(path.join(dir, "data"))).toBe(false);
   });
 });

@@ -47,7 +47,11 @@ describe("several server instances", () => {
     let refused = 0;
     for (let i = 0; i < 260 && refused === 0; i++) {
       const app = i % 2 === 0 ? t.app : second;
-      const res = await app.inject({ method: "POST", url: "/api/budget/check", payload: { city: "datong", lines: [] } });
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/budget/check",
+        payload: { city: "datong", lines: [] },
+      });
       if (res.statusCode === 429) refused = i + 1;
     }
     expect(refused).toBe(241);
