@@ -2,14 +2,26 @@
  * The public API of @luoshu/domain: pure rules and types, no I/O. The server and the web import from
  * here only, never from a file inside the package.
  */
+
+export * from "./application/application.machine.ts";
+export * from "./application/application.ts";
+export * from "./application/district-review.rules.ts";
+export * from "./application/revision-diff.ts";
+export * from "./application/submission.rules.ts";
 export * from "./budget/budget.rules.ts";
+export * from "./dedup/index.ts";
+export * from "./guide/guide.machine.ts";
+export * from "./guide/guide.ts";
 export * from "./identity/identifiers.ts";
 export * from "./identity/role-assignment.ts";
 export * from "./identity/roles.ts";
 export * from "./identity/scope.ts";
 export * from "./identity/unit.ts";
+export * from "./integrity/integrity.rules.ts";
+export * from "./need/need.machine.ts";
 export * from "./policy/load-policies.ts";
 export * from "./policy/policy.schema.ts";
 export * from "./shared/dates.ts";
 export * from "./shared/errors.ts";
+export * from "./shared/machine.ts";
 export * from "./shared/money.ts";

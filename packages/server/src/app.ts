@@ -9,10 +9,13 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database, Db } from "./db/client.ts";
 import type { Clock } from "./lib/clock.ts";
+import type { FileStore } from "./lib/files/file-store.ts";
 import type { FieldCipher } from "./lib/sm-crypto.ts";
+import { applicationRoutes } from "./modules/applications/applications.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
+import { guideRoutes } from "./modules/guides/guides.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { policyRoutes } from "./modules/policies/policies.routes.ts";
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
@@ -27,6 +30,7 @@ export interface AppDeps {
   database: Pick<Database, "kind" | "migrationVersion">;
   policies: Policy[];
   cipher: FieldCipher;
+  files: FileStore;
   clock: Clock;
   secureCookies: boolean;
   production: boolean;
@@ -81,6 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     userRoutes,
     workspaceRoutes,
     auditRoutes,
+    guideRoutes,
+    applicationRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));
   }

@@ -1,6 +1,8 @@
+import path from "node:path";
 import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
 import { systemClock } from "./lib/clock.ts";
+import { createLocalFileStore } from "./lib/files/file-store.ts";
 import { readPolicies } from "./lib/policy-files.ts";
 import { openRuntime } from "./runtime.ts";
 import { demoPassword } from "./seed/demo-data.ts";
@@ -28,6 +30,7 @@ const app = await buildApp({
   database,
   policies,
   cipher,
+  files: createLocalFileStore({ root: path.join(config.dataDir, "files") }),
   clock: systemClock,
   secureCookies: config.secureCookies,
   production: config.production,

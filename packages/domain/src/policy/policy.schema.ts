@@ -117,6 +117,8 @@ const programSchema = z.strictObject({
     .array(z.strictObject({ code: camelCode, nameZh: text, nameEn: text }))
     .min(1)
     .optional(),
+  /** Applications must plan milestones (e.g. soft science, LY-REFORM §三(三)3). */
+  milestonesRequired: z.strictObject({ source: sourceSchema }).optional(),
   source: sourceSchema,
 });
 export type Program = z.infer<typeof programSchema>;

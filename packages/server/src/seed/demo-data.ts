@@ -148,12 +148,15 @@ export const demoCities: DemoCity[] = [
   },
 ];
 
-/** One demo account per role and city, named `<city prefix>-<suffix>`. */
+/**
+ * One demo account per role and city, named `<city prefix>-<suffix>`; `unit2` administers the unit
+ * under an eligibility ban (LY-FUNDS §25) or on the blacklist (DT-RULES §22).
+ */
 export const demoCityAccounts: {
   suffix: string;
   role: Role;
   nameZh: string;
-  attach?: "district" | "unit";
+  attach?: "district" | "unit" | "unit2";
   idPrefix?: string;
 }[] = [
   { suffix: "officer", role: "programOfficer", nameZh: "项目主管 张明" },
@@ -171,6 +174,7 @@ export const demoCityAccounts: {
   },
   { suffix: "expert", role: "expert", nameZh: "评审专家 吴教授", idPrefix: "19700508" },
   { suffix: "fund", role: "fundManager", nameZh: "基金管理 郑伟" },
+  { suffix: "unit2", role: "unitAdmin", nameZh: "受限单位管理员 钱进", attach: "unit2" },
 ];
 
 export const demoPlatformAccounts: { username: string; role: Role; displayName: string }[] = [

@@ -4,6 +4,7 @@ import { cities, districts, units, userRoles, users } from "../db/schema/index.t
 import { inTransaction } from "../lib/context.ts";
 import type { FieldCipher } from "../lib/sm-crypto.ts";
 import { hashPassword } from "../modules/auth/login.ts";
+import { seedDemoCalls, seedDemoIntegrity } from "./demo-calls.ts";
 import { demoCities, demoCityAccounts, demoPassword, demoPlatformAccounts } from "./demo-data.ts";
 
 /**
@@ -19,6 +20,7 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<
 
   await inTransaction(db, ctx, async (tx, audit) => {
     const accounts: { values: typeof users.$inferInsert; role: Role }[] = [];
+    const unitIds: Record<string, string> = {};
     for (const c of demoCities) {
       await tx
         .insert(cities)
@@ -37,7 +39,9 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<
         )
         .returning();
       const firstUnit = rows[0];
-      if (!firstUnit) throw new Error("demo units were not created");
+      const bannedUnit = rows[c.units.findIndex((u) => u.key === "materials")];
+      if (!firstUnit || !bannedUnit) throw new Error("demo units were not created");
+      for (const [i, u] of c.units.entries()) unitIds[`${c.id}/${u.key}`] = rows[i]?.id ?? "";
       for (const [i, u] of c.units.entries()) {
         audit({
           action: "unit.create",
@@ -60,8 +64,9 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<
             displayName: `${c.nameZh.replace("市", "")}${a.nameZh}`,
             passwordHash,
             cityId: c.id,
-            districtCode: a.attach ? firstUnit.districtCode : null,
-            unitId: a.attach === "unit" ? firstUnit.id : null,
+            districtCode:
+              a.attach === "unit2" ? bannedUnit.districtCode : a.attach ? firstUnit.districtCode : null,
+            unitId: a.attach === "unit" ? firstUnit.id : a.attach === "unit2" ? bannedUnit.id : null,
             isDemo: 1,
             ...(idNumber
               ? {
@@ -105,6 +110,11 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<
         after: { username: u.username, roles: [accounts[i]?.role] },
       });
     }
+    const officerIds = Object.fromEntries(
+      inserted.filter((u) => u.username.endsWith("-officer")).map((u) => [u.cityId, u.id]),
+    );
+    await seedDemoCalls(tx, audit, now, officerIds);
+    await seedDemoIntegrity(tx, audit, now, unitIds);
   });
   return { created: true };
 }

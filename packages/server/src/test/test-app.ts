@@ -1,11 +1,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { inject } from "vitest";
 import { type App, buildApp } from "../app.ts";
 import { type Database, openDatabase } from "../db/client.ts";
 import { fixedClock } from "../lib/clock.ts";
+import { createLocalFileStore, type FileStore } from "../lib/files/file-store.ts";
 import { readPolicies } from "../lib/policy-files.ts";
 import { FieldCipher } from "../lib/sm-crypto.ts";
 import { demoPassword } from "../seed/demo-data.ts";
@@ -38,6 +40,7 @@ export interface TestApp {
   database: Database;
   clock: ReturnType<typeof fixedClock>;
   cipher: FieldCipher;
+  files: FileStore;
   as(username: string, password?: string): Promise<Client>;
   anonymous: Client;
   close(): Promise<void>;
@@ -64,11 +67,13 @@ export async function createTestApp(opts: { production?: boolean; now?: Date } =
   const clock = fixedClock(opts.now ?? new Date("2026-03-02T02:00:00Z"));
   const cipher = new FieldCipher(crypto.randomBytes(16));
   await seedDemo(database.db, cipher, clock.now());
+  const files = createLocalFileStore({ root: fs.mkdtempSync(path.join(os.tmpdir(), "luoshu-files-")) });
   const app = await buildApp({
     db: database.db,
     database,
     policies: readPolicies(policiesDir),
     cipher,
+    files,
     clock,
     secureCookies: false,
     production: opts.production ?? false,
@@ -109,6 +114,7 @@ export async function createTestApp(opts: { production?: boolean; now?: Date } =
     database,
     clock,
     cipher,
+    files,
     anonymous: client("", "", {}),
     async as(username, password = demoPassword) {
       const res = await app.inject({

@@ -13,6 +13,7 @@ beforeAll(async () => {
     database: t.database,
     policies: readPolicies(policiesDir),
     cipher: t.cipher,
+    files: t.files,
     clock: t.clock,
     secureCookies: false,
     production: false,

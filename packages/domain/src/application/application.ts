@@ -1,0 +1,147 @@
+import { z } from "zod";
+import { ageAt } from "../identity/identifiers.ts";
+
+const text = (max: number) => z.string().max(max).default("");
+const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const day = z.union([z.iso.date(), z.literal("")]).default("");
+
+export const targetKinds = [
+  "patent",
+  "paper",
+  "standard",
+  "revenue",
+  "product",
+  "software",
+  "talent",
+  "other",
+] as const;
+export const targetKindNames: Record<(typeof targetKinds)[number], { zh: string; en: string }> = {
+  patent: { zh: "专利", en: "Patents" },
+  paper: { zh: "论文", en: "Papers" },
+  standard: { zh: "标准", en: "Standards" },
+  revenue: { zh: "销售收入", en: "Revenue" },
+  product: { zh: "新产品", en: "Products" },
+  software: { zh: "软件著作权", en: "Software" },
+  talent: { zh: "人才培养", en: "Talent" },
+  other: { zh: "其他", en: "Other" },
+};
+
+/**
+ * A team member as stored: the resident ID number only encrypted (the server replaces a typed number
+ * with cipher, mask and birth date before anything is written), so drafts never hold it in clear.
+ */
+export const storedMemberSchema = z
+  .object({
+    name: text(50),
+    role: z.enum(["pi", "member"]).default("member"),
+    title: text(50),
+    unitName: text(100),
+    workMonths: z.number().int().min(0).max(120).default(0),
+    idNumberCipher: z.string().max(200).nullable().default(null),
+    idNumberMasked: z.string().max(18).nullable().default(null),
+    idNumberValid: z.boolean().default(false),
+    birthDate: z.iso.date().nullable().default(null),
+  })
+  .strict();
+export type StoredMember = z.infer<typeof storedMemberSchema>;
+
+/** Drafts accept incomplete content; completeness is checked at submission (submission.rules.ts). */
+export const applicationContentSchema = z
+  .object({
+    basic: z
+      .object({
+        title: text(200),
+        abstract: text(3000),
+        keywords: text(200),
+        field: text(100),
+        startDate: day,
+        endDate: day,
+      })
+      .strict()
+      .prefault({}),
+    content: z
+      .object({
+        background: text(20000),
+        objectives: text(20000),
+        researchContent: text(20000),
+        technicalRoute: text(20000),
+        innovation: text(20000),
+        basis: text(20000),
+      })
+      .strict()
+      .prefault({}),
+    targets: z
+      .array(
+        z
+          .object({
+            kind: z.enum(targetKinds),
+            description: text(500),
+            value: z.number().min(0).max(1e12),
+            unit: text(20),
+          })
+          .strict(),
+      )
+      .max(100)
+      .default([]),
+    milestones: z
+      .array(z.object({ dueDate: day, description: text(1000), deliverable: text(500) }).strict())
+      .max(50)
+      .default([]),
+    team: z.array(storedMemberSchema).max(100).default([]),
+    partners: z
+      .array(z.object({ name: text(100), uscc: text(18), role: text(300) }).strict())
+      .max(20)
+      .default([]),
+    budget: z
+      .object({
+        theoretical: z.boolean().default(false),
+        lines: z
+          .array(
+            z
+              .object({
+                category: z.string().max(32),
+                amountFen: fen,
+                purchaseFen: fen.optional(),
+                note: z.string().max(2000).optional(),
+              })
+              .strict(),
+          )
+          .max(20)
+          .default([]),
+      })
+      .strict()
+      .prefault({}),
+    funding: z
+      .object({ selfRaisedFen: fen.default(0), coFundingFen: fen.default(0) })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+export type ApplicationContent = z.infer<typeof applicationContentSchema>;
+
+/** A member as the applicant types it: the full ID number only when setting or replacing it. */
+export const memberInputSchema = storedMemberSchema
+  .omit({ idNumberCipher: true, idNumberValid: true, birthDate: true })
+  .extend({ idNumber: z.string().trim().max(18).optional() });
+
+export const applicationInputSchema = applicationContentSchema.extend({
+  team: z.array(memberInputSchema).max(100).default([]),
+});
+export type ApplicationInput = z.input<typeof applicationInputSchema>;
+
+/** Youth: under 40 at the call's date (LY-PLAN §六(二) reserves at least 20 % of major projects for them). */
+export const youthAgeLimit = 40;
+
+export function memberFacts(
+  birthDate: string | null,
+  callDate: Date,
+): { age: number | null; youth: boolean } {
+  if (!birthDate) return { age: null, youth: false };
+  const age = ageAt(birthDate, callDate);
+  return { age, youth: age < youthAgeLimit };
+}
+
+/** The fiscal money asked for: the whole budget of the lines (self-raised and co-funding come on top). */
+export function requestedFen(content: ApplicationContent): number {
+  return content.budget.lines.reduce((s, l) => s + l.amountFen, 0);
+}

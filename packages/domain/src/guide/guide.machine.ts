@@ -1,0 +1,25 @@
+import { defineMachine } from "../shared/machine.ts";
+
+/** 申报指南: drafted and reviewed inside the bureau, then published to the public, closed, archived. */
+export const guideStates = ["draft", "internalReview", "published", "closed", "archived"] as const;
+export type GuideState = (typeof guideStates)[number];
+
+export const guideMachine = defineMachine({
+  name: "guide",
+  states: guideStates,
+  labels: {
+    draft: { zh: "草稿", en: "draft" },
+    internalReview: { zh: "内部审核中", en: "in internal review" },
+    published: { zh: "已发布", en: "published" },
+    closed: { zh: "已截止", en: "closed" },
+    archived: { zh: "已归档", en: "archived" },
+  },
+  transitions: {
+    submitForReview: { from: ["draft"], to: "internalReview", roles: ["programOfficer"] },
+    returnToDraft: { from: ["internalReview"], to: "draft", roles: ["bureauLeader", "programOfficer"] },
+    publish: { from: ["internalReview"], to: "published", roles: ["bureauLeader"] },
+    close: { from: ["published"], to: "closed", roles: ["programOfficer", "bureauLeader"] },
+    archive: { from: ["closed"], to: "archived", roles: ["programOfficer", "bureauLeader"] },
+  },
+});
+export type GuideEvent = keyof typeof guideMachine.transitions;

@@ -1,0 +1,170 @@
+import { z } from "zod";
+import { unitKinds } from "../identity/unit.ts";
+import { citationOf, type Policy } from "../policy/policy.schema.ts";
+import type { Violation } from "../shared/errors.ts";
+import { formatYuan } from "../shared/money.ts";
+
+const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const instant = z.iso.datetime({ offset: true });
+
+/** What an officer writes into a guide (申报指南); the lifecycle lives in guide.machine.ts. */
+export const guideContentSchema = z
+  .object({
+    titleZh: z.string().trim().min(2).max(200),
+    program: z.string().min(1).max(64),
+    subKind: z.string().max(64).optional(),
+    year: z.number().int().min(2000).max(2100),
+    summaryZh: z.string().max(5000).default(""),
+    directions: z
+      .array(
+        z
+          .object({
+            titleZh: z.string().trim().min(2).max(200),
+            descriptionZh: z.string().max(5000).default(""),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(50),
+    eligibility: z
+      .object({
+        unitKinds: z.array(z.enum(unitKinds)).min(1),
+        /** Empty: every district of the city. */
+        districts: z.array(z.string().regex(/^\d{6}$/)).default([]),
+        minCoFundingFen: fen.default(0),
+      })
+      .strict(),
+    amountRange: z.object({ minFen: fen, maxFen: fen }).strict(),
+    criteria: z
+      .array(
+        z
+          .object({ nameZh: z.string().trim().min(1).max(100), weight: z.number().int().min(1).max(100) })
+          .strict(),
+      )
+      .min(1)
+      .max(20),
+    requiredAttachments: z
+      .array(
+        z
+          .object({
+            code: z.string().regex(/^[a-zA-Z][\w-]{0,31}$/),
+            nameZh: z.string().trim().min(1).max(100),
+            required: z.boolean(),
+          })
+          .strict(),
+      )
+      .max(20)
+      .default([]),
+    formalChecklist: z
+      .array(
+        z
+          .object({
+            code: z.string().regex(/^[a-zA-Z][\w-]{0,31}$/),
+            textZh: z.string().trim().min(2).max(300),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(30),
+    /** Recommendations each district may make in this guide; absent: no quota. */
+    districtQuota: z.number().int().min(1).max(1000).optional(),
+    needIds: z.array(z.uuid()).max(100).default([]),
+    calls: z
+      .array(
+        z.object({ nameZh: z.string().trim().min(1).max(100), opensAt: instant, closesAt: instant }).strict(),
+      )
+      .min(1)
+      .max(10),
+  })
+  .strict();
+
+export type GuideContent = z.infer<typeof guideContentSchema>;
+export type GuideContentInput = z.input<typeof guideContentSchema>;
+
+/** Rules a guide must keep before it goes to review or is published; each violation names its field. */
+export function validateGuide(policy: Policy, g: GuideContent): Violation[] {
+  const out: Violation[] = [];
+  const program = policy.programs.find((p) => p.code === g.program);
+  if (!program) {
+    return [
+      {
+        code: "GUIDE_UNKNOWN_PROGRAM",
+        messageZh: `本市政策中没有计划类别“${g.program}”。`,
+        messageEn: `The city's policy has no program "${g.program}".`,
+        path: "program",
+      },
+    ];
+  }
+  if (g.subKind && !program.subKinds?.some((s) => s.code === g.subKind)) {
+    out.push({
+      code: "GUIDE_UNKNOWN_SUBKIND",
+      messageZh: "计划类别下没有该方向。",
+      messageEn: "Unknown sub-kind.",
+      path: "subKind",
+    });
+  }
+  const weights = g.criteria.reduce((s, c) => s + c.weight, 0);
+  if (weights !== 100) {
+    out.push({
+      code: "GUIDE_CRITERIA_WEIGHTS",
+      messageZh: `评审指标权重合计应为 100，现为 ${weights}。`,
+      messageEn: `Criteria weights must add up to 100, not ${weights}.`,
+      path: "criteria",
+    });
+  }
+  if (g.amountRange.minFen > g.amountRange.maxFen) {
+    out.push({
+      code: "GUIDE_AMOUNT_RANGE",
+      messageZh: "支持金额下限高于上限。",
+      messageEn: "The amount range is inverted.",
+      path: "amountRange",
+    });
+  }
+  const cap = program.perProjectCapFen;
+  if (cap && g.amountRange.maxFen > cap.amountFen) {
+    out.push({
+      code: "GUIDE_AMOUNT_OVER_POLICY_CAP",
+      messageZh: `支持金额上限 ${formatYuan(g.amountRange.maxFen)} 超过政策规定的单个项目上限 ${formatYuan(cap.amountFen)}。`,
+      messageEn: `The maximum ${formatYuan(g.amountRange.maxFen)} exceeds the per-project cap ${formatYuan(cap.amountFen)}.`,
+      clause: citationOf(cap.source) ?? undefined,
+      path: "amountRange.maxFen",
+    });
+  }
+  if (program.fundingMode === "filing" && g.amountRange.maxFen > 0) {
+    out.push({
+      code: "GUIDE_FILING_HAS_NO_FUNDING",
+      messageZh: "备案类项目无财政资金支持，支持金额应为 0。",
+      messageEn: "Filing-only projects receive no fiscal money; the amount must be 0.",
+      clause: citationOf(program.source) ?? undefined,
+      path: "amountRange.maxFen",
+    });
+  }
+  g.calls.forEach((c, i) => {
+    if (Date.parse(c.closesAt) <= Date.parse(c.opensAt)) {
+      out.push({
+        code: "GUIDE_CALL_WINDOW",
+        messageZh: "申报截止时间应晚于开始时间。",
+        messageEn: "The call must close after it opens.",
+        path: `calls.${i}.closesAt`,
+      });
+    }
+  });
+  const codes = g.requiredAttachments.map((a) => a.code);
+  if (new Set(codes).size !== codes.length) {
+    out.push({
+      code: "GUIDE_ATTACHMENT_CODES",
+      messageZh: "附件代码重复。",
+      messageEn: "Attachment codes repeat.",
+      path: "requiredAttachments",
+    });
+  }
+  return out;
+}
+
+export type CallWindow = "upcoming" | "open" | "closed";
+
+/** Deadlines use server time: the window is [opensAt, closesAt). */
+export function callWindow(call: { opensAt: Date; closesAt: Date }, now: Date): CallWindow {
+  if (now < call.opensAt) return "upcoming";
+  return now < call.closesAt ? "open" : "closed";
+}

@@ -1,0 +1,55 @@
+import { chinaDateOf } from "../shared/dates.ts";
+
+/**
+ * Integrity records (科研诚信/信用记录): sanctions by severity (LY-FUNDS §25) and the blacklist
+ * (DT-RULES §22). Only eligibility bans and blacklistings stop an application; interviews and
+ * reprimands are kept as history.
+ */
+export const integrityKinds = [
+  "interview",
+  "reprimand",
+  "paymentSuspension",
+  "eligibilityBan",
+  "blacklist",
+  "badRecord",
+] as const;
+export type IntegrityKind = (typeof integrityKinds)[number];
+
+export const integrityKindNames: Record<IntegrityKind, { zh: string; en: string }> = {
+  interview: { zh: "约谈", en: "Interview" },
+  reprimand: { zh: "通报批评", en: "Reprimand" },
+  paymentSuspension: { zh: "暂停拨款", en: "Payment suspension" },
+  eligibilityBan: { zh: "取消申报资格", en: "Eligibility ban" },
+  blacklist: { zh: "科研诚信黑名单", en: "Blacklist" },
+  badRecord: { zh: "科研诚信不良记录", en: "Bad integrity record" },
+};
+
+export interface IntegrityRecordFacts {
+  subject: "unit" | "person";
+  kind: IntegrityKind;
+  /** Days in China time, "YYYY-MM-DD"; `until` null means permanent. */
+  from: string;
+  until: string | null;
+  clause: string;
+}
+
+export interface IntegrityHit {
+  subject: "unit" | "person";
+  kind: "eligibilityBan" | "blacklist";
+  until: string | null;
+  clause: string;
+}
+
+const blocking = new Set<IntegrityKind>(["eligibilityBan", "blacklist"]);
+
+export function activeBans(records: IntegrityRecordFacts[], now: Date): IntegrityHit[] {
+  const today = chinaDateOf(now);
+  return records
+    .filter((r) => blocking.has(r.kind) && r.from <= today && (r.until === null || today <= r.until))
+    .map((r) => ({
+      subject: r.subject,
+      kind: r.kind as IntegrityHit["kind"],
+      until: r.until,
+      clause: r.clause,
+    }));
+}

@@ -1,0 +1,100 @@
+import { fileTypeFromBuffer } from "file-type";
+
+/**
+ * The type of an upload is read from its bytes, never from its name or the browser's Content-Type:
+ * both are chosen by the sender. `file-type` reads magic numbers and, for ZIP containers, the
+ * `[Content_Types].xml` part that names the main document, which is how Office itself tells a
+ * .docx from a .xlsx (the entry names `word/`, `xl/` are its fallback when that part is unreadable).
+ */
+export const attachmentTypes = {
+  pdf: { mime: "application/pdf", labelZh: "PDF", labelEn: "PDF" },
+  png: { mime: "image/png", labelZh: "PNG 图片", labelEn: "PNG image" },
+  jpg: { mime: "image/jpeg", labelZh: "JPEG 图片", labelEn: "JPEG image" },
+  docx: {
+    mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    labelZh: "Word 文档（.docx）",
+    labelEn: "Word document (.docx)",
+  },
+  xlsx: {
+    mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    labelZh: "Excel 表格（.xlsx）",
+    labelEn: "Excel workbook (.xlsx)",
+  },
+} as const;
+
+export type AttachmentExt = keyof typeof attachmentTypes;
+
+export interface SniffedType {
+  mime: string;
+  ext: AttachmentExt;
+}
+
+function isAttachmentExt(ext: string): ext is AttachmentExt {
+  return Object.hasOwn(attachmentTypes, ext);
+}
+
+/**
+ * One of the accepted attachment types, or null for anything else — including macro-enabled
+ * Office files (.docm, .xlsm), legacy .doc/.xls, plain ZIPs and text, which are never accepted.
+ */
+export async function sniffType(bytes: Uint8Array): Promise<SniffedType | null> {
+  if (bytes.length === 0) return null;
+  const found = await fileTypeFromBuffer(bytes);
+  if (!found || !isAttachmentExt(found.ext)) return null;
+  return { mime: attachmentTypes[found.ext].mime, ext: found.ext };
+}
+
+export type AttachmentCheck =
+  | { ok: true; type: SniffedType; size: number }
+  | {
+      ok: false;
+      code: "ATTACHMENT_EMPTY" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_MISMATCH";
+      messageZh: string;
+      messageEn: string;
+      /** What the bytes turned out to be, when one of the known types. */
+      detected?: SniffedType;
+    };
+
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
+  return `${(size / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * `allowed` lists extensions ("pdf", "docx") or MIME types; `maxBytes` is checked before the bytes
+ * are parsed, so an oversized upload costs no ZIP walk.
+ */
+export async function checkAttachment(
+  bytes: Uint8Array,
+  options: { allowed: readonly string[]; maxBytes: number },
+): Promise<AttachmentCheck> {
+  const allowedExts = Object.entries(attachmentTypes)
+    .filter(([ext, t]) => options.allowed.includes(ext) || options.allowed.includes(t.mime))
+    .map(([ext]) => ext as AttachmentExt);
+  const listZh = allowedExts.map((e) => attachmentTypes[e].labelZh).join("、") || "（无）";
+  const listEn = allowedExts.map((e) => attachmentTypes[e].labelEn).join(", ") || "(none)";
+
+  if (bytes.length === 0) {
+    return { ok: false, code: "ATTACHMENT_EMPTY", messageZh: "文件为空", messageEn: "The file is empty" };
+  }
+  if (bytes.length > options.maxBytes) {
+    return {
+      ok: false,
+      code: "ATTACHMENT_TOO_LARGE",
+      messageZh: `文件过大：${formatBytes(bytes.length)}，上限为 ${formatBytes(options.maxBytes)}`,
+      messageEn: `File too large: ${formatBytes(bytes.length)}, the limit is ${formatBytes(options.maxBytes)}`,
+    };
+  }
+  const type = await sniffType(bytes);
+  if (type && allowedExts.includes(type.ext)) return { ok: true, type, size: bytes.length };
+  const actualZh = type ? attachmentTypes[type.ext].labelZh : "无法识别或不受支持的格式";
+  const actualEn = type ? attachmentTypes[type.ext].labelEn : "an unrecognised or unsupported format";
+  return {
+    ok: false,
+    code: "ATTACHMENT_TYPE_MISMATCH",
+    messageZh: `类型不符：仅接受 ${listZh}；该文件的实际内容：${actualZh}`,
+    messageEn: `Type not accepted: only ${listEn} allowed; the file's actual content: ${actualEn}`,
+    ...(type ? { detected: type } : {}),
+  };
+}

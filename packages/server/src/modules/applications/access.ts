@@ -1,0 +1,23 @@
+import { type Actor, inScope } from "@luoshu/domain";
+import type { Db, Tx } from "../../db/client.ts";
+import { applicationNotFound } from "./application-errors.ts";
+import { type ApplicationRow, findApplication, lockApplication } from "./applications.repository.ts";
+
+const visible = (actor: Actor, row: ApplicationRow) =>
+  inScope(actor, { cityId: row.cityId, districtCode: row.districtCode, unitId: row.unitId });
+
+/** Loads an application the actor may see; "not found" either way, so scope reveals nothing. */
+export async function loadVisible(db: Db, actor: Actor, id: string): Promise<ApplicationRow> {
+  const row = await findApplication(db, id);
+  if (!row || !visible(actor, row)) throw applicationNotFound();
+  return row;
+}
+
+/** The same inside a transaction, with the row locked for the decision about to be made. */
+export async function lockVisible(tx: Tx, actor: Actor, id: string): Promise<ApplicationRow> {
+  const found = await findApplication(tx, id);
+  if (!found || !visible(actor, found)) throw applicationNotFound();
+  const row = await lockApplication(tx, found.cityId, id);
+  if (!row) throw applicationNotFound();
+  return row;
+}

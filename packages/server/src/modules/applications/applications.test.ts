@@ -1,0 +1,210 @@
+import { makeResidentId } from "@luoshu/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
+
+let t: TestApp;
+let pi: Client;
+let unit: Client;
+let callId: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  pi = await t.as("ly-pi");
+  unit = await t.as("ly-unit");
+  const guides = await pi.get("/api/guides");
+  callId = guides.body.items[0].calls[0].id;
+});
+afterAll(() => t.close());
+
+const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const piId = makeResidentId("41030519860312001");
+
+const fullContent = (title = "洛阳都市圈创新生态研究") => ({
+  basic: {
+    title,
+    abstract: "研究洛阳都市圈创新生态建设路径。",
+    keywords: "创新生态",
+    field: "软科学",
+    startDate: "2026-04-01",
+    endDate: "2027-03-31",
+  },
+  content: {
+    researchContent: "一、现状评估；二、国内外比较；三、对策建议。",
+    objectives: "形成研究报告一份。",
+  },
+  targets: [{ kind: "other", description: "研究报告", value: 1, unit: "份" }],
+  milestones: [{ dueDate: "2026-10-01", description: "完成中期报告", deliverable: "中期报告" }],
+  team: [
+    {
+      name: "周博",
+      role: "pi",
+      title: "研究员",
+      unitName: "洛阳示范轴承科技有限公司",
+      workMonths: 6,
+      idNumber: piId,
+    },
+  ],
+  budget: {
+    lines: [
+      { category: "publicationIp", amountFen: 1_500_000 },
+      { category: "travelMeetings", amountFen: 1_000_000 },
+    ],
+  },
+  funding: { selfRaisedFen: 500_000, coFundingFen: 0 },
+});
+
+async function startApplication(client: Client, title = "洛阳都市圈创新生态研究") {
+  const res = await client.post("/api/applications", { callId, title });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+async function prepare(id: string) {
+  expect((await pi.put(`/api/applications/${id}/content`, fullContent())).status).toBe(200);
+  expect((await pi.post(`/api/applications/${id}/commitment`, { as: "pi" })).status).toBe(200);
+  expect((await unit.post(`/api/applications/${id}/commitment`, { as: "unit" })).status).toBe(200);
+  const up = await pi.request("PUT", `/api/applications/${id}/attachments/commitmentScan`, pdf, {
+    "content-type": "application/octet-stream",
+    "x-file-name": encodeURIComponent("承诺书.pdf"),
+  });
+  expect(up.status).toBe(200);
+}
+
+describe("applications from draft to the formal check", () => {
+  it("saves a draft with a bad ID number without losing it, and reports the field", async () => {
+    const id = await startApplication(pi);
+    const bad = piId.slice(0, 17) + (piId[17] === "1" ? "2" : "1");
+    const res = await pi.put(`/api/applications/${id}/content`, {
+      ...fullContent(),
+      team: [{ name: "周博", role: "pi", idNumber: bad }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.problems[0]).toMatchObject({ path: "team.0.idNumber" });
+    expect(res.body.application.content.basic.title).toBe("洛阳都市圈创新生态研究");
+    expect(JSON.stringify(res.body)).not.toContain(bad);
+  });
+
+  it("refuses submission until the commitment letter is confirmed twice and uploaded (LY-FUNDS §24)", async () => {
+    const id = await startApplication(pi);
+    await pi.put(`/api/applications/${id}/content`, fullContent());
+    const res = await pi.post(`/api/applications/${id}/submit`);
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: "SUBMIT_COMMITMENT_MISSING", clause: "LY-FUNDS §24" });
+  });
+
+  it("refuses a type that is not what its name says", async () => {
+    const id = await startApplication(pi);
+    const res = await pi.request(
+      "PUT",
+      `/api/applications/${id}/attachments/commitmentScan`,
+      Buffer.from("plain text, not a pdf"),
+      { "content-type": "application/octet-stream", "x-file-name": "scan.pdf" },
+    );
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe("ATTACHMENT_TYPE_MISMATCH");
+  });
+
+  it("walks submit → district recommend → formal pass, with youth flags and history", async () => {
+    const id = await startApplication(pi);
+    await prepare(id);
+    const submitted = await pi.post(`/api/applications/${id}/submit`);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: "submitted", revision: 1 });
+    expect(submitted.body.content.team[0]).toMatchObject({ youth: true, idNumberValid: true });
+    expect(submitted.body.content.team[0].idNumberCipher).toBeUndefined();
+    expect((await pi.put(`/api/applications/${id}/content`, fullContent("改名"))).status).toBe(422);
+
+    const dtDistrict = await t.as("dt-district");
+    expect(
+      (await dtDistrict.post(`/api/applications/${id}/district-review`, { event: "recommend", rank: 1 }))
+        .status,
+    ).toBe(404);
+    const district = await t.as("ly-district");
+    const inbox = await district.get("/api/applications?status=submitted");
+    expect(inbox.body.items.map((a: { id: string }) => a.id)).toContain(id);
+    const rec = await district.post(`/api/applications/${id}/district-review`, {
+      event: "recommend",
+      rank: 1,
+    });
+    expect(rec.status).toBe(200);
+    expect(rec.body.status).toBe("recommended");
+
+    const agency = await t.as("ly-agency");
+    const partial = await agency.post(`/api/applications/${id}/formal-check`, {
+      event: "formalPass",
+      checklist: [{ code: "complete", ok: true }],
+    });
+    expect(partial.status).toBe(400);
+    const pass = await agency.post(`/api/applications/${id}/formal-check`, {
+      event: "formalPass",
+      checklist: ["complete", "commitment", "eligible"].map((code) => ({ code, ok: true })),
+    });
+    expect(pass.body.status).toBe("formalPassed");
+    const history = await pi.get(`/api/applications/${id}/history`);
+    expect(history.body.events.map((e: { event: string }) => e.event)).toEqual([
+      "submit",
+      "recommend",
+      "formalPass",
+    ]);
+  });
+
+  it("returns with reasons and a deadline, then shows what changed in the next revision", async () => {
+    const id = await startApplication(pi);
+    await prepare(id);
+    await pi.post(`/api/applications/${id}/submit`);
+    const district = await t.as("ly-district");
+    const deadline = new Date(t.clock.now().getTime() + 7 * 86400_000).toISOString();
+    const ret = await district.post(`/api/applications/${id}/district-review`, {
+      event: "districtReturn",
+      reason: "预算说明不足",
+      deadline,
+    });
+    expect(ret.body).toMatchObject({ status: "districtReturned", revision: 2 });
+    await pi.put(`/api/applications/${id}/content`, fullContent("洛阳都市圈创新生态研究（修改稿）"));
+    await pi.post(`/api/applications/${id}/commitment`, { as: "pi" });
+    await unit.post(`/api/applications/${id}/commitment`, { as: "unit" });
+    const again = await pi.post(`/api/applications/${id}/submit`);
+    expect(again.body).toMatchObject({ status: "submitted", revision: 2 });
+    const history = await unit.get(`/api/applications/${id}/history`);
+    expect(history.body.events[1]).toMatchObject({ event: "districtReturn", reason: "预算说明不足" });
+    expect(history.body.revisions[1].changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "content.basic.title", after: "洛阳都市圈创新生态研究（修改稿）" }),
+      ]),
+    );
+  });
+
+  it("refuses a banned unit with the clause of its sanction", async () => {
+    const banned = await t.as("ly-unit2");
+    const id = await startApplication(banned, "受限单位的申报");
+    await banned.put(`/api/applications/${id}/content`, fullContent("受限单位的申报"));
+    const res = await banned.post(`/api/applications/${id}/submit`);
+    expect(res.status).toBe(422);
+    const codes = res.body.details.violations.map((v: { code: string }) => v.code);
+    expect(codes).toContain("SUBMIT_UNIT_BANNED");
+    const v = res.body.details.violations.find((x: { code: string }) => x.code === "SUBMIT_UNIT_BANNED");
+    expect(v.clause).toBe("LY-FUNDS §25");
+  });
+
+  it("refuses submission after the window closes, by server time", async () => {
+    const id = await startApplication(pi);
+    await prepare(id);
+    t.clock.advance(91 * 86400_000);
+    const late = await t.as("ly-pi");
+    const res = await late.post(`/api/applications/${id}/submit`);
+    t.clock.advance(-91 * 86400_000);
+    pi = await t.as("ly-pi");
+    expect(res.body.details.violations.map((v: { code: string }) => v.code)).toContain(
+      "SUBMIT_WINDOW_CLOSED",
+    );
+  });
+
+  it("keeps each unit to its own applications", async () => {
+    const other = await t.as("dt-unit");
+    const list = await other.get("/api/applications");
+    expect(list.body.items.every((a: { cityCode: string }) => a.cityCode === "datong")).toBe(true);
+    const mine = await pi.get("/api/applications?pageSize=100");
+    expect(
+      mine.body.items.every((a: { unitId: string }) => a.unitId === (pi.me.unit as { id: string }).id),
+    ).toBe(true);
+  });
+});
