@@ -17,6 +17,8 @@ import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
 import { guideRoutes } from "./modules/guides/guides.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { integrityRoutes } from "./modules/integrity/integrity.routes.ts";
+import { needRoutes } from "./modules/needs/needs.routes.ts";
 import { policyRoutes } from "./modules/policies/policies.routes.ts";
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
 import { unitRoutes } from "./modules/units/units.routes.ts";
@@ -87,6 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     auditRoutes,
     guideRoutes,
     applicationRoutes,
+    needRoutes,
+    integrityRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));
   }

@@ -11,6 +11,7 @@ import type { ApplicationRow } from "./applications.repository.ts";
 
 export const applicationSummarySchema = z.object({
   id: z.string(),
+  number: z.string(),
   cityCode: z.string(),
   callId: z.string(),
   guideId: z.string(),
@@ -38,6 +39,11 @@ export const applicationSchema = applicationSummarySchema.extend({
   allowedEvents: z.array(z.string()),
 });
 
+/** A readable reference until approval assigns the gapless project number. */
+export function applicationNo(row: ApplicationRow): string {
+  return `${row.cityId === "luoyang" ? "LY" : "DT"}-${row.createdAt.getUTCFullYear()}-${row.id.slice(0, 8).toUpperCase()}`;
+}
+
 export function toSummaryDto(
   row: ApplicationRow,
   unit?: { unitNameZh: string | null; unitKind: string | null },
@@ -45,6 +51,7 @@ export function toSummaryDto(
   const status = row.status as ApplicationState;
   return {
     id: row.id,
+    number: applicationNo(row),
     cityCode: row.cityId,
     callId: row.callId,
     guideId: row.guideId,

@@ -17,6 +17,7 @@ import {
 import { listApplications, listAttachments, listEvents, listRevisions } from "./applications.repository.ts";
 import { confirmCommitment } from "./commitment.ts";
 import { createApplication } from "./create-application.ts";
+import { applicationListXlsx, applicationPdf, commitmentLetterPdf } from "./export-documents.ts";
 import { reviewApplication } from "./review-application.ts";
 import { saveDraft } from "./save-draft.ts";
 import { submitApplication } from "./submit-application.ts";
@@ -29,6 +30,16 @@ const checklist = z
   .max(30);
 const reason = z.string().trim().max(2000);
 const deadline = z.iso.datetime({ offset: true });
+const listFilter = z
+  .object({
+    callId: z.uuid().optional(),
+    guideId: z.uuid().optional(),
+    status: z.string().max(32).optional(),
+    district: z.string().max(12).optional(),
+    kind: z.enum(unitKinds).optional(),
+    keyword: z.string().max(100).optional(),
+  })
+  .strict();
 
 export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -58,17 +69,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ["applications"],
         summary: "Applications in the caller's scope, filtered and paginated on the server",
-        querystring: z
-          .object({
-            ...pageQuery,
-            callId: z.uuid().optional(),
-            guideId: z.uuid().optional(),
-            status: z.string().max(32).optional(),
-            district: z.string().max(12).optional(),
-            kind: z.enum(unitKinds).optional(),
-            keyword: z.string().max(100).optional(),
-          })
-          .strict(),
+        querystring: listFilter.extend(pageQuery),
         response: { 200: pageOf(applicationSummarySchema) },
       },
     },
@@ -343,6 +344,78 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
         decision: request.body,
       });
       return detail(request.params.id, request);
+    },
+  );
+
+  r.get(
+    "/api/applications/export.xlsx",
+    {
+      config: { access: { permission: "application.read", scope: "unit" } },
+      schema: {
+        tags: ["applications"],
+        summary: "The application list with the same filters, as .xlsx",
+        querystring: listFilter,
+      },
+    },
+    async (request, reply) => {
+      const file = await applicationListXlsx(deps.db, actorOf(request), request.query, request.ctx.now);
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header(
+          "content-disposition",
+          `attachment; filename="applications.xlsx"; filename*=UTF-8''${encodeURIComponent("申报书列表.xlsx")}`,
+        )
+        .send(file);
+    },
+  );
+
+  r.get(
+    "/api/applications/:id/pdf",
+    {
+      config: { access: { permission: "application.read", scope: "unit" } },
+      schema: {
+        tags: ["applications"],
+        summary: "The application as PDF: every section and the budget table",
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await applicationPdf(
+        deps.db,
+        actorOf(request),
+        deps.policies,
+        request.params.id,
+        request.ctx.now,
+      );
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="application-${request.params.id.slice(0, 8)}.pdf"`)
+        .send(file);
+    },
+  );
+
+  r.get(
+    "/api/applications/:id/commitment-letter.pdf",
+    {
+      config: { access: { permission: "application.read", scope: "unit" } },
+      schema: {
+        tags: ["applications"],
+        summary: "The commitment letter (承诺书, LY-FUNDS §24) to print, sign, seal and upload",
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await commitmentLetterPdf(
+        deps.db,
+        actorOf(request),
+        deps.policies,
+        request.params.id,
+        request.ctx.now,
+      );
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="commitment-${request.params.id.slice(0, 8)}.pdf"`)
+        .send(file);
     },
   );
 

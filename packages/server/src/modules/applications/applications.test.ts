@@ -208,3 +208,60 @@ describe("applications from draft to the formal check", () => {
     ).toBe(true);
   });
 });
+
+describe("exports", () => {
+  it("renders the application and the commitment letter as PDF, and the filtered list as .xlsx", async () => {
+    const id = await startApplication(pi, "导出测试");
+    await pi.put(`/api/applications/${id}/content`, fullContent("导出测试"));
+    const pdfRes = await t.app.inject({
+      method: "GET",
+      url: `/api/applications/${id}/pdf`,
+      headers: { cookie: pi.cookie },
+    });
+    expect(pdfRes.statusCode).toBe(200);
+    expect(pdfRes.headers["content-type"]).toBe("application/pdf");
+    expect(pdfRes.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const letter = await t.app.inject({
+      method: "GET",
+      url: `/api/applications/${id}/commitment-letter.pdf`,
+      headers: { cookie: unit.cookie },
+    });
+    expect(letter.statusCode).toBe(200);
+    const xlsx = await t.app.inject({
+      method: "GET",
+      url: `/api/applications/export.xlsx?keyword=${encodeURIComponent("导出")}`,
+      headers: { cookie: pi.cookie },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const ExcelJS = (await import("exceljs")).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(String(sheet?.getCell(1, 1).value)).toContain("keyword=导出");
+    expect(sheet?.rowCount).toBe(3);
+  });
+});
+
+describe("needs collection", () => {
+  it("takes a public need and lets the officer triage it", async () => {
+    const res = await t.anonymous.post("/api/public/needs", {
+      city: "luoyang",
+      title: "高端轴承寿命预测技术需求",
+      field: "智能装备",
+      problem: "现有轴承寿命预测误差较大，需建立基于运行数据的预测模型。",
+      expectedIndicators: "预测误差小于10%",
+      coFundingFen: 50_000_000,
+      submitterName: "某轴承企业",
+      submitterContact: "0379-12345678",
+    });
+    expect(res.status).toBe(201);
+    const officer = await t.as("ly-officer");
+    const list = await officer.get("/api/needs?status=submitted");
+    expect(list.body.items.map((n: { id: string }) => n.id)).toContain(res.body.id);
+    const rejectWithout = await officer.post(`/api/needs/${res.body.id}/triage`, { event: "reject" });
+    expect(rejectWithout.status).toBe(400);
+    const ok = await officer.post(`/api/needs/${res.body.id}/triage`, { event: "accept" });
+    expect(ok.body.status).toBe("accepted");
+    expect((await (await t.as("dt-officer")).get("/api/needs")).body.items).toEqual([]);
+  });
+});

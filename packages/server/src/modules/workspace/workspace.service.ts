@@ -1,7 +1,7 @@
 import { type Actor, type Role, scopeOf } from "@luoshu/domain";
-import { and, count, eq, gte, notExists, type SQL } from "drizzle-orm";
+import { and, count, eq, gte, inArray, notExists, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { auditLog, units, userRoles, users } from "../../db/schema/index.ts";
+import { applications, auditLog, guides, needs, units, userRoles, users } from "../../db/schema/index.ts";
 import { scopeWhere } from "../../lib/scope-sql.ts";
 
 export interface Task {
@@ -75,6 +75,87 @@ const auditToday: Provider = async (db, _actor, now) => {
   };
 };
 
+const applicationsIn =
+  (key: string, titleZh: string, titleEn: string, statuses: string[], link: string): Provider =>
+  async (db, actor) => ({
+    key,
+    titleZh,
+    titleEn,
+    count: await n(
+      db
+        .select({ n: count() })
+        .from(applications)
+        .where(
+          and(
+            scopeWhere(actor, {
+              cityId: applications.cityId,
+              districtCode: applications.districtCode,
+              unitId: applications.unitId,
+            }),
+            inArray(applications.status, statuses),
+          ),
+        ),
+    ),
+    link,
+  });
+
+const districtReview = applicationsIn(
+  "districtReview",
+  "待县区初审的申报书",
+  "Applications waiting for district review",
+  ["submitted"],
+  "/applications?status=submitted",
+);
+const formalCheck = applicationsIn(
+  "formalCheck",
+  "待形式审查的申报书",
+  "Applications waiting for the formal check",
+  ["recommended"],
+  "/applications?status=recommended",
+);
+const myDrafts = applicationsIn(
+  "myDrafts",
+  "本单位草稿与退回修改的申报书",
+  "Drafts and returned applications of my unit",
+  ["draft", "districtReturned", "formalReturned"],
+  "/applications",
+);
+
+const guidesIn =
+  (key: string, titleZh: string, titleEn: string, status: string): Provider =>
+  async (db, actor) => ({
+    key,
+    titleZh,
+    titleEn,
+    count: await n(
+      db
+        .select({ n: count() })
+        .from(guides)
+        .where(and(eq(guides.cityId, actor.cityId ?? ""), eq(guides.status, status))),
+    ),
+    link: "/guides",
+  });
+const guidesToPublish = guidesIn(
+  "guidesToPublish",
+  "待审核发布的申报指南",
+  "Guides waiting for review and publication",
+  "internalReview",
+);
+const openGuides = guidesIn("openGuides", "已发布的申报指南", "Published guides", "published");
+
+const needsToTriage: Provider = async (db, actor) => ({
+  key: "needsToTriage",
+  titleZh: "待分拣的技术需求",
+  titleEn: "Technology needs to triage",
+  count: await n(
+    db
+      .select({ n: count() })
+      .from(needs)
+      .where(and(eq(needs.cityId, actor.cityId ?? ""), eq(needs.status, "submitted"))),
+  ),
+  link: "/needs",
+});
+
 const policies: Provider = async () => ({
   key: "policies",
   titleZh: "查阅本市政策规则",
@@ -92,13 +173,13 @@ const budget: Provider = async () => ({
 
 /** What waits for each role; later steps add providers (applications to review, reports due…). */
 const providersByRole: Record<Role, Provider[]> = {
-  programOfficer: [unitsInScope, policies],
-  bureauLeader: [unitsInScope, policies],
-  financeOfficer: [policies, budget],
-  districtOfficer: [unitsInScope, policies],
-  agencyOfficer: [policies],
-  unitAdmin: [unitsInScope, unitPeople, budget],
-  principalInvestigator: [budget, policies],
+  programOfficer: [needsToTriage, guidesToPublish, openGuides, formalCheck, unitsInScope],
+  bureauLeader: [guidesToPublish, openGuides, unitsInScope, policies],
+  financeOfficer: [openGuides, policies, budget],
+  districtOfficer: [districtReview, unitsInScope, policies],
+  agencyOfficer: [formalCheck, policies],
+  unitAdmin: [myDrafts, openGuides, unitsInScope, unitPeople, budget],
+  principalInvestigator: [myDrafts, openGuides, budget, policies],
   expert: [policies],
   fundManager: [policies],
   sysAdmin: [unitsInScope, lockedAccounts],
