@@ -17,7 +17,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
 
 async function login(page: Page, username: string) {
   await page.goto(`${server.url}/login`);
@@ -28,7 +29,9 @@ async function login(page: Page, username: string) {
 }
 
 async function menu(page: Page): Promise<string[]> {
-  const ids = await page.locator("[data-testid^='menu-']").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+  const ids = await page
+    .locator("[data-testid^='menu-']")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
   return ids.filter((x): x is string => Boolean(x));
 }
 
@@ -41,7 +44,9 @@ describe("foundation in a real browser", () => {
     await login(page, "ly-officer");
     await shot(page, "02-officer-workspace");
     const items = await menu(page);
-    expect(items).toEqual(expect.arrayContaining(["menu-workspace", "menu-policies", "menu-budget", "menu-units", "menu-users"]));
+    expect(items).toEqual(
+      expect.arrayContaining(["menu-workspace", "menu-policies", "menu-budget", "menu-units", "menu-users"]),
+    );
     expect(items).not.toContain("menu-audit");
 
     await page.getByTestId("menu-policies").click();
@@ -51,7 +56,9 @@ describe("foundation in a real browser", () => {
 
     await page.getByTestId("menu-units").click();
     await page.getByTestId("units-table").waitFor();
-    await expect.poll(() => page.getByTestId("units-table").locator("tbody tr").count()).toBeGreaterThanOrEqual(6);
+    await expect
+      .poll(() => page.getByTestId("units-table").locator("tbody tr").count())
+      .toBeGreaterThanOrEqual(6);
     await shot(page, "04-units");
 
     await page.getByTestId("menu-budget").click();

@@ -24,7 +24,14 @@ export async function startServer(): Promise<{ url: string; stop(): Promise<void
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "luoshu-e2e-"));
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LUOSHU_DATA_DIR: dataDir, LUOSHU_KEY_FILE: path.join(dataDir, "sm4.key"), DATABASE_URL: "" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LUOSHU_DATA_DIR: dataDir,
+      LUOSHU_KEY_FILE: path.join(dataDir, "sm4.key"),
+      DATABASE_URL: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

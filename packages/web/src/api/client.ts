@@ -3,21 +3,14 @@
  * problem+json bodies into ApiError, and reports expired sessions to whoever registered for it,
  * so pages never parse error bodies or check status codes themselves.
  */
+import type { Violation } from "@luoshu/domain";
 
-export interface ApiIssue {
-  path: string;
-  code: string;
-  messageZh: string;
-  messageEn: string;
-}
+/** One field's problem in a validation answer. */
+export type ApiIssue = Violation & { path: string };
 
-export interface Problem {
+/** A problem+json body: the domain's violation with the HTTP status and, for input errors, the issues. */
+export interface Problem extends Violation {
   status: number;
-  code: string;
-  messageZh: string;
-  messageEn: string;
-  path?: string;
-  clause?: string;
   issues?: ApiIssue[];
   [extra: string]: unknown;
 }

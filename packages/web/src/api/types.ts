@@ -1,13 +1,15 @@
-/** Response shapes of the server's API, as agreed in the contract. Money is always integer fen. */
-import type { Permission, Role } from "@luoshu/domain";
+/**
+ * Response shapes of the server's own records (sessions, units, users, audit), as agreed in the
+ * contract. Shapes the domain computes (budget checks, policies) are imported from @luoshu/domain
+ * where they are used. Money is always integer fen.
+ */
+import type { Permission, Role, ScopeKind, UnitKind } from "@luoshu/domain";
 
 export interface Place {
   code: string;
   nameZh: string;
   nameEn: string;
 }
-
-export type ScopeKind = "platform" | "city" | "district" | "unit" | "own";
 
 export interface Me {
   id: string;
@@ -28,16 +30,6 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
-
-export const unitKinds = [
-  "enterprise",
-  "university",
-  "institute",
-  "hospital",
-  "newRdInstitution",
-  "other",
-] as const;
-export type UnitKind = (typeof unitKinds)[number];
 
 export interface Unit {
   id: string;
@@ -75,67 +67,6 @@ export interface WorkspaceTask {
   /** null when the task has no meaningful count (a link only). */
   count: number | null;
   link: string;
-}
-
-export type CityCode = "luoyang" | "datong";
-
-export interface Finding {
-  code: string;
-  messageZh: string;
-  messageEn: string;
-  clause?: string;
-}
-
-export interface BudgetLineInput {
-  category: string;
-  amountFen: number;
-  purchaseFen?: number;
-  note?: string;
-}
-
-export interface BudgetCheckRequest {
-  city: CityCode;
-  program?: string;
-  theoretical?: boolean;
-  lines: BudgetLineInput[];
-}
-
-export interface BudgetCheckResult {
-  city: string;
-  policyVersion: string;
-  program: string | null;
-  directCostFen: number;
-  equipmentPurchaseFen: number;
-  indirectBaseFen: number;
-  indirectCostFen: number;
-  indirectCostCapFen: number | null;
-  totalFen: number;
-  categories: {
-    category: string;
-    group: string;
-    nameZh: string;
-    nameEn: string;
-    amountFen: number;
-    findings: Finding[];
-  }[];
-  violations: (Finding & { category?: string })[];
-  appliedClauses: string[];
-}
-
-export type Grade = "excellent" | "good" | "pass" | "fail";
-
-export interface PostSubsidyRequest {
-  city: CityCode;
-  program: string;
-  grade: Grade;
-  verifiedRdFen: number;
-}
-
-export interface PostSubsidyResult {
-  amountFen: number;
-  ratioBp: number;
-  capFen: number;
-  clause: string | null;
 }
 
 export interface AuditEntry {

@@ -1,5 +1,6 @@
+import type { UnitKind } from "@luoshu/domain";
 import { apiFetch } from "./client";
-import type { Page, Unit, UnitKind } from "./types";
+import type { Page, Unit } from "./types";
 
 export interface UnitQuery {
   page: number;

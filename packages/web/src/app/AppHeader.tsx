@@ -1,15 +1,16 @@
 import { DownOutlined, LockOutlined, LogoutOutlined } from "@ant-design/icons";
 import { roleNames } from "@luoshu/domain";
-import { Button, Dropdown, Layout, Segmented, Space, Tag, Typography } from "antd";
+import { Button, Dropdown, Layout, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import type { Me } from "../api/types";
 import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
 import { useLogout } from "../features/auth/session";
-import { type Lang, pickLang, useLocale } from "./locale";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { pickLang, useLocale } from "./locale";
 
 export function AppHeader({ me }: { me: Me }) {
-  const { lang, setLang, t } = useLocale();
+  const { lang, t } = useLocale();
   const logout = useLogout();
   const navigate = useNavigate();
   const [pwOpen, setPwOpen] = useState(false);
@@ -54,16 +55,7 @@ export function AppHeader({ me }: { me: Me }) {
             </Tag>
           ))}
         </span>
-        <Segmented<Lang>
-          size="small"
-          data-testid="lang-switch"
-          value={lang}
-          onChange={setLang}
-          options={[
-            { label: "中文", value: "zh" },
-            { label: "EN", value: "en" },
-          ]}
-        />
+        <LanguageSwitch />
         <Dropdown menu={menu} trigger={["click"]}>
           <Button type="text" data-testid="user-menu">
             <Space>

@@ -1,6 +1,6 @@
 import type { Permission } from "@luoshu/domain";
-import { Result } from "antd";
 import type { ReactNode } from "react";
+import { StatusPage } from "../components/StatusPage";
 import { useCurrentUser } from "../features/auth/session";
 import { useLocale } from "./locale";
 
@@ -10,11 +10,10 @@ export function RequirePermission({ permission, children }: { permission: Permis
   const { t } = useLocale();
   if (!me.permissions.includes(permission)) {
     return (
-      <Result
+      <StatusPage
         status="403"
-        title="403"
-        subTitle={t("您没有访问此页面的权限", "You do not have permission to open this page")}
-        data-testid="page-forbidden"
+        message={t("您没有访问此页面的权限", "You do not have permission to open this page")}
+        testId="page-forbidden"
       />
     );
   }

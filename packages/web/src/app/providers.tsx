@@ -22,9 +22,12 @@ function makeQueryClient(): QueryClient {
 }
 
 function AntdLocale({ children }: { children: ReactNode }) {
-  const { lang } = useLocale();
+  const { lang, t } = useLocale();
+  // one wording for every required field, so forms need not repeat their labels in their rules
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: AntD's placeholder, filled with the field's label
+  const form = { validateMessages: { required: t("请填写${label}", "${label} is required") } };
   return (
-    <ConfigProvider locale={lang === "zh" ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={lang === "zh" ? zhCN : enUS} theme={theme} form={form}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -1,5 +1,5 @@
-import { Result } from "antd";
 import { createBrowserRouter } from "react-router-dom";
+import { StatusPage } from "../components/StatusPage";
 import { AuditPage } from "../features/audit/AuditPage";
 import { LoginPage } from "../features/auth/LoginPage";
 import { BudgetPage } from "../features/budget/BudgetPage";
@@ -14,14 +14,7 @@ import { RouteError } from "./RouteError";
 
 function NotFound() {
   const { t } = useLocale();
-  return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t("页面不存在", "Page not found")}
-      data-testid="page-not-found"
-    />
-  );
+  return <StatusPage status="404" message={t("页面不存在", "Page not found")} testId="page-not-found" />;
 }
 
 export const router = createBrowserRouter([

@@ -1,13 +1,13 @@
 import { type Role, roleNames } from "@luoshu/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Table, type TableColumnsType, Typography } from "antd";
-import { useState } from "react";
 import { fetchAudit } from "../../api/audit";
 import type { AuditEntry } from "../../api/types";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { formatDateTime } from "../../components/time";
+import { usePagedQuery } from "../../components/usePagedQuery";
 import { AuditVerify } from "./AuditVerify";
 
 /** The server records the actor's role set as one comma-separated string. */
@@ -35,11 +35,10 @@ function Json({ label, value }: { label: string; value: unknown }) {
 
 export function AuditPage() {
   const { lang, t } = useLocale();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { query, pagination } = usePagedQuery({});
   const audit = useQuery({
-    queryKey: ["audit", page, pageSize],
-    queryFn: () => fetchAudit({ page, pageSize }),
+    queryKey: ["audit", query.page, query.pageSize],
+    queryFn: () => fetchAudit(query),
     placeholderData: keepPreviousData,
   });
 
@@ -96,17 +95,7 @@ export function AuditPage() {
             </div>
           ),
         }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: audit.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t(`共 ${n} 条`, `${n} in total`),
-          onChange: (p, s) => {
-            setPage(s === pageSize ? p : 1);
-            setPageSize(s);
-          },
-        }}
+        pagination={pagination(audit.data?.total)}
       />
     </div>
   );

@@ -1,8 +1,9 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Form, Input, Segmented, Space, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, Space, Typography } from "antd";
 import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { ApiError, errorText } from "../../api/client";
-import { type Lang, useLocale } from "../../app/locale";
+import { LanguageSwitch } from "../../app/LanguageSwitch";
+import { useLocale } from "../../app/locale";
 import { formatDateTime } from "../../components/time";
 import { DemoAccounts } from "./DemoAccounts";
 import { clearSessionLostReason, useLogin, useMe } from "./session";
@@ -24,7 +25,7 @@ function lockedUntilOf(err: unknown): string | null {
 }
 
 export function LoginPage() {
-  const { lang, setLang, t } = useLocale();
+  const { lang, t } = useLocale();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const me = useMe();
@@ -60,16 +61,7 @@ export function LoginPage() {
                 {t("科技计划项目管理平台", "S&T Plan Project Management Platform")}
               </Typography.Text>
             </div>
-            <Segmented<Lang>
-              size="small"
-              data-testid="lang-switch"
-              value={lang}
-              onChange={setLang}
-              options={[
-                { label: "中文", value: "zh" },
-                { label: "EN", value: "en" },
-              ]}
-            />
+            <LanguageSwitch />
           </div>
           {params.get("reason") === "expired" && !login.error && (
             <Alert

@@ -1,6 +1,6 @@
+import type { BudgetCheckResult } from "@luoshu/domain";
 import { Form, Input, Table, Tag, Typography } from "antd";
 import type { PolicyCategory } from "../../api/policies";
-import type { BudgetCheckResult } from "../../api/types";
 import { pickLang, useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
 import { budgetGroupNames, nameOf } from "../policies/labels";
@@ -45,6 +45,8 @@ export function BudgetLinesTable({ categories, lines, errors, result, onChange }
       pagination={false}
       dataSource={categories}
       data-testid="budget-lines"
+      // below this the findings column would be squeezed to a few characters a line
+      scroll={{ x: 1000 }}
       columns={[
         {
           title: t("预算科目", "Category"),
@@ -69,7 +71,7 @@ export function BudgetLinesTable({ categories, lines, errors, result, onChange }
           width: 240,
           render: (_, c) => {
             if (c.code === "equipment")
-              return yuanInput(c.code, "purchase", t("其中购置费（可选）", "of which purchase (optional)"));
+              return yuanInput(c.code, "purchase", t("其中购置费（可选）", "Purchase (optional)"));
             if (c.code === "otherExpenses") {
               return (
                 <Input

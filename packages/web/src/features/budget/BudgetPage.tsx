@@ -1,8 +1,9 @@
+import type { CityCode } from "@luoshu/domain";
 import { Alert, Card, Select, Space, Switch, Typography } from "antd";
 import { useMemo, useState } from "react";
-import type { CityCode } from "../../api/types";
 import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { codeOptions } from "../../components/options";
 import { PageHeader } from "../../components/PageHeader";
 import { useCurrentUser } from "../auth/session";
 import { useCurrentPolicy } from "../policies/hooks";
@@ -63,10 +64,7 @@ export function BudgetPage() {
                 loading={policy.isFetching}
                 value={inputs.program}
                 onChange={(program) => setInputs((s) => ({ ...s, program }))}
-                options={(policy.data?.programs ?? []).map((p) => ({
-                  value: p.code,
-                  label: pickLang(lang, p.nameZh, p.nameEn) || p.code,
-                }))}
+                options={codeOptions(policy.data?.programs ?? [], lang)}
                 data-testid="budget-program"
               />
             </Space>

@@ -1,24 +1,35 @@
+import type { BudgetCheckResult } from "@luoshu/domain";
 import { Alert, Card, Col, Row, Space, Statistic, Typography } from "antd";
-import type { BudgetCheckResult } from "../../api/types";
 import { pickLang, useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
 import { wan, yuan } from "../../components/money";
 
 function Amount({ title, fen, testId }: { title: string; fen: number | null; testId: string }) {
-  const { t } = useLocale();
+  const { lang, t } = useLocale();
   return (
     <Col xs={12} md={8} xl={4}>
       <Statistic
         title={title}
-        value={fen === null ? t("文件未设上限", "No cap in the documents") : yuan(fen)}
+        value={fen === null ? t("文件未设上限", "No cap set") : yuan(fen)}
         valueStyle={{ fontSize: 18 }}
       />
+      {/* the 万元 line helps Chinese readers; in English it would only repeat the amount */}
       <Typography.Text type="secondary" data-testid={testId}>
-        {fen === null ? "" : wan(fen)}
+        {fen === null || lang === "en" ? "" : wan(fen, lang)}
       </Typography.Text>
     </Col>
   );
 }
+
+/** The totals shown, in order; the indirect-cost cap is null where the documents set none. */
+const amounts = [
+  { field: "directCostFen", zh: "直接费用", en: "Direct cost", testId: "budget-direct" },
+  { field: "equipmentPurchaseFen", zh: "设备购置费", en: "Equipment purchase", testId: "budget-purchase" },
+  { field: "indirectBaseFen", zh: "间接费用计算基数", en: "Indirect-cost base", testId: "budget-base" },
+  { field: "indirectCostFen", zh: "间接费用", en: "Indirect cost", testId: "budget-indirect" },
+  { field: "indirectCostCapFen", zh: "间接费用上限", en: "Indirect-cost cap", testId: "budget-indirect-cap" },
+  { field: "totalFen", zh: "预算合计", en: "Total", testId: "budget-total" },
+] as const satisfies readonly { field: keyof BudgetCheckResult; zh: string; en: string; testId: string }[];
 
 export function BudgetSummary({ result, stale }: { result: BudgetCheckResult; stale: boolean }) {
   const { lang, t } = useLocale();
@@ -30,28 +41,9 @@ export function BudgetSummary({ result, stale }: { result: BudgetCheckResult; st
       data-testid="budget-result"
     >
       <Row gutter={[16, 16]}>
-        <Amount title={t("直接费用", "Direct cost")} fen={result.directCostFen} testId="budget-direct" />
-        <Amount
-          title={t("设备购置费", "Equipment purchase")}
-          fen={result.equipmentPurchaseFen}
-          testId="budget-purchase"
-        />
-        <Amount
-          title={t("间接费用计算基数", "Indirect-cost base")}
-          fen={result.indirectBaseFen}
-          testId="budget-base"
-        />
-        <Amount
-          title={t("间接费用", "Indirect cost")}
-          fen={result.indirectCostFen}
-          testId="budget-indirect"
-        />
-        <Amount
-          title={t("间接费用上限", "Indirect-cost cap")}
-          fen={result.indirectCostCapFen}
-          testId="budget-indirect-cap"
-        />
-        <Amount title={t("预算合计", "Total")} fen={result.totalFen} testId="budget-total" />
+        {amounts.map((a) => (
+          <Amount key={a.field} title={t(a.zh, a.en)} fen={result[a.field]} testId={a.testId} />
+        ))}
       </Row>
       <Space direction="vertical" style={{ width: "100%", marginTop: 16 }}>
         {result.violations.length === 0 ? (

@@ -1,18 +1,19 @@
+import type { CityCode, PerformanceGrade } from "@luoshu/domain";
 import { useMutation } from "@tanstack/react-query";
 import { Button, Card, Descriptions, Form, Input, Select, Space } from "antd";
 import { computePostSubsidy } from "../../api/budget";
 import type { Policy } from "../../api/policies";
-import type { CityCode, Grade } from "../../api/types";
 import { pickLang, useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { wan, yuan } from "../../components/money";
+import { codeOptions, nameOptions } from "../../components/options";
 import { gradeNames, percent } from "../policies/labels";
 import { parseYuan } from "./parseYuan";
 
 interface Values {
   program: string;
-  grade: Grade;
+  grade: PerformanceGrade;
   verifiedRd: string;
 }
 
@@ -40,12 +41,9 @@ export function PostSubsidyPanel({ city, policy }: { city: CityCode; policy?: Po
           rules={[{ required: true, message: t("请选择计划类别", "Choose a program") }]}
         >
           <Select
-            style={{ width: 220 }}
+            style={{ width: 280 }}
             data-testid="post-subsidy-program"
-            options={programs.map((p) => ({
-              value: p.code,
-              label: pickLang(lang, p.nameZh, p.nameEn) || p.code,
-            }))}
+            options={codeOptions(programs, lang)}
           />
         </Form.Item>
         <Form.Item
@@ -56,7 +54,7 @@ export function PostSubsidyPanel({ city, policy }: { city: CityCode; policy?: Po
           <Select
             style={{ width: 120 }}
             data-testid="post-subsidy-grade"
-            options={Object.entries(gradeNames).map(([value, n]) => ({ value, label: n[lang] }))}
+            options={nameOptions(gradeNames, lang)}
           />
         </Form.Item>
         <Form.Item
@@ -102,13 +100,10 @@ export function PostSubsidyPanel({ city, policy }: { city: CityCode; policy?: Po
               {
                 key: "amount",
                 label: t("补助金额", "Subsidy"),
-                children: t(
-                  `${yuan(r.amountFen)}（${wan(r.amountFen)}）`,
-                  `${yuan(r.amountFen)} (${wan(r.amountFen)})`,
-                ),
+                children: t(`${yuan(r.amountFen)}（${wan(r.amountFen, lang)}）`, yuan(r.amountFen)),
               },
               { key: "ratio", label: t("补助比例", "Ratio"), children: percent(r.ratioBp) },
-              { key: "cap", label: t("补助上限", "Cap"), children: wan(r.capFen) },
+              { key: "cap", label: t("补助上限", "Cap"), children: wan(r.capFen, lang) },
               {
                 key: "clause",
                 label: t("依据条款", "Clause"),

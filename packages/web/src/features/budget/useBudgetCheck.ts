@@ -1,7 +1,7 @@
+import type { BudgetLineInput, CityCode } from "@luoshu/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { checkBudget } from "../../api/budget";
-import type { BudgetCheckRequest, BudgetLineInput, CityCode } from "../../api/types";
+import { type BudgetCheckRequest, checkBudget } from "../../api/budget";
 import { type Parsed, parseYuan } from "./parseYuan";
 import { useDebounced } from "./useDebounced";
 

@@ -52,10 +52,10 @@ export function IndirectSection({ rule }: { rule?: IndirectCostRule }) {
             title: t("计算基数（直接费用扣除设备购置费）", "Base (direct cost minus equipment purchase)"),
             render: (_, tier, i) => {
               const from = i === 0 ? null : tiers[i - 1]?.upToFen;
-              const lo = from ? wan(from) : "0";
+              const lo = from ? wan(from, lang) : "0";
               return tier.upToFen === null
                 ? t(`${lo} 以上部分`, `above ${lo}`)
-                : t(`${lo} – ${wan(tier.upToFen)} 部分`, `${lo} – ${wan(tier.upToFen)}`);
+                : t(`${lo} – ${wan(tier.upToFen, lang)} 部分`, `${lo} – ${wan(tier.upToFen, lang)}`);
             },
           },
           { title: t("比例上限", "Max rate"), dataIndex: "rateBp", render: (bp: number) => percent(bp) },

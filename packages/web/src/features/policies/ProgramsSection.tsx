@@ -20,7 +20,7 @@ function ProgramBody({ p }: { p: PolicyProgram }) {
       )}
       {p.perProjectCapFen && (
         <RuleItem title={t("单项资助上限", "Per-project cap")} source={p.perProjectCapFen.source}>
-          {wan(p.perProjectCapFen.amountFen)}{" "}
+          {wan(p.perProjectCapFen.amountFen, lang)}{" "}
           {p.perProjectCapFen.lumpSum && <Tag>{t("包干制", "Lump sum")}</Tag>}
         </RuleItem>
       )}
@@ -58,8 +58,8 @@ export function ProgramsSection({ programs }: { programs: PolicyProgram[] }) {
             {p.perProjectCapFen && (
               <Tag color="gold">
                 {t(
-                  `单项上限 ${wan(p.perProjectCapFen.amountFen)}`,
-                  `Cap ${wan(p.perProjectCapFen.amountFen)}`,
+                  `单项上限 ${wan(p.perProjectCapFen.amountFen, lang)}`,
+                  `Cap ${wan(p.perProjectCapFen.amountFen, lang)}`,
                 )}
               </Tag>
             )}

@@ -80,7 +80,12 @@ export function PostSubsidySection({
             width: 100,
             render: (bp?: number) => percent(bp),
           },
-          { title: t("补助上限", "Cap"), dataIndex: "capFen", width: 130, render: (f?: number) => wan(f) },
+          {
+            title: t("补助上限", "Cap"),
+            dataIndex: "capFen",
+            width: 130,
+            render: (f?: number) => wan(f, lang),
+          },
           { title: t("依据", "Source"), key: "source", render: (_, r) => <SourceBlock source={r.source} /> },
         ]}
       />

@@ -1,30 +1,30 @@
 import { PlusOutlined } from "@ant-design/icons";
+import { type UnitKind, unitKindNames } from "@luoshu/domain";
 import { Button, Input, Select, Space, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
-import type { Unit, UnitKind } from "../../api/types";
+import type { Unit } from "../../api/types";
+import type { UnitQuery } from "../../api/units";
 import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { codeOptions, nameOptions } from "../../components/options";
 import { PageHeader } from "../../components/PageHeader";
 import { formatDate } from "../../components/time";
+import { usePagedQuery } from "../../components/usePagedQuery";
 import { useCurrentUser } from "../auth/session";
-import { useCities, useDistricts, useUnits } from "./hooks";
+import { useDistrictLookup, usePlaces, useUnits } from "./hooks";
 import { UnitFormModal } from "./UnitFormModal";
-import { unitKindNames } from "./unitKinds";
+
+type Filters = Omit<UnitQuery, "page" | "pageSize">;
 
 export function UnitsPage() {
   const me = useCurrentUser();
   const { lang, t } = useLocale();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [keyword, setKeyword] = useState("");
-  const [kind, setKind] = useState<UnitKind>();
-  const [district, setDistrict] = useState<string>();
-  const [city, setCity] = useState<string>();
+  const { query, filters, setFilters, pagination } = usePagedQuery<Filters>({ keyword: "" });
   const [editing, setEditing] = useState<{ unit?: Unit } | null>(null);
   const isPlatform = me.scope.kind === "platform";
-  const units = useUnits({ page, pageSize, keyword, kind, district, city });
-  const cities = useCities(isPlatform);
-  const districts = useDistricts(city, !isPlatform || Boolean(city));
+  const units = useUnits(query);
+  const { cities, districts } = usePlaces(isPlatform, filters.city);
+  const places = useDistrictLookup(isPlatform);
   const canCreate = me.permissions.includes("unit.create");
   const canUpdate = me.permissions.includes("unit.update");
 
@@ -36,7 +36,14 @@ export function UnitsPage() {
       dataIndex: "kind",
       render: (k: UnitKind) => pickLang(lang, unitKindNames[k]?.zh, unitKindNames[k]?.en) || k,
     },
-    { title: t("所属县区", "District"), dataIndex: "districtNameZh" },
+    {
+      title: t("所属县区", "District"),
+      dataIndex: "districtCode",
+      render: (code: string, unit) => {
+        const d = places.byCode.get(code);
+        return d ? pickLang(lang, d.nameZh, d.nameEn) : unit.districtNameZh;
+      },
+    },
     { title: t("法定代表人", "Legal representative"), dataIndex: "legalRepresentative" },
     { title: t("创建时间", "Created"), dataIndex: "createdAt", render: (v: string) => formatDate(v) },
   ];
@@ -56,13 +63,6 @@ export function UnitsPage() {
       ),
     });
   }
-
-  const resetPage =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
 
   return (
     <div data-testid="page-units">
@@ -85,7 +85,7 @@ export function UnitsPage() {
         <Input.Search
           allowClear
           placeholder={t("名称或信用代码", "Name or USCC")}
-          onSearch={resetPage(setKeyword)}
+          onSearch={(keyword) => setFilters({ keyword })}
           style={{ width: 260 }}
           data-testid="units-search"
         />
@@ -93,37 +93,28 @@ export function UnitsPage() {
           allowClear
           placeholder={t("单位类型", "Kind")}
           style={{ width: 180 }}
-          value={kind}
-          onChange={resetPage(setKind)}
-          options={Object.entries(unitKindNames).map(([value, n]) => ({
-            value,
-            label: pickLang(lang, n.zh, n.en),
-          }))}
+          value={filters.kind}
+          onChange={(kind) => setFilters({ kind })}
+          options={nameOptions(unitKindNames, lang)}
         />
         {isPlatform && (
           <Select
             allowClear
             placeholder={t("城市", "City")}
             style={{ width: 140 }}
-            value={city}
-            onChange={(v?: string) => {
-              setDistrict(undefined);
-              resetPage(setCity)(v);
-            }}
-            options={cities.data?.map((c) => ({ value: c.code, label: pickLang(lang, c.nameZh, c.nameEn) }))}
+            value={filters.city}
+            onChange={(city?: string) => setFilters({ city, district: undefined })}
+            options={codeOptions(cities.data, lang)}
           />
         )}
-        {(!isPlatform || city) && (
+        {(!isPlatform || filters.city) && (
           <Select
             allowClear
             placeholder={t("所属县区", "District")}
             style={{ width: 180 }}
-            value={district}
-            onChange={resetPage(setDistrict)}
-            options={districts.data?.map((d) => ({
-              value: d.code,
-              label: pickLang(lang, d.nameZh, d.nameEn),
-            }))}
+            value={filters.district}
+            onChange={(district?: string) => setFilters({ district })}
+            options={codeOptions(districts.data, lang)}
           />
         )}
       </Space>
@@ -134,17 +125,8 @@ export function UnitsPage() {
         columns={columns}
         dataSource={units.data?.items}
         loading={units.isFetching}
-        pagination={{
-          current: page,
-          pageSize,
-          total: units.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t(`共 ${n} 条`, `${n} in total`),
-          onChange: (p, s) => {
-            setPage(s === pageSize ? p : 1);
-            setPageSize(s);
-          },
-        }}
+        scroll={{ x: "max-content" }}
+        pagination={pagination(units.data?.total)}
       />
       <UnitFormModal open={editing !== null} unit={editing?.unit} onClose={() => setEditing(null)} />
     </div>

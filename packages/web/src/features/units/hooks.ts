@@ -28,6 +28,16 @@ export function useDistricts(city?: string, enabled = true) {
   });
 }
 
+/**
+ * Cities and the districts of the chosen one, for pickers. Platform staff choose a city first; everyone
+ * else is held to their own city, whose districts the server gives without one.
+ */
+export function usePlaces(isPlatform: boolean, city: string | undefined, enabled = true) {
+  const cities = useCities(isPlatform && enabled);
+  const districts = useDistricts(isPlatform ? city : undefined, enabled && (!isPlatform || Boolean(city)));
+  return { cities, districts };
+}
+
 export function useSaveUnit() {
   const qc = useQueryClient();
   return useMutation({

@@ -3,9 +3,12 @@ import { type Role, roleNames } from "@luoshu/domain";
 import { Button, Input, Select, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import type { User } from "../../api/types";
+import type { UserQuery } from "../../api/users";
 import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { nameOptions } from "../../components/options";
 import { PageHeader } from "../../components/PageHeader";
+import { usePagedQuery } from "../../components/usePagedQuery";
 import { useCurrentUser } from "../auth/session";
 import { useDistrictLookup } from "../units/hooks";
 import { CreateUserModal } from "./CreateUserModal";
@@ -13,16 +16,15 @@ import { useUsers } from "./hooks";
 import { RolesModal } from "./RolesModal";
 import { StatusCell } from "./StatusCell";
 
+type Filters = Omit<UserQuery, "page" | "pageSize">;
+
 export function UsersPage() {
   const me = useCurrentUser();
   const { lang, t } = useLocale();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [keyword, setKeyword] = useState("");
-  const [role, setRole] = useState<Role>();
+  const { query, filters, setFilters, pagination } = usePagedQuery<Filters>({ keyword: "" });
   const [creating, setCreating] = useState(false);
   const [grantFor, setGrantFor] = useState<User | null>(null);
-  const users = useUsers({ page, pageSize, keyword, role });
+  const users = useUsers(query);
   const canCreate = me.permissions.includes("user.create");
   const canGrant = me.permissions.includes("role.grant");
   // the server grants status changes with user.update, so the switch follows that permission
@@ -104,10 +106,7 @@ export function UsersPage() {
         <Input.Search
           allowClear
           placeholder={t("用户名或姓名", "Username or name")}
-          onSearch={(v) => {
-            setKeyword(v);
-            setPage(1);
-          }}
+          onSearch={(keyword) => setFilters({ keyword })}
           style={{ width: 260 }}
           data-testid="users-search"
         />
@@ -115,12 +114,9 @@ export function UsersPage() {
           allowClear
           placeholder={t("角色", "Role")}
           style={{ width: 220 }}
-          value={role}
-          onChange={(v) => {
-            setRole(v);
-            setPage(1);
-          }}
-          options={(Object.keys(roleNames) as Role[]).map((r) => ({ value: r, label: roleLabel(r) }))}
+          value={filters.role}
+          onChange={(role) => setFilters({ role })}
+          options={nameOptions(roleNames, lang)}
         />
       </Space>
       <ErrorAlert error={users.error} style={{ marginBottom: 16 }} />
@@ -131,17 +127,7 @@ export function UsersPage() {
         dataSource={users.data?.items}
         loading={users.isFetching}
         scroll={{ x: "max-content" }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t(`共 ${n} 条`, `${n} in total`),
-          onChange: (p, s) => {
-            setPage(s === pageSize ? p : 1);
-            setPageSize(s);
-          },
-        }}
+        pagination={pagination(users.data?.total)}
       />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
       <RolesModal user={grantFor} onClose={() => setGrantFor(null)} />

@@ -1,0 +1,93 @@
+import type { UseMutationResult } from "@tanstack/react-query";
+import { App, Form, type FormInstance, Modal } from "antd";
+import { type ReactNode, useEffect } from "react";
+import { useLocale } from "../app/locale";
+import { ErrorAlert } from "./ErrorAlert";
+import { applyFieldErrors } from "./formErrors";
+
+interface Options<V, Vars, Data> {
+  open: boolean;
+  onClose: () => void;
+  mutation: UseMutationResult<Data, Error, Vars>;
+  /** The validated form values as the mutation's variables. */
+  toVariables: (values: V) => Vars;
+  /** Form fields the server's errors may name; those errors are shown on the field as well. */
+  fields: readonly string[];
+  successText: string;
+  /** Set after the reset each time the dialog opens; pass a prop or a memoised value. */
+  initialValues?: Parameters<FormInstance<V>["setFieldsValue"]>[0];
+}
+
+export interface FormModalState<V> {
+  form: FormInstance<V>;
+  open: boolean;
+  onClose: () => void;
+  submit: () => Promise<void>;
+  pending: boolean;
+  error: Error | null;
+}
+
+/**
+ * What every create/edit dialog does: start clean when opened, validate, save, put the server's
+ * field errors on their fields, and close with a message on success.
+ */
+export function useFormModal<V, Vars, Data>(options: Options<V, Vars, Data>): FormModalState<V> {
+  const { open, onClose, mutation, toVariables, fields, successText, initialValues } = options;
+  const { lang } = useLocale();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<V>();
+  const { reset } = mutation;
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    reset();
+    if (initialValues) form.setFieldsValue(initialValues);
+  }, [open, initialValues, form, reset]);
+
+  const submit = async () => {
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
+    mutation.mutate(toVariables(values), {
+      onSuccess: () => {
+        message.success(successText);
+        onClose();
+      },
+      onError: (err) => applyFieldErrors(form, err, lang, fields),
+    });
+  };
+
+  return { form, open, onClose, submit, pending: mutation.isPending, error: mutation.error };
+}
+
+interface FormModalProps<V> {
+  modal: FormModalState<V>;
+  title: string;
+  submitTestId?: string;
+  formTestId?: string;
+  children: ReactNode;
+}
+
+/** The dialog for `useFormModal`: the server's error above a vertical form. */
+export function FormModal<V>({ modal, title, submitTestId, formTestId, children }: FormModalProps<V>) {
+  return (
+    <Modal
+      open={modal.open}
+      title={title}
+      onOk={modal.submit}
+      onCancel={modal.onClose}
+      confirmLoading={modal.pending}
+      okButtonProps={submitTestId ? { "data-testid": submitTestId } : undefined}
+      destroyOnHidden
+    >
+      {modal.error && <ErrorAlert error={modal.error} style={{ marginBottom: 16 }} />}
+      <Form form={modal.form} layout="vertical" data-testid={formTestId}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
