@@ -13,11 +13,12 @@ export async function loadVisible(db: Db, actor: Actor, id: string): Promise<App
   return row;
 }
 
-/** The same inside a transaction, with the row locked for the decision about to be made. */
+/**
+ * The same inside a transaction, with the row locked for the decision about to be made. Locking
+ * before the scope check is harmless: a refused caller's transaction rolls back at once.
+ */
 export async function lockVisible(tx: Tx, actor: Actor, id: string): Promise<ApplicationRow> {
-  const found = await findApplication(tx, id);
-  if (!found || !visible(actor, found)) throw applicationNotFound();
-  const row = await lockApplication(tx, found.cityId, id);
-  if (!row) throw applicationNotFound();
+  const row = await lockApplication(tx, id);
+  if (!row || !visible(actor, row)) throw applicationNotFound();
   return row;
 }

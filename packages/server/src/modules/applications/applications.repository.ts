@@ -71,16 +71,8 @@ export async function findApplication(db: Db | Tx, id: string): Promise<Applicat
 }
 
 /** Row lock: two decisions on one application at once must not both apply. */
-export async function lockApplication(
-  tx: Tx,
-  cityId: string,
-  id: string,
-): Promise<ApplicationRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(applications)
-    .where(and(eq(applications.cityId, cityId), eq(applications.id, id)))
-    .for("update");
+export async function lockApplication(tx: Tx, id: string): Promise<ApplicationRow | undefined> {
+  const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for("update");
   return row;
 }
 

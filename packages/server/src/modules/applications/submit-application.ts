@@ -57,12 +57,11 @@ export async function submitApplication(opts: {
       });
     }
     const to = fire(applicationMachine, state, event, actor.roles);
-    const [call, guide, unit, attachments] = await Promise.all([
-      findCall(tx, row.cityId, row.callId),
-      findGuide(tx, row.cityId, row.guideId),
-      findUnit(tx, row.unitId),
-      listAttachments(tx, row.cityId, row.id),
-    ]);
+    // One connection runs a transaction's statements in turn, so they are awaited in turn.
+    const call = await findCall(tx, row.cityId, row.callId);
+    const guide = await findGuide(tx, row.cityId, row.guideId);
+    const unit = await findUnit(tx, row.unitId);
+    const attachments = await listAttachments(tx, row.cityId, row.id);
     const policy = opts.policies.find((p) => p.city === row.cityId && p.version === row.policyVersion);
     if (!call || !guide || !unit || !policy)
       throw new Error(`application ${row.id} lost its call, guide, unit or policy`);

@@ -1,5 +1,5 @@
 import type { Actor, Role } from "@luoshu/domain";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { sessions, userRoles, users } from "../../db/schema/index.ts";
 import { randomToken, sm3 } from "../../lib/sm-crypto.ts";
@@ -21,8 +21,15 @@ export async function resolveSession(
   now: Date,
 ): Promise<ResolvedSession | { expired: true } | null> {
   const id = sm3(token);
+  // One round trip per request: the session, its user and the user's roles together.
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      roles: sql<
+        string[] | null
+      >`(select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id})`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));
@@ -46,7 +53,7 @@ export async function resolveSession(
       cityId: row.user.cityId,
       districtCode: row.user.districtCode,
       unitId: row.user.unitId,
-      roles: roleRows.map((r) => r.role as Role),
+      roles: (row.roles ?? []) as Role[],
     },
   };
 }

@@ -1,6 +1,5 @@
 import {
   agreementFloor,
-  agreements,
   alignPassages,
   createMinHasher,
   DEFAULT_SHINGLE_SIZE,
@@ -82,7 +81,6 @@ interface Entry {
   kind: DedupKind;
   text: string;
   shingles: Uint32Array;
-  signature: Uint32Array;
 }
 
 interface CityIndex {
@@ -118,10 +116,9 @@ export class DedupIndex {
     const city = this.city(row.cityId);
     const text = dedupText(row);
     const shingles = this.shinglesOfDoc(this.tokenize(text));
-    const signature = this.minHasher.signature(shingles);
-    city.entries.set(row.id, { id: row.id, kind: row.kind, text, shingles, signature });
+    city.entries.set(row.id, { id: row.id, kind: row.kind, text, shingles });
     // A text without words can match nothing; kept out of the buckets so they do not pile up in one.
-    if (shingles.length > 0) city.lsh.add(row.id, signature);
+    if (shingles.length > 0) city.lsh.add(row.id, this.minHasher.signature(shingles));
     else city.lsh.remove(row.id);
   }
 
@@ -146,15 +143,10 @@ export class DedupIndex {
     const shingles = this.shinglesOfDoc(this.tokenize(text));
     if (!city || shingles.length === 0) return { candidates: 0, checked: 0 };
     const signature = this.minHasher.signature(shingles);
-    const floor = agreementFloor(options.threshold, this.minHasher.numPerm);
-    let candidates = 0;
-    let checked = 0;
-    for (const id of city.lsh.candidates(signature)) {
-      const entry = city.entries.get(id);
-      if (!entry || id === options.excludeId) continue;
-      candidates++;
-      if (agreements(signature, entry.signature) >= floor) checked++;
-    }
+    const minAgreements = agreementFloor(options.threshold, this.minHasher.numPerm);
+    const others = (ids: string[]) => ids.filter((id) => id !== options.excludeId).length;
+    const candidates = others(city.lsh.candidates(signature));
+    const checked = others(city.lsh.candidates(signature, { minAgreements }));
     return { candidates, checked };
   }
 
@@ -168,14 +160,17 @@ export class DedupIndex {
     const shingles = this.shinglesOfDoc(doc);
     if (!city || shingles.length === 0) return [];
     const signature = this.minHasher.signature(shingles);
-    const fullScan = options.threshold < this.indexThreshold;
-    const ids = fullScan ? city.entries.keys() : city.lsh.candidates(signature);
-    const floor = agreementFloor(options.threshold, this.minHasher.numPerm);
+    // Below the tuned threshold the banding would miss pairs, so every text is checked exactly.
+    const ids =
+      options.threshold < this.indexThreshold
+        ? city.entries.keys()
+        : city.lsh.candidates(signature, {
+            minAgreements: agreementFloor(options.threshold, this.minHasher.numPerm),
+          });
     const scored: { entry: Entry; similarity: number; containment: number }[] = [];
     for (const id of ids) {
       const entry = city.entries.get(id);
       if (!entry || id === options.excludeId) continue;
-      if (!fullScan && agreements(signature, entry.signature) < floor) continue;
       const s = shingleSimilarity(shingles, entry.shingles);
       if (s.jaccard >= options.threshold)
         scored.push({ entry, similarity: s.jaccard, containment: s.containment });

@@ -1,0 +1,193 @@
+// `npm run bench:load`: the deadline rush. 2,000 complete drafts of different units are submitted
+// concurrently against the real server, on the PostgreSQL server (one process, then two) and on the
+// embedded database; writes bench-results/load.json. Figures, not assertions: see the README.
+import { type ChildProcess, spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { type Database, openDatabase, rowsOf } from "../db/client.ts";
+import { FieldCipher } from "../lib/sm-crypto.ts";
+import { seedDemo } from "../seed/seed-demo.ts";
+import { type BenchDraft, createDrafts } from "./load-fixture.ts";
+
+const root = path.resolve(import.meta.dirname, "../../../..");
+const drafts = Number(process.env.BENCH_DRAFTS ?? 2000);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const key = crypto.randomBytes(16).toString("hex");
+
+interface Latencies {
+  count: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+async function rush(n: number, send: (i: number) => Promise<boolean>): Promise<Latencies> {
+  const times: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const t0 = performance.now();
+        const ok = await send(i).catch(() => false);
+        times.push(performance.now() - t0);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  times.sort((a, b) => a - b);
+  const q = (p: number) =>
+    Number((times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1));
+  return {
+    count: n,
+    errors,
+    seconds: Number(seconds.toFixed(2)),
+    perSecond: Number((n / seconds).toFixed(1)),
+    p50: q(0.5),
+    p95: q(0.95),
+    p99: q(0.99),
+  };
+}
+
+async function startServer(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
+  const port = 4100 + Math.floor(Math.random() * 800);
+  const extra = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [];
+  const proc = spawn(
+    process.execPath,
+    [...extra, "--import", "tsx", path.join(root, "packages/server/src/main.ts")],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LUOSHU_SM4_KEY: key,
+        NODE_ENV: "benchmark",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (proc.exitCode !== null) throw new Error("server exited during start");
+    if (
+      await fetch(`${url}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return { url, proc };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("server did not start");
+}
+
+async function stop(proc: ChildProcess) {
+  proc.kill("SIGTERM");
+  await new Promise((r) => proc.once("exit", r));
+}
+
+async function prepare(database: Database): Promise<BenchDraft[]> {
+  await database.migrate();
+  const cipher = new FieldCipher(Buffer.from(key, "hex"));
+  await seedDemo(database.db, cipher, new Date());
+  return createDrafts(database.db, cipher, drafts, new Date());
+}
+
+async function countSubmitted(database: Database) {
+  const [row] = rowsOf<{ submitted: string; revisions: string }>(
+    await database.db.execute(sql`select
+      (select count(*) from applications where status = 'submitted' and title like '压测申报书%') as submitted,
+      (select count(*) from application_revisions r join applications a on a.id = r.application_id where a.title like '压测申报书%') as revisions`),
+  );
+  return { submitted: Number(row?.submitted), revisions: Number(row?.revisions) };
+}
+
+async function pass(name: string, kind: "server" | "embedded", processes: number) {
+  let database: Database;
+  let env: Record<string, string>;
+  if (kind === "server") {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query("drop database if exists luoshu_bench");
+    await admin.query("create database luoshu_bench");
+    await admin.end();
+    const url = adminUrl.replace(/\/[^/]*$/, "/luoshu_bench");
+    database = await openDatabase({ url });
+    env = { DATABASE_URL: url };
+  } else {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "luoshu-bench-"));
+    database = await openDatabase({ dataDir });
+    env = { LUOSHU_DATA_DIR: dataDir, DATABASE_URL: "" };
+  }
+  const list = await prepare(database);
+  if (kind === "embedded") await database.close();
+  const servers: { url: string; proc: ChildProcess }[] = [];
+  for (let i = 0; i < processes; i++) servers.push(await startServer(env));
+  const urlOf = (i: number) => servers[i % servers.length]?.url ?? "";
+  try {
+    const ceiling = await rush(drafts * 2, (i) =>
+      fetch(`${urlOf(i)}/api/health`).then(async (r) => (await r.arrayBuffer(), r.ok)),
+    );
+    const submit = await rush(drafts, (i) => {
+      const d = list[i] as BenchDraft;
+      return fetch(`${urlOf(i)}/api/applications/${d.id}/submit`, {
+        method: "POST",
+        headers: { cookie: d.cookie, "x-csrf-token": d.csrf },
+      }).then(async (r) => (await r.arrayBuffer(), r.status === 200));
+    });
+    if (kind === "embedded") {
+      for (const s of servers) await stop(s.proc);
+      servers.length = 0;
+      database = await openDatabase({ dataDir: env.LUOSHU_DATA_DIR as string });
+    }
+    const rows = await countSubmitted(database);
+    return {
+      name,
+      database: kind,
+      processes,
+      concurrency,
+      healthCeiling: ceiling,
+      submissions: submit,
+      ratioToCeiling: Number((submit.perSecond / ceiling.perSecond).toFixed(3)),
+      rowsAfter: rows,
+      lostOrDoubled: rows.submitted !== drafts - submit.errors || rows.revisions !== rows.submitted,
+    };
+  } finally {
+    for (const s of servers) await stop(s.proc);
+    await database.close();
+  }
+}
+
+const results = [];
+for (const [name, kind, processes] of [
+  ["postgres-1-process", "server", 1],
+  ["postgres-2-processes", "server", 2],
+  ["embedded-1-process", "embedded", 1],
+] as const) {
+  if (process.env.BENCH_PASSES && !process.env.BENCH_PASSES.split(",").includes(name)) continue;
+  console.error(`== ${name}`);
+  const r = await pass(name, kind, processes);
+  console.error(JSON.stringify(r));
+  results.push(r);
+}
+const report = {
+  at: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, node: process.version },
+  drafts,
+  concurrency,
+  target: "PostgreSQL: >= 300 submissions/s, p99 < 250 ms, 0 errors",
+  results,
+};
+fs.mkdirSync(path.join(root, "bench-results"), { recursive: true });
+fs.writeFileSync(path.join(root, "bench-results", "load.json"), `${JSON.stringify(report, null, 2)}\n`);
+console.log(JSON.stringify(report, null, 2));
