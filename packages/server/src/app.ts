@@ -15,6 +15,8 @@ import { applicationRoutes } from "./modules/applications/applications.routes.ts
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
+import { dedupRoutes } from "./modules/dedup/dedup.routes.ts";
+import type { DedupService } from "./modules/dedup/dedup.service.ts";
 import { guideRoutes } from "./modules/guides/guides.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { integrityRoutes } from "./modules/integrity/integrity.routes.ts";
@@ -33,6 +35,8 @@ export interface AppDeps {
   policies: Policy[];
   cipher: FieldCipher;
   files: FileStore;
+  /** The duplicate-check index, a cache of the submitted revisions (see dedup.service.ts). */
+  dedup: DedupService;
   clock: Clock;
   secureCookies: boolean;
   production: boolean;
@@ -91,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     applicationRoutes,
     needRoutes,
     integrityRoutes,
+    dedupRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));
   }

@@ -4,6 +4,7 @@ import { readConfig } from "./config.ts";
 import { systemClock } from "./lib/clock.ts";
 import { createLocalFileStore } from "./lib/files/file-store.ts";
 import { readPolicies } from "./lib/policy-files.ts";
+import { DedupService } from "./modules/dedup/dedup.service.ts";
 import { openRuntime } from "./runtime.ts";
 import { demoPassword } from "./seed/demo-data.ts";
 import { demoUsernames, seedDemo } from "./seed/seed-demo.ts";
@@ -30,6 +31,7 @@ const app = await buildApp({
   database,
   policies,
   cipher,
+  dedup: new DedupService(database.db),
   files: createLocalFileStore({ root: path.join(config.dataDir, "files") }),
   clock: systemClock,
   secureCookies: config.secureCookies,

@@ -5,7 +5,14 @@
  * the text into words.
  */
 export { fmix32, hashString, seededRandom } from "./hash.ts";
-export { candidateProbability, LshIndex, type LshParameters, lshParameters } from "./lsh.ts";
+export {
+  type CandidateOptions,
+  candidateProbability,
+  LshIndex,
+  type LshParameters,
+  lshNumPerm,
+  lshParameters,
+} from "./lsh.ts";
 export {
   agreementFloor,
   agreements,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { candidateProbability, LshIndex, lshParameters } from "./lsh.ts";
+import { candidateProbability, LshIndex, lshNumPerm, lshParameters } from "./lsh.ts";
 import { createMinHasher } from "./minhash.ts";
 import { shingleJaccard } from "./similarity.ts";
 import { setPair } from "./test-helpers.ts";
@@ -27,6 +27,20 @@ describe("lshParameters", () => {
   });
 });
 
+describe("lshNumPerm", () => {
+  it("gives just enough values for two-row bands to reach the probability at the threshold", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.05, max: 0.99, noNaN: true }), (t) => {
+        const k = lshNumPerm(t);
+        expect(candidateProbability(t, { bands: k / 2, rows: 2 })).toBeGreaterThanOrEqual(0.99);
+        expect(candidateProbability(t, { bands: k / 2 - 1, rows: 2 })).toBeLessThan(0.99);
+      }),
+    );
+    expect(lshNumPerm(0.3)).toBe(98);
+    expect(lshNumPerm(0.25)).toBe(144);
+  });
+});
+
 describe("LshIndex", () => {
   it("adds, replaces and removes", () => {
     const index = new LshIndex({ bands: 32, rows: 4 });
@@ -36,14 +50,16 @@ describe("LshIndex", () => {
     index.add("a", sa);
     index.add("b", sb);
     expect(index.size).toBe(2);
-    expect(index.candidates(sa)).toEqual(new Set(["a"]));
+    expect(index.candidates(sa)).toEqual(["a"]);
     index.add("a", sb); // replaced: "a" now has b's text
-    expect(index.candidates(sa)).toEqual(new Set());
-    expect(index.candidates(sb)).toEqual(new Set(["a", "b"]));
+    expect(index.candidates(sa)).toEqual([]);
+    expect(index.candidates(sb).sort()).toEqual(["a", "b"]);
     expect(index.remove("a")).toBe(true);
     expect(index.remove("a")).toBe(false);
-    expect(index.candidates(sb)).toEqual(new Set(["b"]));
-    expect(index.size).toBe(1);
+    expect(index.candidates(sb)).toEqual(["b"]);
+    index.add("c", sa); // takes the freed slot
+    expect(index.candidates(sa)).toEqual(["c"]);
+    expect(index.size).toBe(2);
     expect(() => index.add("c", new Uint32Array(8))).toThrow(RangeError);
   });
 
@@ -53,7 +69,20 @@ describe("LshIndex", () => {
     const sig = hasher.signature(a);
     for (let i = 0; i < 10; i++) index.add(`t${i}`, sig);
     for (let i = 0; i < 10; i += 2) index.remove(`t${i}`);
-    expect([...index.candidates(sig)].sort()).toEqual(["t1", "t3", "t5", "t7", "t9"]);
+    expect(index.candidates(sig).sort()).toEqual(["t1", "t3", "t5", "t7", "t9"]);
+  });
+
+  it("drops candidates whose signatures agree too little, and never returns an id twice", () => {
+    const index = new LshIndex({ bands: 64, rows: 2 });
+    const [a, b] = setPair(5, 40, 60, 60); // Jaccard 0.25
+    const [c] = setPair(6, 0, 100, 0);
+    const sa = hasher.signature(a);
+    index.add("b", hasher.signature(b));
+    index.add("a", sa);
+    index.add("c", hasher.signature(c));
+    expect(index.candidates(sa).sort()).toEqual(["a", "b"]);
+    expect(index.candidates(sa, { minAgreements: 128 })).toEqual(["a"]);
+    for (let i = 0; i < 5; i++) expect(index.candidates(sa).length).toBe(2);
   });
 
   it("returns pairs above the threshold with high probability and few pairs far below it", () => {
@@ -71,7 +100,7 @@ describe("LshIndex", () => {
       ] as const) {
         const [a, b] = setPair(seed * 2 + shared, shared, own, own);
         index.add("b", hasher.signature(b));
-        const found = index.candidates(hasher.signature(a)).has("b");
+        const found = index.candidates(hasher.signature(a)).includes("b");
         if (shingleJaccard(a, b) >= threshold) {
           above++;
           if (found) foundAbove++;

@@ -41,7 +41,8 @@ describe("MinHash", () => {
           const exact = shingleJaccard(a, b);
           const estimate = estimateJaccard(hasher.signature(a), hasher.signature(b));
           const standardError = Math.sqrt((exact * (1 - exact)) / hasher.numPerm);
-          expect(Math.abs(estimate - exact)).toBeLessThanOrEqual(5 * standardError + 1e-9);
+          // Two agreements of slack: at tiny similarities the count is too discrete for the normal bound.
+          expect(Math.abs(estimate - exact)).toBeLessThanOrEqual(5 * standardError + 2 / hasher.numPerm);
         },
       ),
     );

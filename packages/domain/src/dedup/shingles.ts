@@ -8,9 +8,10 @@ import { fmix32, hashString } from "./hash.ts";
  * resubmitted application, then leaves the set unchanged. A sentence shorter than `size` words
  * still counts, as one shingle of all its words.
  *
- * Two different shingles share a hash with probability about 2^-32 per pair; for texts of a few
- * thousand shingles that moves a similarity by one shingle in roughly one comparison in a
- * thousand, which is why the verification on these sets is called exact.
+ * Two different shingles share a hash with probability 2^-32 per pair. For two texts of a few
+ * thousand shingles that happens in about one comparison in a few hundred and moves their
+ * similarity by one shingle (under 0.001), which is why the verification on these sets is called
+ * exact.
  */
 export const DEFAULT_SHINGLE_SIZE = 2;
 

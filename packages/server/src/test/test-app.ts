@@ -10,6 +10,7 @@ import { fixedClock } from "../lib/clock.ts";
 import { createLocalFileStore, type FileStore } from "../lib/files/file-store.ts";
 import { readPolicies } from "../lib/policy-files.ts";
 import { FieldCipher } from "../lib/sm-crypto.ts";
+import { DedupService } from "../modules/dedup/dedup.service.ts";
 import { demoPassword } from "../seed/demo-data.ts";
 import { seedDemo } from "../seed/seed-demo.ts";
 
@@ -74,6 +75,7 @@ export async function createTestApp(opts: { production?: boolean; now?: Date } =
     policies: readPolicies(policiesDir),
     cipher,
     files,
+    dedup: new DedupService(database.db),
     clock,
     secureCookies: false,
     production: opts.production ?? false,

@@ -265,3 +265,49 @@ describe("needs collection", () => {
     expect((await (await t.as("dt-officer")).get("/api/needs")).body.items).toEqual([]);
   });
 });
+
+describe("duplicate-funding check (LY-FUNDS §17)", () => {
+  it("shows the officer a repeated application with its similarity and passages, and audits the decision", async () => {
+    const first = await startApplication(pi, "轴承寿命预测模型研究");
+    await prepare(first);
+    const text = {
+      ...fullContent("轴承寿命预测模型研究"),
+      basic: {
+        ...fullContent().basic,
+        title: "轴承寿命预测模型研究",
+        abstract: "基于运行数据建立高端轴承剩余寿命预测模型，开展现场验证与推广应用。",
+      },
+      content: {
+        researchContent: "采集轴承振动与温度数据，构建深度学习预测模型，在示范企业开展验证，形成技术规范。",
+        objectives: "预测误差小于百分之十。",
+      },
+    };
+    await pi.put(`/api/applications/${first}/content`, text);
+    expect((await pi.post(`/api/applications/${first}/submit`)).status).toBe(200);
+    const second = await startApplication(pi, "高端轴承剩余寿命预测");
+    await prepare(second);
+    await pi.put(`/api/applications/${second}/content`, {
+      ...text,
+      basic: { ...text.basic, title: "高端轴承剩余寿命预测" },
+    });
+    expect((await pi.post(`/api/applications/${second}/submit`)).status).toBe(200);
+
+    const officer = await t.as("ly-officer");
+    const res = await officer.get(`/api/applications/${second}/duplicates`);
+    expect(res.status).toBe(200);
+    expect(res.body.matches[0]).toMatchObject({ id: first, title: "轴承寿命预测模型研究" });
+    expect(res.body.matches[0].similarity).toBeGreaterThan(res.body.threshold);
+    expect(res.body.matches[0].passages.length).toBeGreaterThan(0);
+    expect((await pi.get(`/api/applications/${second}/duplicates`)).status).toBe(403);
+    const decided = await officer.post(`/api/applications/${second}/duplicates/decisions`, {
+      matchId: first,
+      decision: "duplicate",
+      reason: "研究内容与已提交申报书实质相同",
+      similarity: res.body.matches[0].similarity,
+    });
+    expect(decided.status).toBe(201);
+    expect((await officer.get(`/api/applications/${second}/duplicates`)).body.decisions[0]).toMatchObject({
+      decision: "duplicate",
+    });
+  });
+});

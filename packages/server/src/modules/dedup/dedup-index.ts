@@ -5,6 +5,8 @@ import {
   DEFAULT_SHINGLE_SIZE,
   jaccardMayReach,
   LshIndex,
+  type LshParameters,
+  lshNumPerm,
   lshParameters,
   type MinHasher,
   type PassagePair,
@@ -21,7 +23,9 @@ import { tokenize as jiebaTokenize } from "./tokenize.ts";
  * with `upsert`/`remove`; losing it loses nothing (see design notes, "Several instances").
  *
  * A text is its title on a line of its own followed by its body (see `dedupText`), compared as a
- * set of word bigrams within sentences; similarity is Jaccard on those sets.
+ * set of word bigrams within sentences; similarity is Jaccard on those sets. Jaccard 0.3 between
+ * texts of equal length means they share about 46 % of their word bigrams: a copy with a third of
+ * its sentences replaced and the rest lightly reworded still scores above it (see bench:dedup).
  */
 
 export type DedupKind = "application" | "project";
@@ -32,6 +36,11 @@ export interface DedupRow {
   cityId: string;
   kind: DedupKind;
   title: string;
+  /**
+   * The applicant's own writing (abstract, research content, targets) joined by line breaks. Leave
+   * out the form's headings and any text every application of a call repeats: shared by all, they
+   * only raise the similarity of unrelated texts.
+   */
   text: string;
 }
 
@@ -70,6 +79,7 @@ export interface DedupIndexOptions {
 }
 
 export const DEFAULT_INDEX_THRESHOLD = 0.3;
+/** Signature length unless the threshold needs more for two-row bands (see `lshNumPerm`). */
 export const DEFAULT_INDEX_NUM_PERM = 128;
 
 export function dedupText(row: Pick<DedupRow, "title" | "text">): string {
@@ -90,6 +100,7 @@ interface CityIndex {
 
 export class DedupIndex {
   readonly indexThreshold: number;
+  readonly banding: LshParameters;
   private readonly minHasher: MinHasher;
   private readonly shingleSize: number;
   private readonly tokenize: (text: string) => TokenizedText;
@@ -98,12 +109,16 @@ export class DedupIndex {
   constructor(options: DedupIndexOptions = {}) {
     this.indexThreshold = options.indexThreshold ?? DEFAULT_INDEX_THRESHOLD;
     this.minHasher = createMinHasher({
-      numPerm: options.numPerm ?? DEFAULT_INDEX_NUM_PERM,
+      numPerm: options.numPerm ?? Math.max(DEFAULT_INDEX_NUM_PERM, lshNumPerm(this.indexThreshold)),
       seed: options.seed,
     });
     this.shingleSize = options.shingleSize ?? DEFAULT_SHINGLE_SIZE;
     this.tokenize = options.tokenize ?? jiebaTokenize;
-    lshParameters(this.indexThreshold, this.minHasher.numPerm);
+    this.banding = lshParameters(this.indexThreshold, this.minHasher.numPerm);
+  }
+
+  get numPerm(): number {
+    return this.minHasher.numPerm;
   }
 
   /** Forgets everything and indexes `rows`, e.g. all applications and projects read at start. */
@@ -221,7 +236,7 @@ export class DedupIndex {
     let city = this.cities.get(cityId);
     if (!city) {
       city = {
-        lsh: new LshIndex(lshParameters(this.indexThreshold, this.minHasher.numPerm)),
+        lsh: new LshIndex(this.banding),
         entries: new Map(),
       };
       this.cities.set(cityId, city);
