@@ -12,6 +12,8 @@ import type { Clock } from "./lib/clock.ts";
 import type { FileStore } from "./lib/files/file-store.ts";
 import type { FieldCipher } from "./lib/sm-crypto.ts";
 import { applicationRoutes } from "./modules/applications/applications.routes.ts";
+import { exportRoutes } from "./modules/applications/export.routes.ts";
+import { reviewRoutes } from "./modules/applications/review.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
@@ -93,6 +95,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     auditRoutes,
     guideRoutes,
     applicationRoutes,
+    reviewRoutes,
+    exportRoutes,
     needRoutes,
     integrityRoutes,
     dedupRoutes,

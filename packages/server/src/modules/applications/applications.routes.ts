@@ -1,36 +1,22 @@
-import { diffContent, unitKinds } from "@luoshu/domain";
-import type { FastifyInstance } from "fastify";
+import { unitKinds } from "@luoshu/domain";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../app.ts";
 import { idParams, pageOf, pageQuery } from "../../lib/http-schemas.ts";
 import { actorOf } from "../../plugins/access.ts";
 import { findCall } from "../guides/guides.repository.ts";
-import { findUnit } from "../units/units.repository.ts";
 import { loadVisible } from "./access.ts";
-import {
-  applicationSchema,
-  applicationSummarySchema,
-  toApplicationDto,
-  toSummaryDto,
-} from "./application-dto.ts";
-import { listApplications, listAttachments, listEvents, listRevisions } from "./applications.repository.ts";
+import { loadDetail } from "./application-detail.ts";
+import { applicationSchema, applicationSummarySchema, toSummaryDto } from "./application-dto.ts";
+import { listApplications, listAttachments } from "./applications.repository.ts";
 import { confirmCommitment } from "./commitment.ts";
 import { createApplication } from "./create-application.ts";
-import { applicationListXlsx, applicationPdf, commitmentLetterPdf } from "./export-documents.ts";
-import { reviewApplication } from "./review-application.ts";
 import { saveDraft } from "./save-draft.ts";
 import { submitApplication } from "./submit-application.ts";
 import { attachmentMaxBytes, uploadAttachment } from "./upload-attachment.ts";
 
-const checklist = z
-  .array(
-    z.object({ code: z.string().max(32), ok: z.boolean(), note: z.string().max(500).optional() }).strict(),
-  )
-  .max(30);
-const reason = z.string().trim().max(2000);
-const deadline = z.iso.datetime({ offset: true });
-const listFilter = z
+export const listFilter = z
   .object({
     callId: z.uuid().optional(),
     guideId: z.uuid().optional(),
@@ -43,24 +29,12 @@ const listFilter = z
 
 export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const detail = (id: string, request: FastifyRequest) => loadDetail(deps, request, id);
   app.addContentTypeParser(
     "application/octet-stream",
     { parseAs: "buffer", bodyLimit: attachmentMaxBytes + 1024 },
     (_req, body, done) => done(null, body),
   );
-
-  const detail = async (id: string, request: { ctx: { now: Date } } & Parameters<typeof actorOf>[0]) => {
-    const actor = actorOf(request);
-    const row = await loadVisible(deps.db, actor, id);
-    const [call, unit] = await Promise.all([
-      findCall(deps.db, row.cityId, row.callId),
-      findUnit(deps.db, row.unitId),
-    ]);
-    return toApplicationDto(row, actor.roles, call?.opensAt ?? row.createdAt, {
-      unitNameZh: unit?.nameZh ?? null,
-      unitKind: unit?.kind ?? null,
-    });
-  };
 
   r.get(
     "/api/applications",
@@ -281,184 +255,4 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
       return detail(request.params.id, request);
     },
   );
-
-  r.post(
-    "/api/applications/:id/district-review",
-    {
-      config: { access: { permission: "application.districtReview", scope: "district" } },
-      schema: {
-        tags: ["applications"],
-        summary:
-          "District preliminary review: recommend (with rank), return (reason, deadline) or reject (reason)",
-        params: idParams,
-        body: z.discriminatedUnion("event", [
-          z
-            .object({
-              event: z.literal("recommend"),
-              rank: z.number().int().min(1).max(10000),
-              reason: reason.optional(),
-            })
-            .strict(),
-          z.object({ event: z.literal("districtReturn"), reason, deadline }).strict(),
-          z.object({ event: z.literal("districtReject"), reason }).strict(),
-        ]),
-        response: { 200: applicationSchema },
-      },
-    },
-    async (request) => {
-      await reviewApplication({
-        db: deps.db,
-        ctx: request.ctx,
-        actor: actorOf(request),
-        id: request.params.id,
-        decision: request.body,
-      });
-      return detail(request.params.id, request);
-    },
-  );
-
-  r.post(
-    "/api/applications/:id/formal-check",
-    {
-      config: { access: { permission: "application.formalCheck", scope: "city" } },
-      schema: {
-        tags: ["applications"],
-        summary: "The review agency's formal check against the guide's checklist: pass, return or reject",
-        params: idParams,
-        body: z.discriminatedUnion("event", [
-          z.object({ event: z.literal("formalPass"), checklist, reason: reason.optional() }).strict(),
-          z
-            .object({ event: z.literal("formalReturn"), reason, deadline, checklist: checklist.optional() })
-            .strict(),
-          z.object({ event: z.literal("formalReject"), reason, checklist: checklist.optional() }).strict(),
-        ]),
-        response: { 200: applicationSchema },
-      },
-    },
-    async (request) => {
-      await reviewApplication({
-        db: deps.db,
-        ctx: request.ctx,
-        actor: actorOf(request),
-        id: request.params.id,
-        decision: request.body,
-      });
-      return detail(request.params.id, request);
-    },
-  );
-
-  r.get(
-    "/api/applications/export.xlsx",
-    {
-      config: { access: { permission: "application.read", scope: "unit" } },
-      schema: {
-        tags: ["applications"],
-        summary: "The application list with the same filters, as .xlsx",
-        querystring: listFilter,
-      },
-    },
-    async (request, reply) => {
-      const file = await applicationListXlsx(deps.db, actorOf(request), request.query, request.ctx.now);
-      return reply
-        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header(
-          "content-disposition",
-          `attachment; filename="applications.xlsx"; filename*=UTF-8''${encodeURIComponent("申报书列表.xlsx")}`,
-        )
-        .send(file);
-    },
-  );
-
-  r.get(
-    "/api/applications/:id/pdf",
-    {
-      config: { access: { permission: "application.read", scope: "unit" } },
-      schema: {
-        tags: ["applications"],
-        summary: "The application as PDF: every section and the budget table",
-        params: idParams,
-      },
-    },
-    async (request, reply) => {
-      const file = await applicationPdf(
-        deps.db,
-        actorOf(request),
-        deps.policies,
-        request.params.id,
-        request.ctx.now,
-      );
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `inline; filename="application-${request.params.id.slice(0, 8)}.pdf"`)
-        .send(file);
-    },
-  );
-
-  r.get(
-    "/api/applications/:id/commitment-letter.pdf",
-    {
-      config: { access: { permission: "application.read", scope: "unit" } },
-      schema: {
-        tags: ["applications"],
-        summary: "The commitment letter (承诺书, LY-FUNDS §24) to print, sign, seal and upload",
-        params: idParams,
-      },
-    },
-    async (request, reply) => {
-      const file = await commitmentLetterPdf(
-        deps.db,
-        actorOf(request),
-        deps.policies,
-        request.params.id,
-        request.ctx.now,
-      );
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `inline; filename="commitment-${request.params.id.slice(0, 8)}.pdf"`)
-        .send(file);
-    },
-  );
-
-  r.get(
-    "/api/applications/:id/history",
-    {
-      config: { access: { permission: "application.read", scope: "unit" } },
-      schema: {
-        tags: ["applications"],
-        summary: "Every decision with its reasons, and what changed between submitted revisions",
-        params: idParams,
-      },
-    },
-    async (request) => {
-      const row = await loadVisible(deps.db, actorOf(request), request.params.id);
-      const [events, revisions] = await Promise.all([
-        listEvents(deps.db, row.cityId, row.id),
-        listRevisions(deps.db, row.cityId, row.id),
-      ]);
-      return {
-        events: events.map((e) => ({
-          event: e.event,
-          fromState: e.fromState,
-          toState: e.toState,
-          revision: e.revision,
-          actorRole: e.actorRole,
-          reason: e.reason,
-          details: e.details,
-          at: e.at.toISOString(),
-        })),
-        revisions: revisions.map((rev, i) => ({
-          revision: rev.revision,
-          submittedAt: rev.submittedAt.toISOString(),
-          contentHash: rev.contentHash,
-          changes:
-            i === 0 ? [] : diffContent(stripCiphers(revisions[i - 1]?.content), stripCiphers(rev.content)),
-        })),
-      };
-    },
-  );
-}
-
-/** Diffs show masked ID numbers only. */
-function stripCiphers(snapshot: unknown): unknown {
-  return JSON.parse(JSON.stringify(snapshot ?? null, (k, v) => (k === "idNumberCipher" ? undefined : v)));
 }

@@ -14,7 +14,7 @@ import { findCall, findGuide } from "../guides/guides.repository.ts";
 import { findUnit } from "../units/units.repository.ts";
 import { loadVisible } from "./access.ts";
 import { applicationNo, toSummaryDto } from "./application-dto.ts";
-import { type ApplicationFilter, type ApplicationRow, listApplications } from "./applications.repository.ts";
+import { type ApplicationFilter, listApplications } from "./applications.repository.ts";
 
 async function gather(db: Db, actor: Actor, policies: Policy[], id: string) {
   const row = await loadVisible(db, actor, id);

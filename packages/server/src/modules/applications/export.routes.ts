@@ -1,0 +1,84 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppDeps } from "../../app.ts";
+import { idParams } from "../../lib/http-schemas.ts";
+import { actorOf } from "../../plugins/access.ts";
+import { listFilter } from "./applications.routes.ts";
+import { applicationListXlsx, applicationPdf, commitmentLetterPdf } from "./export-documents.ts";
+
+/** Documents: the application and its commitment letter as PDF, the filtered list as .xlsx. */
+export async function exportRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/applications/export.xlsx",
+    {
+      config: { access: { permission: "application.read", scope: "unit" } },
+      schema: {
+        tags: ["applications"],
+        summary: "The application list with the same filters, as .xlsx",
+        querystring: listFilter,
+      },
+    },
+    async (request, reply) => {
+      const file = await applicationListXlsx(deps.db, actorOf(request), request.query, request.ctx.now);
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header(
+          "content-disposition",
+          `attachment; filename="applications.xlsx"; filename*=UTF-8''${encodeURIComponent("申报书列表.xlsx")}`,
+        )
+        .send(file);
+    },
+  );
+
+  r.get(
+    "/api/applications/:id/pdf",
+    {
+      config: { access: { permission: "application.read", scope: "unit" } },
+      schema: {
+        tags: ["applications"],
+        summary: "The application as PDF: every section and the budget table",
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await applicationPdf(
+        deps.db,
+        actorOf(request),
+        deps.policies,
+        request.params.id,
+        request.ctx.now,
+      );
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="application-${request.params.id.slice(0, 8)}.pdf"`)
+        .send(file);
+    },
+  );
+
+  r.get(
+    "/api/applications/:id/commitment-letter.pdf",
+    {
+      config: { access: { permission: "application.read", scope: "unit" } },
+      schema: {
+        tags: ["applications"],
+        summary: "The commitment letter (承诺书, LY-FUNDS §24) to print, sign, seal and upload",
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await commitmentLetterPdf(
+        deps.db,
+        actorOf(request),
+        deps.policies,
+        request.params.id,
+        request.ctx.now,
+      );
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="commitment-${request.params.id.slice(0, 8)}.pdf"`)
+        .send(file);
+    },
+  );
+}
