@@ -2,8 +2,10 @@ import path from "node:path";
 import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
 import { systemClock } from "./lib/clock.ts";
+import { registerSealer } from "./lib/context.ts";
 import { createLocalFileStore } from "./lib/files/file-store.ts";
 import { readPolicies } from "./lib/policy-files.ts";
+import { AuditSealer } from "./modules/audit/audit-sealer.ts";
 import { DedupService } from "./modules/dedup/dedup.service.ts";
 import { openRuntime } from "./runtime.ts";
 import { demoPassword } from "./seed/demo-data.ts";
@@ -26,6 +28,9 @@ if (!config.production) {
   const seeded = await seedDemo(database.db, cipher, systemClock.now());
   if (seeded.created) console.log("已创建演示数据 / demo data created");
 }
+const sealer = new AuditSealer(database.db);
+registerSealer(database.db, sealer);
+sealer.start();
 const app = await buildApp({
   db: database.db,
   database,
@@ -46,6 +51,7 @@ async function shutdown(signal: string) {
   closing = true;
   console.log(`${signal}: closing`);
   await app.close();
+  await sealer.stop();
   await database.close();
   process.exit(0);
 }

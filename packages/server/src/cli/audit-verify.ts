@@ -1,4 +1,5 @@
 import { verifyAuditChain } from "../modules/audit/audit.repository.ts";
+import { sealAudit } from "../modules/audit/audit-sealer.ts";
 import { openRuntime } from "../runtime.ts";
 
 /** Exit 0 when the chain is whole, 1 naming the first broken record. */
@@ -10,6 +11,11 @@ try {
   process.exit(2);
 }
 try {
+  // Report what no sealer chained (a server stopped mid-burst), then chain it and check the whole log.
+  const before = await verifyAuditChain(runtime.database.db, { graceMs: Number.POSITIVE_INFINITY });
+  if (before.unsealed > 0)
+    console.log(`${before.unsealed} unchained records since ${before.oldestUnsealedAt}: chaining them now`);
+  await sealAudit(runtime.database.db);
   const verdict = await verifyAuditChain(runtime.database.db);
   if (verdict.ok) {
     console.log(`审计链完整 / audit chain intact: ${verdict.checked} records checked`);

@@ -14,15 +14,16 @@ export interface RequestContext {
 export type Audit = (entry: AuditEntry) => void;
 
 /**
- * One business transaction: the work collects audit entries, which are chained and written last,
- * in the same transaction, so a state change and its audit record commit or roll back together.
+ * One business transaction: the work collects audit entries, written last in the same transaction,
+ * so a state change and its audit record commit or roll back together; the sealer chains them
+ * right after the commit.
  */
 export async function inTransaction<T>(
   db: Db,
   ctx: RequestContext,
   work: (tx: Tx, audit: Audit) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const entries: AuditEntry[] = [];
     const result = await work(tx, (e) => entries.push({ cityId: ctx.actor?.cityId ?? null, ...e }));
     await appendAudit(
@@ -38,4 +39,13 @@ export async function inTransaction<T>(
     );
     return result;
   });
+  sealers.get(db)?.kick();
+  return result;
+}
+
+/** The audit sealer of each database, kicked after every commit (see audit-sealer.ts). */
+const sealers = new WeakMap<Db, { kick(): void }>();
+
+export function registerSealer(db: Db, sealer: { kick(): void }): void {
+  sealers.set(db, sealer);
 }

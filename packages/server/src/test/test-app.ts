@@ -7,9 +7,11 @@ import { inject } from "vitest";
 import { type App, buildApp } from "../app.ts";
 import { type Database, openDatabase } from "../db/client.ts";
 import { fixedClock } from "../lib/clock.ts";
+import { registerSealer } from "../lib/context.ts";
 import { createLocalFileStore, type FileStore } from "../lib/files/file-store.ts";
 import { readPolicies } from "../lib/policy-files.ts";
 import { FieldCipher } from "../lib/sm-crypto.ts";
+import { AuditSealer } from "../modules/audit/audit-sealer.ts";
 import { DedupService } from "../modules/dedup/dedup.service.ts";
 import { demoPassword } from "../seed/demo-data.ts";
 import { seedDemo } from "../seed/seed-demo.ts";
@@ -68,6 +70,7 @@ export async function createTestApp(opts: { production?: boolean; now?: Date } =
   const clock = fixedClock(opts.now ?? new Date("2026-03-02T02:00:00Z"));
   const cipher = new FieldCipher(crypto.randomBytes(16));
   await seedDemo(database.db, cipher, clock.now());
+  registerSealer(database.db, new AuditSealer(database.db, () => {}));
   const files = createLocalFileStore({ root: fs.mkdtempSync(path.join(os.tmpdir(), "luoshu-files-")) });
   const app = await buildApp({
     db: database.db,

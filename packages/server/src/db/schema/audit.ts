@@ -1,13 +1,16 @@
-import { bigint, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /**
  * Append-only audit log chained by SM3: each record's hash covers the previous record's hash and
- * its own content, so an edited or deleted row breaks the chain from there on.
+ * its own content, so an edited or deleted row breaks the chain from there on. Business
+ * transactions write records unchained (`chain_pos` null); the sealer chains them in commit order
+ * right after (modules/audit/audit-sealer.ts), so writers never queue on the chain head.
  */
 export const auditLog = pgTable(
   "audit_log",
   {
-    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    chainPos: bigint("chain_pos", { mode: "number" }),
     at: timestamp("at", { withTimezone: true, precision: 3 }).notNull(),
     cityId: text("city_id"),
     actorId: text("actor_id"),
@@ -19,8 +22,8 @@ export const auditLog = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
     ip: text("ip"),
-    prevHash: text("prev_hash").notNull(),
-    hash: text("hash").notNull(),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
-  (t) => [index("audit_city_at").on(t.cityId, t.at)],
+  (t) => [index("audit_city_at").on(t.cityId, t.at), uniqueIndex("audit_chain_pos").on(t.chainPos)],
 );

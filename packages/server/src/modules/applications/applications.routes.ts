@@ -8,7 +8,12 @@ import { actorOf } from "../../plugins/access.ts";
 import { findCall } from "../guides/guides.repository.ts";
 import { loadVisible } from "./access.ts";
 import { loadDetail } from "./application-detail.ts";
-import { applicationSchema, applicationSummarySchema, toSummaryDto } from "./application-dto.ts";
+import {
+  applicationSchema,
+  applicationSummarySchema,
+  toApplicationDto,
+  toSummaryDto,
+} from "./application-dto.ts";
 import { listApplications, listAttachments } from "./applications.repository.ts";
 import { confirmCommitment } from "./commitment.ts";
 import { createApplication } from "./create-application.ts";
@@ -244,15 +249,19 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => {
-      await submitApplication({
+      const actor = actorOf(request);
+      const { row, call, unit } = await submitApplication({
         db: deps.db,
         ctx: request.ctx,
-        actor: actorOf(request),
+        actor,
         cipher: deps.cipher,
         policies: deps.policies,
         id: request.params.id,
       });
-      return detail(request.params.id, request);
+      return toApplicationDto(row, actor.roles, call.opensAt, {
+        unitNameZh: unit.nameZh,
+        unitKind: unit.kind,
+      });
     },
   );
 }

@@ -131,7 +131,12 @@ export async function submitApplication(opts: {
       before: { status: state },
       after: { status: to, revision: row.revision },
     });
-    return { status: to, revision: row.revision };
+    // The caller answers from these, without reading the application again after the commit.
+    return {
+      row: { ...row, status: to, submittedAt: ctx.now, updatedAt: ctx.now, returnDeadline: null },
+      call,
+      unit,
+    };
   });
 }
 

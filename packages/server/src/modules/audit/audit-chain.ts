@@ -4,6 +4,7 @@ export const genesisHash = "0".repeat(64);
 
 export interface AuditContent {
   seq: number;
+  chainPos: number;
   at: string;
   cityId: string | null;
   actorId: string | null;
@@ -44,30 +45,33 @@ export type ChainVerdict =
   | { ok: true; checked: number }
   | { ok: false; checked: number; firstBroken: { seq: number; reason: string } };
 
-/** Walks rows in sequence order; names the first row whose link or content does not match. */
+/**
+ * Walks rows in chain order (chain_pos 1, 2, …); names the first row whose position, link or content
+ * does not match. `seq` in the verdict is the record's own number, as the audit list shows it.
+ */
 export function verifyChain(
   rows: Iterable<ChainRow>,
-  start = { prevHash: genesisHash, seq: 0, checked: 0 },
-): ChainVerdict & { last: { prevHash: string; seq: number } } {
+  start = { prevHash: genesisHash, pos: 0, checked: 0 },
+): ChainVerdict & { last: { prevHash: string; pos: number } } {
   let prev = start.prevHash;
-  let expectedSeq = start.seq + 1;
+  let expected = start.pos + 1;
   let checked = start.checked;
   for (const row of rows) {
     const fail = (reason: string) => ({
       ok: false as const,
       checked,
       firstBroken: { seq: row.seq, reason },
-      last: { prevHash: prev, seq: expectedSeq - 1 },
+      last: { prevHash: prev, pos: expected - 1 },
     });
-    if (row.seq !== expectedSeq)
-      return fail(`expected record ${expectedSeq}, found ${row.seq}: a record is missing`);
+    if (row.chainPos !== expected)
+      return fail(`expected chain position ${expected}, found ${row.chainPos}: a record is missing`);
     if (row.prevHash !== prev) return fail("prev_hash does not match the previous record's hash");
     const { prevHash: _p, hash: _h, ...content } = row;
     if (chainHash(prev, content) !== row.hash)
       return fail("content does not match its hash: the record was changed");
     prev = row.hash;
-    expectedSeq++;
+    expected++;
     checked++;
   }
-  return { ok: true, checked, last: { prevHash: prev, seq: expectedSeq - 1 } };
+  return { ok: true, checked, last: { prevHash: prev, pos: expected - 1 } };
 }

@@ -1,14 +1,7 @@
-import { asc, count, desc, gt, sql } from "drizzle-orm";
+import { asc, count, desc, gt, isNull, min } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { auditLog } from "../../db/schema/index.ts";
-import {
-  type AuditContent,
-  type ChainRow,
-  type ChainVerdict,
-  chainHash,
-  genesisHash,
-  verifyChain,
-} from "./audit-chain.ts";
+import { type ChainRow, type ChainVerdict, genesisHash, verifyChain } from "./audit-chain.ts";
 
 export interface AuditEntry {
   action: string;
@@ -26,29 +19,15 @@ export interface AuditActor {
   ip: string | null;
 }
 
-/** Any number: the chain head is one row, serialised by a transaction-level advisory lock. */
-const chainLock = 7_274_001;
-
 /**
- * Appends entries to the chain inside the caller's transaction. The lock is taken as late as
- * possible (the caller flushes after its business writes) and released at commit, so only the tail
- * of concurrent transactions queues on the chain.
+ * Writes the entries inside the caller's transaction, unchained: no lock, so concurrent business
+ * transactions do not queue on the chain head. The sealer chains them once committed.
  */
 export async function appendAudit(tx: Tx, actor: AuditActor, entries: AuditEntry[], at: Date): Promise<void> {
   if (entries.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${chainLock})`);
-  const [head] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
-  let prevHash = head?.hash ?? genesisHash;
-  let seq = head?.seq ?? 0;
-  const rows = entries.map((e) => {
-    seq++;
-    const content: AuditContent = {
-      seq,
-      at: at.toISOString(),
+  await tx.insert(auditLog).values(
+    entries.map((e) => ({
+      at,
       cityId: e.cityId ?? null,
       ...actor,
       action: e.action,
@@ -56,38 +35,77 @@ export async function appendAudit(tx: Tx, actor: AuditActor, entries: AuditEntry
       entityId: e.entityId ?? null,
       before: normalise(e.before),
       after: normalise(e.after),
-    };
-    const hash = chainHash(prevHash, content);
-    const row = { ...content, at, prevHash, hash };
-    prevHash = hash;
-    return row;
-  });
-  await tx.insert(auditLog).values(rows);
+    })),
+  );
 }
 
 /** What jsonb gives back: plain JSON without undefined, dates as strings. */
-function normalise(v: unknown): unknown {
+export function normalise(v: unknown): unknown {
   return v === undefined ? null : JSON.parse(JSON.stringify(v));
 }
 
-function toChainRow(r: typeof auditLog.$inferSelect): ChainRow {
-  return { ...r, at: r.at.toISOString() };
+export function toChainRow(r: typeof auditLog.$inferSelect): ChainRow {
+  const { chainPos, prevHash, hash, ...rest } = r;
+  return {
+    ...rest,
+    chainPos: chainPos ?? 0,
+    prevHash: prevHash ?? "",
+    hash: hash ?? "",
+    at: r.at.toISOString(),
+  };
 }
 
-export async function verifyAuditChain(db: Db, batch = 2000): Promise<ChainVerdict> {
-  let state = { prevHash: genesisHash, seq: 0, checked: 0 };
+export type AuditVerdict = ChainVerdict & { unsealed: number; oldestUnsealedAt: string | null };
+
+/**
+ * Walks the sealed chain, and counts records the sealer has not reached: a few for a moment after
+ * a commit are normal, older ones mean no sealer is running and fail the check.
+ */
+export async function verifyAuditChain(
+  db: Db,
+  opts: { batch?: number; now?: Date; graceMs?: number } = {},
+): Promise<AuditVerdict> {
+  const batch = opts.batch ?? 2000;
+  let state = { prevHash: genesisHash, pos: 0, checked: 0 };
+  let verdict: ChainVerdict;
   for (;;) {
     const rows = await db
       .select()
       .from(auditLog)
-      .where(gt(auditLog.seq, state.seq))
-      .orderBy(asc(auditLog.seq))
+      .where(gt(auditLog.chainPos, state.pos))
+      .orderBy(asc(auditLog.chainPos))
       .limit(batch);
-    const verdict = verifyChain(rows.map(toChainRow), state);
-    if (!verdict.ok) return { ok: false, checked: verdict.checked, firstBroken: verdict.firstBroken };
-    if (rows.length < batch) return { ok: true, checked: verdict.checked };
-    state = { ...verdict.last, checked: verdict.checked };
+    const v = verifyChain(rows.map(toChainRow), state);
+    if (!v.ok) {
+      verdict = { ok: false, checked: v.checked, firstBroken: v.firstBroken };
+      break;
+    }
+    if (rows.length < batch) {
+      verdict = { ok: true, checked: v.checked };
+      break;
+    }
+    state = { ...v.last, checked: v.checked };
   }
+  const [pending] = await db
+    .select({ n: count(), oldest: min(auditLog.at) })
+    .from(auditLog)
+    .where(isNull(auditLog.chainPos));
+  const unsealed = pending?.n ?? 0;
+  const oldest = pending?.oldest ? new Date(pending.oldest) : null;
+  const stale = oldest && (opts.now ?? new Date()).getTime() - oldest.getTime() > (opts.graceMs ?? 10_000);
+  if (verdict.ok && stale) {
+    return {
+      ok: false,
+      checked: verdict.checked,
+      firstBroken: {
+        seq: 0,
+        reason: `${unsealed} records are not chained yet, the oldest since ${oldest.toISOString()}: is the sealer running?`,
+      },
+      unsealed,
+      oldestUnsealedAt: oldest.toISOString(),
+    };
+  }
+  return { ...verdict, unsealed, oldestUnsealedAt: oldest?.toISOString() ?? null };
 }
 
 export async function listAudit(db: Db, page: number, pageSize: number) {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../app.ts";
 import { pageOf, pageQuery } from "../../lib/http-schemas.ts";
 import { listAudit, verifyAuditChain } from "./audit.repository.ts";
+import { sealAudit } from "./audit-sealer.ts";
 
 /** Only the auditor reads the audit log (三员分立); reading it is not itself a state change. */
 export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -31,8 +32,9 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
               before: z.unknown(),
               after: z.unknown(),
               ip: z.string().nullable(),
-              prevHash: z.string(),
-              hash: z.string(),
+              chainPos: z.number().nullable(),
+              prevHash: z.string().nullable(),
+              hash: z.string().nullable(),
             }),
           ),
         },
@@ -52,10 +54,16 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
             ok: z.boolean(),
             checked: z.number(),
             firstBroken: z.object({ seq: z.number(), reason: z.string() }).optional(),
+            unsealed: z.number(),
+            oldestUnsealedAt: z.string().nullable(),
           }),
         },
       },
     },
-    async () => verifyAuditChain(deps.db),
+    async (request) => {
+      // Chain what has just been committed, so the answer is about the whole log.
+      await sealAudit(deps.db);
+      return verifyAuditChain(deps.db, { now: request.ctx.now });
+    },
   );
 }

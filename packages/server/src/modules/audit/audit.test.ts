@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/test-app.ts";
 import { verifyAuditChain } from "./audit.repository.ts";
+import { sealAudit } from "./audit-sealer.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,6 +14,7 @@ describe("audit chain", () => {
   it("chains every record by SM3 and verifies whole", async () => {
     await t.as("ly-officer");
     await t.as("dt-officer");
+    await sealAudit(t.database.db);
     const verdict = await verifyAuditChain(t.database.db);
     expect(verdict.ok).toBe(true);
     expect(verdict.checked).toBeGreaterThan(20);
@@ -24,7 +26,9 @@ describe("audit chain", () => {
   it("is readable by the auditor alone", async () => {
     expect((await (await t.as("sysadmin")).get("/api/audit")).status).toBe(403);
     expect((await (await t.as("secadmin")).get("/api/audit")).status).toBe(403);
-    const res = await (await t.as("auditor")).get("/api/audit?pageSize=5");
+    const auditor = await t.as("auditor");
+    await sealAudit(t.database.db);
+    const res = await auditor.get("/api/audit?pageSize=5");
     expect(res.status).toBe(200);
     expect(res.body.items[0]).toMatchObject({
       action: "auth.login",
@@ -35,10 +39,11 @@ describe("audit chain", () => {
   });
 
   it("names the first record whose content was changed", async () => {
+    await sealAudit(t.database.db);
     await t.database.db.execute(
-      sql`update audit_log set after = '{"username":"forged"}'::jsonb where seq = 5`,
+      sql`update audit_log set after = '{"username":"forged"}'::jsonb where chain_pos = 5`,
     );
-    const verdict = await verifyAuditChain(t.database.db, 3);
+    const verdict = await verifyAuditChain(t.database.db, { batch: 3 });
     expect(verdict).toMatchObject({ ok: false, checked: 4, firstBroken: { seq: 5 } });
     if (!verdict.ok) expect(verdict.firstBroken.reason).toMatch(/changed/);
   });
@@ -46,7 +51,8 @@ describe("audit chain", () => {
   it("names a removed record", async () => {
     const fresh = await createTestApp();
     try {
-      await fresh.database.db.execute(sql`delete from audit_log where seq = 7`);
+      await sealAudit(fresh.database.db);
+      await fresh.database.db.execute(sql`delete from audit_log where chain_pos = 7`);
       const verdict = await verifyAuditChain(fresh.database.db);
       expect(verdict).toMatchObject({ ok: false, firstBroken: { seq: 8 } });
     } finally {

@@ -117,18 +117,16 @@ export async function dedupRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       await inTransaction(deps.db, request.ctx, async (tx, audit) => {
         const b = request.body;
-        await tx
-          .insert(dedupDecisions)
-          .values({
-            cityId: row.cityId,
-            applicationId: row.id,
-            matchId: b.matchId,
-            similarityBp: Math.round(b.similarity * 10_000),
-            decision: b.decision,
-            reason: b.reason,
-            decidedBy: actor.userId,
-            decidedAt: request.ctx.now,
-          });
+        await tx.insert(dedupDecisions).values({
+          cityId: row.cityId,
+          applicationId: row.id,
+          matchId: b.matchId,
+          similarityBp: Math.round(b.similarity * 10_000),
+          decision: b.decision,
+          reason: b.reason,
+          decidedBy: actor.userId,
+          decidedAt: request.ctx.now,
+        });
         audit({
           action: "application.dedupDecision",
           entityType: "application",

@@ -1,0 +1,106 @@
+import { asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../../db/client.ts";
+import { auditLog } from "../../db/schema/index.ts";
+import { normalise } from "./audit.repository.ts";
+import { type AuditContent, chainHash, genesisHash } from "./audit-chain.ts";
+
+/** Any number; only the sealer takes it, and only with try-lock, so nobody waits on it. */
+const sealerLock = 7_274_002;
+const batchSize = 500;
+
+/**
+ * Chains committed audit records in the order the sealer finds them. One sealer at a time across
+ * all server processes (a transaction-level try-lock); a record committed after a later-numbered
+ * one simply gets a later chain position. Returns how many records it chained.
+ */
+export async function sealAudit(db: Db): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const sealed = await db.transaction(async (tx) => {
+      const [got] = rowsOf<{ ok: boolean }>(
+        await tx.execute(sql`select pg_try_advisory_xact_lock(${sealerLock}) as ok`),
+      );
+      if (!got?.ok) return 0;
+      const pending = await tx
+        .select()
+        .from(auditLog)
+        .where(isNull(auditLog.chainPos))
+        .orderBy(asc(auditLog.seq))
+        .limit(batchSize);
+      if (pending.length === 0) return 0;
+      const [head] = await tx
+        .select({ pos: auditLog.chainPos, hash: auditLog.hash })
+        .from(auditLog)
+        .where(isNotNull(auditLog.chainPos))
+        .orderBy(desc(auditLog.chainPos))
+        .limit(1);
+      let pos = head?.pos ?? 0;
+      let prev = head?.hash ?? genesisHash;
+      for (const r of pending) {
+        pos++;
+        const content: AuditContent = {
+          seq: r.seq,
+          chainPos: pos,
+          at: r.at.toISOString(),
+          cityId: r.cityId,
+          actorId: r.actorId,
+          actorUsername: r.actorUsername,
+          actorRole: r.actorRole,
+          action: r.action,
+          entityType: r.entityType,
+          entityId: r.entityId,
+          before: normalise(r.before),
+          after: normalise(r.after),
+          ip: r.ip,
+        };
+        const hash = chainHash(prev, content);
+        await tx.update(auditLog).set({ chainPos: pos, prevHash: prev, hash }).where(eq(auditLog.seq, r.seq));
+        prev = hash;
+      }
+      return pending.length;
+    });
+    total += sealed;
+    if (sealed < batchSize) return total;
+  }
+}
+
+/**
+ * Runs the sealer soon after each commit (coalescing bursts) and every few seconds as a safety net
+ * for records another process committed while this one's sealer held the lock.
+ */
+export class AuditSealer {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly onError: (e: unknown) => void = (e) => console.error("audit sealer:", e),
+  ) {}
+
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await sealAudit(this.db).catch(this.onError);
+      } while (this.again);
+    })().finally(() => {
+      this.running = null;
+    });
+  }
+
+  start(intervalMs = 2000): void {
+    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await sealAudit(this.db).catch(this.onError);
+  }
+}
