@@ -15,7 +15,7 @@ try {
   const before = await verifyAuditChain(runtime.database.db, { graceMs: Number.POSITIVE_INFINITY });
   if (before.unsealed > 0)
     console.log(`${before.unsealed} unchained records since ${before.oldestUnsealedAt}: chaining them now`);
-  await sealAudit(runtime.database.db);
+  await sealAudit(runtime.database.db, { wait: true });
   const verdict = await verifyAuditChain(runtime.database.db);
   if (verdict.ok) {
     console.log(`审计链完整 / audit chain intact: ${verdict.checked} records checked`);

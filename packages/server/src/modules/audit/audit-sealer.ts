@@ -4,7 +4,7 @@ import { auditLog } from "../../db/schema/index.ts";
 import { normalise } from "./audit.repository.ts";
 import { type AuditContent, chainHash, genesisHash } from "./audit-chain.ts";
 
-/** Any number; only the sealer takes it, and only with try-lock, so nobody waits on it. */
+/** Any number; background sealing only tries it, so no request ever waits on it. */
 const sealerLock = 7_274_002;
 const batchSize = 500;
 
@@ -13,14 +13,19 @@ const batchSize = 500;
  * all server processes (a transaction-level try-lock); a record committed after a later-numbered
  * one simply gets a later chain position. Returns how many records it chained.
  */
-export async function sealAudit(db: Db): Promise<number> {
+export async function sealAudit(db: Db, opts: { wait?: boolean } = {}): Promise<number> {
   let total = 0;
   for (;;) {
     const sealed = await db.transaction(async (tx) => {
-      const [got] = rowsOf<{ ok: boolean }>(
-        await tx.execute(sql`select pg_try_advisory_xact_lock(${sealerLock}) as ok`),
-      );
-      if (!got?.ok) return 0;
+      if (opts.wait) {
+        // Callers that read the chain next (verify, tests, shutdown) wait for a running sealer.
+        await tx.execute(sql`select pg_advisory_xact_lock(${sealerLock})`);
+      } else {
+        const [got] = rowsOf<{ ok: boolean }>(
+          await tx.execute(sql`select pg_try_advisory_xact_lock(${sealerLock}) as ok`),
+        );
+        if (!got?.ok) return 0;
+      }
       const pending = await tx
         .select()
         .from(auditLog)
@@ -101,6 +106,6 @@ export class AuditSealer {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
-    await sealAudit(this.db).catch(this.onError);
+    await sealAudit(this.db, { wait: true }).catch(this.onError);
   }
 }

@@ -62,7 +62,7 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       // Chain what has just been committed, so the answer is about the whole log.
-      await sealAudit(deps.db);
+      await sealAudit(deps.db, { wait: true });
       return verifyAuditChain(deps.db, { now: request.ctx.now });
     },
   );
