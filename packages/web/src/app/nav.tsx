@@ -1,8 +1,11 @@
 import {
   AuditOutlined,
   BankOutlined,
+  BulbOutlined,
   CalculatorOutlined,
   DashboardOutlined,
+  FileTextOutlined,
+  NotificationOutlined,
   ReadOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
@@ -21,6 +24,30 @@ export interface NavItem {
 
 export const navItems: readonly NavItem[] = [
   { key: "workspace", path: "/", zh: "工作台", en: "Workspace", icon: <DashboardOutlined /> },
+  {
+    key: "guides",
+    path: "/guides",
+    zh: "申报指南",
+    en: "Guides",
+    icon: <NotificationOutlined />,
+    permission: "guide.read",
+  },
+  {
+    key: "needs",
+    path: "/needs",
+    zh: "需求征集",
+    en: "Needs collection",
+    icon: <BulbOutlined />,
+    permission: "need.read",
+  },
+  {
+    key: "applications",
+    path: "/applications",
+    zh: "申报书",
+    en: "Applications",
+    icon: <FileTextOutlined />,
+    permission: "application.read",
+  },
   { key: "policies", path: "/policies", zh: "政策规则", en: "Policies", icon: <ReadOutlined /> },
   { key: "budget", path: "/budget", zh: "预算测算", en: "Budget calculator", icon: <CalculatorOutlined /> },
   {

@@ -1,6 +1,6 @@
-import { LockOutlined, UserOutlined } from "@ant-design/icons";
+import { LockOutlined, NotificationOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Space, Typography } from "antd";
-import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { ApiError, errorText } from "../../api/client";
 import { LanguageSwitch } from "../../app/LanguageSwitch";
 import { useLocale } from "../../app/locale";
@@ -112,6 +112,9 @@ export function LoginPage() {
               {t("登录", "Sign in")}
             </Button>
           </Form>
+          <Link to="/public" data-testid="login-public">
+            <NotificationOutlined /> {t("申报指南公开栏（无需登录）", "Public notice board (no sign-in)")}
+          </Link>
           <DemoAccounts onPick={(username, password) => form.setFieldsValue({ username, password })} />
         </Space>
       </Card>

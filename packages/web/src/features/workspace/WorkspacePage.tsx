@@ -7,6 +7,7 @@ import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { useCurrentUser } from "../auth/session";
+import { NotificationsCard } from "./NotificationsCard";
 
 /** Links from the server may point at pages not built yet; internal ones go through the router. */
 function TaskLink({ link, children }: { link: string; children: React.ReactElement }) {
@@ -44,6 +45,9 @@ export function WorkspacePage() {
           </Col>
         ))}
       </Row>
+      <div style={{ marginTop: 24 }}>
+        <NotificationsCard />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,56 @@
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { screenshotsDir } from "./server.ts";
+
+export const password = "Luoshu@2025";
+
+/** A full-page screenshot under test-results/, named `flow-<name>.png`. */
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screenshotsDir, `flow-${name}.png`), fullPage: true });
+
+/** A fresh browser context per user, signed in, on the workspace. */
+export async function signIn(browser: Browser, url: string, username: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+  await page.goto(`${url}/login`);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(password);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("page-workspace").waitFor();
+  return page;
+}
+
+/** Chooses an option of an AntD Select by its visible text. */
+export async function pick(page: Page, testId: string, option: string | RegExp) {
+  await page.getByTestId(testId).click();
+  await page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", {
+      hasText: option,
+    })
+    .first()
+    .click();
+}
+
+/** Types into an AntD DatePicker and confirms with Enter, as a keyboard user would. */
+export async function typeDate(page: Page, testId: string, text: string) {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(text);
+  await input.press("Enter");
+}
+
+/** "YYYY-MM-DD HH:mm" in Beijing time: what an officer types for a call window. */
+export function beijing(d: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(d);
+}
+
+/** Waits until the text of a test id matches. */
+export async function waitText(page: Page, testId: string, text: string | RegExp) {
+  await page.getByTestId(testId).filter({ hasText: text }).first().waitFor();
+}

@@ -1,0 +1,70 @@
+import { Card, Col, DatePicker, Input, Row } from "antd";
+import { useLocale } from "../../../app/locale";
+import { dateStringProps } from "./dateField";
+import { ProblemItem } from "./problems";
+
+export function BasicSection() {
+  const { t } = useLocale();
+  return (
+    <Card size="small" title={t("一、基本信息", "1. Basic information")} data-testid="section-basic">
+      <Row gutter={16}>
+        <Col xs={24} lg={16}>
+          <ProblemItem path="basic.title" name={["basic", "title"]} label={t("项目名称", "Title")} required>
+            <Input maxLength={200} data-testid="app-title" />
+          </ProblemItem>
+        </Col>
+        <Col xs={24} lg={8}>
+          <ProblemItem path="basic.field" name={["basic", "field"]} label={t("所属领域", "Field")}>
+            <Input maxLength={100} data-testid="app-field" />
+          </ProblemItem>
+        </Col>
+        <Col span={24}>
+          <ProblemItem
+            path="basic.abstract"
+            name={["basic", "abstract"]}
+            label={t("项目摘要", "Abstract")}
+            required
+          >
+            <Input.TextArea
+              autoSize={{ minRows: 3, maxRows: 10 }}
+              maxLength={3000}
+              showCount
+              data-testid="app-abstract"
+            />
+          </ProblemItem>
+        </Col>
+        <Col xs={24} lg={12}>
+          <ProblemItem path="basic.keywords" name={["basic", "keywords"]} label={t("关键词", "Keywords")}>
+            <Input
+              maxLength={200}
+              placeholder={t("以逗号分隔", "Comma-separated")}
+              data-testid="app-keywords"
+            />
+          </ProblemItem>
+        </Col>
+        <Col xs={12} lg={6}>
+          <ProblemItem
+            path="basic.startDate"
+            name={["basic", "startDate"]}
+            label={t("开始日期", "Start date")}
+            required
+            {...dateStringProps}
+          >
+            <DatePicker style={{ width: "100%" }} data-testid="app-start-date" />
+          </ProblemItem>
+        </Col>
+        <Col xs={12} lg={6}>
+          <ProblemItem
+            path="basic.endDate"
+            name={["basic", "endDate"]}
+            label={t("结束日期", "End date")}
+            required
+            {...dateStringProps}
+          >
+            <DatePicker style={{ width: "100%" }} data-testid="app-end-date" />
+          </ProblemItem>
+        </Col>
+      </Row>
+    </Card>
+  );
+}

@@ -1,0 +1,149 @@
+import { validateResidentId } from "@luoshu/domain";
+import { Col, Form, type FormInstance, Input, InputNumber, type InputProps, Select, Space, Tag } from "antd";
+import type { Rule } from "antd/es/form";
+import { pickLang, useLocale } from "../../../app/locale";
+import type { ApplicationFormValues, MemberRow } from "./applicationForm";
+import { ListSection } from "./ListSection";
+import { ProblemItem, SectionProblems } from "./problems";
+
+/** The ID number field: it says so when a number is stored, which is never shown in full. */
+function IdInput({ index, readOnly, ...props }: InputProps & { index: number; readOnly?: boolean }) {
+  const { t } = useLocale();
+  const stored = Form.useWatch<string | null | undefined>(["team", index, "idNumberMasked"]);
+  const placeholder = readOnly
+    ? undefined
+    : stored
+      ? t("已保存，不显示；更换时输入新号码", "Stored and hidden; type to replace")
+      : t("18 位居民身份证号码", "18-character resident ID number");
+  return <Input {...props} maxLength={18} autoComplete="off" placeholder={placeholder} />;
+}
+
+/** What the server knows of a member's ID number: masked, valid or not, age and youth at the call's date. */
+function IdFacts({ index }: { index: number }) {
+  const { t } = useLocale();
+  const m = Form.useWatch<MemberRow | undefined>(["team", index]);
+  if (!m?.idNumberMasked || m.idStale) return null;
+  return (
+    <Space size={4} wrap data-testid={`team-id-facts-${index}`}>
+      <Tag color={m.idNumberValid ? "green" : "red"}>
+        {m.idNumberValid
+          ? t(`${m.idNumberMasked} 有效`, `${m.idNumberMasked} valid`)
+          : t("已保存的号码无效", "The stored number is invalid")}
+      </Tag>
+      {m.age !== null && m.age !== undefined && <Tag>{t(`${m.age} 岁`, `age ${m.age}`)}</Tag>}
+      {m.youth && <Tag color="gold">{t("青年", "Youth")}</Tag>}
+    </Space>
+  );
+}
+
+export function TeamSection({
+  disabled,
+  form,
+}: {
+  disabled?: boolean;
+  form: FormInstance<ApplicationFormValues>;
+}) {
+  const { lang, t } = useLocale();
+
+  const idRule =
+    (index: number): Rule =>
+    ({ getFieldValue }) => ({
+      validator: (_, v: string | undefined) => {
+        if (!v?.trim()) {
+          return getFieldValue(["team", index, "idStale"])
+            ? Promise.reject(
+                new Error(
+                  t(
+                    "前面的成员已删除，请重新输入身份证号",
+                    "A row above was removed: type the ID number again",
+                  ),
+                ),
+              )
+            : Promise.resolve();
+        }
+        const r = validateResidentId(v.trim().toUpperCase());
+        return r.ok ? Promise.resolve() : Promise.reject(new Error(pickLang(lang, r.messageZh, r.messageEn)));
+      },
+    });
+
+  // The server keeps a stored number by the row's position: after a removal, later rows must retype theirs.
+  const onRemove = (index: number) => {
+    const team = (form.getFieldValue("team") as MemberRow[] | undefined) ?? [];
+    team.forEach((m, j) => {
+      if (j > index && m.idNumberMasked && !m.idNumber) form.setFieldValue(["team", j, "idStale"], true);
+    });
+  };
+
+  return (
+    <ListSection
+      name="team"
+      title={t("五、项目团队", "5. Project team")}
+      testId="section-team"
+      disabled={disabled}
+      onRemove={onRemove}
+      notice={<SectionProblems match={(p) => p === "team"} testId="problems-team" />}
+      newItem={(): MemberRow => ({
+        name: "",
+        role: "member",
+        title: "",
+        unitName: "",
+        workMonths: 0,
+        idNumber: "",
+      })}
+      renderRow={(f, i) => (
+        <>
+          <Col xs={12} md={4}>
+            <ProblemItem path={`team.${i}.name`} name={[f.name, "name"]} label={t("姓名", "Name")}>
+              <Input maxLength={50} data-testid={`team-name-${i}`} />
+            </ProblemItem>
+          </Col>
+          <Col xs={12} md={3}>
+            <ProblemItem path={`team.${i}.role`} name={[f.name, "role"]} label={t("角色", "Role")}>
+              <Select
+                data-testid={`team-role-${i}`}
+                options={[
+                  { value: "pi", label: t("项目负责人", "PI") },
+                  { value: "member", label: t("成员", "Member") },
+                ]}
+              />
+            </ProblemItem>
+          </Col>
+          <Col xs={12} md={3}>
+            <ProblemItem path={`team.${i}.title`} name={[f.name, "title"]} label={t("职称", "Title")}>
+              <Input maxLength={50} data-testid={`team-title-${i}`} />
+            </ProblemItem>
+          </Col>
+          <Col xs={12} md={5}>
+            <ProblemItem
+              path={`team.${i}.unitName`}
+              name={[f.name, "unitName"]}
+              label={t("工作单位", "Unit")}
+            >
+              <Input maxLength={100} data-testid={`team-unit-${i}`} />
+            </ProblemItem>
+          </Col>
+          <Col xs={8} md={3}>
+            <ProblemItem
+              path={`team.${i}.workMonths`}
+              name={[f.name, "workMonths"]}
+              label={t("投入月数", "Months")}
+            >
+              <InputNumber min={0} max={120} style={{ width: "100%" }} data-testid={`team-months-${i}`} />
+            </ProblemItem>
+          </Col>
+          <Col xs={16} md={6}>
+            <ProblemItem
+              path={`team.${i}.idNumber`}
+              name={[f.name, "idNumber"]}
+              label={t("身份证号", "Resident ID")}
+              rules={[idRule(i)]}
+              extra={<IdFacts index={i} />}
+            >
+              <IdInput index={i} readOnly={disabled} data-testid={`team-id-${i}`} />
+            </ProblemItem>
+          </Col>
+        </>
+      )}
+    />
+  );
+}
