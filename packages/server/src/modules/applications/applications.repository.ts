@@ -1,5 +1,5 @@
-import type { Actor } from "@luoshu/domain";
-import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { type Actor, scopeOf } from "@luoshu/domain";
+import { and, asc, count, desc, eq, ilike, ne, or, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import {
   applicationEvents,
@@ -35,6 +35,7 @@ export async function listApplications(
   pageSize: number,
 ) {
   const conds: (SQL | undefined)[] = [scopeWhere(actor, applicationScope)];
+  if (scopeOf(actor.roles) !== "unit") conds.push(ne(applications.status, "draft"));
   if (f.callId) conds.push(eq(applications.callId, f.callId));
   if (f.guideId) conds.push(eq(applications.guideId, f.guideId));
   if (f.status) conds.push(eq(applications.status, f.status));

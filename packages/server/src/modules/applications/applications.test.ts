@@ -162,6 +162,12 @@ describe("applications from draft to the formal check", () => {
     await pi.put(`/api/applications/${id}/content`, fullContent("洛阳都市圈创新生态研究（修改稿）"));
     await pi.post(`/api/applications/${id}/commitment`, { as: "pi" });
     await unit.post(`/api/applications/${id}/commitment`, { as: "unit" });
+    const unsigned = await pi.post(`/api/applications/${id}/submit`);
+    expect(unsigned.body.code).toBe("SUBMIT_COMMITMENT_MISSING");
+    await pi.request("PUT", `/api/applications/${id}/attachments/commitmentScan`, pdf, {
+      "content-type": "application/octet-stream",
+      "x-file-name": "scan2.pdf",
+    });
     const again = await pi.post(`/api/applications/${id}/submit`);
     expect(again.body).toMatchObject({ status: "submitted", revision: 2 });
     const history = await unit.get(`/api/applications/${id}/history`);
@@ -309,5 +315,40 @@ describe("duplicate-funding check (LY-FUNDS §17)", () => {
     expect((await officer.get(`/api/applications/${second}/duplicates`)).body.decisions[0]).toMatchObject({
       decision: "duplicate",
     });
+  });
+});
+
+describe("drafts and team members", () => {
+  it("keeps a draft private to its unit until it is submitted", async () => {
+    const id = await startApplication(pi, "尚未提交的草稿");
+    const officer = await t.as("ly-officer");
+    expect((await officer.get(`/api/applications/${id}`)).status).toBe(404);
+    const list = await officer.get("/api/applications?pageSize=200");
+    expect(list.body.items.map((a: { id: string }) => a.id)).not.toContain(id);
+    expect((await unit.get(`/api/applications/${id}`)).status).toBe(200);
+  });
+
+  it("keeps each stored ID number with its member when rows are reordered", async () => {
+    const id = await startApplication(pi, "成员顺序");
+    const a = makeResidentId("41030519800101002");
+    const b = makeResidentId("41030519900202003");
+    const first = await pi.put(`/api/applications/${id}/content`, {
+      ...fullContent("成员顺序"),
+      team: [
+        { name: "甲", role: "pi", idNumber: a },
+        { name: "乙", role: "member", idNumber: b },
+      ],
+    });
+    const [ma, mb] = first.body.application.content.team;
+    const second = await pi.put(`/api/applications/${id}/content`, {
+      ...fullContent("成员顺序"),
+      team: [
+        { name: "乙", role: "member", idNumberMasked: mb.idNumberMasked },
+        { name: "甲", role: "pi", idNumberMasked: ma.idNumberMasked },
+      ],
+    });
+    const team = second.body.application.content.team;
+    expect(team[0]).toMatchObject({ name: "乙", idNumberMasked: mb.idNumberMasked, birthDate: "1990-02-02" });
+    expect(team[1]).toMatchObject({ name: "甲", idNumberMasked: ma.idNumberMasked, birthDate: "1980-01-01" });
   });
 });

@@ -9,8 +9,9 @@ import {
   fire,
   type GuideContent,
 } from "@luoshu/domain";
+import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
-import { notifications } from "../../db/schema/index.ts";
+import { attachments, notifications } from "../../db/schema/index.ts";
 import { inTransaction, type RequestContext } from "../../lib/context.ts";
 import { findGuide } from "../guides/guides.repository.ts";
 import { lockVisible } from "./access.ts";
@@ -20,6 +21,7 @@ import {
   insertEvent,
   updateApplication,
 } from "./applications.repository.ts";
+import { commitmentScanCode } from "./submit-application.ts";
 
 export type ReviewDecision =
   | { event: "recommend"; rank: number; reason?: string }
@@ -114,7 +116,17 @@ async function checkDecision(
     case "formalReturn": {
       const problems = checkReturn({ reason: d.reason, deadline: new Date(d.deadline), now });
       if (problems[0]) throw new DomainError(problems[0]);
-      // The applicant edits the next revision; the submitted one stays frozen.
+      // The applicant edits the next revision; the submitted one stays frozen, with its signed
+      // letter: the next submission needs both confirmations and a newly signed scan again.
+      await tx
+        .delete(attachments)
+        .where(
+          and(
+            eq(attachments.cityId, row.cityId),
+            eq(attachments.applicationId, row.id),
+            eq(attachments.code, commitmentScanCode),
+          ),
+        );
       return { returnDeadline: new Date(d.deadline), revision: row.revision + 1, commitment: {} };
     }
     case "districtReject":

@@ -20,9 +20,8 @@ import { lockVisible } from "./access.ts";
 import { updateApplication } from "./applications.repository.ts";
 
 /**
- * Team members' ID numbers are encrypted before anything is stored; a member typed without a number
- * keeps the one stored at the same position. A bad number is kept (encrypted) and reported, so a
- * draft never loses what was typed.
+ * Team members' ID numbers are encrypted before anything is stored. A bad number is kept
+ * (encrypted) and reported, so a draft never loses what was typed.
  */
 export function sealTeam(
   input: ApplicationInput["team"],
@@ -31,8 +30,11 @@ export function sealTeam(
   callDate: Date,
 ) {
   const problems: Violation[] = [];
+  // A member sent without a number keeps the stored one it echoes (by its mask), not the one at
+  // its position, so removing or reordering rows never hands a number to someone else.
+  const unclaimed = [...previous];
   const team = (input ?? []).map((m, i): StoredMember => {
-    const { idNumber, ...rest } = m;
+    const { idNumber, idNumberMasked, ...rest } = m;
     const base = {
       name: rest.name ?? "",
       role: rest.role ?? "member",
@@ -41,7 +43,8 @@ export function sealTeam(
       workMonths: rest.workMonths ?? 0,
     };
     if (!idNumber) {
-      const kept = previous[i];
+      const at = idNumberMasked ? unclaimed.findIndex((p) => p.idNumberMasked === idNumberMasked) : -1;
+      const kept = at >= 0 ? unclaimed.splice(at, 1)[0] : undefined;
       return {
         ...base,
         idNumberCipher: kept?.idNumberCipher ?? null,
@@ -52,13 +55,14 @@ export function sealTeam(
     }
     const id = idNumber.toUpperCase();
     const check = validateResidentId(id, { at: callDate });
-    if (!check.ok)
+    if (!check.ok) {
       problems.push({
         code: check.code,
         messageZh: check.messageZh,
         messageEn: check.messageEn,
         path: `team.${i}.idNumber`,
       });
+    }
     return {
       ...base,
       idNumberCipher: cipher.encrypt(id),

@@ -75,10 +75,6 @@ export function ApplicationPage() {
       message.error(t("有金额格式不正确，请更正后再保存", "Some amounts are invalid; correct them first"));
       return null;
     }
-    if ((values.team ?? []).some((m) => m.idStale && !m.idNumber?.trim())) {
-      message.error(t("请重新输入标红成员的身份证号", "Type the ID numbers marked in red again"));
-      return null;
-    }
     try {
       const res = await save.mutateAsync(toInput(values));
       load(res.application);

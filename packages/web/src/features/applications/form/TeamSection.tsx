@@ -22,7 +22,7 @@ function IdInput({ index, readOnly, ...props }: InputProps & { index: number; re
 function IdFacts({ index }: { index: number }) {
   const { t } = useLocale();
   const m = Form.useWatch<MemberRow | undefined>(["team", index]);
-  if (!m?.idNumberMasked || m.idStale) return null;
+  if (!m?.idNumberMasked) return null;
   return (
     <Space size={4} wrap data-testid={`team-id-facts-${index}`}>
       <Tag color={m.idNumberValid ? "green" : "red"}>
@@ -45,34 +45,13 @@ export function TeamSection({
 }) {
   const { lang, t } = useLocale();
 
-  const idRule =
-    (index: number): Rule =>
-    ({ getFieldValue }) => ({
-      validator: (_, v: string | undefined) => {
-        if (!v?.trim()) {
-          return getFieldValue(["team", index, "idStale"])
-            ? Promise.reject(
-                new Error(
-                  t(
-                    "前面的成员已删除，请重新输入身份证号",
-                    "A row above was removed: type the ID number again",
-                  ),
-                ),
-              )
-            : Promise.resolve();
-        }
-        const r = validateResidentId(v.trim().toUpperCase());
-        return r.ok ? Promise.resolve() : Promise.reject(new Error(pickLang(lang, r.messageZh, r.messageEn)));
-      },
-    });
-
-  // The server keeps a stored number by the row's position: after a removal, later rows must retype theirs.
-  const onRemove = (index: number) => {
-    const team = (form.getFieldValue("team") as MemberRow[] | undefined) ?? [];
-    team.forEach((m, j) => {
-      if (j > index && m.idNumberMasked && !m.idNumber) form.setFieldValue(["team", j, "idStale"], true);
-    });
-  };
+  const idRule = (): Rule => ({
+    validator: (_, v: string | undefined) => {
+      if (!v?.trim()) return Promise.resolve();
+      const r = validateResidentId(v.trim().toUpperCase());
+      return r.ok ? Promise.resolve() : Promise.reject(new Error(pickLang(lang, r.messageZh, r.messageEn)));
+    },
+  });
 
   return (
     <ListSection
@@ -80,7 +59,6 @@ export function TeamSection({
       title={t("五、项目团队", "5. Project team")}
       testId="section-team"
       disabled={disabled}
-      onRemove={onRemove}
       notice={<SectionProblems match={(p) => p === "team"} testId="problems-team" />}
       newItem={(): MemberRow => ({
         name: "",
@@ -136,7 +114,7 @@ export function TeamSection({
               path={`team.${i}.idNumber`}
               name={[f.name, "idNumber"]}
               label={t("身份证号", "Resident ID")}
-              rules={[idRule(i)]}
+              rules={[idRule()]}
               extra={<IdFacts index={i} />}
             >
               <IdInput index={i} readOnly={disabled} data-testid={`team-id-${i}`} />

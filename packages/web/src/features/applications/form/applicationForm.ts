@@ -12,7 +12,6 @@ export type MemberRow = Partial<MemberView> & {
   workMonths: number;
   idNumber?: string;
   /** A row before it was removed: the server keeps numbers by position, so this one must be typed again. */
-  idStale?: boolean;
 };
 
 /** The application form's values: amounts as typed 元 text, budget lines keyed by category. */
@@ -91,7 +90,12 @@ export function toInput(v: ApplicationFormValues): ApplicationInput {
       title: m.title ?? "",
       unitName: m.unitName ?? "",
       workMonths: Number(m.workMonths) || 0,
-      ...(m.idNumber?.trim() ? { idNumber: m.idNumber.trim() } : {}),
+      // Without a typed number the stored one is kept: the server finds it by the mask echoed here.
+      ...(m.idNumber?.trim()
+        ? { idNumber: m.idNumber.trim() }
+        : m.idNumberMasked
+          ? { idNumberMasked: m.idNumberMasked }
+          : {}),
     })),
     partners: v.partners ?? [],
     budget: { theoretical: Boolean(v.budget?.theoretical), lines: budgetLinesOf(v.budget?.lines).lines },
