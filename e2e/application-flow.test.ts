@@ -236,6 +236,21 @@ describe("the reviews", () => {
     await page.close();
   });
 
+  it("lets the officer open the duplicate check (LY-FUNDS §17)", async () => {
+    const page = await signIn(browser, server.url, "ly-officer");
+    await page.goto(`${server.url}${applicationPath}`);
+    await page.getByTestId("page-application").waitFor();
+    await page.getByTestId("tab-duplicates").click();
+    await page.getByTestId("duplicates-panel").waitFor();
+    // The first query builds the index (segmentation dictionary load): wait for its answer.
+    await page
+      .locator("[data-testid='duplicate-none'], [data-testid^='duplicate-match-']")
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await shot(page, "duplicates");
+    await page.close();
+  });
+
   it("tells the PI on the workspace", async () => {
     const page = await signIn(browser, server.url, "ly-pi");
     await page.getByTestId("notifications").getByText("形式审查通过").first().waitFor();

@@ -237,3 +237,62 @@ export function violationsOf(err: unknown): ContentProblem[] {
     },
   ];
 }
+
+/** A character range into a text; `highlights` are the runs of words the other side shares. */
+export interface DuplicatePassageSide {
+  start: number;
+  end: number;
+  highlights?: { start: number; end: number }[];
+}
+
+export interface DuplicatePassage {
+  similarity: number;
+  /** Into the queried application's `text`. */
+  a: DuplicatePassageSide;
+  /** Into the match's `text`. */
+  b: DuplicatePassageSide;
+}
+
+export interface DuplicateMatch {
+  id: string;
+  title: string;
+  status: string | null;
+  similarity: number;
+  containment: number;
+  text: string;
+  passages: DuplicatePassage[];
+}
+
+export type DuplicateVerdict = "duplicate" | "notDuplicate";
+
+export interface DuplicateDecisionRecord {
+  matchId: string;
+  decision: string;
+  reason: string;
+  similarityBp: number;
+  decidedAt: string;
+}
+
+/** 查重 (LY-FUNDS §17): the closest earlier texts of the same city and the decisions recorded on them. */
+export interface DuplicateCheck {
+  threshold: number;
+  clause: string;
+  text: string;
+  matches: DuplicateMatch[];
+  decisions: DuplicateDecisionRecord[];
+}
+
+export interface DuplicateDecisionInput {
+  matchId: string;
+  decision: DuplicateVerdict;
+  reason: string;
+  similarity: number;
+}
+
+export function fetchDuplicates(id: string): Promise<DuplicateCheck> {
+  return apiFetch(`${base(id)}/duplicates`);
+}
+
+export function decideDuplicate(id: string, input: DuplicateDecisionInput): Promise<{ ok: true }> {
+  return apiFetch(`${base(id)}/duplicates/decisions`, { method: "POST", body: input });
+}

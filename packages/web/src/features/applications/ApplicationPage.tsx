@@ -19,6 +19,7 @@ import { useGuide } from "../guides/hooks";
 import { ApplicationSummaryCard } from "./ApplicationSummaryCard";
 import { AttachmentsPanel } from "./AttachmentsPanel";
 import { CommitmentPanel } from "./CommitmentPanel";
+import { DuplicatesPanel } from "./DuplicatesPanel";
 import { ApplicationForm } from "./form/ApplicationForm";
 import { type ApplicationFormValues, budgetLinesOf, fromContent, toInput } from "./form/applicationForm";
 import { changedPaths, ProblemsContext } from "./form/problems";
@@ -48,6 +49,7 @@ export function ApplicationPage() {
   const editable = Boolean(
     a && editableStates.includes(a.status) && me.permissions.includes("application.edit"),
   );
+  const canDedup = Boolean(a && a.status !== "draft" && me.permissions.includes("application.dedupDecide"));
   const submitEvent = a?.allowedEvents.find((e) => submitEvents.includes(e));
 
   const load = useCallback(
@@ -242,6 +244,15 @@ export function ApplicationPage() {
                 label: <span data-testid="tab-history">{t("办理记录", "History")}</span>,
                 children: <HistoryPanel applicationId={a.id} checklistText={checklistText} />,
               },
+              ...(canDedup
+                ? [
+                    {
+                      key: "duplicates",
+                      label: <span data-testid="tab-duplicates">{t("查重", "Duplicate check")}</span>,
+                      children: <DuplicatesPanel applicationId={a.id} />,
+                    },
+                  ]
+                : []),
             ]}
           />
         </ProblemsContext.Provider>

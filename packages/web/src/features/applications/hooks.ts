@@ -6,11 +6,14 @@ import {
   confirmCommitment,
   createApplication,
   type DistrictDecision,
+  type DuplicateDecisionInput,
+  decideDuplicate,
   districtReview,
   type FormalDecision,
   fetchApplication,
   fetchApplications,
   fetchAttachments,
+  fetchDuplicates,
   fetchHistory,
   formalCheck,
   saveContent,
@@ -91,5 +94,19 @@ export function useUpload(id: string, csrfToken: string) {
   return useMutation({
     mutationFn: ({ code, file }: { code: string; file: File }) => uploadAttachment(id, code, file, csrfToken),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["application", id, "attachments"] }),
+  });
+}
+
+export const duplicatesKey = (id: string) => ["application", id, "duplicates"] as const;
+
+export function useDuplicates(id: string) {
+  return useQuery({ queryKey: duplicatesKey(id), queryFn: () => fetchDuplicates(id) });
+}
+
+export function useDecideDuplicate(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DuplicateDecisionInput) => decideDuplicate(id, input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: duplicatesKey(id) }),
   });
 }

@@ -44,7 +44,7 @@ export function ApplicationForm({
         <ContentSection />
         <TargetsSection disabled={disabled} />
         <MilestonesSection disabled={disabled} />
-        <TeamSection disabled={disabled} form={form} />
+        <TeamSection disabled={disabled} />
         <PartnersSection disabled={disabled} />
         <BudgetSection
           city={application.cityCode as CityCode}

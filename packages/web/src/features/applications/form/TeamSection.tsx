@@ -1,8 +1,8 @@
 import { validateResidentId } from "@luoshu/domain";
-import { Col, Form, type FormInstance, Input, InputNumber, type InputProps, Select, Space, Tag } from "antd";
+import { Col, Form, Input, InputNumber, type InputProps, Select, Space, Tag } from "antd";
 import type { Rule } from "antd/es/form";
 import { pickLang, useLocale } from "../../../app/locale";
-import type { ApplicationFormValues, MemberRow } from "./applicationForm";
+import type { MemberRow } from "./applicationForm";
 import { ListSection } from "./ListSection";
 import { ProblemItem, SectionProblems } from "./problems";
 
@@ -36,13 +36,7 @@ function IdFacts({ index }: { index: number }) {
   );
 }
 
-export function TeamSection({
-  disabled,
-  form,
-}: {
-  disabled?: boolean;
-  form: FormInstance<ApplicationFormValues>;
-}) {
+export function TeamSection({ disabled }: { disabled?: boolean }) {
   const { lang, t } = useLocale();
 
   const idRule = (): Rule => ({
