@@ -32,53 +32,43 @@ export async function exportRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  r.get(
-    "/api/applications/:id/pdf",
+  const pdfs = [
     {
-      config: { access: { permission: "application.read", scope: "unit" } },
-      schema: {
-        tags: ["applications"],
-        summary: "The application as PDF: every section and the budget table",
-        params: idParams,
-      },
+      path: "pdf",
+      name: "application",
+      render: applicationPdf,
+      summary: "The application as PDF: every section and the budget table",
     },
-    async (request, reply) => {
-      const file = await applicationPdf(
-        deps.db,
-        actorOf(request),
-        deps.policies,
-        request.params.id,
-        request.ctx.now,
-      );
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `inline; filename="application-${request.params.id.slice(0, 8)}.pdf"`)
-        .send(file);
-    },
-  );
-
-  r.get(
-    "/api/applications/:id/commitment-letter.pdf",
     {
-      config: { access: { permission: "application.read", scope: "unit" } },
-      schema: {
-        tags: ["applications"],
-        summary: "The commitment letter (承诺书, LY-FUNDS §24) to print, sign, seal and upload",
-        params: idParams,
+      path: "commitment-letter.pdf",
+      name: "commitment",
+      render: commitmentLetterPdf,
+      summary: "The commitment letter (承诺书, LY-FUNDS §24) to print, sign, seal and upload",
+    },
+  ];
+  for (const pdf of pdfs) {
+    r.get(
+      `/api/applications/:id/${pdf.path}`,
+      {
+        config: { access: { permission: "application.read", scope: "unit" } },
+        schema: { tags: ["applications"], summary: pdf.summary, params: idParams },
       },
-    },
-    async (request, reply) => {
-      const file = await commitmentLetterPdf(
-        deps.db,
-        actorOf(request),
-        deps.policies,
-        request.params.id,
-        request.ctx.now,
-      );
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `inline; filename="commitment-${request.params.id.slice(0, 8)}.pdf"`)
-        .send(file);
-    },
-  );
+      async (request, reply) => {
+        const file = await pdf.render(
+          deps.db,
+          actorOf(request),
+          deps.policies,
+          request.params.id,
+          request.ctx.now,
+        );
+        return reply
+          .type("application/pdf")
+          .header(
+            "content-disposition",
+            `inline; filename="${pdf.name}-${request.params.id.slice(0, 8)}.pdf"`,
+          )
+          .send(file);
+      },
+    );
+  }
 }

@@ -9,7 +9,7 @@ import { loadVisible } from "./access.ts";
 import { loadDetail } from "./application-detail.ts";
 import { applicationSchema } from "./application-dto.ts";
 import { listEvents, listRevisions } from "./applications.repository.ts";
-import { reviewApplication } from "./review-application.ts";
+import { type ReviewDecision, reviewApplication } from "./review-application.ts";
 
 const checklist = z
   .array(
@@ -23,6 +23,10 @@ const deadline = z.iso.datetime({ offset: true });
 export async function reviewRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const detail = (id: string, request: FastifyRequest) => loadDetail(deps, request, id);
+  const decide = async (request: FastifyRequest, id: string, decision: ReviewDecision) => {
+    await reviewApplication({ db: deps.db, ctx: request.ctx, actor: actorOf(request), id, decision });
+    return detail(id, request);
+  };
 
   r.post(
     "/api/applications/:id/district-review",
@@ -47,16 +51,7 @@ export async function reviewRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: applicationSchema },
       },
     },
-    async (request) => {
-      await reviewApplication({
-        db: deps.db,
-        ctx: request.ctx,
-        actor: actorOf(request),
-        id: request.params.id,
-        decision: request.body,
-      });
-      return detail(request.params.id, request);
-    },
+    (request) => decide(request, request.params.id, request.body),
   );
 
   r.post(
@@ -77,16 +72,7 @@ export async function reviewRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: applicationSchema },
       },
     },
-    async (request) => {
-      await reviewApplication({
-        db: deps.db,
-        ctx: request.ctx,
-        actor: actorOf(request),
-        id: request.params.id,
-        decision: request.body,
-      });
-      return detail(request.params.id, request);
-    },
+    (request) => decide(request, request.params.id, request.body),
   );
 
   r.get(
