@@ -1,4 +1,4 @@
-import { can, guideContentSchema, guideMachine } from "@luoshu/domain";
+import { type Actor, can, guideContentSchema, guideMachine } from "@luoshu/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -15,6 +15,12 @@ const publicStates = ["published", "closed"];
 
 export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  /** The guide as it stands after a change, answered to the one who made it. */
+  const reload = async (actor: Actor, id: string, now: Date) => {
+    const found = await findGuide(deps.db, actor.cityId ?? "", id);
+    if (!found) throw guideNotFound();
+    return toGuideDto(found, deps.policies, now, actor.roles);
+  };
 
   r.get(
     "/api/guides",
@@ -90,9 +96,7 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
         policies: deps.policies,
         content: request.body,
       });
-      const found = await findGuide(deps.db, actor.cityId ?? "", id);
-      if (!found) throw guideNotFound();
-      return reply.status(201).send(toGuideDto(found, deps.policies, request.ctx.now, actor.roles));
+      return reply.status(201).send(await reload(actor, id, request.ctx.now));
     },
   );
 
@@ -118,9 +122,7 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
         id: request.params.id,
         content: request.body,
       });
-      const found = await findGuide(deps.db, actor.cityId ?? "", request.params.id);
-      if (!found) throw guideNotFound();
-      return toGuideDto(found, deps.policies, request.ctx.now, actor.roles);
+      return reload(actor, request.params.id, request.ctx.now);
     },
   );
 
@@ -147,9 +149,7 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
         id: request.params.id,
         event,
       });
-      const found = await findGuide(deps.db, actor.cityId ?? "", request.params.id);
-      if (!found) throw guideNotFound();
-      return toGuideDto(found, deps.policies, request.ctx.now, actor.roles);
+      return reload(actor, request.params.id, request.ctx.now);
     },
   );
 
