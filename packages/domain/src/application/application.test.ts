@@ -61,6 +61,7 @@ describe("applicationContentSchema", () => {
       unitName: "",
       workMonths: 0,
       idNumberCipher: null,
+      idNumberDigest: null,
       idNumberMasked: null,
       idNumberValid: false,
       birthDate: null,

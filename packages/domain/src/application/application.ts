@@ -38,6 +38,8 @@ export const storedMemberSchema = z
     unitName: text(100),
     workMonths: z.number().int().min(0).max(120).default(0),
     idNumberCipher: z.string().max(200).nullable().default(null),
+    /** Keyed digest of the number, so integrity records are found without decrypting. */
+    idNumberDigest: z.string().max(100).nullable().default(null),
     idNumberMasked: z.string().max(18).nullable().default(null),
     idNumberValid: z.boolean().default(false),
     birthDate: z.iso.date().nullable().default(null),
@@ -121,7 +123,7 @@ export type ApplicationContent = z.infer<typeof applicationContentSchema>;
 
 /** A member as the applicant types it: the full ID number only when setting or replacing it. */
 export const memberInputSchema = storedMemberSchema
-  .omit({ idNumberCipher: true, idNumberValid: true, birthDate: true })
+  .omit({ idNumberCipher: true, idNumberDigest: true, idNumberValid: true, birthDate: true })
   .extend({ idNumber: z.string().trim().max(18).optional() });
 
 export const applicationInputSchema = applicationContentSchema.extend({

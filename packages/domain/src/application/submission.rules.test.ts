@@ -35,6 +35,7 @@ function member(name: string, prefix17: string, role: "pi" | "member" = "member"
     unitName: "洛阳理工学院",
     workMonths: 12,
     idNumberCipher: `sm4:${name}`,
+    idNumberDigest: `digest:${name}`,
     idNumberMasked: maskResidentId(id),
     idNumberValid: validateResidentId(id).ok,
     birthDate: birthDateOfResidentId(id),

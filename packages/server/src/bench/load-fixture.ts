@@ -47,6 +47,7 @@ function content(cipher: FieldCipher, i: number): ApplicationContent {
         name: `负责人${i}`,
         role: "pi",
         idNumberCipher: cipher.encrypt(id),
+        idNumberDigest: cipher.digest(id),
         idNumberMasked: maskResidentId(id),
         idNumberValid: true,
         birthDate,

@@ -1,6 +1,6 @@
 import type { Actor } from "@luoshu/domain";
 import type { Db, Tx } from "../db/client.ts";
-import { type AuditEntry, appendAudit } from "../modules/audit/audit.repository.ts";
+import { type AuditActor, type AuditEntry, appendAudit } from "../modules/audit/audit.repository.ts";
 
 /** Who is acting, from where and when: what every service call and audit record needs. */
 export interface RequestContext {
@@ -26,21 +26,16 @@ export async function inTransaction<T>(
   const result = await db.transaction(async (tx) => {
     const entries: AuditEntry[] = [];
     const result = await work(tx, (e) => entries.push({ cityId: ctx.actor?.cityId ?? null, ...e }));
-    await appendAudit(
-      tx,
-      {
-        actorId: ctx.actor?.userId ?? null,
-        actorUsername: ctx.actor?.username ?? null,
-        actorRole: ctx.role,
-        ip: ctx.ip,
-      },
-      entries,
-      ctx.now,
-    );
+    await appendAudit(tx, auditActorOf(ctx), entries, ctx.now);
     return result;
   });
-  sealers.get(db)?.kick();
+  afterCommit(db);
   return result;
+}
+
+/** For a change committed by one statement outside `inTransaction`: chain its audit record now. */
+export function afterCommit(db: Db): void {
+  sealers.get(db)?.kick();
 }
 
 /** The audit sealer of each database, kicked after every commit (see audit-sealer.ts). */
@@ -48,4 +43,13 @@ const sealers = new WeakMap<Db, { kick(): void }>();
 
 export function registerSealer(db: Db, sealer: { kick(): void }): void {
   sealers.set(db, sealer);
+}
+
+export function auditActorOf(ctx: RequestContext): AuditActor {
+  return {
+    actorId: ctx.actor?.userId ?? null,
+    actorUsername: ctx.actor?.username ?? null,
+    actorRole: ctx.role,
+    ip: ctx.ip,
+  };
 }

@@ -32,7 +32,10 @@ export interface ApplicationSummary {
 }
 
 /** A member as the server shows it: the ID number only masked, with age and youth at the call's date. */
-export type MemberView = Omit<StoredMember, "idNumberCipher"> & { age: number | null; youth: boolean };
+export type MemberView = Omit<StoredMember, "idNumberCipher" | "idNumberDigest"> & {
+  age: number | null;
+  youth: boolean;
+};
 
 export type ApplicationContentView = Omit<ApplicationContent, "team"> & { team: MemberView[] };
 

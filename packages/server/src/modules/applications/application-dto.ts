@@ -80,7 +80,7 @@ export function toApplicationDto(
   unit?: { unitNameZh: string | null; unitKind: string | null },
 ) {
   const content = row.content as ApplicationContent;
-  const team = content.team.map(({ idNumberCipher: _c, ...m }) => ({
+  const team = content.team.map(({ idNumberCipher: _c, idNumberDigest: _d, ...m }) => ({
     ...m,
     ...memberFacts(m.birthDate, callOpensAt),
   }));

@@ -66,14 +66,29 @@ export async function listApplications(
   return { items: rows, total: total?.n ?? 0 };
 }
 
-export async function findApplication(db: Db | Tx, id: string): Promise<ApplicationRow | undefined> {
-  const [row] = await db.select().from(applications).where(eq(applications.id, id));
+/**
+ * By id within the caller's city (the primary key is city + id); platform users have no city and
+ * look across cities.
+ */
+export const applicationKey = (cityId: string | null, id: string) =>
+  cityId ? and(eq(applications.cityId, cityId), eq(applications.id, id)) : eq(applications.id, id);
+
+export async function findApplication(
+  db: Db | Tx,
+  cityId: string | null,
+  id: string,
+): Promise<ApplicationRow | undefined> {
+  const [row] = await db.select().from(applications).where(applicationKey(cityId, id));
   return row;
 }
 
 /** Row lock: two decisions on one application at once must not both apply. */
-export async function lockApplication(tx: Tx, id: string): Promise<ApplicationRow | undefined> {
-  const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for("update");
+export async function lockApplication(
+  tx: Tx,
+  cityId: string | null,
+  id: string,
+): Promise<ApplicationRow | undefined> {
+  const [row] = await tx.select().from(applications).where(applicationKey(cityId, id)).for("update");
   return row;
 }
 
@@ -95,10 +110,6 @@ export async function updateApplication(
     .update(applications)
     .set(values)
     .where(and(eq(applications.cityId, row.cityId), eq(applications.id, row.id)));
-}
-
-export async function insertRevision(tx: Tx, values: typeof applicationRevisions.$inferInsert) {
-  await tx.insert(applicationRevisions).values(values);
 }
 
 export async function listRevisions(db: Db, cityId: string, applicationId: string) {

@@ -1,5 +1,7 @@
 import { makeResidentId } from "@luoshu/domain";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { integrityRecords } from "../../db/schema/index.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;
@@ -111,6 +113,7 @@ describe("applications from draft to the formal check", () => {
     expect(submitted.body).toMatchObject({ status: "submitted", revision: 1 });
     expect(submitted.body.content.team[0]).toMatchObject({ youth: true, idNumberValid: true });
     expect(submitted.body.content.team[0].idNumberCipher).toBeUndefined();
+    expect(submitted.body.content.team[0].idNumberDigest).toBeUndefined();
     expect((await pi.put(`/api/applications/${id}/content`, fullContent("改名"))).status).toBe(422);
 
     const dtDistrict = await t.as("dt-district");
@@ -189,6 +192,50 @@ describe("applications from draft to the formal check", () => {
     expect(codes).toContain("SUBMIT_UNIT_BANNED");
     const v = res.body.details.violations.find((x: { code: string }) => x.code === "SUBMIT_UNIT_BANNED");
     expect(v.clause).toBe("LY-FUNDS §25");
+  });
+
+  it("refuses a PI under a personal ban, found by the team's ID number, also in drafts saved before digests", async () => {
+    await t.database.db.insert(integrityRecords).values({
+      cityId: "luoyang",
+      subject: "person",
+      personDigest: t.cipher.digest(piId),
+      personName: "周博",
+      kind: "eligibilityBan",
+      fromDate: "2026-01-01",
+      untilDate: "2028-01-01",
+      reason: "测试：项目负责人受限",
+      clause: "LY-FUNDS §25",
+      createdAt: t.clock.now(),
+    });
+    try {
+      const id = await startApplication(pi);
+      await prepare(id);
+      const banned = await pi.post(`/api/applications/${id}/submit`);
+      expect(banned.body.details.violations.map((v: { code: string }) => v.code)).toContain(
+        "SUBMIT_PI_BANNED",
+      );
+      // A draft whose members carry no digest yet: the number is decrypted and looked up instead.
+      await t.database.db.execute(sql`update applications set content = jsonb_set(content, '{team,0}',
+        (content->'team'->0) - 'idNumberDigest') where id = ${id}`);
+      const legacy = await pi.post(`/api/applications/${id}/submit`);
+      expect(legacy.body.details.violations.map((v: { code: string }) => v.code)).toContain(
+        "SUBMIT_PI_BANNED",
+      );
+    } finally {
+      await t.database.db.delete(integrityRecords).where(eq(integrityRecords.subject, "person"));
+    }
+  });
+
+  it("submits once when the same application is submitted twice at the same moment", async () => {
+    const id = await startApplication(pi);
+    await prepare(id);
+    const [a, b] = await Promise.all([
+      pi.post(`/api/applications/${id}/submit`),
+      unit.post(`/api/applications/${id}/submit`),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 422]);
+    const history = await pi.get(`/api/applications/${id}/history`);
+    expect(history.body.revisions).toHaveLength(1);
   });
 
   it("refuses submission after the window closes, by server time", async () => {

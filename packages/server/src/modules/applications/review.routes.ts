@@ -116,5 +116,9 @@ export async function reviewRoutes(app: FastifyInstance, deps: AppDeps) {
 
 /** Diffs show masked ID numbers only. */
 function stripCiphers(snapshot: unknown): unknown {
-  return JSON.parse(JSON.stringify(snapshot ?? null, (k, v) => (k === "idNumberCipher" ? undefined : v)));
+  return JSON.parse(
+    JSON.stringify(snapshot ?? null, (k, v) =>
+      k === "idNumberCipher" || k === "idNumberDigest" ? undefined : v,
+    ),
+  );
 }

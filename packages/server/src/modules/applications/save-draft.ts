@@ -48,6 +48,7 @@ export function sealTeam(
       return {
         ...base,
         idNumberCipher: kept?.idNumberCipher ?? null,
+        idNumberDigest: kept?.idNumberDigest ?? null,
         idNumberMasked: kept?.idNumberMasked ?? null,
         idNumberValid: kept?.idNumberValid ?? false,
         birthDate: kept?.birthDate ?? null,
@@ -66,6 +67,7 @@ export function sealTeam(
     return {
       ...base,
       idNumberCipher: cipher.encrypt(id),
+      idNumberDigest: cipher.digest(id),
       idNumberMasked: check.ok ? maskResidentId(id) : `${id.slice(0, 2)}****（无效）`,
       idNumberValid: check.ok,
       birthDate: check.ok ? birthDateOfResidentId(id) : null,

@@ -7,28 +7,18 @@ import {
   checkSubmission,
   DomainError,
   fire,
-  type GuideContent,
   type Policy,
   submitEventFor,
   type UnitKind,
 } from "@luoshu/domain";
-import { eq } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
-import { users } from "../../db/schema/index.ts";
-import { inTransaction, type RequestContext } from "../../lib/context.ts";
+import type { Db } from "../../db/client.ts";
+import { afterCommit, auditActorOf, type RequestContext } from "../../lib/context.ts";
 import { type FieldCipher, sm3 } from "../../lib/sm-crypto.ts";
 import { canonicalJson } from "../audit/audit-chain.ts";
-import { findCall, findGuide } from "../guides/guides.repository.ts";
 import { recordsFor } from "../integrity/integrity.repository.ts";
-import { findUnit } from "../units/units.repository.ts";
-import { lockVisible } from "./access.ts";
-import {
-  insertEvent,
-  insertRevision,
-  listAttachments,
-  updateApplication,
-} from "./applications.repository.ts";
+import { concurrentChange } from "./application-errors.ts";
 import type { Commitment } from "./commitment.ts";
+import { readSubmissionFacts, writeSubmission } from "./submission-sql.ts";
 
 export const commitmentScanCode = "commitmentScan";
 
@@ -44,116 +34,104 @@ export async function submitApplication(opts: {
   policies: Policy[];
   id: string;
 }) {
-  const { ctx, actor } = opts;
-  return inTransaction(opts.db, ctx, async (tx, audit) => {
-    const row = await lockVisible(tx, actor, opts.id);
-    const state = row.status as ApplicationState;
-    const event = submitEventFor(state);
-    if (!event) {
-      throw new DomainError({
-        code: "INVALID_TRANSITION",
-        messageZh: "申报书已提交。",
-        messageEn: "The application is already submitted.",
-      });
-    }
-    const to = fire(applicationMachine, state, event, actor.roles);
-    // One connection runs a transaction's statements in turn, so they are awaited in turn.
-    const call = await findCall(tx, row.cityId, row.callId);
-    const guide = await findGuide(tx, row.cityId, row.guideId);
-    const unit = await findUnit(tx, row.unitId);
-    const attachments = await listAttachments(tx, row.cityId, row.id);
-    const policy = opts.policies.find((p) => p.city === row.cityId && p.version === row.policyVersion);
-    if (!call || !guide || !unit || !policy)
-      throw new Error(`application ${row.id} lost its call, guide, unit or policy`);
-    const content = row.content as ApplicationContent;
-    const commitment = row.commitment as Commitment;
-    const digests = await personDigests(tx, opts.cipher, content, row.piUserId);
-    const integrity = activeBans(await recordsFor(tx, row.cityId, row.unitId, digests), ctx.now);
-    const violations = checkSubmission({
-      policy,
-      guide: guide.guide.content as GuideContent,
-      call,
-      now: ctx.now,
-      unit: { kind: unit.kind as UnitKind, districtCode: unit.districtCode },
-      content,
-      integrity,
-      commitment: {
-        piConfirmed: Boolean(commitment.piConfirmedAt),
-        unitConfirmed: Boolean(commitment.unitConfirmedAt),
-        scanUploaded: attachments.some((a) => a.code === commitmentScanCode),
-      },
-      attachmentCodes: attachments.map((a) => a.code),
-    });
-    if (violations[0]) throw new DomainError({ ...violations[0], details: { violations } });
+  // A change between the read and the write (a save, an upload, another submit) makes the write
+  // miss; the gates then judge the new version.
+  for (let attempt = 1; ; attempt++) {
+    const result = await trySubmit(opts);
+    if (result) return result;
+    if (attempt === 3) throw concurrentChange();
+  }
+}
 
-    const snapshot = {
-      content,
-      attachments: attachments.map(({ code, fileName, sha256, size, mime }) => ({
-        code,
-        fileName,
-        sha256,
-        size,
-        mime,
-      })),
-      commitment,
-    };
-    await insertRevision(tx, {
-      cityId: row.cityId,
-      applicationId: row.id,
-      revision: row.revision,
-      content: snapshot,
-      contentHash: sm3(canonicalJson(snapshot)),
-      submittedBy: actor.userId,
-      submittedAt: ctx.now,
+async function trySubmit(opts: {
+  db: Db;
+  ctx: RequestContext;
+  actor: Actor;
+  cipher: FieldCipher;
+  policies: Policy[];
+  id: string;
+}) {
+  const { db, ctx, actor } = opts;
+  const facts = await readSubmissionFacts(db, actor, opts.id);
+  const row = facts.application;
+  const state = row.status as ApplicationState;
+  const event = submitEventFor(state);
+  if (!event) {
+    throw new DomainError({
+      code: "INVALID_TRANSITION",
+      messageZh: "申报书已提交。",
+      messageEn: "The application is already submitted.",
     });
-    await updateApplication(tx, row, {
-      status: to,
-      submittedAt: ctx.now,
-      updatedAt: ctx.now,
-      returnDeadline: null,
-    });
-    await insertEvent(tx, {
-      cityId: row.cityId,
-      applicationId: row.id,
-      event,
-      fromState: state,
-      toState: to,
-      revision: row.revision,
-      actorId: actor.userId,
-      actorRole: ctx.role,
-      at: ctx.now,
-    });
-    audit({
-      action: `application.${event}`,
-      entityType: "application",
-      entityId: row.id,
-      cityId: row.cityId,
-      before: { status: state },
-      after: { status: to, revision: row.revision },
-    });
-    // The caller answers from these, without reading the application again after the commit.
-    return {
-      row: { ...row, status: to, submittedAt: ctx.now, updatedAt: ctx.now, returnDeadline: null },
-      call,
-      unit,
-    };
+  }
+  const to = fire(applicationMachine, state, event, actor.roles);
+  const policy = opts.policies.find((p) => p.city === row.cityId && p.version === row.policyVersion);
+  if (!policy) throw new Error(`application ${row.id} lost its policy ${row.policyVersion}`);
+  const content = row.content as ApplicationContent;
+  const commitment = row.commitment as Commitment;
+  // Drafts saved before team members carried their digest need the look-up by decrypted number.
+  const undigested = content.team.some((m) => m.role === "pi" && m.idNumberCipher && !m.idNumberDigest);
+  const records = undigested
+    ? await recordsFor(db, row.cityId, row.unitId, personDigests(opts.cipher, content, facts.piDigest))
+    : facts.integrity;
+  const codes = facts.attachments.map((a) => a.code);
+  const violations = checkSubmission({
+    policy,
+    guide: facts.guide,
+    call: facts.call,
+    now: ctx.now,
+    unit: { kind: facts.unit.kind as UnitKind, districtCode: facts.unit.districtCode },
+    content,
+    integrity: activeBans(records, ctx.now),
+    commitment: {
+      piConfirmed: Boolean(commitment.piConfirmedAt),
+      unitConfirmed: Boolean(commitment.unitConfirmedAt),
+      scanUploaded: codes.includes(commitmentScanCode),
+    },
+    attachmentCodes: codes,
   });
+  if (violations[0]) throw new DomainError({ ...violations[0], details: { violations } });
+
+  const snapshot = { content, attachments: facts.attachments, commitment };
+  const applied = await writeSubmission(db, {
+    cityId: row.cityId,
+    applicationId: row.id,
+    rowVersion: facts.rowVersion,
+    revision: row.revision,
+    snapshot,
+    contentHash: sm3(canonicalJson(snapshot)),
+    event,
+    fromState: state,
+    toState: to,
+    actorRole: ctx.role,
+    at: ctx.now,
+    audit: {
+      actor: auditActorOf(ctx),
+      entry: {
+        action: `application.${event}`,
+        entityType: "application",
+        entityId: row.id,
+        cityId: row.cityId,
+        before: { status: state },
+        after: { status: to, revision: row.revision },
+      },
+    },
+  });
+  if (!applied) return null;
+  afterCommit(db);
+  // The caller answers from these, without reading the application again.
+  return {
+    row: { ...row, status: to, submittedAt: ctx.now, updatedAt: ctx.now, returnDeadline: null },
+    call: facts.call,
+    unit: facts.unit,
+  };
 }
 
 /** Keyed digests of the PI's ID number (from the team and from the PI's account), to find sanctions. */
-async function personDigests(
-  tx: Tx,
-  cipher: FieldCipher,
-  content: ApplicationContent,
-  piUserId: string | null,
-) {
+function personDigests(cipher: FieldCipher, content: ApplicationContent, piDigest: string | null) {
   const out = new Set<string>();
   for (const m of content.team) {
     if (m.role === "pi" && m.idNumberCipher) out.add(cipher.digest(cipher.decrypt(m.idNumberCipher)));
   }
-  if (piUserId) {
-    const [u] = await tx.select({ digest: users.idNumberDigest }).from(users).where(eq(users.id, piUserId));
-    if (u?.digest) out.add(u.digest);
-  }
+  if (piDigest) out.add(piDigest);
   return [...out];
 }

@@ -13,6 +13,7 @@ import type { FileStore } from "../../lib/files/file-store.ts";
 import { checkAttachment } from "../../lib/files/sniff-type.ts";
 import { findGuide } from "../guides/guides.repository.ts";
 import { loadVisible, lockVisible } from "./access.ts";
+import { updateApplication } from "./applications.repository.ts";
 import { commitmentScanCode } from "./submit-application.ts";
 
 export const attachmentMaxBytes = 20 * 1024 * 1024;
@@ -90,6 +91,8 @@ export async function uploadAttachment(opts: {
         uploadedAt: opts.ctx.now,
       })
       .returning();
+    // Touching the application marks it changed, so a submission judged without this file misses.
+    await updateApplication(tx, locked, { updatedAt: opts.ctx.now });
     audit({
       action: "application.attachment",
       entityType: "application",

@@ -1,4 +1,4 @@
-import { asc, count, desc, gt, isNull, min } from "drizzle-orm";
+import { asc, count, desc, gt, isNull, min, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { auditLog } from "../../db/schema/index.ts";
 import { type ChainRow, type ChainVerdict, genesisHash, verifyChain } from "./audit-chain.ts";
@@ -24,19 +24,32 @@ export interface AuditActor {
  * transactions do not queue on the chain head. The sealer chains them once committed.
  */
 export async function appendAudit(tx: Tx, actor: AuditActor, entries: AuditEntry[], at: Date): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.insert(auditLog).values(
-    entries.map((e) => ({
-      at,
-      cityId: e.cityId ?? null,
-      ...actor,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId ?? null,
-      before: normalise(e.before),
-      after: normalise(e.after),
-    })),
-  );
+  if (entries.length > 0) await tx.execute(auditInsert(actor, entries, at));
+}
+
+/**
+ * The insert of audit records as one statement, with the entries as one JSON parameter (every state
+ * change passes here, see raw-select.ts). `onlyIf` lets a single-statement change write its record
+ * only when its own guarded update applied (see submission-sql.ts).
+ */
+export function auditInsert(actor: AuditActor, entries: AuditEntry[], at: Date, onlyIf?: SQL): SQL {
+  const rows = entries.map((e) => ({
+    city_id: e.cityId ?? null,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId ?? null,
+    before: e.before ?? null,
+    after: e.after ?? null,
+  }));
+  return sql`insert into audit_log
+      (at, city_id, actor_id, actor_username, actor_role, ip, action, entity_type, entity_id, before, after)
+    select ${at.toISOString()}::timestamptz, x.city_id, ${actor.actorId}, ${actor.actorUsername},
+      ${actor.actorRole}, ${actor.ip}, x.action, x.entity_type, x.entity_id, x.before, x.after
+    from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as (city_id text, action text, entity_type text, entity_id text, before jsonb, after jsonb))
+      with ordinality as x(city_id, action, entity_type, entity_id, before, after, n)
+    ${onlyIf ? sql`where ${onlyIf}` : sql``}
+    order by x.n`;
 }
 
 /** What jsonb gives back: plain JSON without undefined, dates as strings. */

@@ -1,13 +1,26 @@
 import type { Actor, Role } from "@luoshu/domain";
 import { eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
-import { sessions, userRoles, users } from "../../db/schema/index.ts";
+import { type Db, rowsOf, type Tx } from "../../db/client.ts";
+import { sessions, users } from "../../db/schema/index.ts";
+import { rawSelect } from "../../lib/raw-select.ts";
 import { randomToken, sm3 } from "../../lib/sm-crypto.ts";
 
 export const sessionCookie = "luoshu_session";
 export const idleTimeoutMs = 30 * 60 * 1000;
 /** last_seen_at is written at most this often, so reads do not each cost a write. */
 const touchEveryMs = 60 * 1000;
+
+// Read on every request, so rendered once (see raw-select.ts).
+const sessionFields = rawSelect({
+  csrfToken: sessions.csrfToken,
+  lastSeenAt: sessions.lastSeenAt,
+  userId: users.id,
+  username: users.username,
+  status: users.status,
+  cityId: users.cityId,
+  districtCode: users.districtCode,
+  unitId: users.unitId,
+});
 
 export interface ResolvedSession {
   id: string;
@@ -22,37 +35,30 @@ export async function resolveSession(
 ): Promise<ResolvedSession | { expired: true } | null> {
   const id = sm3(token);
   // One round trip per request: the session, its user and the user's roles together.
-  const [row] = await db
-    .select({
-      session: sessions,
-      user: users,
-      roles: sql<
-        string[] | null
-      >`(select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id})`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
-  if (!row || row.user.status !== "active") return null;
-  const idle = now.getTime() - row.session.lastSeenAt.getTime();
+  const [raw] = rowsOf<Record<string, unknown> & { roles: string[] | null }>(
+    await db.execute(sql`select ${sessionFields.list},
+        (select array_agg(r.role) from user_roles r where r.user_id = users.id) as roles
+      from sessions join users on users.id = sessions.user_id
+      where sessions.id = ${id}`),
+  );
+  if (!raw) return null;
+  const row = { ...sessionFields.map(raw), roles: raw.roles };
+  if (row.status !== "active") return null;
+  const idle = now.getTime() - row.lastSeenAt.getTime();
   if (idle > idleTimeoutMs) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { expired: true };
   }
   if (idle > touchEveryMs) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
-  const roleRows = await db
-    .select({ role: userRoles.role })
-    .from(userRoles)
-    .where(eq(userRoles.userId, row.user.id));
   return {
     id,
-    csrfToken: row.session.csrfToken,
+    csrfToken: row.csrfToken,
     actor: {
-      userId: row.user.id,
-      username: row.user.username,
-      cityId: row.user.cityId,
-      districtCode: row.user.districtCode,
-      unitId: row.user.unitId,
+      userId: row.userId,
+      username: row.username,
+      cityId: row.cityId,
+      districtCode: row.districtCode,
+      unitId: row.unitId,
       roles: (row.roles ?? []) as Role[],
     },
   };
