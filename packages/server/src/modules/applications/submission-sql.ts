@@ -1,9 +1,9 @@
 import type { Actor, GuideContent, IntegrityRecordFacts } from "@luoshu/domain";
 import { getTableColumns, sql } from "drizzle-orm";
-import { type Db, rowsOf } from "../../db/client.ts";
+import type { Db } from "../../db/client.ts";
 import { applications, calls, units } from "../../db/schema/index.ts";
-import { rawSelect } from "../../lib/raw-select.ts";
-import { type AuditActor, type AuditEntry, auditInsert } from "../audit/audit.repository.ts";
+import { namedStatement, rawSelect } from "../../lib/hot-sql.ts";
+import { type AuditActor, type AuditEntry, auditInsert, auditRows } from "../audit/audit.repository.ts";
 import { visible } from "./access.ts";
 import { applicationNotFound } from "./application-errors.ts";
 
@@ -31,34 +31,38 @@ interface Extras {
   integrity: IntegrityRecordFacts[];
 }
 
+const p = sql.placeholder;
+
+const selectFacts = namedStatement<Record<string, unknown> & Extras>(
+  "luoshu_submission_facts",
+  sql`select ${applicationFields.list}, ${callFields.list}, ${unitFields.list},
+      a.xmin::text as "rowVersion", g.content as "guideContent", p.id_number_digest as "piDigest",
+      coalesce((select json_agg(json_build_object('code', f.code, 'fileName', f.file_name,
+          'sha256', f.sha256, 'size', f.size, 'mime', f.mime) order by f.uploaded_at)
+        from attachments f where f.city_id = a.city_id and f.application_id = a.id), '[]') as "attachments",
+      coalesce((select json_agg(json_build_object('subject', r.subject, 'kind', r.kind,
+          'from', r.from_date, 'until', r.until_date, 'clause', r.clause))
+        from integrity_records r where r.city_id = a.city_id
+          and (r.unit_id = a.unit_id or r.person_digest = p.id_number_digest
+            or r.person_digest in (select m->>'idNumberDigest' from jsonb_array_elements(a.content->'team') m
+              where m->>'role' = 'pi'))), '[]') as "integrity"
+    from applications a
+      join calls c on c.city_id = a.city_id and c.id = a.call_id
+      join guides g on g.city_id = a.city_id and g.id = a.guide_id
+      join units u on u.city_id = a.city_id and u.id = a.unit_id
+      left join users p on p.id = a.pi_user_id
+    where a.city_id = ${p("cityId")} and a.id = ${p("id")}`,
+);
+
 /**
  * Everything the submission gates look at, read in one statement: submissions come in a rush before
- * the deadline, where each round trip and each built query counts (see the README's performance
- * notes). Integrity records are those of the unit, of the PI's account and of the team's PI. `rowVersion` (the row's xmin) changes with every update of
- * the application, attachments included, and guards the write.
+ * the deadline, where each round trip and each plan counts (hot-sql.ts). Integrity records are those
+ * of the unit, of the PI's account and of the team's PI. `rowVersion` (the row's xmin) changes with
+ * every update of the application, attachments included, and guards the write.
  */
 export async function readSubmissionFacts(db: Db, actor: Actor, id: string) {
-  const rows = rowsOf<Record<string, unknown> & Extras>(
-    await db.execute(sql`
-      select ${applicationFields.list}, ${callFields.list}, ${unitFields.list},
-        a.xmin::text as "rowVersion", g.content as "guideContent", p.id_number_digest as "piDigest",
-        coalesce((select json_agg(json_build_object('code', f.code, 'fileName', f.file_name,
-            'sha256', f.sha256, 'size', f.size, 'mime', f.mime) order by f.uploaded_at)
-          from attachments f where f.city_id = a.city_id and f.application_id = a.id), '[]') as "attachments",
-        coalesce((select json_agg(json_build_object('subject', r.subject, 'kind', r.kind,
-            'from', r.from_date, 'until', r.until_date, 'clause', r.clause))
-          from integrity_records r where r.city_id = a.city_id
-            and (r.unit_id = a.unit_id or r.person_digest = p.id_number_digest
-              or r.person_digest in (select m->>'idNumberDigest' from jsonb_array_elements(a.content->'team') m
-                where m->>'role' = 'pi'))), '[]') as "integrity"
-      from applications a
-        join calls c on c.city_id = a.city_id and c.id = a.call_id
-        join guides g on g.city_id = a.city_id and g.id = a.guide_id
-        join units u on u.city_id = a.city_id and u.id = a.unit_id
-        left join users p on p.id = a.pi_user_id
-      where ${actor.cityId ? sql`a.city_id = ${actor.cityId} and ` : sql``}a.id = ${id}`),
-  );
-  const row = rows[0];
+  // Only unit users submit, and they always belong to a city.
+  const [row] = actor.cityId ? await selectFacts(db, { cityId: actor.cityId, id }) : [];
   const application = row && applicationFields.map(row);
   if (!row || !application || !visible(actor, application)) throw applicationNotFound();
   return {
@@ -72,6 +76,42 @@ export async function readSubmissionFacts(db: Db, actor: Actor, id: string) {
     integrity: row.integrity,
   };
 }
+
+const applySubmission = namedStatement<{ applied: number }>(
+  "luoshu_submission_write",
+  sql`with applied as (
+      update applications
+      set status = ${p("toState")}, submitted_at = ${p("at")}::timestamptz,
+        updated_at = ${p("at")}::timestamptz, return_deadline = null
+      where city_id = ${p("cityId")} and id = ${p("applicationId")} and xmin = ${p("rowVersion")}::xid
+      returning id
+    ), revision as (
+      insert into application_revisions
+        (city_id, application_id, revision, content, content_hash, submitted_by, submitted_at)
+      select ${p("cityId")}, id, ${p("revision")}, ${p("snapshot")}::jsonb, ${p("contentHash")},
+        ${p("actorId")}, ${p("at")}::timestamptz
+      from applied
+    ), event as (
+      insert into application_events
+        (city_id, application_id, event, from_state, to_state, revision, actor_id, actor_role, at)
+      select ${p("cityId")}, id, ${p("event")}, ${p("fromState")}, ${p("toState")}, ${p("revision")},
+        ${p("actorId")}, ${p("actorRole")}, ${p("at")}::timestamptz
+      from applied
+    ), audit as (
+      ${auditInsert(
+        {
+          actorId: p("actorId"),
+          actorUsername: p("actorUsername"),
+          actorRole: p("actorRole"),
+          ip: p("ip"),
+          at: p("at"),
+          rows: p("auditRows"),
+        },
+        sql`exists (select 1 from applied)`,
+      )}
+    )
+    select count(*)::int as applied from applied`,
+);
 
 /**
  * The submission's writes as one statement, so one atomic change without a lock held across round
@@ -91,37 +131,18 @@ export async function writeSubmission(
     event: string;
     fromState: string;
     toState: string;
-    actorRole: string | null;
     at: Date;
-    audit: { actor: AuditActor; entry: AuditEntry };
+    actor: AuditActor;
+    audit: AuditEntry;
   },
 ): Promise<boolean> {
-  const at = w.at.toISOString();
-  const actorId = w.audit.actor.actorId;
-  const [row] = rowsOf<{ applied: number }>(
-    await db.execute(sql`
-      with applied as (
-        update applications
-        set status = ${w.toState}, submitted_at = ${at}::timestamptz, updated_at = ${at}::timestamptz,
-          return_deadline = null
-        where city_id = ${w.cityId} and id = ${w.applicationId} and xmin = ${w.rowVersion}::xid
-        returning id
-      ), revision as (
-        insert into application_revisions
-          (city_id, application_id, revision, content, content_hash, submitted_by, submitted_at)
-        select ${w.cityId}, id, ${w.revision}, ${JSON.stringify(w.snapshot)}::jsonb, ${w.contentHash},
-          ${actorId}, ${at}::timestamptz
-        from applied
-      ), event as (
-        insert into application_events
-          (city_id, application_id, event, from_state, to_state, revision, actor_id, actor_role, at)
-        select ${w.cityId}, id, ${w.event}, ${w.fromState}, ${w.toState}, ${w.revision}, ${actorId},
-          ${w.actorRole}, ${at}::timestamptz
-        from applied
-      ), audit as (
-        ${auditInsert(w.audit.actor, [w.audit.entry], w.at, sql`exists (select 1 from applied)`)}
-      )
-      select count(*)::int as applied from applied`),
-  );
+  const { snapshot, at, actor, audit, ...rest } = w;
+  const [row] = await applySubmission(db, {
+    ...rest,
+    ...actor,
+    snapshot: JSON.stringify(snapshot),
+    at: at.toISOString(),
+    auditRows: auditRows([audit]),
+  });
   return row?.applied === 1;
 }

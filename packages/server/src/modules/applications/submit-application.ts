@@ -102,18 +102,15 @@ async function trySubmit(opts: {
     event,
     fromState: state,
     toState: to,
-    actorRole: ctx.role,
     at: ctx.now,
+    actor: auditActorOf(ctx),
     audit: {
-      actor: auditActorOf(ctx),
-      entry: {
-        action: `application.${event}`,
-        entityType: "application",
-        entityId: row.id,
-        cityId: row.cityId,
-        before: { status: state },
-        after: { status: to, revision: row.revision },
-      },
+      action: `application.${event}`,
+      entityType: "application",
+      entityId: row.id,
+      cityId: row.cityId,
+      before: { status: state },
+      after: { status: to, revision: row.revision },
     },
   });
   if (!applied) return null;

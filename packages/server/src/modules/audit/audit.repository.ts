@@ -1,4 +1,4 @@
-import { asc, count, desc, gt, isNull, min, type SQL, sql } from "drizzle-orm";
+import { asc, count, desc, gt, isNull, min, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { auditLog } from "../../db/schema/index.ts";
 import { type ChainRow, type ChainVerdict, genesisHash, verifyChain } from "./audit-chain.ts";
@@ -24,32 +24,41 @@ export interface AuditActor {
  * transactions do not queue on the chain head. The sealer chains them once committed.
  */
 export async function appendAudit(tx: Tx, actor: AuditActor, entries: AuditEntry[], at: Date): Promise<void> {
-  if (entries.length > 0) await tx.execute(auditInsert(actor, entries, at));
+  if (entries.length > 0)
+    await tx.execute(auditInsert({ ...actor, at: at.toISOString(), rows: auditRows(entries) }));
 }
 
+/** Each value, or the placeholder of a statement prepared once (hot-sql.ts). */
+type Bound<T> = { [K in keyof T]: T[K] | Placeholder };
+
 /**
- * The insert of audit records as one statement, with the entries as one JSON parameter (every state
- * change passes here, see raw-select.ts). `onlyIf` lets a single-statement change write its record
- * only when its own guarded update applied (see submission-sql.ts).
+ * The insert of audit records as one statement, the entries as one JSON parameter (`auditRows`), so
+ * it is cheap to build and can be part of a prepared statement. `onlyIf` lets a single-statement
+ * change write its record only when its own guarded update applied (see submission-sql.ts).
  */
-export function auditInsert(actor: AuditActor, entries: AuditEntry[], at: Date, onlyIf?: SQL): SQL {
-  const rows = entries.map((e) => ({
-    city_id: e.cityId ?? null,
-    action: e.action,
-    entity_type: e.entityType,
-    entity_id: e.entityId ?? null,
-    before: e.before ?? null,
-    after: e.after ?? null,
-  }));
+export function auditInsert(p: Bound<AuditActor & { at: string; rows: string }>, onlyIf?: SQL): SQL {
   return sql`insert into audit_log
       (at, city_id, actor_id, actor_username, actor_role, ip, action, entity_type, entity_id, before, after)
-    select ${at.toISOString()}::timestamptz, x.city_id, ${actor.actorId}, ${actor.actorUsername},
-      ${actor.actorRole}, ${actor.ip}, x.action, x.entity_type, x.entity_id, x.before, x.after
-    from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+    select ${p.at}::timestamptz, x.city_id, ${p.actorId}, ${p.actorUsername}, ${p.actorRole}, ${p.ip},
+      x.action, x.entity_type, x.entity_id, x.before, x.after
+    from rows from (jsonb_to_recordset(${p.rows}::jsonb)
       as (city_id text, action text, entity_type text, entity_id text, before jsonb, after jsonb))
       with ordinality as x(city_id, action, entity_type, entity_id, before, after, n)
     ${onlyIf ? sql`where ${onlyIf}` : sql``}
     order by x.n`;
+}
+
+export function auditRows(entries: AuditEntry[]): string {
+  return JSON.stringify(
+    entries.map((e) => ({
+      city_id: e.cityId ?? null,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId ?? null,
+      before: e.before ?? null,
+      after: e.after ?? null,
+    })),
+  );
 }
 
 /** What jsonb gives back: plain JSON without undefined, dates as strings. */

@@ -1,8 +1,8 @@
 import type { Actor, Role } from "@luoshu/domain";
 import { eq, sql } from "drizzle-orm";
-import { type Db, rowsOf, type Tx } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { sessions, users } from "../../db/schema/index.ts";
-import { rawSelect } from "../../lib/raw-select.ts";
+import { namedStatement, rawSelect } from "../../lib/hot-sql.ts";
 import { randomToken, sm3 } from "../../lib/sm-crypto.ts";
 
 export const sessionCookie = "luoshu_session";
@@ -10,7 +10,7 @@ export const idleTimeoutMs = 30 * 60 * 1000;
 /** last_seen_at is written at most this often, so reads do not each cost a write. */
 const touchEveryMs = 60 * 1000;
 
-// Read on every request, so rendered once (see raw-select.ts).
+// Read on every request, so rendered once (see hot-sql.ts).
 const sessionFields = rawSelect({
   csrfToken: sessions.csrfToken,
   lastSeenAt: sessions.lastSeenAt,
@@ -21,6 +21,14 @@ const sessionFields = rawSelect({
   districtCode: users.districtCode,
   unitId: users.unitId,
 });
+
+const lookUpSession = namedStatement<Record<string, unknown> & { roles: string[] | null }>(
+  "luoshu_session",
+  sql`select ${sessionFields.list},
+      (select array_agg(r.role) from user_roles r where r.user_id = users.id) as roles
+    from sessions join users on users.id = sessions.user_id
+    where sessions.id = ${sql.placeholder("id")}`,
+);
 
 export interface ResolvedSession {
   id: string;
@@ -35,12 +43,7 @@ export async function resolveSession(
 ): Promise<ResolvedSession | { expired: true } | null> {
   const id = sm3(token);
   // One round trip per request: the session, its user and the user's roles together.
-  const [raw] = rowsOf<Record<string, unknown> & { roles: string[] | null }>(
-    await db.execute(sql`select ${sessionFields.list},
-        (select array_agg(r.role) from user_roles r where r.user_id = users.id) as roles
-      from sessions join users on users.id = sessions.user_id
-      where sessions.id = ${id}`),
-  );
+  const [raw] = await lookUpSession(db, { id });
   if (!raw) return null;
   const row = { ...sessionFields.map(raw), roles: raw.roles };
   if (row.status !== "active") return null;
