@@ -5,6 +5,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Connections per process to the PostgreSQL server; more than the server's cores only queue there. */
+  databasePoolSize: number;
   dataDir: string;
   production: boolean;
   /** Secure cookies need HTTPS; off only in development and tests. */
@@ -24,6 +26,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? "0.0.0.0",
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: Number(env.LUOSHU_DB_POOL_SIZE ?? 10),
     dataDir: path.resolve(env.LUOSHU_DATA_DIR ?? path.join(root, ".data")),
     production,
     secureCookies: production || env.LUOSHU_SECURE_COOKIES === "1",

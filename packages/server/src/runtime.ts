@@ -7,7 +7,9 @@ export async function openRuntime(
   config: Config = readConfig(),
 ): Promise<{ config: Config; database: Database; cipher: FieldCipher }> {
   const database = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+    config.databaseUrl
+      ? { url: config.databaseUrl, poolSize: config.databasePoolSize }
+      : { dataDir: config.dataDir },
   );
   await database.migrate();
   const cipher = new FieldCipher(loadMasterKey({ key: config.key, keyFile: config.keyFile }));

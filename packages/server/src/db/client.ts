@@ -28,11 +28,14 @@ export interface Database {
 export const migrationsFolder = path.join(import.meta.dirname, "migrations");
 
 /** `memory` may start from a dump of an already migrated database (see test/global-setup.ts). */
-export type DatabaseOptions = { url: string } | { dataDir: string } | { memory: true; template?: Blob };
+export type DatabaseOptions =
+  | { url: string; poolSize?: number }
+  | { dataDir: string }
+  | { memory: true; template?: Blob };
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if ("url" in opts) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
