@@ -42,10 +42,18 @@ export interface IntegrityHit {
 
 const blocking = new Set<IntegrityKind>(["eligibilityBan", "blacklist"]);
 
-export function activeBans(records: IntegrityRecordFacts[], now: Date): IntegrityHit[] {
+/** Whether this kind of record stops applications while in force. */
+export const blocksApplications = (kind: IntegrityKind): boolean => blocking.has(kind);
+
+/** In force on the China-time day of `now`, both ends included. */
+export function inForce(r: Pick<IntegrityRecordFacts, "from" | "until">, now: Date): boolean {
   const today = chinaDateOf(now);
+  return r.from <= today && (r.until === null || today <= r.until);
+}
+
+export function activeBans(records: IntegrityRecordFacts[], now: Date): IntegrityHit[] {
   return records
-    .filter((r) => blocking.has(r.kind) && r.from <= today && (r.until === null || today <= r.until))
+    .filter((r) => blocking.has(r.kind) && inForce(r, now))
     .map((r) => ({
       subject: r.subject,
       kind: r.kind as IntegrityHit["kind"],

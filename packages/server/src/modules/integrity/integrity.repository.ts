@@ -1,7 +1,7 @@
 import type { IntegrityRecordFacts } from "@luoshu/domain";
-import { and, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
-import { integrityRecords } from "../../db/schema/index.ts";
+import { integrityRecords, units } from "../../db/schema/index.ts";
 
 /** The records that concern a unit or any of the given people (by keyed ID-number digest). */
 export async function recordsFor(
@@ -31,5 +31,10 @@ export async function insertIntegrityRecord(tx: Tx, values: typeof integrityReco
 }
 
 export async function listIntegrityRecords(db: Db, cityId: string) {
-  return db.select().from(integrityRecords).where(eq(integrityRecords.cityId, cityId));
+  return db
+    .select({ record: integrityRecords, unitNameZh: units.nameZh })
+    .from(integrityRecords)
+    .leftJoin(units, and(eq(units.cityId, integrityRecords.cityId), eq(units.id, integrityRecords.unitId)))
+    .where(eq(integrityRecords.cityId, cityId))
+    .orderBy(desc(integrityRecords.createdAt));
 }
