@@ -276,4 +276,22 @@ describe("a refusal", () => {
     await shot(page, "19-unit2-refused");
     await page.close();
   });
+
+  it("shows the officer the sanction behind it, and records a person's ban", async () => {
+    const page = await signIn(browser, server.url, "ly-officer");
+    await page.getByTestId("menu-integrity").click();
+    await waitText(page, "integrity-table", "生效中 · 不得申报");
+    await page.getByTestId("integrity-add").click();
+    await page.getByTestId("integrity-subject").getByText("个人").click();
+    await page.getByTestId("integrity-person-name").fill("钱七");
+    await page.getByTestId("integrity-id-number").fill(makeResidentId("41030519800101003"));
+    await pick(page, "integrity-kind", "科研诚信黑名单");
+    await typeDate(page, "integrity-from", "2026-01-01");
+    await page.getByTestId("integrity-reason").fill("伪造研究数据");
+    await page.getByTestId("integrity-clause").fill("LY-FUNDS §25");
+    await page.getByTestId("integrity-form-submit").click();
+    await waitText(page, "integrity-table", "钱七");
+    await shot(page, "20-integrity-records");
+    await page.close();
+  });
 });

@@ -95,6 +95,7 @@ function facts(over: Partial<SubmissionFacts> = {}): SubmissionFacts {
   return {
     policy: luoyang,
     guide: guideFor("softScience"),
+    guideStatus: "published",
     call: { opensAt, closesAt },
     now: during,
     unit: { kind: "university", districtCode: "410305" },
@@ -134,6 +135,10 @@ describe("checkSubmission: the call window (server time)", () => {
   it("open at the opening instant", () => {
     expect(codes(facts({ now: opensAt }))).toEqual([]);
   });
+  it("SUBMIT_WINDOW_CLOSED inside the window once the guide is closed early", () => {
+    expect(codes(facts({ guideStatus: "closed" }))).toEqual(["SUBMIT_WINDOW_CLOSED"]);
+  });
+
   it("SUBMIT_WINDOW_CLOSED at the closing instant", () => {
     expect(codes(facts({ now: closesAt }))).toEqual(["SUBMIT_WINDOW_CLOSED"]);
     expect(codes(facts({ now: new Date(closesAt.getTime() - 1) }))).toEqual([]);

@@ -1,4 +1,5 @@
 import { checkBudget } from "../budget/budget.rules.ts";
+import type { GuideState } from "../guide/guide.machine.ts";
 import { callWindow, type GuideContent } from "../guide/guide.ts";
 import type { UnitKind } from "../identity/unit.ts";
 import { unitKindNames } from "../identity/unit.ts";
@@ -11,6 +12,7 @@ import { type ApplicationContent, requestedFen } from "./application.ts";
 export interface SubmissionFacts {
   policy: Policy;
   guide: GuideContent;
+  guideStatus: GuideState;
   call: { opensAt: Date; closesAt: Date };
   now: Date;
   unit: { kind: UnitKind; districtCode: string };
@@ -33,7 +35,7 @@ const clauseOf = (policy: Policy, code: string): string | undefined => {
 export function checkSubmission(f: SubmissionFacts): Violation[] {
   const out: Violation[] = [];
   const add = (v: Violation) => out.push(v);
-  const window = callWindow(f.call, f.now);
+  const window = callWindow(f.call, f.now, f.guideStatus);
   if (window !== "open") {
     add({
       code: window === "upcoming" ? "SUBMIT_WINDOW_NOT_OPEN" : "SUBMIT_WINDOW_CLOSED",

@@ -239,16 +239,23 @@ describe("callWindow", () => {
   const at = (ms: number) => new Date(ms);
 
   it("is upcoming before opensAt", () => {
-    expect(callWindow(call, at(call.opensAt.getTime() - 1))).toBe("upcoming");
+    expect(callWindow(call, at(call.opensAt.getTime() - 1), "published")).toBe("upcoming");
   });
   it("is open at opensAt exactly", () => {
-    expect(callWindow(call, call.opensAt)).toBe("open");
+    expect(callWindow(call, call.opensAt, "published")).toBe("open");
   });
   it("is open one millisecond before closesAt", () => {
-    expect(callWindow(call, at(call.closesAt.getTime() - 1))).toBe("open");
+    expect(callWindow(call, at(call.closesAt.getTime() - 1), "published")).toBe("open");
   });
   it("is closed at closesAt exactly, and after", () => {
-    expect(callWindow(call, call.closesAt)).toBe("closed");
-    expect(callWindow(call, at(call.closesAt.getTime() + 1))).toBe("closed");
+    expect(callWindow(call, call.closesAt, "published")).toBe("closed");
+    expect(callWindow(call, at(call.closesAt.getTime() + 1), "published")).toBe("closed");
+  });
+  it("is not published while the guide is drafted or reviewed, and closed once the guide is", () => {
+    const during = at(call.opensAt.getTime() + 1);
+    expect(callWindow(call, during, "draft")).toBe("notPublished");
+    expect(callWindow(call, during, "internalReview")).toBe("notPublished");
+    expect(callWindow(call, during, "closed")).toBe("closed");
+    expect(callWindow(call, during, "archived")).toBe("closed");
   });
 });

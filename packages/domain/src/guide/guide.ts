@@ -3,6 +3,7 @@ import { unitKinds } from "../identity/unit.ts";
 import { citationOf, type Policy } from "../policy/policy.schema.ts";
 import type { Violation } from "../shared/errors.ts";
 import { formatYuan } from "../shared/money.ts";
+import type { GuideState } from "./guide.machine.ts";
 
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const instant = z.iso.datetime({ offset: true });
@@ -161,10 +162,19 @@ export function validateGuide(policy: Policy, g: GuideContent): Violation[] {
   return out;
 }
 
-export type CallWindow = "upcoming" | "open" | "closed";
+export type CallWindow = "notPublished" | "upcoming" | "open" | "closed";
 
-/** Deadlines use server time: the window is [opensAt, closesAt). */
-export function callWindow(call: { opensAt: Date; closesAt: Date }, now: Date): CallWindow {
+/**
+ * Deadlines use server time: the window is [opensAt, closesAt), and only while the guide is
+ * published; a guide closed early closes its calls with it.
+ */
+export function callWindow(
+  call: { opensAt: Date; closesAt: Date },
+  now: Date,
+  guideStatus: GuideState,
+): CallWindow {
+  if (guideStatus === "draft" || guideStatus === "internalReview") return "notPublished";
+  if (guideStatus !== "published") return "closed";
   if (now < call.opensAt) return "upcoming";
   return now < call.closesAt ? "open" : "closed";
 }

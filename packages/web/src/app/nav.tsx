@@ -7,6 +7,7 @@ import {
   FileTextOutlined,
   NotificationOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { Permission } from "@luoshu/domain";
@@ -47,6 +48,14 @@ export const navItems: readonly NavItem[] = [
     en: "Applications",
     icon: <FileTextOutlined />,
     permission: "application.read",
+  },
+  {
+    key: "integrity",
+    path: "/integrity",
+    zh: "诚信记录",
+    en: "Integrity records",
+    icon: <SafetyCertificateOutlined />,
+    permission: "integrity.read",
   },
   { key: "policies", path: "/policies", zh: "政策规则", en: "Policies", icon: <ReadOutlined /> },
   { key: "budget", path: "/budget", zh: "预算测算", en: "Budget calculator", icon: <CalculatorOutlined /> },

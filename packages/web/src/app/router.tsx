@@ -8,6 +8,7 @@ import { BudgetPage } from "../features/budget/BudgetPage";
 import { GuideDetailPage } from "../features/guides/GuideDetailPage";
 import { GuideEditPage } from "../features/guides/GuideEditPage";
 import { GuidesPage } from "../features/guides/GuidesPage";
+import { IntegrityPage } from "../features/integrity/IntegrityPage";
 import { NeedsPage } from "../features/needs/NeedsPage";
 import { PoliciesPage } from "../features/policies/PoliciesPage";
 import { PublicGuidePage } from "../features/public/PublicGuidePage";
@@ -91,6 +92,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="application.read">
             <ApplicationPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: "integrity",
+        element: (
+          <RequirePermission permission="integrity.read">
+            <IntegrityPage />
           </RequirePermission>
         ),
       },

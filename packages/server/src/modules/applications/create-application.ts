@@ -1,4 +1,10 @@
-import { type Actor, applicationContentSchema, callWindow, DomainError } from "@luoshu/domain";
+import {
+  type Actor,
+  applicationContentSchema,
+  callWindow,
+  DomainError,
+  type GuideState,
+} from "@luoshu/domain";
 import type { Db } from "../../db/client.ts";
 import { inTransaction, type RequestContext } from "../../lib/context.ts";
 import { findCall, findGuide } from "../guides/guides.repository.ts";
@@ -31,7 +37,7 @@ export async function createApplication(opts: {
       messageEn: "The call does not exist or is not published.",
     });
   }
-  if (callWindow(call, ctx.now) !== "open") {
+  if (callWindow(call, ctx.now, guide.guide.status as GuideState) !== "open") {
     throw new DomainError({
       code: "SUBMIT_WINDOW_CLOSED",
       messageZh: "该批次当前不在申报期内（以服务器时间为准）。",

@@ -1,4 +1,4 @@
-import type { Actor, GuideContent, IntegrityRecordFacts } from "@luoshu/domain";
+import type { Actor, GuideContent, GuideState, IntegrityRecordFacts } from "@luoshu/domain";
 import { getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { applications, calls, units } from "../../db/schema/index.ts";
@@ -24,6 +24,7 @@ const unitFields = rawSelect(
 );
 
 interface Extras {
+  guideStatus: GuideState;
   rowVersion: string;
   guideContent: GuideContent;
   piDigest: string | null;
@@ -36,7 +37,7 @@ const p = sql.placeholder;
 const selectFacts = namedStatement<Record<string, unknown> & Extras>(
   "luoshu_submission_facts",
   sql`select ${applicationFields.list}, ${callFields.list}, ${unitFields.list},
-      a.xmin::text as "rowVersion", g.content as "guideContent", p.id_number_digest as "piDigest",
+      a.xmin::text as "rowVersion", g.content as "guideContent", g.status as "guideStatus", p.id_number_digest as "piDigest",
       coalesce((select json_agg(json_build_object('code', f.code, 'fileName', f.file_name,
           'sha256', f.sha256, 'size', f.size, 'mime', f.mime) order by f.uploaded_at)
         from attachments f where f.city_id = a.city_id and f.application_id = a.id), '[]') as "attachments",
@@ -71,6 +72,7 @@ export async function readSubmissionFacts(db: Db, actor: Actor, id: string) {
     call: callFields.map(row),
     unit: unitFields.map(row),
     guide: row.guideContent,
+    guideStatus: row.guideStatus,
     piDigest: row.piDigest,
     attachments: row.attachments,
     integrity: row.integrity,

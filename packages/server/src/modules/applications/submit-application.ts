@@ -77,6 +77,7 @@ async function trySubmit(opts: {
   const violations = checkSubmission({
     policy,
     guide: facts.guide,
+    guideStatus: facts.guideStatus,
     call: facts.call,
     now: ctx.now,
     unit: { kind: facts.unit.kind as UnitKind, districtCode: facts.unit.districtCode },

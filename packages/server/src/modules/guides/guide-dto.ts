@@ -16,7 +16,7 @@ export const callSchema = z.object({
   nameZh: z.string(),
   opensAt: z.string(),
   closesAt: z.string(),
-  window: z.enum(["upcoming", "open", "closed"]),
+  window: z.enum(["notPublished", "upcoming", "open", "closed"]),
 });
 
 export const guideSchema = z.object({
@@ -38,13 +38,13 @@ export const guideSchema = z.object({
   publishedAt: z.string().nullable(),
 });
 
-export function toCallDto(c: CallRow, now: Date) {
+function toCallDto(c: CallRow, now: Date, guideStatus: GuideState) {
   return {
     id: c.id,
     nameZh: c.nameZh,
     opensAt: c.opensAt.toISOString(),
     closesAt: c.closesAt.toISOString(),
-    window: callWindow(c, now),
+    window: callWindow(c, now, guideStatus),
   };
 }
 
@@ -74,7 +74,7 @@ export function toGuideDto(
     status,
     statusZh: guideMachine.labels[status].zh,
     content: g.guide.content as GuideContent,
-    calls: g.calls.map((c) => toCallDto(c, now)),
+    calls: g.calls.map((c) => toCallDto(c, now, status)),
     allowedEvents: allowedEvents(guideMachine, status, roles),
     publishedAt: g.guide.publishedAt?.toISOString() ?? null,
   };

@@ -11,12 +11,14 @@ import type { Lang } from "../../app/locale";
 type Names<K extends string> = Record<K, { zh: string; en: string }>;
 
 export const callWindowNames: Names<CallWindow> = {
+  notPublished: { zh: "未发布", en: "Not published" },
   upcoming: { zh: "未开始", en: "Upcoming" },
   open: { zh: "申报中", en: "Open" },
   closed: { zh: "已截止", en: "Closed" },
 };
 
 export const callWindowColors: Record<CallWindow, string> = {
+  notPublished: "default",
   upcoming: "blue",
   open: "green",
   closed: "default",

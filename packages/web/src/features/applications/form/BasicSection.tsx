@@ -1,6 +1,6 @@
 import { Card, Col, DatePicker, Input, Row } from "antd";
 import { useLocale } from "../../../app/locale";
-import { dateStringProps } from "./dateField";
+import { dateStringProps } from "../../../components/dateField";
 import { ProblemItem } from "./problems";
 
 export function BasicSection() {

@@ -1,6 +1,6 @@
 import { Col, DatePicker, Input } from "antd";
 import { useLocale } from "../../../app/locale";
-import { dateStringProps } from "./dateField";
+import { dateStringProps } from "../../../components/dateField";
 import { ListSection } from "./ListSection";
 import { ProblemItem, SectionProblems } from "./problems";
 
