@@ -15,7 +15,9 @@ import { type BenchDraft, createDrafts } from "./load-fixture.ts";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
 const drafts = Number(process.env.BENCH_DRAFTS ?? 2000);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 64);
+// One rush of `drafts` fresh drafts per level of requests kept in flight: latency in a closed rush
+// is mostly queueing, so the report shows how it grows with the crowd.
+const concurrencies = (process.env.BENCH_CONCURRENCY ?? "64,32").split(",").map(Number);
 // Submissions before the timed rush, so it measures a running server, not JIT compilation and the
 // first statement preparation on each connection; they count in the rows checked afterwards.
 const warmup = Number(process.env.BENCH_WARMUP ?? 200);
@@ -29,6 +31,8 @@ const key = crypto.randomBytes(16).toString("hex");
 interface Latencies {
   count: number;
   errors: number;
+  /** What the failed requests got: HTTP status or the client's error. */
+  failures: Record<string, number>;
   seconds: number;
   perSecond: number;
   p50: number;
@@ -36,32 +40,32 @@ interface Latencies {
   p99: number;
 }
 
-async function rush(
-  n: number,
-  send: (i: number) => Promise<boolean>,
-  workers = concurrency,
-): Promise<Latencies> {
+/** One request's outcome: its HTTP status, or the client's error code when there was no answer. */
+type Send = (i: number) => Promise<number | string>;
+const outcome = (e: unknown) => String((e as { cause?: { code?: string } }).cause?.code ?? e);
+
+async function rush(n: number, send: Send, workers: number): Promise<Latencies> {
   const times: number[] = [];
-  let errors = 0;
+  const failures: Record<string, number> = {};
   let next = 0;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: workers }, async () => {
       for (let i = next++; i < n; i = next++) {
         const t0 = performance.now();
-        const ok = await send(i).catch(() => false);
+        const got = await send(i).catch(outcome);
         times.push(performance.now() - t0);
-        if (!ok) errors++;
+        if (got !== 200) failures[got] = (failures[got] ?? 0) + 1;
       }
     }),
   );
-  return summarise(times, errors, (performance.now() - start) / 1000);
+  return summarise(times, failures, (performance.now() - start) / 1000);
 }
 
 /** Starts request i at i / rate seconds, whatever is still in flight. */
-async function paced(n: number, perSecond: number, send: (i: number) => Promise<boolean>) {
+async function paced(n: number, perSecond: number, send: Send) {
   const times: number[] = [];
-  let errors = 0;
+  const failures: Record<string, number> = {};
   const start = performance.now();
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < n; i++) {
@@ -70,24 +74,25 @@ async function paced(n: number, perSecond: number, send: (i: number) => Promise<
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     inFlight.push(
       send(i)
-        .catch(() => false)
-        .then((ok) => {
+        .catch(outcome)
+        .then((got) => {
           times.push(performance.now() - due);
-          if (!ok) errors++;
+          if (got !== 200) failures[got] = (failures[got] ?? 0) + 1;
         }),
     );
   }
   await Promise.all(inFlight);
-  return { offeredPerSecond: perSecond, ...summarise(times, errors, (performance.now() - start) / 1000) };
+  return { offeredPerSecond: perSecond, ...summarise(times, failures, (performance.now() - start) / 1000) };
 }
 
-function summarise(times: number[], errors: number, seconds: number): Latencies {
+function summarise(times: number[], failures: Record<string, number>, seconds: number): Latencies {
   times.sort((a, b) => a - b);
   const q = (p: number) =>
     Number((times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1));
   return {
     count: times.length,
-    errors,
+    errors: Object.values(failures).reduce((a, b) => a + b, 0),
+    failures,
     seconds: Number(seconds.toFixed(2)),
     perSecond: Number((times.length / seconds).toFixed(1)),
     p50: q(0.5),
@@ -137,7 +142,8 @@ async function prepare(database: Database): Promise<BenchDraft[]> {
   await database.migrate();
   const cipher = new FieldCipher(Buffer.from(key, "hex"));
   await seedDemo(database.db, cipher, new Date());
-  return createDrafts(database.db, cipher, warmup + drafts + pacedCount, new Date());
+  const total = warmup + drafts * concurrencies.length + pacedCount;
+  return createDrafts(database.db, cipher, total, new Date());
 }
 
 async function countSubmitted(database: Database) {
@@ -172,11 +178,14 @@ async function pass(name: string, kind: "server" | "embedded", processes: number
   for (let i = 0; i < processes; i++) servers.push(await startServer(env));
   const urlOf = (i: number) => servers[i % servers.length]?.url ?? "";
   try {
-    const ceiling = await rush(drafts * 2, (i) =>
-      fetch(`${urlOf(i)}/api/health`).then(async (r) => {
-        await r.arrayBuffer();
-        return r.ok;
-      }),
+    const ceiling = await rush(
+      drafts * 2,
+      (i) =>
+        fetch(`${urlOf(i)}/api/health`).then(async (r) => {
+          await r.arrayBuffer();
+          return r.status;
+        }),
+      64,
     );
     const submitOne = (d: BenchDraft, url: string) =>
       fetch(`${url}/api/applications/${d.id}/submit`, {
@@ -184,13 +193,27 @@ async function pass(name: string, kind: "server" | "embedded", processes: number
         headers: { cookie: d.cookie, "x-csrf-token": d.csrf },
       }).then(async (r) => {
         await r.arrayBuffer();
-        return r.status === 200;
+        return r.status;
       });
-    const warm = await rush(warmup, (i) => submitOne(list[i] as BenchDraft, urlOf(i)), 8);
-    const submit = await rush(drafts, (i) => submitOne(list[warmup + i] as BenchDraft, urlOf(i)));
-    const atRate = await paced(pacedCount, rate, (i) =>
-      submitOne(list[warmup + drafts + i] as BenchDraft, urlOf(i)),
-    );
+    // Each phase submits its own slice of the drafts, in this order.
+    let next = 0;
+    const slice = (n: number) => {
+      const from = next;
+      next += n;
+      return (i: number) => submitOne(list[from + i] as BenchDraft, urlOf(i));
+    };
+    const warm = await rush(warmup, slice(warmup), 8);
+    const rushes = [];
+    for (const c of concurrencies) {
+      const r = await rush(drafts, slice(drafts), c);
+      rushes.push({
+        concurrency: c,
+        ...r,
+        ratioToCeiling: Number((r.perSecond / ceiling.perSecond).toFixed(3)),
+      });
+    }
+    const atRate = await paced(pacedCount, rate, slice(pacedCount));
+    const failed = [warm, ...rushes, atRate].reduce((n, r) => n + r.errors, 0);
     if (kind === "embedded") {
       for (const s of servers) await stop(s.proc);
       servers.length = 0;
@@ -201,16 +224,12 @@ async function pass(name: string, kind: "server" | "embedded", processes: number
       name,
       database: kind,
       processes,
-      concurrency,
       healthCeiling: ceiling,
-      submissions: submit,
-      ratioToCeiling: Number((submit.perSecond / ceiling.perSecond).toFixed(3)),
+      rushes,
       submissionsAtOfferedRate: atRate,
-      rowsAfter: rows,
       warmup: { count: warmup, errors: warm.errors },
-      lostOrDoubled:
-        rows.submitted !== warmup + drafts + pacedCount - warm.errors - submit.errors - atRate.errors ||
-        rows.revisions !== rows.submitted,
+      rowsAfter: rows,
+      lostOrDoubled: rows.submitted !== next - failed || rows.revisions !== rows.submitted,
     };
   } finally {
     for (const s of servers) await stop(s.proc);
@@ -235,7 +254,7 @@ const report = {
   machine: { cpus: os.cpus().length, node: process.version },
   drafts,
   warmup,
-  concurrency,
+  concurrencies,
   target: "PostgreSQL: >= 300 submissions/s, p99 < 250 ms, 0 errors",
   results,
 };
