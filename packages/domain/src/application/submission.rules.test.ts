@@ -139,6 +139,10 @@ describe("checkSubmission: the call window (server time)", () => {
     expect(codes(facts({ guideStatus: "closed" }))).toEqual(["SUBMIT_WINDOW_CLOSED"]);
   });
 
+  it("SUBMIT_WINDOW_NOT_OPEN while the guide is not published", () => {
+    expect(codes(facts({ guideStatus: "internalReview" }))).toEqual(["SUBMIT_WINDOW_NOT_OPEN"]);
+  });
+
   it("SUBMIT_WINDOW_CLOSED at the closing instant", () => {
     expect(codes(facts({ now: closesAt }))).toEqual(["SUBMIT_WINDOW_CLOSED"]);
     expect(codes(facts({ now: new Date(closesAt.getTime() - 1) }))).toEqual([]);

@@ -36,12 +36,17 @@ export function checkSubmission(f: SubmissionFacts): Violation[] {
   const out: Violation[] = [];
   const add = (v: Violation) => out.push(v);
   const window = callWindow(f.call, f.now, f.guideStatus);
-  if (window !== "open") {
+  if (window === "closed") {
     add({
-      code: window === "upcoming" ? "SUBMIT_WINDOW_NOT_OPEN" : "SUBMIT_WINDOW_CLOSED",
-      messageZh: window === "upcoming" ? "申报尚未开始。" : "申报已截止（以服务器时间为准）。",
-      messageEn:
-        window === "upcoming" ? "The call has not opened yet." : "The call has closed (server time).",
+      code: "SUBMIT_WINDOW_CLOSED",
+      messageZh: "申报已截止（以服务器时间为准）或指南已关闭。",
+      messageEn: "The call has closed (server time), or its guide was closed.",
+    });
+  } else if (window !== "open") {
+    add({
+      code: "SUBMIT_WINDOW_NOT_OPEN",
+      messageZh: window === "upcoming" ? "申报尚未开始。" : "申报指南尚未发布。",
+      messageEn: window === "upcoming" ? "The call has not opened yet." : "The guide is not published yet.",
     });
   }
   if (!f.guide.eligibility.unitKinds.includes(f.unit.kind)) {

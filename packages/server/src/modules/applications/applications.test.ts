@@ -1,8 +1,13 @@
 import { makeResidentId } from "@luoshu/domain";
-import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { integrityRecords } from "../../db/schema/index.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
+import {
+  fullContent,
+  pdf,
+  piId,
+  prepareForSubmission,
+  startApplication as start,
+} from "./application-fixtures.ts";
 
 let t: TestApp;
 let pi: Client;
@@ -17,59 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-const piId = makeResidentId("41030519860312001");
-
-const fullContent = (title = "洛阳都市圈创新生态研究") => ({
-  basic: {
-    title,
-    abstract: "研究洛阳都市圈创新生态建设路径。",
-    keywords: "创新生态",
-    field: "软科学",
-    startDate: "2026-04-01",
-    endDate: "2027-03-31",
-  },
-  content: {
-    researchContent: "一、现状评估；二、国内外比较；三、对策建议。",
-    objectives: "形成研究报告一份。",
-  },
-  targets: [{ kind: "other", description: "研究报告", value: 1, unit: "份" }],
-  milestones: [{ dueDate: "2026-10-01", description: "完成中期报告", deliverable: "中期报告" }],
-  team: [
-    {
-      name: "周博",
-      role: "pi",
-      title: "研究员",
-      unitName: "洛阳示范轴承科技有限公司",
-      workMonths: 6,
-      idNumber: piId,
-    },
-  ],
-  budget: {
-    lines: [
-      { category: "publicationIp", amountFen: 1_500_000 },
-      { category: "travelMeetings", amountFen: 1_000_000 },
-    ],
-  },
-  funding: { selfRaisedFen: 500_000, coFundingFen: 0 },
-});
-
-async function startApplication(client: Client, title = "洛阳都市圈创新生态研究") {
-  const res = await client.post("/api/applications", { callId, title });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
-
-async function prepare(id: string) {
-  expect((await pi.put(`/api/applications/${id}/content`, fullContent())).status).toBe(200);
-  expect((await pi.post(`/api/applications/${id}/commitment`, { as: "pi" })).status).toBe(200);
-  expect((await unit.post(`/api/applications/${id}/commitment`, { as: "unit" })).status).toBe(200);
-  const up = await pi.request("PUT", `/api/applications/${id}/attachments/commitmentScan`, pdf, {
-    "content-type": "application/octet-stream",
-    "x-file-name": encodeURIComponent("承诺书.pdf"),
-  });
-  expect(up.status).toBe(200);
-}
+const startApplication = (client: Client, title?: string) => start(client, callId, title);
+const prepare = (id: string) => prepareForSubmission(pi, unit, id);
 
 describe("applications from draft to the formal check", () => {
   it("saves a draft with a bad ID number without losing it, and reports the field", async () => {
@@ -192,50 +146,6 @@ describe("applications from draft to the formal check", () => {
     expect(codes).toContain("SUBMIT_UNIT_BANNED");
     const v = res.body.details.violations.find((x: { code: string }) => x.code === "SUBMIT_UNIT_BANNED");
     expect(v.clause).toBe("LY-FUNDS §25");
-  });
-
-  it("refuses a PI under a personal ban, found by the team's ID number, also in drafts saved before digests", async () => {
-    await t.database.db.insert(integrityRecords).values({
-      cityId: "luoyang",
-      subject: "person",
-      personDigest: t.cipher.digest(piId),
-      personName: "周博",
-      kind: "eligibilityBan",
-      fromDate: "2026-01-01",
-      untilDate: "2028-01-01",
-      reason: "测试：项目负责人受限",
-      clause: "LY-FUNDS §25",
-      createdAt: t.clock.now(),
-    });
-    try {
-      const id = await startApplication(pi);
-      await prepare(id);
-      const banned = await pi.post(`/api/applications/${id}/submit`);
-      expect(banned.body.details.violations.map((v: { code: string }) => v.code)).toContain(
-        "SUBMIT_PI_BANNED",
-      );
-      // A draft whose members carry no digest yet: the number is decrypted and looked up instead.
-      await t.database.db.execute(sql`update applications set content = jsonb_set(content, '{team,0}',
-        (content->'team'->0) - 'idNumberDigest') where id = ${id}`);
-      const legacy = await pi.post(`/api/applications/${id}/submit`);
-      expect(legacy.body.details.violations.map((v: { code: string }) => v.code)).toContain(
-        "SUBMIT_PI_BANNED",
-      );
-    } finally {
-      await t.database.db.delete(integrityRecords).where(eq(integrityRecords.subject, "person"));
-    }
-  });
-
-  it("submits once when the same application is submitted twice at the same moment", async () => {
-    const id = await startApplication(pi);
-    await prepare(id);
-    const [a, b] = await Promise.all([
-      pi.post(`/api/applications/${id}/submit`),
-      unit.post(`/api/applications/${id}/submit`),
-    ]);
-    expect([a.status, b.status].sort()).toEqual([200, 422]);
-    const history = await pi.get(`/api/applications/${id}/history`);
-    expect(history.body.revisions).toHaveLength(1);
   });
 
   it("refuses submission after the window closes, by server time", async () => {

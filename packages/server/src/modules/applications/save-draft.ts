@@ -48,7 +48,10 @@ export function sealTeam(
       return {
         ...base,
         idNumberCipher: kept?.idNumberCipher ?? null,
-        idNumberDigest: kept?.idNumberDigest ?? null,
+        // Members saved before digests were kept get theirs on the next save.
+        idNumberDigest:
+          kept?.idNumberDigest ??
+          (kept?.idNumberCipher ? cipher.digest(cipher.decrypt(kept.idNumberCipher)) : null),
         idNumberMasked: kept?.idNumberMasked ?? null,
         idNumberValid: kept?.idNumberValid ?? false,
         birthDate: kept?.birthDate ?? null,

@@ -86,6 +86,9 @@ const applySubmission = namedStatement<{ applied: number }>(
       set status = ${p("toState")}, submitted_at = ${p("at")}::timestamptz,
         updated_at = ${p("at")}::timestamptz, return_deadline = null
       where city_id = ${p("cityId")} and id = ${p("applicationId")} and xmin = ${p("rowVersion")}::xid
+        -- a guide closed early in between closes its calls (the gates read it as published)
+        and exists (select 1 from guides g where g.city_id = applications.city_id
+          and g.id = applications.guide_id and g.status = 'published')
       returning id
     ), revision as (
       insert into application_revisions

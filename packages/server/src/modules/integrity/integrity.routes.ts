@@ -153,6 +153,7 @@ export async function integrityRoutes(app: FastifyInstance, deps: AppDeps) {
             kind,
             fromDate,
             untilDate,
+            reason,
             clause,
           },
         });

@@ -1,6 +1,7 @@
 import { makeResidentId } from "@luoshu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
+import { sealAudit } from "../audit/audit-sealer.ts";
 
 let t: TestApp;
 let officer: Client;
@@ -54,8 +55,16 @@ describe("integrity records", () => {
     expect(res.body).toMatchObject({ subject: "person", personName: "周博", blocksApplications: true });
     expect(JSON.stringify(res.body)).not.toContain(idNumber);
     expect(JSON.stringify(res.body)).not.toContain(t.cipher.digest(idNumber));
-    const audit = await (await t.as("auditor")).get("/api/audit?entityType=integrityRecord");
+    await sealAudit(t.database.db, { wait: true });
+    const audit = await (await t.as("auditor")).get("/api/audit?pageSize=50");
+    expect(audit.status).toBe(200);
+    const record = audit.body.items.find(
+      (r: { action: string; after: { personName?: string } }) =>
+        r.action === "integrity.create" && r.after?.personName === "周博",
+    );
+    expect(record.after).toMatchObject({ subject: "person", reason: sanction.reason });
     expect(JSON.stringify(audit.body)).not.toContain(idNumber);
+    expect(JSON.stringify(audit.body)).not.toContain(t.cipher.digest(idNumber));
   });
 
   it("refuses an end before the start, a unit of another city, and anyone but the bureau", async () => {
