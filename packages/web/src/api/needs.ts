@@ -2,15 +2,10 @@ import type { CityCode, NeedState } from "@luoshu/domain";
 import { apiFetch } from "./client";
 import type { Page } from "./types";
 
-export interface Need {
+/** A need as the bureau sees it: what the public typed (without the contact), and its triage. */
+export interface Need extends Omit<PublicNeedInput, "city" | "submitterContact"> {
   id: string;
   cityCode: CityCode;
-  title: string;
-  field: string;
-  problem: string;
-  expectedIndicators: string;
-  coFundingFen: number;
-  submitterName: string;
   status: NeedState;
   statusZh: string;
   mergedInto: string | null;

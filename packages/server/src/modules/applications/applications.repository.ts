@@ -70,7 +70,7 @@ export async function listApplications(
  * By id within the caller's city (the primary key is city + id); platform users have no city and
  * look across cities.
  */
-export const applicationKey = (cityId: string | null, id: string) =>
+const applicationKey = (cityId: string | null, id: string) =>
   cityId ? and(eq(applications.cityId, cityId), eq(applications.id, id)) : eq(applications.id, id);
 
 export async function findApplication(

@@ -22,18 +22,20 @@ import { readSubmissionFacts, writeSubmission } from "./submission-sql.ts";
 
 export const commitmentScanCode = "commitmentScan";
 
-/**
- * Submission freezes the draft as an immutable revision after every gate passed; all refusals are
- * returned together (the first as the error, all in `details.violations`) so the form can mark each.
- */
-export async function submitApplication(opts: {
+interface SubmitOptions {
   db: Db;
   ctx: RequestContext;
   actor: Actor;
   cipher: FieldCipher;
   policies: Policy[];
   id: string;
-}) {
+}
+
+/**
+ * Submission freezes the draft as an immutable revision after every gate passed; all refusals are
+ * returned together (the first as the error, all in `details.violations`) so the form can mark each.
+ */
+export async function submitApplication(opts: SubmitOptions) {
   // A change between the read and the write (a save, an upload, another submit) makes the write
   // miss; the gates then judge the new version.
   for (let attempt = 1; ; attempt++) {
@@ -43,14 +45,7 @@ export async function submitApplication(opts: {
   }
 }
 
-async function trySubmit(opts: {
-  db: Db;
-  ctx: RequestContext;
-  actor: Actor;
-  cipher: FieldCipher;
-  policies: Policy[];
-  id: string;
-}) {
+async function trySubmit(opts: SubmitOptions) {
   const { db, ctx, actor } = opts;
   const facts = await readSubmissionFacts(db, actor, opts.id);
   const row = facts.application;

@@ -3,6 +3,7 @@ import { Form, Input, Table, Tag, Typography } from "antd";
 import type { PolicyCategory } from "../../api/policies";
 import { pickLang, useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
+import { YuanInput } from "../../components/yuan";
 import { budgetGroupNames, nameOf } from "../policies/labels";
 import type { FieldErrors, LinesText, LineText } from "./useBudgetCheck";
 
@@ -26,9 +27,7 @@ export function BudgetLinesTable({ categories, lines, errors, result, onChange }
         validateStatus={err ? "error" : undefined}
         help={err ? pickLang(lang, err.messageZh, err.messageEn) : undefined}
       >
-        <Input
-          inputMode="decimal"
-          suffix={t("元", "CNY")}
+        <YuanInput
           placeholder={placeholder}
           value={lines[code]?.[field] ?? ""}
           onChange={(e) => onChange(code, { [field]: e.target.value })}

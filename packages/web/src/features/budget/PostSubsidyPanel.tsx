@@ -1,13 +1,14 @@
 import type { CityCode, PerformanceGrade } from "@luoshu/domain";
 import { useMutation } from "@tanstack/react-query";
-import { Button, Card, Descriptions, Form, Input, Select, Space } from "antd";
+import { Button, Card, Descriptions, Form, Select, Space } from "antd";
 import { computePostSubsidy } from "../../api/budget";
 import type { Policy } from "../../api/policies";
-import { pickLang, useLocale } from "../../app/locale";
+import { useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { wan, yuan } from "../../components/money";
 import { codeOptions, nameOptions } from "../../components/options";
+import { YuanInput, yuanRule } from "../../components/yuan";
 import { gradeNames, percent } from "../policies/labels";
 import { parseYuan } from "./parseYuan";
 
@@ -60,24 +61,9 @@ export function PostSubsidyPanel({ city, policy }: { city: CityCode; policy?: Po
         <Form.Item
           name="verifiedRd"
           label={t("经核定的研发投入", "Verified R&D spend")}
-          rules={[
-            { required: true, message: t("请输入金额", "Enter an amount") },
-            {
-              validator: (_, v: string) => {
-                const p = parseYuan(v ?? "");
-                return p.ok
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(pickLang(lang, p.messageZh, p.messageEn)));
-              },
-            },
-          ]}
+          rules={[{ required: true, message: t("请输入金额", "Enter an amount") }, yuanRule(lang)]}
         >
-          <Input
-            inputMode="decimal"
-            suffix={t("元", "CNY")}
-            style={{ width: 200 }}
-            data-testid="post-subsidy-rd"
-          />
+          <YuanInput style={{ width: 200 }} data-testid="post-subsidy-rd" />
         </Form.Item>
         <Button
           type="primary"

@@ -4,10 +4,10 @@ import { Card, Col, Form, Input, InputNumber, Row, Select } from "antd";
 import { fetchNeeds } from "../../api/needs";
 import { useLocale } from "../../app/locale";
 import { codeOptions, nameOptions } from "../../components/options";
+import { YuanInput, yuanRule } from "../../components/yuan";
 import { useCurrentUser } from "../auth/session";
 import { useCurrentPolicy } from "../policies/hooks";
 import { useDistricts } from "../units/hooks";
-import { yuanRule } from "./yuanRule";
 
 /** Title, program, money and eligibility of a guide. */
 export function GuideBasicsFields() {
@@ -21,7 +21,6 @@ export function GuideBasicsFields() {
     queryFn: () => fetchNeeds({ status: "accepted", page: 1, pageSize: 200 }),
     enabled: canReadNeeds,
   });
-  const yuan = { suffix: t("元", "CNY"), inputMode: "decimal" as const };
 
   return (
     <Card size="small" title={t("基本信息", "Overview")}>
@@ -66,7 +65,7 @@ export function GuideBasicsFields() {
             label={t("支持金额下限", "Minimum amount")}
             rules={[{ required: true }, yuanRule(lang)]}
           >
-            <Input {...yuan} data-testid="guide-min-amount" />
+            <YuanInput data-testid="guide-min-amount" />
           </Form.Item>
         </Col>
         <Col xs={12} lg={8}>
@@ -75,7 +74,7 @@ export function GuideBasicsFields() {
             label={t("支持金额上限", "Maximum amount")}
             rules={[{ required: true }, yuanRule(lang)]}
           >
-            <Input {...yuan} data-testid="guide-max-amount" />
+            <YuanInput data-testid="guide-max-amount" />
           </Form.Item>
         </Col>
         <Col span={24}>
@@ -121,7 +120,7 @@ export function GuideBasicsFields() {
             label={t("最低配套资金", "Minimum co-funding")}
             rules={[yuanRule(lang)]}
           >
-            <Input {...yuan} data-testid="guide-min-cofunding" />
+            <YuanInput data-testid="guide-min-cofunding" />
           </Form.Item>
         </Col>
         {canReadNeeds && (

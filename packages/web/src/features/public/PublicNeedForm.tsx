@@ -5,8 +5,8 @@ import { submitPublicNeed } from "../../api/needs";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { applyFieldErrors } from "../../components/formErrors";
+import { YuanInput, yuanRule } from "../../components/yuan";
 import { parseYuan } from "../budget/parseYuan";
-import { yuanRule } from "../guides/yuanRule";
 
 interface Values {
   title: string;
@@ -126,7 +126,7 @@ export function PublicNeedForm({ city, cityName }: { city: CityCode; cityName: s
               label={t("拟投入配套资金", "Co-funding offered")}
               rules={[yuanRule(lang)]}
             >
-              <Input suffix={t("元", "CNY")} inputMode="decimal" data-testid="public-need-cofunding" />
+              <YuanInput data-testid="public-need-cofunding" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

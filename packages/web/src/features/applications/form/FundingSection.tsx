@@ -1,13 +1,12 @@
-import { Card, Col, Input, Row, Typography } from "antd";
+import { Card, Col, Row, Typography } from "antd";
 import type { Guide } from "../../../api/guides";
 import { useLocale } from "../../../app/locale";
 import { wan } from "../../../components/money";
-import { yuanRule } from "../../guides/yuanRule";
+import { YuanInput, yuanRule } from "../../../components/yuan";
 import { ProblemItem } from "./problems";
 
 export function FundingSection({ guide }: { guide?: Guide }) {
   const { lang, t } = useLocale();
-  const yuan = { suffix: t("元", "CNY"), inputMode: "decimal" as const };
   const min = guide?.content.eligibility.minCoFundingFen ?? 0;
   return (
     <Card
@@ -23,7 +22,7 @@ export function FundingSection({ guide }: { guide?: Guide }) {
             label={t("单位自筹资金", "Self-raised")}
             rules={[yuanRule(lang)]}
           >
-            <Input {...yuan} data-testid="app-self-raised" />
+            <YuanInput data-testid="app-self-raised" />
           </ProblemItem>
         </Col>
         <Col xs={24} md={12}>
@@ -40,7 +39,7 @@ export function FundingSection({ guide }: { guide?: Guide }) {
               ) : undefined
             }
           >
-            <Input {...yuan} data-testid="app-co-funding" />
+            <YuanInput data-testid="app-co-funding" />
           </ProblemItem>
         </Col>
       </Row>
