@@ -284,11 +284,19 @@ describe("a refusal", () => {
     await page.getByTestId("integrity-add").click();
     await page.getByTestId("integrity-subject").getByText("个人").click();
     await page.getByTestId("integrity-person-name").fill("钱七");
-    await page.getByTestId("integrity-id-number").fill(makeResidentId("41030519800101003"));
+    const idNumber = makeResidentId("41030519800101003");
+    // A wrong check character first: the server's reason shows on the field and nothing typed is lost.
+    await page
+      .getByTestId("integrity-id-number")
+      .fill(idNumber.slice(0, 17) + (idNumber[17] === "1" ? "2" : "1"));
     await pick(page, "integrity-kind", "科研诚信黑名单");
     await typeDate(page, "integrity-from", "2026-01-01");
     await page.getByTestId("integrity-reason").fill("伪造研究数据");
     await page.getByTestId("integrity-clause").fill("LY-FUNDS §25");
+    await page.getByTestId("integrity-form-submit").click();
+    await page.getByTestId("integrity-form").getByText("身份证号码校验码不正确").first().waitFor();
+    expect(await page.getByTestId("integrity-reason").inputValue()).toBe("伪造研究数据");
+    await page.getByTestId("integrity-id-number").fill(idNumber);
     await page.getByTestId("integrity-form-submit").click();
     await waitText(page, "integrity-table", "钱七");
     await shot(page, "20-integrity-records");
