@@ -19,6 +19,7 @@ export * from "./identity/scope.ts";
 export * from "./identity/unit.ts";
 export * from "./integrity/integrity.rules.ts";
 export * from "./need/need.machine.ts";
+export * from "./need/need.ts";
 export * from "./policy/load-policies.ts";
 export * from "./policy/policy.schema.ts";
 export * from "./shared/dates.ts";

@@ -4,13 +4,9 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import type { Policy } from "@luoshu/domain";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import type { Database, Db } from "./db/client.ts";
-import type { Clock } from "./lib/clock.ts";
-import type { FileStore } from "./lib/files/file-store.ts";
-import type { FieldCipher } from "./lib/sm-crypto.ts";
+import type { AppDeps } from "./deps.ts";
 import { applicationRoutes } from "./modules/applications/applications.routes.ts";
 import { exportRoutes } from "./modules/applications/export.routes.ts";
 import { reviewRoutes } from "./modules/applications/review.routes.ts";
@@ -18,7 +14,6 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
 import { dedupRoutes } from "./modules/dedup/dedup.routes.ts";
-import type { DedupService } from "./modules/dedup/dedup.service.ts";
 import { guideRoutes } from "./modules/guides/guides.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { integrityRoutes } from "./modules/integrity/integrity.routes.ts";
@@ -30,22 +25,6 @@ import { userRoutes } from "./modules/users/users.routes.ts";
 import { workspaceRoutes } from "./modules/workspace/workspace.routes.ts";
 import { type RegisteredRoute, registerAccess } from "./plugins/access.ts";
 import { notFoundBody, registerProblemHandler } from "./plugins/problem.ts";
-
-export interface AppDeps {
-  db: Db;
-  database: Pick<Database, "kind" | "migrationVersion">;
-  policies: Policy[];
-  cipher: FieldCipher;
-  files: FileStore;
-  /** The duplicate-check index, a cache of the submitted revisions (see dedup.service.ts). */
-  dedup: DedupService;
-  clock: Clock;
-  secureCookies: boolean;
-  production: boolean;
-  /** Built web UI to serve at `/`; absent in API tests. */
-  webDist?: string;
-  logger?: boolean;
-}
 
 export const bodyLimit = 1024 * 1024;
 

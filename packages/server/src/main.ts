@@ -1,8 +1,9 @@
 import path from "node:path";
 import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
+import { appDeps } from "./deps.ts";
+import { registerSealer } from "./lib/after-commit.ts";
 import { systemClock } from "./lib/clock.ts";
-import { registerSealer } from "./lib/context.ts";
 import { createLocalFileStore } from "./lib/files/file-store.ts";
 import { readPolicies } from "./lib/policy-files.ts";
 import { AuditSealer } from "./modules/audit/audit-sealer.ts";
@@ -31,19 +32,20 @@ if (!config.production) {
 const sealer = new AuditSealer(database.db);
 registerSealer(database.db, sealer);
 sealer.start();
-const app = await buildApp({
-  db: database.db,
-  database,
-  policies,
-  cipher,
-  dedup: new DedupService(database.db),
-  files: createLocalFileStore({ root: path.join(config.dataDir, "files") }),
-  clock: systemClock,
-  secureCookies: config.secureCookies,
-  production: config.production,
-  webDist: config.webDist,
-  logger: process.env.LUOSHU_LOG === "1",
-});
+const app = await buildApp(
+  appDeps({
+    database,
+    policies,
+    cipher,
+    dedup: new DedupService(database.db),
+    files: createLocalFileStore({ root: path.join(config.dataDir, "files") }),
+    clock: systemClock,
+    secureCookies: config.secureCookies,
+    production: config.production,
+    webDist: config.webDist,
+    logger: process.env.LUOSHU_LOG === "1",
+  }),
+);
 
 let closing = false;
 async function shutdown(signal: string) {

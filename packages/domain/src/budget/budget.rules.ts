@@ -7,7 +7,7 @@ import type {
   Source,
 } from "../policy/policy.schema.ts";
 import { citationOf, performanceGrades } from "../policy/policy.schema.ts";
-import { DomainError, type Violation } from "../shared/errors.ts";
+import { DomainError, type ErrorCode, type Violation } from "../shared/errors.ts";
 import { assertFen, formatYuan } from "../shared/money.ts";
 
 /**
@@ -35,7 +35,7 @@ export interface BudgetInput {
 }
 
 export interface BudgetFinding {
-  code: string;
+  code: ErrorCode;
   messageZh: string;
   messageEn: string;
   clause?: string;
@@ -169,7 +169,7 @@ function checkIndirect(
 ): { capFen: number | null; findings: BudgetFinding[] } {
   const rule = policy.indirectCost;
   if (rule.kind === "unspecified") {
-    const finding = {
+    const finding: BudgetFinding = {
       code: "BUDGET_INDIRECT_NO_CAP",
       messageZh: `政策文件未规定间接费用比例上限，不作自动校验：${rule.noteZh}`,
       messageEn: `The policy documents set no indirect-cost cap; nothing is checked automatically: ${rule.noteEn}`,

@@ -1,5 +1,5 @@
 import { chinaDateOf } from "../shared/dates.ts";
-import { DomainError } from "../shared/errors.ts";
+import { DomainError, type ErrorCode } from "../shared/errors.ts";
 
 /**
  * National identifiers the platform checks at the door: the unified social credit code of a unit
@@ -7,10 +7,10 @@ import { DomainError } from "../shared/errors.ts";
  * rule. Checks return a result rather than throw, so forms can show the Chinese message in place.
  */
 
-export type CheckResult = { ok: true } | { ok: false; code: string; messageZh: string; messageEn: string };
+export type CheckResult = { ok: true } | { ok: false; code: ErrorCode; messageZh: string; messageEn: string };
 
 const OK: CheckResult = { ok: true };
-const fail = (code: string, messageZh: string, messageEn: string): CheckResult => ({
+const fail = (code: ErrorCode, messageZh: string, messageEn: string): CheckResult => ({
   ok: false,
   code,
   messageZh,

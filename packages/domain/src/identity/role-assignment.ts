@@ -1,4 +1,4 @@
-import type { Violation } from "../shared/errors.ts";
+import type { ErrorCode, Violation } from "../shared/errors.ts";
 import { platformRoles, type Role } from "./roles.ts";
 
 export interface AssignmentTarget {
@@ -19,7 +19,7 @@ export function checkRoleAssignment(
   roles: readonly Role[],
 ): Violation[] {
   const out: Violation[] = [];
-  const v = (code: string, messageZh: string, messageEn: string) =>
+  const v = (code: ErrorCode, messageZh: string, messageEn: string) =>
     out.push({ code, messageZh, messageEn, path: "roles" });
   if (grantorId === target.userId)
     v("ROLE_SELF_GRANT", "不能修改自己的角色。", "You cannot change your own roles.");

@@ -44,31 +44,69 @@ export function isPlatformUser(roles: readonly Role[]): boolean {
   return roles.some((r) => platformRoles.includes(r));
 }
 
+/**
+ * The rows one request may reach: the caller's own scope, narrowed to what the route declares (a
+ * route declared `own` never shows a city officer the whole city). A narrowing the caller has no
+ * attachment for (a platform account on a city route) reaches nothing.
+ */
+export type Scope =
+  | { kind: "platform" }
+  | { kind: "city"; cityId: string }
+  | { kind: "district"; cityId: string; districtCode: string }
+  | { kind: "unit"; cityId: string; unitId: string }
+  | { kind: "own"; cityId: string | null; userId: string }
+  | { kind: "nothing" };
+
+const widerOrSame = (a: ScopeKind, b: ScopeKind) => scopeKinds.indexOf(a) <= scopeKinds.indexOf(b);
+
+export function scopeFor(actor: Actor, declared: ScopeKind): Scope {
+  const own = scopeOf(actor.roles);
+  const kind = widerOrSame(own, declared) ? declared : own;
+  const { cityId, districtCode, unitId } = actor;
+  switch (kind) {
+    case "platform":
+      return { kind };
+    case "city":
+      return cityId ? { kind, cityId } : { kind: "nothing" };
+    case "district":
+      return cityId && districtCode ? { kind, cityId, districtCode } : { kind: "nothing" };
+    case "unit":
+      return cityId && unitId ? { kind, cityId, unitId } : { kind: "nothing" };
+    case "own":
+      return { kind, cityId, userId: actor.userId };
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+}
+
 /** A tenant row as far as scope is concerned. */
 export interface ScopedRow {
-  cityId: string;
+  cityId: string | null;
   districtCode?: string | null;
   unitId?: string | null;
   ownerUserId?: string | null;
 }
 
-export function inScope(actor: Actor, row: ScopedRow): boolean {
-  const kind = scopeOf(actor.roles);
-  switch (kind) {
+export function inScope(scope: Scope, row: ScopedRow): boolean {
+  switch (scope.kind) {
     case "platform":
       return true;
     case "city":
-      return row.cityId === actor.cityId;
+      return row.cityId === scope.cityId;
     case "district":
       return (
-        row.cityId === actor.cityId && row.districtCode != null && row.districtCode === actor.districtCode
+        row.cityId === scope.cityId && row.districtCode != null && row.districtCode === scope.districtCode
       );
     case "unit":
-      return row.cityId === actor.cityId && row.unitId != null && row.unitId === actor.unitId;
+      return row.cityId === scope.cityId && row.unitId != null && row.unitId === scope.unitId;
     case "own":
-      return row.cityId === actor.cityId && row.ownerUserId === actor.userId;
+      return row.cityId === scope.cityId && row.ownerUserId === scope.userId;
+    case "nothing":
+      return false;
     default: {
-      const never: never = kind;
+      const never: never = scope;
       return never;
     }
   }

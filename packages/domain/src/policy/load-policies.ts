@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { chinaDateOf } from "../shared/dates.ts";
+import { DomainError } from "../shared/errors.ts";
 import { type Policy, policySchema, type Source } from "./policy.schema.ts";
 
 /**
@@ -212,4 +213,23 @@ export function selectPolicy(policies: readonly Policy[], city: string, at: Date
     }
   }
   return best;
+}
+
+/** The cities the loaded policy files cover: nothing else in the code names a city. */
+export function citiesOf(policies: readonly Policy[]): { code: string; nameZh: string; nameEn: string }[] {
+  const byCode = new Map<string, { code: string; nameZh: string; nameEn: string }>();
+  for (const p of policies) byCode.set(p.city, { code: p.city, nameZh: p.cityNameZh, nameEn: p.cityNameEn });
+  return [...byCode.values()];
+}
+
+/** A city code from outside (a form, a URL) that no policy file covers is refused as input. */
+export function assertKnownCity(policies: readonly Policy[], city: string, path = "city"): void {
+  if (!policies.some((p) => p.city === city)) {
+    throw new DomainError({
+      code: "VALIDATION",
+      messageZh: `没有城市“${city}”的政策文件。`,
+      messageEn: `No policy file covers the city "${city}".`,
+      path,
+    });
+  }
 }

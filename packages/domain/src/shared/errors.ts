@@ -1,9 +1,213 @@
 /**
- * The one error type of the domain. Codes are stable strings that clients may branch on; the server
- * maps each code to an HTTP status in one place (server/src/plugins/errors.ts).
+ * The one catalogue of error codes. Codes are stable strings that clients may branch on; each has a
+ * kind, which the server's edge maps to an HTTP status exhaustively (server/src/plugins/problem.ts),
+ * and a default message in both languages, which a site may make more specific. A code that is not
+ * here does not compile.
  */
+export const errorKinds = [
+  /** Malformed request: wrong type, unknown field, broken JSON (400). */
+  "input",
+  /** Who is calling is unknown or wrong: no session, expired session, bad password (401). */
+  "authentication",
+  /** Known caller, not allowed (403). */
+  "access",
+  /** Absent, or present but not the caller's to see: answered alike (404). */
+  "notFound",
+  /** Someone else changed or took it first (409). */
+  "conflict",
+  "tooLarge",
+  "unsupportedMedia",
+  /** A rule of the domain or a policy clause says no (422). */
+  "rule",
+  /** The thing is not in a state that allows this (422, as rule violations were answered before). */
+  "state",
+  "locked",
+  "rateLimited",
+  "internal",
+] as const;
+export type ErrorKind = (typeof errorKinds)[number];
+
+interface CatalogueEntry {
+  kind: ErrorKind;
+  messageZh: string;
+  messageEn: string;
+}
+
+const entry = (kind: ErrorKind, messageZh: string, messageEn: string): CatalogueEntry => ({
+  kind,
+  messageZh,
+  messageEn,
+});
+
+export const errorCatalogue = {
+  // Input and protocol
+  VALIDATION: entry("input", "输入有误。", "Invalid input."),
+  BAD_JSON: entry("input", "请求体不是有效的 JSON。", "The body is not valid JSON."),
+  BAD_REQUEST: entry("input", "请求无效。", "Bad request."),
+  ATTACHMENT_EMPTY: entry("input", "文件为空。", "The file is empty."),
+  BODY_TOO_LARGE: entry("tooLarge", "请求体过大。", "The request body is too large."),
+  ATTACHMENT_TOO_LARGE: entry("tooLarge", "文件过大。", "The file is too large."),
+  UNSUPPORTED_MEDIA_TYPE: entry(
+    "unsupportedMedia",
+    "不支持的内容类型，请使用 application/json。",
+    "Unsupported content type; use application/json.",
+  ),
+  ATTACHMENT_TYPE_MISMATCH: entry(
+    "unsupportedMedia",
+    "文件内容与允许的类型不符。",
+    "The file's content is not of an allowed type.",
+  ),
+
+  // Who is calling
+  AUTH_REQUIRED: entry("authentication", "请先登录。", "Log in first."),
+  SESSION_EXPIRED: entry(
+    "authentication",
+    "登录已超时（30 分钟无操作），请重新登录。",
+    "Your session expired after 30 minutes of inactivity; log in again.",
+  ),
+  AUTH_INVALID_CREDENTIALS: entry("authentication", "用户名或密码错误。", "Wrong username or password."),
+  AUTH_LOCKED: entry("locked", "账号已锁定，请稍后再试。", "The account is locked; try again later."),
+  CSRF_FAILED: entry(
+    "access",
+    "请求校验失败（CSRF），请刷新页面后重试。",
+    "CSRF check failed; reload the page and try again.",
+  ),
+  FORBIDDEN: entry("access", "无权执行此操作。", "You may not do this."),
+  DEMO_ACCOUNT_REFUSED: entry(
+    "access",
+    "生产环境不允许使用演示账号登录。",
+    "Demo accounts are refused in production.",
+  ),
+  ACCOUNT_DISABLED: entry("access", "账号已停用，请联系管理员。", "The account is disabled."),
+  RATE_LIMITED: entry("rateLimited", "请求过于频繁，请稍后再试。", "Too many requests; try again later."),
+
+  // Existence, state and races
+  NOT_FOUND: entry("notFound", "不存在或无权访问。", "Not found or not accessible."),
+  CONFLICT: entry("conflict", "已被他人修改或占用，请刷新后重试。", "Changed or taken by someone else."),
+  INVALID_TRANSITION: entry("state", "当前状态不能执行此操作。", "Not possible in the current state."),
+  INTERNAL: entry(
+    "internal",
+    "服务器内部错误，请稍后重试；如持续出现请联系系统管理员。",
+    "Internal server error.",
+  ),
+
+  // Identifiers and accounts
+  PASSWORD_WEAK: entry("rule", "密码不符合要求。", "The password is too weak."),
+  USCC_LENGTH: entry("rule", "统一社会信用代码应为18位。", "A unified social credit code has 18 characters."),
+  USCC_CHARACTERS: entry("rule", "统一社会信用代码含有无效字符。", "Invalid character in the code."),
+  USCC_REGION: entry("rule", "统一社会信用代码的行政区划码无效。", "Invalid region in the code."),
+  USCC_CHECK_DIGIT: entry("rule", "统一社会信用代码校验码不正确。", "The check character is wrong."),
+  RESIDENT_ID_LENGTH: entry("rule", "身份证号码应为18位。", "A resident ID number has 18 characters."),
+  RESIDENT_ID_CHARACTERS: entry("rule", "身份证号码含有无效字符。", "Invalid character in the ID number."),
+  RESIDENT_ID_BIRTH_DATE: entry(
+    "rule",
+    "身份证号码中的出生日期无效。",
+    "Invalid birth date in the ID number.",
+  ),
+  RESIDENT_ID_CHECK_DIGIT: entry("rule", "身份证号码校验码不正确。", "The check character is wrong."),
+  ROLE_SELF_GRANT: entry("rule", "不能修改自己的角色。", "You cannot change your own roles."),
+  ROLE_SEPARATION: entry("rule", "三员角色不能兼任。", "The three administrator roles stay separate."),
+  ROLE_PLATFORM_ONLY: entry("rule", "平台角色只能授予平台账号。", "Platform roles go to platform accounts."),
+  ROLE_NEEDS_CITY: entry(
+    "rule",
+    "业务角色需要账号属于某个城市。",
+    "Business roles need an account of a city.",
+  ),
+  ROLE_NEEDS_DISTRICT: entry(
+    "rule",
+    "该角色需要账号属于某个县区。",
+    "This role needs an account of a district.",
+  ),
+  ROLE_NEEDS_UNIT: entry("rule", "该角色需要账号属于某个单位。", "This role needs an account of a unit."),
+
+  // Policies and budgets
+  POLICY_NOT_IN_FORCE: entry("rule", "本市当前没有生效的政策版本。", "No policy version is in force."),
+  BUDGET_UNKNOWN_PROGRAM: entry("rule", "政策中没有该计划类别。", "The policy has no such program."),
+  BUDGET_NO_FISCAL_FUNDING: entry("rule", "该类项目不安排财政资金。", "This program gets no fiscal funding."),
+  BUDGET_PROJECT_OVER_CAP: entry("rule", "超过单项资助上限。", "Over the per-project cap."),
+  BUDGET_LUMP_SUM_OVER_CAP: entry("rule", "超过定额资助上限。", "Over the lump-sum cap."),
+  BUDGET_INDIRECT_OVER_CAP: entry("rule", "间接费用超过上限。", "Indirect costs over the cap."),
+  BUDGET_INDIRECT_NO_CAP: entry("rule", "本市政策未设间接费用。", "The policy sets no indirect costs."),
+  BUDGET_EQUIPMENT_PURCHASE_EXCEEDS_LINE: entry(
+    "rule",
+    "设备购置费不能超过设备费。",
+    "Equipment purchase exceeds the equipment line.",
+  ),
+  BUDGET_OTHER_EXPENSES_UNEXPLAINED: entry("rule", "其他支出须说明用途。", "Explain other expenses."),
+  BUDGET_NOT_PAYABLE_TO_PROJECT_STAFF: entry(
+    "rule",
+    "该科目不得支付给项目组成员。",
+    "Not payable to the project's own staff.",
+  ),
+  BUDGET_NO_RATIO_CAP: entry("rule", "该科目不设比例限制。", "This category has no ratio cap."),
+  POST_SUBSIDY_NOT_APPLICABLE: entry("rule", "本市政策未规定后补助。", "The policy has no post-subsidy."),
+
+  // Guides
+  GUIDE_UNKNOWN_PROGRAM: entry("rule", "政策中没有该计划类别。", "The policy has no such program."),
+  GUIDE_UNKNOWN_SUBKIND: entry("rule", "政策中没有该项目子类。", "The policy has no such sub-kind."),
+  GUIDE_FILING_HAS_NO_FUNDING: entry(
+    "rule",
+    "备案类项目不安排资助金额。",
+    "Filing programs have no funding.",
+  ),
+  GUIDE_AMOUNT_RANGE: entry("rule", "资助金额范围有误。", "The amount range is wrong."),
+  GUIDE_AMOUNT_OVER_POLICY_CAP: entry("rule", "资助金额超过政策上限。", "The amount exceeds the policy cap."),
+  GUIDE_CRITERIA_WEIGHTS: entry("rule", "评审指标权重之和应为 100。", "Criteria weights must sum to 100."),
+  GUIDE_ATTACHMENT_CODES: entry("rule", "附件编码重复。", "Attachment codes repeat."),
+  GUIDE_CALL_WINDOW: entry("rule", "申报批次的起止时间有误。", "A call's window is wrong."),
+
+  // Applications
+  SUBMIT_WINDOW_NOT_OPEN: entry("rule", "申报尚未开始。", "The call is not open yet."),
+  SUBMIT_WINDOW_CLOSED: entry(
+    "rule",
+    "该批次当前不在申报期内（以服务器时间为准）。",
+    "The call is not open (server time).",
+  ),
+  SUBMIT_UNIT_KIND_NOT_ALLOWED: entry(
+    "rule",
+    "本指南不受理该类单位申报。",
+    "This kind of unit may not apply.",
+  ),
+  SUBMIT_DISTRICT_NOT_ALLOWED: entry(
+    "rule",
+    "本指南不受理该县区的单位。",
+    "Units of this district may not apply.",
+  ),
+  SUBMIT_UNIT_BANNED: entry("rule", "单位处于限制申报期内。", "The unit is banned from applying."),
+  SUBMIT_PI_BANNED: entry("rule", "项目负责人处于限制申报期内。", "The PI is banned from applying."),
+  SUBMIT_INCOMPLETE: entry("rule", "申报书尚未填写完整。", "The application is incomplete."),
+  SUBMIT_AMOUNT_OUT_OF_RANGE: entry(
+    "rule",
+    "申请金额不在指南范围内。",
+    "The amount is outside the guide's range.",
+  ),
+  SUBMIT_COFUNDING_SHORT: entry("rule", "配套资金不足。", "Co-funding is short."),
+  SUBMIT_ATTACHMENT_MISSING: entry("rule", "缺少指南要求的附件。", "A required attachment is missing."),
+  SUBMIT_COMMITMENT_MISSING: entry("rule", "承诺书尚未确认或上传。", "The commitment letter is missing."),
+  SUBMIT_MILESTONES_REQUIRED: entry("rule", "须填写阶段目标。", "Milestones are required."),
+  DISTRICT_QUOTA_FULL: entry("rule", "推荐名额已满。", "The district's quota is full."),
+  INTEGRITY_PERIOD_INVALID: entry(
+    "rule",
+    "截止日期不能早于起始日期。",
+    "The end date is before the start date.",
+  ),
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export const errorCodes = Object.keys(errorCatalogue) as ErrorCode[];
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errorCatalogue, code);
+}
+
+export function kindOf(code: ErrorCode): ErrorKind {
+  return errorCatalogue[code].kind;
+}
+
+/** A rule's answer: what is wrong, in both languages, and where it comes from. */
 export interface Violation {
-  code: string;
+  code: ErrorCode;
   messageZh: string;
   messageEn: string;
   /** Citation of the rule applied, e.g. `LY-FUNDS §16`; absent for plain input errors. */
@@ -12,20 +216,36 @@ export interface Violation {
   path?: string;
 }
 
+/** A violation whose messages may be left to the catalogue. */
+export type ErrorInit = Omit<Violation, "messageZh" | "messageEn"> &
+  Partial<Pick<Violation, "messageZh" | "messageEn">> & { details?: Record<string, unknown> };
+
+/** The one error type of the domain; it never speaks HTTP. */
 export class DomainError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
+  readonly kind: ErrorKind;
   readonly messageZh: string;
   readonly clause?: string;
   readonly path?: string;
   readonly details?: Record<string, unknown>;
 
-  constructor(v: Violation & { details?: Record<string, unknown> }) {
-    super(v.messageEn);
+  constructor(v: ErrorInit) {
+    const known = errorCatalogue[v.code];
+    super(v.messageEn ?? known.messageEn);
     this.name = "DomainError";
     this.code = v.code;
-    this.messageZh = v.messageZh;
+    this.kind = known.kind;
+    this.messageZh = v.messageZh ?? known.messageZh;
     this.clause = v.clause;
     this.path = v.path;
     this.details = v.details;
   }
 }
+
+/** Absent or not the caller's: one answer, so scope reveals nothing. */
+export const notFound = (messageZh?: string, messageEn?: string) =>
+  new DomainError({ code: "NOT_FOUND", messageZh, messageEn });
+
+/** An action the current state does not allow, in words the user understands. */
+export const invalidTransition = (messageZh: string, messageEn: string, details?: Record<string, unknown>) =>
+  new DomainError({ code: "INVALID_TRANSITION", messageZh, messageEn, details });

@@ -1,14 +1,16 @@
-import { type Actor, can, DomainError, type Permission, type ScopeKind } from "@luoshu/domain";
+import { type Actor, can, DomainError, type Permission, type ScopeKind, scopeFor } from "@luoshu/domain";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
-import type { RequestContext } from "../lib/context.ts";
+import type { CallerContext, RequestContext } from "../lib/context.ts";
 import { hit } from "../lib/rate-limit.ts";
 import { type ResolvedSession, resolveSession, sessionCookie } from "../modules/auth/session.ts";
 
 /**
- * Every /api route declares what it needs: a permission (or "public" / "authenticated") and the data
- * scope its rows are filtered by. Routes without a declaration make the app refuse to start.
+ * Every /api route declares what it needs: a permission (or "public" / "authenticated") and the
+ * widest data scope it may reach. The caller's own scope narrowed to that declaration becomes
+ * `request.ctx.scope`, which the route's repository filters by. Routes without a declaration make
+ * the app refuse to start.
  */
 export interface Access {
   permission: Permission | "public" | "authenticated";
@@ -54,7 +56,7 @@ export function registerAccess(
 
   app.addHook("onRequest", async (request) => {
     const now = deps.clock.now();
-    request.ctx = { actor: null, role: null, ip: request.ip, now };
+    request.ctx = { actor: null, role: null, ip: request.ip, now, scope: { kind: "nothing" } };
     const access = request.routeOptions.config?.access;
     if (!access) return;
 
@@ -95,6 +97,7 @@ export function registerAccess(
       });
     }
     request.ctx.role = authorisingRole(live.actor, access.permission);
+    if (access.scope !== "none") request.ctx.scope = scopeFor(live.actor, access.scope);
     if (access.permission !== "authenticated" && !can(live.actor.roles, access.permission)) {
       throw forbidden();
     }
@@ -112,6 +115,13 @@ export function forbidden(): DomainError {
 function authorisingRole(actor: Actor, permission: Access["permission"]): string {
   if (permission === "authenticated" || permission === "public") return actor.roles.join(",");
   return actor.roles.find((r) => can([r], permission)) ?? actor.roles.join(",");
+}
+
+/** The context of a route that required login; the access hook has already refused anonymous calls. */
+export function callerOf(request: FastifyRequest): CallerContext {
+  const { ctx } = request;
+  if (!ctx.actor) throw new DomainError({ code: "AUTH_REQUIRED" });
+  return { ...ctx, actor: ctx.actor };
 }
 
 /** The actor of a route that required login; the access hook has already refused anonymous calls. */

@@ -1,33 +1,26 @@
-import { DomainError } from "@luoshu/domain";
+import { DomainError, type ErrorCode, type ErrorKind, errorCatalogue, kindOf } from "@luoshu/domain";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 
-/** The one code → HTTP status map. Codes not listed are rule violations (422). */
-const statusByCode: Record<string, number> = {
-  VALIDATION: 400,
-  BAD_JSON: 400,
-  AUTH_REQUIRED: 401,
-  SESSION_EXPIRED: 401,
-  AUTH_INVALID_CREDENTIALS: 401,
-  CSRF_FAILED: 403,
-  FORBIDDEN: 403,
-  DEMO_ACCOUNT_REFUSED: 403,
-  ACCOUNT_DISABLED: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  BODY_TOO_LARGE: 413,
-  ATTACHMENT_EMPTY: 400,
-  ATTACHMENT_TOO_LARGE: 413,
-  ATTACHMENT_TYPE_MISMATCH: 415,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  AUTH_LOCKED: 423,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
+/** The one kind → HTTP status map; every code of the domain's catalogue has a kind. */
+const statusByKind: Record<ErrorKind, number> = {
+  input: 400,
+  authentication: 401,
+  access: 403,
+  notFound: 404,
+  conflict: 409,
+  tooLarge: 413,
+  unsupportedMedia: 415,
+  rule: 422,
+  state: 422,
+  locked: 423,
+  rateLimited: 429,
+  internal: 500,
 };
 
-export function statusOf(code: string): number {
-  return statusByCode[code] ?? 422;
+export function statusOf(code: ErrorCode): number {
+  return statusByKind[kindOf(code)];
 }
 
 export interface Issue {
@@ -107,40 +100,32 @@ export function registerProblemHandler(app: FastifyInstance): void {
     const known = frameworkError(error);
     if (known) return send(known.status, known.body);
     request.log.error({ err: error }, "unhandled error");
-    return send(500, {
-      code: "INTERNAL",
-      messageZh: "服务器内部错误，请稍后重试；如持续出现请联系系统管理员。",
-      messageEn: "Internal server error.",
-    });
+    const internal = errorCatalogue.INTERNAL;
+    return send(500, { code: "INTERNAL", messageZh: internal.messageZh, messageEn: internal.messageEn });
   });
 }
 
 /** Fastify's own 4xx errors (broken JSON, oversize bodies…) keep their status, with our messages. */
 function frameworkError(error: FastifyError): { status: number; body: Record<string, unknown> } | null {
-  const table: Record<string, [number, string, string, string]> = {
-    FST_ERR_CTP_INVALID_JSON_BODY: [
-      400,
-      "BAD_JSON",
-      "请求体不是有效的 JSON。",
-      "The body is not valid JSON.",
-    ],
-    FST_ERR_CTP_EMPTY_JSON_BODY: [400, "BAD_JSON", "请求体为空。", "The JSON body is empty."],
-    FST_ERR_CTP_BODY_TOO_LARGE: [413, "BODY_TOO_LARGE", "请求体过大。", "The request body is too large."],
-    FST_ERR_CTP_INVALID_MEDIA_TYPE: [
-      415,
-      "UNSUPPORTED_MEDIA_TYPE",
-      "不支持的内容类型，请使用 application/json。",
-      "Unsupported content type; use application/json.",
-    ],
-    FST_ERR_CTP_INVALID_CONTENT_LENGTH: [
-      400,
-      "BAD_JSON",
-      "Content-Length 与请求体不符。",
-      "Bad Content-Length.",
-    ],
+  const table: Record<string, ErrorCode> = {
+    FST_ERR_CTP_INVALID_JSON_BODY: "BAD_JSON",
+    FST_ERR_CTP_EMPTY_JSON_BODY: "BAD_JSON",
+    FST_ERR_CTP_BODY_TOO_LARGE: "BODY_TOO_LARGE",
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: "BAD_JSON",
   };
-  const hit = error.code ? table[error.code] : undefined;
-  if (hit) return { status: hit[0], body: { code: hit[1], messageZh: hit[2], messageEn: hit[3] } };
+  const messages: Record<string, [string, string]> = {
+    FST_ERR_CTP_EMPTY_JSON_BODY: ["请求体为空。", "The JSON body is empty."],
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: ["Content-Length 与请求体不符。", "Bad Content-Length."],
+  };
+  const code = error.code && Object.hasOwn(table, error.code) ? table[error.code] : undefined;
+  if (code) {
+    const [messageZh, messageEn] = messages[error.code] ?? [
+      errorCatalogue[code].messageZh,
+      errorCatalogue[code].messageEn,
+    ];
+    return { status: statusOf(code), body: { code, messageZh, messageEn } };
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return {
       status: error.statusCode,

@@ -1,7 +1,8 @@
 import { makeResidentId, makeUscc, maskResidentId, type Role } from "@luoshu/domain";
 import type { Db } from "../db/client.ts";
 import { cities, districts, units, userRoles, users } from "../db/schema/index.ts";
-import { inTransaction } from "../lib/context.ts";
+import { systemContext } from "../lib/context.ts";
+import { inTransaction } from "../lib/legacy-transaction.ts";
 import type { FieldCipher } from "../lib/sm-crypto.ts";
 import { hashPassword } from "../modules/auth/login.ts";
 import { seedDemoCalls, seedDemoIntegrity } from "./demo-calls.ts";
@@ -16,7 +17,7 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<
   if (existing.length) return { created: false };
   // Every demo account has the same published password; one hash serves them all.
   const passwordHash = await hashPassword(demoPassword);
-  const ctx = { actor: null, role: "system", ip: null, now };
+  const ctx = systemContext(now);
 
   await inTransaction(db, ctx, async (tx, audit) => {
     const accounts: { values: typeof users.$inferInsert; role: Role }[] = [];

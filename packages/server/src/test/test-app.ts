@@ -6,8 +6,9 @@ import { sql } from "drizzle-orm";
 import { inject } from "vitest";
 import { type App, buildApp } from "../app.ts";
 import { type Database, openDatabase } from "../db/client.ts";
+import { appDeps } from "../deps.ts";
+import { registerSealer } from "../lib/after-commit.ts";
 import { fixedClock } from "../lib/clock.ts";
-import { registerSealer } from "../lib/context.ts";
 import { createLocalFileStore, type FileStore } from "../lib/files/file-store.ts";
 import { readPolicies } from "../lib/policy-files.ts";
 import { FieldCipher } from "../lib/sm-crypto.ts";
@@ -72,17 +73,18 @@ export async function createTestApp(opts: { production?: boolean; now?: Date } =
   await seedDemo(database.db, cipher, clock.now());
   registerSealer(database.db, new AuditSealer(database.db, () => {}));
   const files = createLocalFileStore({ root: fs.mkdtempSync(path.join(os.tmpdir(), "luoshu-files-")) });
-  const app = await buildApp({
-    db: database.db,
-    database,
-    policies: readPolicies(policiesDir),
-    cipher,
-    files,
-    dedup: new DedupService(database.db),
-    clock,
-    secureCookies: false,
-    production: opts.production ?? false,
-  });
+  const app = await buildApp(
+    appDeps({
+      database,
+      policies: readPolicies(policiesDir),
+      cipher,
+      files,
+      dedup: new DedupService(database.db),
+      clock,
+      secureCookies: false,
+      production: opts.production ?? false,
+    }),
+  );
 
   const client = (cookie: string, csrfToken: string, me: Record<string, unknown>): Client => {
     const request: Client["request"] = async (method, url, body, headers = {}) => {

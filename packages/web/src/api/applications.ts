@@ -6,7 +6,7 @@ import type {
   UnitKind,
   Violation,
 } from "@luoshu/domain";
-import { ApiError, apiFetch, type Problem } from "./client";
+import { ApiError, apiFetch, type Problem, type ProblemCode } from "./client";
 import type { Page } from "./types";
 
 export interface ApplicationSummary {
@@ -62,7 +62,7 @@ export type MemberInput = Pick<StoredMember, "name" | "role" | "title" | "unitNa
 export type ApplicationInput = Omit<ApplicationContent, "team"> & { team: MemberInput[] };
 
 /** A field problem or a submission gate; `path` names the content field (`team.0.idNumber`). */
-export type ContentProblem = Violation & { path?: string };
+export type ContentProblem = Omit<Violation, "code"> & { code: ProblemCode; path?: string };
 
 export interface SaveResult {
   application: Application;

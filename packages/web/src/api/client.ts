@@ -3,13 +3,18 @@
  * problem+json bodies into ApiError, and reports expired sessions to whoever registered for it,
  * so pages never parse error bodies or check status codes themselves.
  */
-import type { Violation } from "@luoshu/domain";
+import type { ErrorCode, Violation } from "@luoshu/domain";
+
+/** Codes the client makes itself when no problem document arrived. */
+export type ClientErrorCode = "NETWORK_ERROR" | `HTTP_${number}`;
+export type ProblemCode = ErrorCode | ClientErrorCode;
 
 /** One field's problem in a validation answer. */
-export type ApiIssue = Violation & { path: string };
+export type ApiIssue = Omit<Violation, "code"> & { code: string; path: string };
 
 /** A problem+json body: the domain's violation with the HTTP status and, for input errors, the issues. */
-export interface Problem extends Violation {
+export interface Problem extends Omit<Violation, "code"> {
+  code: ProblemCode;
   status: number;
   issues?: ApiIssue[];
   [extra: string]: unknown;
@@ -17,7 +22,7 @@ export interface Problem extends Violation {
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly messageZh: string;
   readonly messageEn: string;
   readonly path?: string;

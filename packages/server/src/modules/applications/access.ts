@@ -1,11 +1,15 @@
-import { type Actor, inScope, scopeOf } from "@luoshu/domain";
+import { type Actor, inScope, scopeFor, scopeOf } from "@luoshu/domain";
 import type { Db, Tx } from "../../db/client.ts";
 import { applicationNotFound } from "./application-errors.ts";
 import { type ApplicationRow, findApplication, lockApplication } from "./applications.repository.ts";
 
 /** A draft is the unit's own work until it is submitted: reviewers see it from then on. */
 export const visible = (actor: Actor, row: ApplicationRow) =>
-  inScope(actor, { cityId: row.cityId, districtCode: row.districtCode, unitId: row.unitId }) &&
+  inScope(scopeFor(actor, "platform"), {
+    cityId: row.cityId,
+    districtCode: row.districtCode,
+    unitId: row.unitId,
+  }) &&
   (row.status !== "draft" || scopeOf(actor.roles) === "unit");
 
 /** Loads an application the actor may see; "not found" either way, so scope reveals nothing. */

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../deps.ts";
 import { actorOf } from "../../plugins/access.ts";
 import { findCall } from "../guides/guides.repository.ts";
 import { findUnit } from "../units/units.repository.ts";

@@ -1,4 +1,4 @@
-import { type Actor, scopeOf } from "@luoshu/domain";
+import { type Actor, scopeFor, scopeOf } from "@luoshu/domain";
 import { and, asc, count, desc, eq, ilike, ne, or, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import {
@@ -34,7 +34,7 @@ export async function listApplications(
   page: number,
   pageSize: number,
 ) {
-  const conds: (SQL | undefined)[] = [scopeWhere(actor, applicationScope)];
+  const conds: (SQL | undefined)[] = [scopeWhere(scopeFor(actor, "platform"), applicationScope)];
   if (scopeOf(actor.roles) !== "unit") conds.push(ne(applications.status, "draft"));
   if (f.callId) conds.push(eq(applications.callId, f.callId));
   if (f.guideId) conds.push(eq(applications.guideId, f.guideId));

@@ -2,7 +2,7 @@ import { unitKinds } from "@luoshu/domain";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../deps.ts";
 import { idParams, pageOf, pageQuery } from "../../lib/http-schemas.ts";
 import { actorOf } from "../../plugins/access.ts";
 import { findCall } from "../guides/guides.repository.ts";

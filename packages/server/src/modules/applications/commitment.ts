@@ -1,6 +1,7 @@
 import { type Actor, type ApplicationState, DomainError, editableStates } from "@luoshu/domain";
 import type { Db } from "../../db/client.ts";
-import { inTransaction, type RequestContext } from "../../lib/context.ts";
+import type { RequestContext } from "../../lib/context.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import { lockVisible } from "./access.ts";
 import { updateApplication } from "./applications.repository.ts";
 

@@ -6,7 +6,8 @@ import {
   type GuideState,
 } from "@luoshu/domain";
 import type { Db } from "../../db/client.ts";
-import { inTransaction, type RequestContext } from "../../lib/context.ts";
+import type { RequestContext } from "../../lib/context.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import { findCall, findGuide } from "../guides/guides.repository.ts";
 import { findUnit } from "../units/units.repository.ts";
 import { insertApplication } from "./applications.repository.ts";

@@ -12,7 +12,8 @@ import {
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { attachments, notifications } from "../../db/schema/index.ts";
-import { inTransaction, type RequestContext } from "../../lib/context.ts";
+import type { RequestContext } from "../../lib/context.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import { findGuide } from "../guides/guides.repository.ts";
 import { lockVisible } from "./access.ts";
 import {

@@ -14,7 +14,8 @@ import {
   validateResidentId,
 } from "@luoshu/domain";
 import type { Db } from "../../db/client.ts";
-import { inTransaction, type RequestContext } from "../../lib/context.ts";
+import type { RequestContext } from "../../lib/context.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import type { FieldCipher } from "../../lib/sm-crypto.ts";
 import { lockVisible } from "./access.ts";
 import { updateApplication } from "./applications.repository.ts";

@@ -12,7 +12,8 @@ import {
   type UnitKind,
 } from "@luoshu/domain";
 import type { Db } from "../../db/client.ts";
-import { afterCommit, auditActorOf, type RequestContext } from "../../lib/context.ts";
+import { afterCommit } from "../../lib/after-commit.ts";
+import { auditActorOf, type RequestContext } from "../../lib/context.ts";
 import { type FieldCipher, sm3 } from "../../lib/sm-crypto.ts";
 import { canonicalJson } from "../audit/audit-chain.ts";
 import { recordsFor } from "../integrity/integrity.repository.ts";

@@ -8,9 +8,10 @@ import {
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { attachments } from "../../db/schema/index.ts";
-import { inTransaction, type RequestContext } from "../../lib/context.ts";
+import type { RequestContext } from "../../lib/context.ts";
 import type { FileStore } from "../../lib/files/file-store.ts";
 import { checkAttachment } from "../../lib/files/sniff-type.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import { findGuide } from "../guides/guides.repository.ts";
 import { loadVisible, lockVisible } from "./access.ts";
 import { updateApplication } from "./applications.repository.ts";

@@ -1,5 +1,5 @@
 import { asc, count, desc, gt, isNull, min, type Placeholder, type SQL, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
+import type { Db } from "../../db/client.ts";
 import { auditLog } from "../../db/schema/index.ts";
 import { type ChainRow, type ChainVerdict, genesisHash, verifyChain } from "./audit-chain.ts";
 
@@ -23,10 +23,19 @@ export interface AuditActor {
  * Writes the entries inside the caller's transaction, unchained: no lock, so concurrent business
  * transactions do not queue on the chain head. The sealer chains them once committed.
  */
-export async function appendAudit(tx: Tx, actor: AuditActor, entries: AuditEntry[], at: Date): Promise<void> {
+export async function appendAudit(tx: Db, actor: AuditActor, entries: AuditEntry[], at: Date): Promise<void> {
   if (entries.length > 0)
     await tx.execute(auditInsert({ ...actor, at: at.toISOString(), rows: auditRows(entries) }));
 }
+
+export function auditRepository(db: Db) {
+  return {
+    append: (actor: AuditActor, entries: AuditEntry[], at: Date) => appendAudit(db, actor, entries, at),
+    list: (page: number, pageSize: number) => listAudit(db, page, pageSize),
+    verify: (opts: { now?: Date }) => verifyAuditChain(db, opts),
+  };
+}
+export type AuditRepository = ReturnType<typeof auditRepository>;
 
 /** Each value, or the placeholder of a statement prepared once (hot-sql.ts). */
 type Bound<T> = { [K in keyof T]: T[K] | Placeholder };

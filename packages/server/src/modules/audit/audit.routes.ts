@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../deps.ts";
 import { pageOf, pageQuery } from "../../lib/http-schemas.ts";
 import { listAudit, verifyAuditChain } from "./audit.repository.ts";
 import { sealAudit } from "./audit-sealer.ts";

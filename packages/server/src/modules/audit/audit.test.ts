@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../db/client.ts";
-import { inTransaction } from "../../lib/context.ts";
+import { systemContext } from "../../lib/context.ts";
+import { createTransactor } from "../../lib/transaction.ts";
 import { createTestApp, type TestApp } from "../../test/test-app.ts";
 import { verifyAuditChain } from "./audit.repository.ts";
 import { sealAudit } from "./audit-sealer.ts";
@@ -67,10 +68,10 @@ describe("audit sealer", () => {
   it("chains records of concurrent transactions once, whatever order they commit in, even with racing sealers", async () => {
     const fresh = await createTestApp();
     try {
-      const ctx = { actor: null, role: "test", ip: null, now: fresh.clock.now() };
+      const ctx = systemContext(fresh.clock.now(), "test");
       await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
-          inTransaction(fresh.database.db, ctx, async (_tx, audit) =>
+          createTransactor(fresh.database.db).run(ctx, async (_repos, audit) =>
             audit({ action: "test.concurrent", entityType: "test", entityId: String(i) }),
           ),
         ),
@@ -100,7 +101,7 @@ describe("audit sealer", () => {
     const fresh = await createTestApp();
     try {
       await sealAudit(fresh.database.db, { wait: true });
-      const ctx = { actor: null, role: "test", ip: null, now: fresh.clock.now() };
+      const ctx = systemContext(fresh.clock.now(), "test");
       await fresh.database.db.transaction(async (tx) => {
         await tx.execute(
           sql`insert into audit_log (at, action, entity_type) values (${ctx.now.toISOString()}, 'test.orphan', 'test')`,

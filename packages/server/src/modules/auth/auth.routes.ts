@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppDeps } from "../../app.ts";
-import { inTransaction } from "../../lib/context.ts";
+import type { AppDeps } from "../../deps.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import { actorOf } from "../../plugins/access.ts";
 import { changePassword } from "./change-password.ts";
 import { login } from "./login.ts";

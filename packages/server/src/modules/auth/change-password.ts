@@ -3,7 +3,8 @@ import { verify } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { users } from "../../db/schema/index.ts";
-import { inTransaction, type RequestContext } from "../../lib/context.ts";
+import type { RequestContext } from "../../lib/context.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import { hashPassword } from "./login.ts";
 
 export async function changePassword(opts: {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.ts";
+import { appDeps } from "../../deps.ts";
 import { readPolicies } from "../../lib/policy-files.ts";
 import { createTestApp, policiesDir, type TestApp } from "../../test/test-app.ts";
 import { DedupService } from "../dedup/dedup.service.ts";
@@ -9,17 +10,18 @@ let t: TestApp;
 let second: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
   t = await createTestApp();
-  second = await buildApp({
-    db: t.database.db,
-    database: t.database,
-    policies: readPolicies(policiesDir),
-    cipher: t.cipher,
-    files: t.files,
-    dedup: new DedupService(t.database.db),
-    clock: t.clock,
-    secureCookies: false,
-    production: false,
-  });
+  second = await buildApp(
+    appDeps({
+      database: t.database,
+      policies: readPolicies(policiesDir),
+      cipher: t.cipher,
+      files: t.files,
+      dedup: new DedupService(t.database.db),
+      clock: t.clock,
+      secureCookies: false,
+      production: false,
+    }),
+  );
 });
 afterAll(async () => {
   await second.close();

@@ -3,7 +3,8 @@ import { hash, verify } from "@node-rs/argon2";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { userRoles, users } from "../../db/schema/index.ts";
-import { inTransaction, type RequestContext } from "../../lib/context.ts";
+import type { RequestContext } from "../../lib/context.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import { createSession } from "./session.ts";
 
 export const maxFailedLogins = 5;

@@ -2,7 +2,7 @@ import { checkBudget, computePostSubsidy, DomainError, type Policy, selectPolicy
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../deps.ts";
 
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const city = z.enum(["luoyang", "datong"]);

@@ -11,7 +11,8 @@ import {
   validateGuide,
 } from "@luoshu/domain";
 import type { Db } from "../../db/client.ts";
-import { inTransaction, type RequestContext } from "../../lib/context.ts";
+import type { RequestContext } from "../../lib/context.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import { guideNotFound } from "./guide-errors.ts";
 import { findGuide, insertGuide, replaceCalls, updateGuide } from "./guides.repository.ts";
 

@@ -9,9 +9,9 @@ import {
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppDeps } from "../../app.ts";
 import type { integrityRecords } from "../../db/schema/index.ts";
-import { inTransaction } from "../../lib/context.ts";
+import type { AppDeps } from "../../deps.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import { actorOf } from "../../plugins/access.ts";
 import { unitNotFound } from "../units/unit-errors.ts";
 import { findUnit } from "../units/units.repository.ts";

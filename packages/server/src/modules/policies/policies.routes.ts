@@ -2,7 +2,7 @@ import { DomainError, policyId } from "@luoshu/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../deps.ts";
 
 /** Policies are published rules: anyone may read them, as anyone may read the documents they cite. */
 export async function policyRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../deps.ts";
 import { listCities, listDistricts } from "./reference.repository.ts";
 
 const named = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });

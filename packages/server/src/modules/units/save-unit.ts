@@ -3,11 +3,13 @@ import {
   DomainError,
   inScope,
   isPlatformUser,
+  scopeFor,
   type UnitKind,
   validateUscc,
 } from "@luoshu/domain";
 import type { Db, Tx } from "../../db/client.ts";
-import { inTransaction, type RequestContext } from "../../lib/context.ts";
+import type { RequestContext } from "../../lib/context.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import { unitNotFound } from "./unit-errors.ts";
 import {
   districtExists,
@@ -100,7 +102,11 @@ export async function updateUnitDetails(opts: {
     const before = await findUnit(tx, opts.id);
     if (
       !before ||
-      !inScope(opts.actor, { cityId: before.cityId, districtCode: before.districtCode, unitId: before.id })
+      !inScope(scopeFor(opts.actor, "platform"), {
+        cityId: before.cityId,
+        districtCode: before.districtCode,
+        unitId: before.id,
+      })
     ) {
       throw unitNotFound();
     }

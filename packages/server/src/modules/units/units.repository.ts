@@ -1,4 +1,5 @@
 import type { Actor } from "@luoshu/domain";
+import { scopeFor } from "@luoshu/domain";
 import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { districts, units } from "../../db/schema/index.ts";
@@ -16,7 +17,7 @@ export interface UnitFilter {
 const unitScope = { cityId: units.cityId, districtCode: units.districtCode, unitId: units.id };
 
 export async function listUnits(db: Db, actor: Actor, filter: UnitFilter, page: number, pageSize: number) {
-  const conds: (SQL | undefined)[] = [scopeWhere(actor, unitScope)];
+  const conds: (SQL | undefined)[] = [scopeWhere(scopeFor(actor, "platform"), unitScope)];
   if (filter.city) conds.push(eq(units.cityId, filter.city));
   if (filter.kind) conds.push(eq(units.kind, filter.kind));
   if (filter.district) conds.push(eq(units.districtCode, filter.district));

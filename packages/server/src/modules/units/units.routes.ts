@@ -1,8 +1,8 @@
-import { inScope, unitKinds } from "@luoshu/domain";
+import { inScope, scopeFor, unitKinds } from "@luoshu/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../deps.ts";
 import { idParams, pageOf, pageQuery } from "../../lib/http-schemas.ts";
 import { actorOf } from "../../plugins/access.ts";
 import { createUnit, updateUnitDetails } from "./save-unit.ts";
@@ -80,7 +80,11 @@ export async function unitRoutes(app: FastifyInstance, deps: AppDeps) {
       const unit = await findUnit(deps.db, request.params.id);
       if (
         !unit ||
-        !inScope(actorOf(request), { cityId: unit.cityId, districtCode: unit.districtCode, unitId: unit.id })
+        !inScope(scopeFor(actorOf(request), "platform"), {
+          cityId: unit.cityId,
+          districtCode: unit.districtCode,
+          unitId: unit.id,
+        })
       ) {
         throw unitNotFound();
       }

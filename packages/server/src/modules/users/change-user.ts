@@ -1,6 +1,7 @@
-import { type Actor, checkRoleAssignment, DomainError, inScope, type Role } from "@luoshu/domain";
+import { type Actor, checkRoleAssignment, DomainError, inScope, type Role, scopeFor } from "@luoshu/domain";
 import type { Db } from "../../db/client.ts";
-import { inTransaction, type RequestContext } from "../../lib/context.ts";
+import type { RequestContext } from "../../lib/context.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import { userNotFound } from "./user-errors.ts";
 import { endSessionsOf, findUser, replaceRoles, updateUser } from "./users.repository.ts";
 
@@ -9,7 +10,7 @@ type Target = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 export function userVisibleTo(actor: Actor, u: Target): boolean {
   if (!u.cityId)
     return actor.cityId === null && actor.roles.some((r) => r === "sysAdmin" || r === "secAdmin");
-  return inScope(actor, {
+  return inScope(scopeFor(actor, "platform"), {
     cityId: u.cityId,
     districtCode: u.districtCode,
     unitId: u.unitId,

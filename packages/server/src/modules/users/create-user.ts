@@ -1,13 +1,15 @@
 import {
   type Actor,
   DomainError,
+  type ErrorCode,
   maskResidentId,
   type Role,
   validatePassword,
   validateResidentId,
 } from "@luoshu/domain";
 import type { Db } from "../../db/client.ts";
-import { inTransaction, type RequestContext } from "../../lib/context.ts";
+import type { RequestContext } from "../../lib/context.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import type { FieldCipher } from "../../lib/sm-crypto.ts";
 import { hashPassword } from "../auth/login.ts";
 import { districtExists, findUnit } from "../units/units.repository.ts";
@@ -23,7 +25,7 @@ export interface CreateUserInput {
   idNumber?: string;
 }
 
-const fail = (code: string, messageZh: string, messageEn: string, path: string) =>
+const fail = (code: ErrorCode, messageZh: string, messageEn: string, path: string) =>
   new DomainError({ code, messageZh, messageEn, path });
 
 /**

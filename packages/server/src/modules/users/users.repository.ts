@@ -1,4 +1,5 @@
 import type { Actor, Role } from "@luoshu/domain";
+import { scopeFor } from "@luoshu/domain";
 import { and, asc, count, eq, exists, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { sessions, units, userRoles, users } from "../../db/schema/index.ts";
@@ -20,7 +21,7 @@ export async function listUsers(
   page: number,
   pageSize: number,
 ) {
-  const conds: (SQL | undefined)[] = [scopeWhere(actor, userScope)];
+  const conds: (SQL | undefined)[] = [scopeWhere(scopeFor(actor, "platform"), userScope)];
   if (filter.keyword) {
     const like = `%${filter.keyword.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     conds.push(or(ilike(users.username, like), ilike(users.displayName, like)));

@@ -2,10 +2,10 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppDeps } from "../../app.ts";
 import { notifications } from "../../db/schema/index.ts";
-import { inTransaction } from "../../lib/context.ts";
+import type { AppDeps } from "../../deps.ts";
 import { idParams } from "../../lib/http-schemas.ts";
+import { inTransaction } from "../../lib/legacy-transaction.ts";
 import { actorOf } from "../../plugins/access.ts";
 import { workspaceOf } from "./workspace.service.ts";
 

@@ -1,4 +1,4 @@
-import { type Actor, type Role, scopeOf } from "@luoshu/domain";
+import { type Actor, type Role, scopeFor, scopeOf } from "@luoshu/domain";
 import { and, count, eq, gte, inArray, notExists, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { applications, auditLog, guides, needs, units, userRoles, users } from "../../db/schema/index.ts";
@@ -24,7 +24,13 @@ const unitsInScope: Provider = async (db, actor) => ({
     db
       .select({ n: count() })
       .from(units)
-      .where(scopeWhere(actor, { cityId: units.cityId, districtCode: units.districtCode, unitId: units.id })),
+      .where(
+        scopeWhere(scopeFor(actor, "platform"), {
+          cityId: units.cityId,
+          districtCode: units.districtCode,
+          unitId: units.id,
+        }),
+      ),
   ),
   link: "/units",
 });
@@ -37,7 +43,7 @@ const unitPeople: Provider = async (db, actor) => ({
     db
       .select({ n: count() })
       .from(users)
-      .where(scopeWhere(actor, { cityId: users.cityId, unitId: users.unitId })),
+      .where(scopeWhere(scopeFor(actor, "platform"), { cityId: users.cityId, unitId: users.unitId })),
   ),
   link: "/users",
 });
@@ -87,7 +93,7 @@ const applicationsIn =
         .from(applications)
         .where(
           and(
-            scopeWhere(actor, {
+            scopeWhere(scopeFor(actor, "platform"), {
               cityId: applications.cityId,
               districtCode: applications.districtCode,
               unitId: applications.unitId,

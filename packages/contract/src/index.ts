@@ -1,0 +1,7 @@
+/**
+ * The API contract: request and response schemas of every route, shared by the server (which
+ * validates and documents with them) and the web (which takes its types from them). Nothing here
+ * is written twice: a response the server builds that does not fit fails its type check.
+ */
+export * from "./needs.ts";
+export * from "./shared.ts";

@@ -1,0 +1,33 @@
+import type { Db } from "../db/client.ts";
+import type { AuditEntry } from "../modules/audit/audit.repository.ts";
+import { createRepositories, type Repositories } from "../repositories.ts";
+import { afterCommit } from "./after-commit.ts";
+import { auditActorOf, type RequestContext } from "./context.ts";
+
+export type Audit = (entry: AuditEntry) => void;
+
+/**
+ * One business transaction: the work gets the repositories bound to it and collects audit entries,
+ * which are written last in the same transaction, so a state change and its audit record commit or
+ * roll back together; the sealer chains them right after the commit. Use cases name the
+ * repositories they use (`Transactor<Pick<Repositories, "needs">>`), so tests pass small fakes.
+ */
+export interface Transactor<R = Repositories> {
+  run<T>(ctx: RequestContext, work: (repos: R, audit: Audit) => Promise<T>): Promise<T>;
+}
+
+export function createTransactor(db: Db): Transactor {
+  return {
+    async run(ctx, work) {
+      const result = await db.transaction(async (tx) => {
+        const entries: AuditEntry[] = [];
+        const repos = createRepositories(tx);
+        const out = await work(repos, (e) => entries.push({ cityId: ctx.actor?.cityId ?? null, ...e }));
+        await repos.audit.append(auditActorOf(ctx), entries, ctx.now);
+        return out;
+      });
+      afterCommit(db);
+      return result;
+    },
+  };
+}
