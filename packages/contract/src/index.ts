@@ -3,5 +3,10 @@
  * validates and documents with them) and the web (which takes its types from them). Nothing here
  * is written twice: a response the server builds that does not fit fails its type check.
  */
+export * from "./auth.ts";
+export * from "./integrity.ts";
 export * from "./needs.ts";
 export * from "./shared.ts";
+export * from "./units.ts";
+export * from "./users.ts";
+export * from "./workspace.ts";

@@ -17,6 +17,7 @@ export * from "./identity/role-assignment.ts";
 export * from "./identity/roles.ts";
 export * from "./identity/scope.ts";
 export * from "./identity/unit.ts";
+export * from "./identity/user.ts";
 export * from "./integrity/integrity.rules.ts";
 export * from "./need/need.machine.ts";
 export * from "./need/need.ts";

@@ -1,6 +1,14 @@
 import type { Db } from "./db/client.ts";
+import { rateLimitsRepository } from "./lib/rate-limits.repository.ts";
 import { auditRepository } from "./modules/audit/audit.repository.ts";
+import { credentialsRepository } from "./modules/auth/credentials.repository.ts";
+import { sessionsRepository } from "./modules/auth/sessions.repository.ts";
+import { integrityRepository } from "./modules/integrity/integrity.repository.ts";
 import { needsRepository } from "./modules/needs/needs.repository.ts";
+import { unitsRepository } from "./modules/units/units.repository.ts";
+import { usersRepository } from "./modules/users/users.repository.ts";
+import { notificationsRepository } from "./modules/workspace/notifications.repository.ts";
+import { workspaceRepository } from "./modules/workspace/workspace.repository.ts";
 
 /**
  * Every repository, bound to one database handle: the database itself for reads, or a transaction
@@ -9,7 +17,15 @@ import { needsRepository } from "./modules/needs/needs.repository.ts";
 export function createRepositories(db: Db) {
   return {
     audit: auditRepository(db),
+    credentials: credentialsRepository(db),
+    sessions: sessionsRepository(db),
+    rateLimits: rateLimitsRepository(db),
+    integrity: integrityRepository(db),
     needs: needsRepository(db),
+    units: unitsRepository(db),
+    users: usersRepository(db),
+    notifications: notificationsRepository(db),
+    workspace: workspaceRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

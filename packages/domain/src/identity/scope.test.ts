@@ -66,3 +66,12 @@ describe("scope of one request", () => {
     expect(inScope(scope, { cityId: "luoyang" })).toBe(false);
   });
 });
+
+describe("rows without a narrowing", () => {
+  it("belong to their whole city", () => {
+    const pi = scopeFor({ ...base, roles: ["principalInvestigator"] }, "city");
+    expect(inScope(pi, { cityId: "luoyang" })).toBe(true);
+    expect(inScope(pi, { cityId: "datong" })).toBe(false);
+    expect(inScope(pi, { cityId: "luoyang", unitId: null })).toBe(false);
+  });
+});

@@ -81,13 +81,19 @@ export function scopeFor(actor: Actor, declared: ScopeKind): Scope {
   }
 }
 
-/** A tenant row as far as scope is concerned. */
+/**
+ * A tenant row as far as scope is concerned. A row that does not carry a narrowing at all (a guide
+ * has no district, unit or owner) belongs to its whole city and is seen at that narrowing by city;
+ * a row that carries it as null (a city officer's account has no district) is outside it.
+ */
 export interface ScopedRow {
   cityId: string | null;
   districtCode?: string | null;
   unitId?: string | null;
   ownerUserId?: string | null;
 }
+
+const matches = (have: string | null | undefined, want: string) => have === undefined || have === want;
 
 export function inScope(scope: Scope, row: ScopedRow): boolean {
   switch (scope.kind) {
@@ -96,13 +102,11 @@ export function inScope(scope: Scope, row: ScopedRow): boolean {
     case "city":
       return row.cityId === scope.cityId;
     case "district":
-      return (
-        row.cityId === scope.cityId && row.districtCode != null && row.districtCode === scope.districtCode
-      );
+      return row.cityId === scope.cityId && matches(row.districtCode, scope.districtCode);
     case "unit":
-      return row.cityId === scope.cityId && row.unitId != null && row.unitId === scope.unitId;
+      return row.cityId === scope.cityId && matches(row.unitId, scope.unitId);
     case "own":
-      return row.cityId === scope.cityId && row.ownerUserId === scope.userId;
+      return row.cityId === scope.cityId && matches(row.ownerUserId, scope.userId);
     case "nothing":
       return false;
     default: {

@@ -17,3 +17,23 @@ export const unitKindNames: Record<UnitKind, { zh: string; en: string }> = {
   newRdInstitution: { zh: "新型研发机构", en: "New R&D institution" },
   other: { zh: "其他", en: "Other" },
 };
+
+/** An applicant unit as registered by the bureau or the platform. */
+export interface Unit {
+  id: string;
+  cityId: string;
+  uscc: string;
+  nameZh: string;
+  kind: UnitKind;
+  districtCode: string;
+  legalRepresentative: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A unit with the name of its district, as lists and forms show it. */
+export interface UnitView extends Unit {
+  districtNameZh: string | null;
+}
+
+export type UnitFields = Pick<Unit, "uscc" | "nameZh" | "kind" | "districtCode" | "legalRepresentative">;

@@ -1,4 +1,5 @@
 import { chinaDateOf } from "../shared/dates.ts";
+import { DomainError } from "../shared/errors.ts";
 
 /**
  * Integrity records (科研诚信/信用记录): sanctions by severity (LY-FUNDS §25) and the blacklist
@@ -60,4 +61,27 @@ export function activeBans(records: IntegrityRecordFacts[], now: Date): Integrit
       until: r.until,
       clause: r.clause,
     }));
+}
+
+/** A sanction as recorded: of a unit, or of a person known only by the keyed digest of their ID number. */
+export interface IntegrityRecord {
+  id: string;
+  cityId: string;
+  subject: "unit" | "person";
+  unitId: string | null;
+  personName: string | null;
+  kind: IntegrityKind;
+  fromDate: string;
+  untilDate: string | null;
+  reason: string;
+  clause: string;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+/** Where a record's period ends before it starts. */
+export function checkIntegrityPeriod(fromDate: string, untilDate: string | null) {
+  if (untilDate !== null && untilDate < fromDate) {
+    throw new DomainError({ code: "INTEGRITY_PERIOD_INVALID", path: "untilDate" });
+  }
 }

@@ -2,7 +2,10 @@ import type { Scope } from "@luoshu/domain";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
-/** The columns a table's rows are scoped by; a table without one never matches that narrowing. */
+/**
+ * The columns a table's rows are scoped by. A table without a column for a narrowing holds rows of
+ * the whole city at that narrowing (guides, needs), filtered by city only, as the domain's `inScope`.
+ */
 export interface ScopeColumns {
   cityId: AnyPgColumn;
   districtCode?: AnyPgColumn;
@@ -11,6 +14,9 @@ export interface ScopeColumns {
 }
 
 const nothing = sql`false`;
+
+const narrowed = (city: SQL, col: AnyPgColumn | undefined, value: string) =>
+  col ? and(city, eq(col, value)) : city;
 
 /**
  * The SQL twin of the domain's `inScope`: lists filter rows with it, single reads check with
@@ -23,15 +29,11 @@ export function scopeWhere(scope: Scope, cols: ScopeColumns): SQL | undefined {
     case "city":
       return eq(cols.cityId, scope.cityId);
     case "district":
-      return cols.districtCode
-        ? and(eq(cols.cityId, scope.cityId), eq(cols.districtCode, scope.districtCode))
-        : nothing;
+      return narrowed(eq(cols.cityId, scope.cityId), cols.districtCode, scope.districtCode);
     case "unit":
-      return cols.unitId ? and(eq(cols.cityId, scope.cityId), eq(cols.unitId, scope.unitId)) : nothing;
+      return narrowed(eq(cols.cityId, scope.cityId), cols.unitId, scope.unitId);
     case "own":
-      return cols.ownerUserId && scope.cityId
-        ? and(eq(cols.cityId, scope.cityId), eq(cols.ownerUserId, scope.userId))
-        : nothing;
+      return scope.cityId ? narrowed(eq(cols.cityId, scope.cityId), cols.ownerUserId, scope.userId) : nothing;
     case "nothing":
       return nothing;
     default: {

@@ -1,10 +1,13 @@
 import { type Actor, can, DomainError, type Permission, type ScopeKind, scopeFor } from "@luoshu/domain";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Db } from "../db/client.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { CallerContext, RequestContext } from "../lib/context.ts";
-import { hit } from "../lib/rate-limit.ts";
-import { type ResolvedSession, resolveSession, sessionCookie } from "../modules/auth/session.ts";
+import type { RateLimitsRepository } from "../lib/rate-limits.repository.ts";
+import {
+  type ResolvedSession,
+  type SessionsRepository,
+  sessionCookie,
+} from "../modules/auth/sessions.repository.ts";
 
 /**
  * Every /api route declares what it needs: a permission (or "public" / "authenticated") and the
@@ -39,7 +42,10 @@ const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function registerAccess(
   app: FastifyInstance,
-  deps: { db: Db; clock: Clock },
+  deps: {
+    repos: { sessions: Pick<SessionsRepository, "resolve">; rateLimits: RateLimitsRepository };
+    clock: Clock;
+  },
   registry: RegisteredRoute[],
 ): void {
   app.decorateRequest("session", null);
@@ -62,53 +68,29 @@ export function registerAccess(
 
     if (access.rateLimit) {
       const key = `${request.routeOptions.url}|${request.ip}`;
-      const n = await hit(deps.db, key, access.rateLimit.windowMs, now);
-      if (n > access.rateLimit.max) {
-        throw new DomainError({
-          code: "RATE_LIMITED",
-          messageZh: "请求过于频繁，请稍后再试。",
-          messageEn: "Too many requests; try again later.",
-        });
-      }
+      const n = await deps.repos.rateLimits.hit(key, access.rateLimit.windowMs, now);
+      if (n > access.rateLimit.max) throw new DomainError({ code: "RATE_LIMITED" });
     }
 
     const token = request.cookies[sessionCookie];
-    const session = token ? await resolveSession(deps.db, token, now) : null;
+    const session = token ? await deps.repos.sessions.resolve(token, now) : null;
     if (session && "expired" in session && access.permission !== "public") {
-      throw new DomainError({
-        code: "SESSION_EXPIRED",
-        messageZh: "登录已超时（30 分钟无操作），请重新登录。",
-        messageEn: "Your session expired after 30 minutes of inactivity; log in again.",
-      });
+      throw new DomainError({ code: "SESSION_EXPIRED" });
     }
     const live = session && !("expired" in session) ? session : null;
     request.session = live;
     request.ctx.actor = live?.actor ?? null;
     if (access.permission === "public") return;
 
-    if (!live) {
-      throw new DomainError({ code: "AUTH_REQUIRED", messageZh: "请先登录。", messageEn: "Log in first." });
-    }
+    if (!live) throw new DomainError({ code: "AUTH_REQUIRED" });
     if (stateChanging.has(request.method) && request.headers["x-csrf-token"] !== live.csrfToken) {
-      throw new DomainError({
-        code: "CSRF_FAILED",
-        messageZh: "请求校验失败（CSRF），请刷新页面后重试。",
-        messageEn: "CSRF check failed; reload the page and try again.",
-      });
+      throw new DomainError({ code: "CSRF_FAILED" });
     }
     request.ctx.role = authorisingRole(live.actor, access.permission);
     if (access.scope !== "none") request.ctx.scope = scopeFor(live.actor, access.scope);
     if (access.permission !== "authenticated" && !can(live.actor.roles, access.permission)) {
-      throw forbidden();
+      throw new DomainError({ code: "FORBIDDEN" });
     }
-  });
-}
-
-export function forbidden(): DomainError {
-  return new DomainError({
-    code: "FORBIDDEN",
-    messageZh: "无权执行此操作。",
-    messageEn: "You may not do this.",
   });
 }
 
@@ -127,7 +109,6 @@ export function callerOf(request: FastifyRequest): CallerContext {
 /** The actor of a route that required login; the access hook has already refused anonymous calls. */
 export function actorOf(request: FastifyRequest): Actor {
   const actor = request.ctx.actor;
-  if (!actor)
-    throw new DomainError({ code: "AUTH_REQUIRED", messageZh: "请先登录。", messageEn: "Log in first." });
+  if (!actor) throw new DomainError({ code: "AUTH_REQUIRED" });
   return actor;
 }

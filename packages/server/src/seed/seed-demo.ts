@@ -3,8 +3,8 @@ import type { Db } from "../db/client.ts";
 import { cities, districts, units, userRoles, users } from "../db/schema/index.ts";
 import { systemContext } from "../lib/context.ts";
 import { inTransaction } from "../lib/legacy-transaction.ts";
+import { hashPassword } from "../lib/passwords.ts";
 import type { FieldCipher } from "../lib/sm-crypto.ts";
-import { hashPassword } from "../modules/auth/login.ts";
 import { seedDemoCalls, seedDemoIntegrity } from "./demo-calls.ts";
 import { demoCities, demoCityAccounts, demoPassword, demoPlatformAccounts } from "./demo-data.ts";
 

@@ -1,26 +1,13 @@
+import { loginBody, loginResponse, meSchema, okSchema, passwordBody } from "@luoshu/contract";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
-import { inTransaction } from "../../lib/legacy-transaction.ts";
-import { actorOf } from "../../plugins/access.ts";
+import { callerOf } from "../../plugins/access.ts";
 import { changePassword } from "./change-password.ts";
+import { describeMe } from "./describe-me.ts";
 import { login } from "./login.ts";
-import { describeMe } from "./me.ts";
-import { deleteSession, sessionCookie } from "./session.ts";
-
-const meSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  city: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }).nullable(),
-  district: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }).nullable(),
-  unit: z.object({ id: z.string(), nameZh: z.string() }).nullable(),
-  roles: z.array(z.string()),
-  permissions: z.array(z.string()),
-  scope: z.object({ kind: z.string() }),
-  csrfToken: z.string(),
-});
+import { logout } from "./logout.ts";
+import { sessionCookie } from "./sessions.repository.ts";
 
 export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,23 +25,18 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ["auth"],
         summary: "Log in; sets the HttpOnly session cookie",
-        body: z
-          .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
-          .strict(),
-        response: { 200: z.object({ user: meSchema }) },
+        body: loginBody,
+        response: { 200: loginResponse },
       },
     },
     async (request, reply) => {
-      const result = await login({
-        db: deps.db,
+      const result = await login(deps, {
         ctx: request.ctx,
-        username: request.body.username,
-        password: request.body.password,
+        ...request.body,
         userAgent: request.headers["user-agent"] ?? null,
-        production: deps.production,
       });
       reply.setCookie(sessionCookie, result.token, cookieOptions);
-      return { user: await describeMe(deps.db, result.actor, result.csrfToken) };
+      return { user: await describeMe(deps, { actor: result.actor, csrfToken: result.csrfToken }) };
     },
   );
 
@@ -68,23 +50,18 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: meSchema },
       },
     },
-    async (request) => describeMe(deps.db, actorOf(request), request.session?.csrfToken ?? ""),
+    async (request) =>
+      describeMe(deps, { actor: callerOf(request).actor, csrfToken: request.session?.csrfToken ?? "" }),
   );
 
   r.post(
     "/api/auth/logout",
     {
       config: { access: { permission: "authenticated", scope: "own" } },
-      schema: { tags: ["auth"], summary: "Log out", response: { 200: z.object({ ok: z.literal(true) }) } },
+      schema: { tags: ["auth"], summary: "Log out", response: { 200: okSchema } },
     },
     async (request, reply) => {
-      const session = request.session;
-      if (session) {
-        await inTransaction(deps.db, request.ctx, async (tx, audit) => {
-          await deleteSession(tx, session.id);
-          audit({ action: "auth.logout", entityType: "user", entityId: session.actor.userId });
-        });
-      }
+      if (request.session) await logout(deps, { ctx: callerOf(request), sessionId: request.session.id });
       reply.clearCookie(sessionCookie, cookieOptions);
       return { ok: true as const };
     },
@@ -97,14 +74,12 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ["auth"],
         summary: "Change one's own password",
-        body: z
-          .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) })
-          .strict(),
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        body: passwordBody,
+        response: { 200: okSchema },
       },
     },
     async (request) => {
-      await changePassword({ db: deps.db, ctx: request.ctx, actor: actorOf(request), ...request.body });
+      await changePassword(deps, { ctx: callerOf(request), ...request.body });
       return { ok: true as const };
     },
   );

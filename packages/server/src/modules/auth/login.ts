@@ -1,36 +1,17 @@
-import { type Actor, DomainError, type Role } from "@luoshu/domain";
-import { hash, verify } from "@node-rs/argon2";
-import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
-import { userRoles, users } from "../../db/schema/index.ts";
+import { type Actor, DomainError } from "@luoshu/domain";
 import type { RequestContext } from "../../lib/context.ts";
-import { inTransaction } from "../../lib/legacy-transaction.ts";
-import { createSession } from "./session.ts";
+import { hashPassword, verifyPassword } from "../../lib/passwords.ts";
+import type { Transactor } from "../../lib/transaction.ts";
+import type { CredentialsRepository } from "./credentials.repository.ts";
+import type { SessionsRepository } from "./sessions.repository.ts";
 
 export const maxFailedLogins = 5;
 export const lockoutMs = 15 * 60 * 1000;
 
-/** argon2id with the library's defaults (OWASP-level memory cost). */
-export const hashPassword = (password: string) => hash(password, { algorithm: 2 });
-
 /** Verifying against a fixed hash when the user is unknown keeps the answer time the same. */
 let decoyHash: Promise<string> | null = null;
 
-export interface LoginOptions {
-  db: Db;
-  ctx: RequestContext;
-  username: string;
-  password: string;
-  userAgent: string | null;
-  production: boolean;
-}
-
-const invalid = () =>
-  new DomainError({
-    code: "AUTH_INVALID_CREDENTIALS",
-    messageZh: "用户名或密码错误。",
-    messageEn: "Wrong username or password.",
-  });
+const invalid = () => new DomainError({ code: "AUTH_INVALID_CREDENTIALS" });
 
 const locked = (until: Date) =>
   new DomainError({
@@ -40,34 +21,40 @@ const locked = (until: Date) =>
     details: { lockedUntil: until.toISOString() },
   });
 
+type Deps = {
+  repos: { credentials: Pick<CredentialsRepository, "byUsername" | "rolesOf"> };
+  tx: Transactor<{
+    credentials: Pick<CredentialsRepository, "recordFailure" | "clearFailures">;
+    sessions: Pick<SessionsRepository, "create">;
+  }>;
+  production: boolean;
+};
+
 /**
  * The password is checked outside any transaction (argon2 takes tens of milliseconds); the failure
  * counter then moves with one atomic update, so concurrent wrong guesses on several servers all count.
  */
-export async function login(opts: LoginOptions): Promise<{ actor: Actor; token: string; csrfToken: string }> {
-  const { db, ctx } = opts;
+export async function login(
+  deps: Deps,
+  input: { ctx: RequestContext; username: string; password: string; userAgent: string | null },
+): Promise<{ actor: Actor; token: string; csrfToken: string }> {
+  const { ctx } = input;
   const now = ctx.now;
-  const [user] = await db.select().from(users).where(eq(users.username, opts.username));
+  const user = await deps.repos.credentials.byUsername(input.username);
   if (!user) {
     decoyHash ??= hashPassword("decoy-password-never-used");
-    await verify(await decoyHash, opts.password);
-    await inTransaction(db, ctx, async (_tx, audit) =>
+    await verifyPassword(await decoyHash, input.password);
+    await deps.tx.run(ctx, async (_repos, audit) =>
       audit({
         action: "auth.loginFailed",
         entityType: "user",
         cityId: null,
-        after: { username: opts.username, reason: "unknownUser" },
+        after: { username: input.username, reason: "unknownUser" },
       }),
     );
     throw invalid();
   }
-  if (user.isDemo && opts.production) {
-    throw new DomainError({
-      code: "DEMO_ACCOUNT_REFUSED",
-      messageZh: "生产环境不允许使用演示账号登录。",
-      messageEn: "Demo accounts are refused in production.",
-    });
-  }
+  if (user.isDemo && deps.production) throw new DomainError({ code: "DEMO_ACCOUNT_REFUSED" });
   if (user.lockedUntil && user.lockedUntil > now) throw locked(user.lockedUntil);
 
   const baseActor: Actor = {
@@ -78,19 +65,9 @@ export async function login(opts: LoginOptions): Promise<{ actor: Actor; token: 
     unitId: user.unitId,
     roles: [],
   };
-  const actorCtx = (): RequestContext => ({ ...ctx, actor: baseActor });
-
-  if (!(await verify(user.passwordHash, opts.password))) {
-    const lockedUntil = await inTransaction(db, actorCtx(), async (tx, audit) => {
-      const [row] = await tx
-        .update(users)
-        .set({
-          failedLogins: sql`case when ${users.failedLogins} + 1 >= ${maxFailedLogins} then 0 else ${users.failedLogins} + 1 end`,
-          lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailedLogins} then ${new Date(now.getTime() + lockoutMs).toISOString()}::timestamptz else ${users.lockedUntil} end`,
-        })
-        .where(and(eq(users.id, user.id)))
-        .returning({ lockedUntil: users.lockedUntil });
-      const justLocked = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    const lockedUntil = await deps.tx.run({ ...ctx, actor: baseActor }, async ({ credentials }, audit) => {
+      const justLocked = await credentials.recordFailure(user.id, now, maxFailedLogins, lockoutMs);
       audit({
         action: justLocked ? "auth.locked" : "auth.loginFailed",
         entityType: "user",
@@ -111,15 +88,14 @@ export async function login(opts: LoginOptions): Promise<{ actor: Actor; token: 
       messageEn: "This account is disabled.",
     });
   }
-  const roleRows = await db
-    .select({ role: userRoles.role })
-    .from(userRoles)
-    .where(eq(userRoles.userId, user.id));
-  const actor: Actor = { ...baseActor, roles: roleRows.map((r) => r.role as Role) };
-  return inTransaction(db, { ...ctx, actor, role: actor.roles.join(",") }, async (tx, audit) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    const session = await createSession(tx, { userId: user.id, now, ip: ctx.ip, userAgent: opts.userAgent });
-    audit({ action: "auth.login", entityType: "user", entityId: user.id, cityId: user.cityId });
-    return { actor, ...session };
-  });
+  const actor: Actor = { ...baseActor, roles: await deps.repos.credentials.rolesOf(user.id) };
+  return deps.tx.run(
+    { ...ctx, actor, role: actor.roles.join(",") },
+    async ({ credentials, sessions }, audit) => {
+      await credentials.clearFailures(user.id);
+      const session = await sessions.create({ userId: user.id, now, ip: ctx.ip, userAgent: input.userAgent });
+      audit({ action: "auth.login", entityType: "user", entityId: user.id, cityId: user.cityId });
+      return { actor, ...session };
+    },
+  );
 }

@@ -1,40 +1,90 @@
-import type { IntegrityRecordFacts } from "@luoshu/domain";
+import {
+  type IntegrityKind,
+  type IntegrityRecord,
+  type IntegrityRecordFacts,
+  integrityKinds,
+  type Scope,
+} from "@luoshu/domain";
 import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
+import { z } from "zod";
+import type { Db } from "../../db/client.ts";
 import { integrityRecords, units } from "../../db/schema/index.ts";
+import { scopeWhere } from "../../lib/scope-sql.ts";
 
-/** The records that concern a unit or any of the given people (by keyed ID-number digest). */
-export async function recordsFor(
-  db: Db | Tx,
-  cityId: string,
-  unitId: string,
-  personDigests: string[],
-): Promise<IntegrityRecordFacts[]> {
-  const who: SQL[] = [eq(integrityRecords.unitId, unitId)];
-  if (personDigests.length) who.push(inArray(integrityRecords.personDigest, personDigests));
-  const rows = await db
-    .select()
-    .from(integrityRecords)
-    .where(and(eq(integrityRecords.cityId, cityId), or(...who)));
-  return rows.map((r) => ({
-    subject: r.subject as IntegrityRecordFacts["subject"],
-    kind: r.kind as IntegrityRecordFacts["kind"],
-    from: r.fromDate,
-    until: r.untilDate,
-    clause: r.clause,
-  }));
+type Row = typeof integrityRecords.$inferSelect;
+const kind = z.enum(integrityKinds);
+const subject = z.enum(["unit", "person"]);
+
+/** The person's digest stays in the database: answers and audit records never carry it. */
+const toRecord = ({ personDigest: _digest, ...row }: Row): IntegrityRecord => ({
+  ...row,
+  subject: subject.parse(row.subject),
+  kind: kind.parse(row.kind),
+});
+
+export interface NewIntegrityRecord {
+  cityId: string;
+  subject: "unit" | "person";
+  unitId: string | null;
+  personDigest: string | null;
+  personName: string | null;
+  kind: IntegrityKind;
+  fromDate: string;
+  untilDate: string | null;
+  reason: string;
+  clause: string;
+  createdBy: string;
+  createdAt: Date;
 }
 
-export async function insertIntegrityRecord(tx: Tx, values: typeof integrityRecords.$inferInsert) {
-  const [row] = await tx.insert(integrityRecords).values(values).returning();
-  return row;
-}
+export function integrityRepository(db: Db) {
+  return {
+    /** The records that concern a unit or any of the given people (by keyed ID-number digest). */
+    async recordsFor(
+      cityId: string,
+      unitId: string,
+      personDigests: string[],
+    ): Promise<IntegrityRecordFacts[]> {
+      const who: SQL[] = [eq(integrityRecords.unitId, unitId)];
+      if (personDigests.length) who.push(inArray(integrityRecords.personDigest, personDigests));
+      const rows = await db
+        .select()
+        .from(integrityRecords)
+        .where(and(eq(integrityRecords.cityId, cityId), or(...who)));
+      return rows.map((r) => {
+        const rec = toRecord(r);
+        return {
+          subject: rec.subject,
+          kind: rec.kind,
+          from: rec.fromDate,
+          until: rec.untilDate,
+          clause: rec.clause,
+        };
+      });
+    },
 
-export async function listIntegrityRecords(db: Db, cityId: string) {
-  return db
-    .select({ record: integrityRecords, unitNameZh: units.nameZh })
-    .from(integrityRecords)
-    .leftJoin(units, and(eq(units.cityId, integrityRecords.cityId), eq(units.id, integrityRecords.unitId)))
-    .where(eq(integrityRecords.cityId, cityId))
-    .orderBy(desc(integrityRecords.createdAt));
+    async insert(values: NewIntegrityRecord): Promise<IntegrityRecord> {
+      const [row] = await db.insert(integrityRecords).values(values).returning();
+      if (!row) throw new Error("record not stored");
+      return toRecord(row);
+    },
+
+    async list(scope: Scope) {
+      const rows = await db
+        .select({ record: integrityRecords, unitNameZh: units.nameZh })
+        .from(integrityRecords)
+        .leftJoin(
+          units,
+          and(eq(units.cityId, integrityRecords.cityId), eq(units.id, integrityRecords.unitId)),
+        )
+        .where(scopeWhere(scope, { cityId: integrityRecords.cityId }))
+        .orderBy(desc(integrityRecords.createdAt));
+      return rows.map((r) => ({ record: toRecord(r.record), unitNameZh: r.unitNameZh }));
+    },
+  };
 }
+export type IntegrityRepository = ReturnType<typeof integrityRepository>;
+
+// TEMPORARY (issue 11): callers not yet moved to repositories.
+export const recordsFor = (db: Db, cityId: string, unitId: string, personDigests: string[]) =>
+  integrityRepository(db).recordsFor(cityId, unitId, personDigests);

@@ -1,90 +1,112 @@
-import type { Actor } from "@luoshu/domain";
-import { scopeFor } from "@luoshu/domain";
+import {
+  type Scope,
+  type Unit,
+  type UnitFields,
+  type UnitKind,
+  type UnitView,
+  unitKinds,
+} from "@luoshu/domain";
 import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
+import { z } from "zod";
+import type { Db } from "../../db/client.ts";
 import { districts, units } from "../../db/schema/index.ts";
 import { scopeWhere } from "../../lib/scope-sql.ts";
 
-export type UnitRow = typeof units.$inferSelect;
-
 export interface UnitFilter {
   keyword?: string;
-  kind?: string;
+  kind?: UnitKind;
   district?: string;
   city?: string;
 }
 
-const unitScope = { cityId: units.cityId, districtCode: units.districtCode, unitId: units.id };
+type UnitRow = typeof units.$inferSelect;
+const unitKind = z.enum(unitKinds);
+const toUnit = (row: UnitRow): Unit => ({ ...row, kind: unitKind.parse(row.kind) });
+const toView = (r: { unit: UnitRow; districtNameZh: string | null }): UnitView => ({
+  ...toUnit(r.unit),
+  districtNameZh: r.districtNameZh,
+});
+const scoped = (scope: Scope) =>
+  scopeWhere(scope, { cityId: units.cityId, districtCode: units.districtCode, unitId: units.id });
+/** Escapes LIKE wildcards so a keyword matches literally. */
+export const likeOf = (keyword: string) => `%${keyword.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
-export async function listUnits(db: Db, actor: Actor, filter: UnitFilter, page: number, pageSize: number) {
-  const conds: (SQL | undefined)[] = [scopeWhere(scopeFor(actor, "platform"), unitScope)];
-  if (filter.city) conds.push(eq(units.cityId, filter.city));
-  if (filter.kind) conds.push(eq(units.kind, filter.kind));
-  if (filter.district) conds.push(eq(units.districtCode, filter.district));
-  if (filter.keyword) {
-    const like = `%${filter.keyword.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    conds.push(or(ilike(units.nameZh, like), ilike(units.uscc, like)));
-  }
-  const where = and(...conds);
-  const [items, [total]] = await Promise.all([
+export function unitsRepository(db: Db) {
+  const withDistrict = () =>
     db
       .select({ unit: units, districtNameZh: districts.nameZh })
       .from(units)
-      .leftJoin(districts, and(eq(districts.cityId, units.cityId), eq(districts.code, units.districtCode)))
-      .where(where)
-      .orderBy(asc(units.cityId), asc(units.nameZh))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(units).where(where),
-  ]);
-  return { items: items.map((r) => ({ ...r.unit, districtNameZh: r.districtNameZh })), total: total?.n ?? 0 };
-}
+      .leftJoin(districts, and(eq(districts.cityId, units.cityId), eq(districts.code, units.districtCode)));
 
-export async function findUnit(
-  db: Db | Tx,
-  id: string,
-): Promise<(UnitRow & { districtNameZh: string | null }) | undefined> {
-  const [row] = await db
-    .select({ unit: units, districtNameZh: districts.nameZh })
-    .from(units)
-    .leftJoin(districts, and(eq(districts.cityId, units.cityId), eq(districts.code, units.districtCode)))
-    .where(eq(units.id, id));
-  return row ? { ...row.unit, districtNameZh: row.districtNameZh } : undefined;
-}
+  return {
+    async list(scope: Scope, filter: UnitFilter, page: number, pageSize: number) {
+      const conds: (SQL | undefined)[] = [scoped(scope)];
+      if (filter.city) conds.push(eq(units.cityId, filter.city));
+      if (filter.kind) conds.push(eq(units.kind, filter.kind));
+      if (filter.district) conds.push(eq(units.districtCode, filter.district));
+      if (filter.keyword) {
+        const like = likeOf(filter.keyword);
+        conds.push(or(ilike(units.nameZh, like), ilike(units.uscc, like)));
+      }
+      const where = and(...conds);
+      const [items, [total]] = await Promise.all([
+        withDistrict()
+          .where(where)
+          .orderBy(asc(units.cityId), asc(units.nameZh))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        db.select({ n: count() }).from(units).where(where),
+      ]);
+      return { items: items.map(toView), total: total?.n ?? 0 };
+    },
 
-export async function findUnitByUscc(tx: Tx, cityId: string, uscc: string) {
-  const [row] = await tx
-    .select({ id: units.id })
-    .from(units)
-    .where(and(eq(units.cityId, cityId), eq(units.uscc, uscc)));
-  return row;
-}
+    async count(scope: Scope): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(units).where(scoped(scope));
+      return row?.n ?? 0;
+    },
 
-export async function districtExists(tx: Tx, cityId: string, code: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ code: districts.code })
-    .from(districts)
-    .where(and(eq(districts.cityId, cityId), eq(districts.code, code)));
-  return Boolean(row);
-}
+    /** Inside the scope, or undefined: "not found" and "not yours" answer alike. */
+    async find(scope: Scope, id: string): Promise<UnitView | undefined> {
+      const [row] = await withDistrict().where(and(scoped(scope), eq(units.id, id)));
+      return row && toView(row);
+    },
 
-export async function insertUnit(tx: Tx, values: typeof units.$inferInsert): Promise<UnitRow> {
-  const [row] = await tx.insert(units).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
-}
+    async findByUscc(cityId: string, uscc: string): Promise<{ id: string } | undefined> {
+      const [row] = await db
+        .select({ id: units.id })
+        .from(units)
+        .where(and(eq(units.cityId, cityId), eq(units.uscc, uscc)));
+      return row;
+    },
 
-export async function updateUnit(
-  tx: Tx,
-  id: string,
-  cityId: string,
-  values: Partial<typeof units.$inferInsert>,
-): Promise<UnitRow> {
-  const [row] = await tx
-    .update(units)
-    .set(values)
-    .where(and(eq(units.cityId, cityId), eq(units.id, id)))
-    .returning();
-  if (!row) throw new Error("update returned no row");
-  return row;
+    async districtExists(cityId: string, code: string): Promise<boolean> {
+      const [row] = await db
+        .select({ code: districts.code })
+        .from(districts)
+        .where(and(eq(districts.cityId, cityId), eq(districts.code, code)));
+      return Boolean(row);
+    },
+
+    async insert(values: UnitFields & { cityId: string; createdAt: Date; updatedAt: Date }): Promise<Unit> {
+      const [row] = await db.insert(units).values(values).returning();
+      if (!row) throw new Error("insert returned no row");
+      return toUnit(row);
+    },
+
+    async update(unit: Unit, values: Partial<UnitFields> & { updatedAt: Date }): Promise<Unit> {
+      const [row] = await db
+        .update(units)
+        .set(values)
+        .where(and(eq(units.cityId, unit.cityId), eq(units.id, unit.id)))
+        .returning();
+      if (!row) throw new Error("update returned no row");
+      return toUnit(row);
+    },
+  };
 }
+export type UnitsRepository = ReturnType<typeof unitsRepository>;
+
+// TEMPORARY (issue 11): callers not yet moved to repositories.
+export const findUnit = (db: Db, id: string) => unitsRepository(db).find({ kind: "platform" }, id);
+export const districtExists = (db: Db, cityId: string, code: string) =>
+  unitsRepository(db).districtExists(cityId, code);

@@ -1,5 +1,4 @@
 import {
-  type Actor,
   DomainError,
   type ErrorCode,
   maskResidentId,
@@ -7,13 +6,12 @@ import {
   validatePassword,
   validateResidentId,
 } from "@luoshu/domain";
-import type { Db } from "../../db/client.ts";
-import type { RequestContext } from "../../lib/context.ts";
-import { inTransaction } from "../../lib/legacy-transaction.ts";
+import type { CallerContext } from "../../lib/context.ts";
+import { hashPassword } from "../../lib/passwords.ts";
 import type { FieldCipher } from "../../lib/sm-crypto.ts";
-import { hashPassword } from "../auth/login.ts";
-import { districtExists, findUnit } from "../units/units.repository.ts";
-import { idNumberTaken, insertUser, usernameTaken } from "./users.repository.ts";
+import type { Transactor } from "../../lib/transaction.ts";
+import type { UnitsRepository } from "../units/units.repository.ts";
+import type { UsersRepository } from "./users.repository.ts";
 
 export interface CreateUserInput {
   username: string;
@@ -32,17 +30,21 @@ const fail = (code: ErrorCode, messageZh: string, messageEn: string, path: strin
  * The system administrator opens accounts without roles (the security administrator grants them);
  * a unit administrator registers the unit's own principal investigators, who get that one role.
  */
-export async function createUser(opts: {
-  db: Db;
-  ctx: RequestContext;
-  actor: Actor;
-  cipher: FieldCipher;
-  input: CreateUserInput;
-}) {
-  const { actor, input, cipher } = opts;
+export async function createUser(
+  deps: {
+    tx: Transactor<{
+      users: Pick<UsersRepository, "usernameTaken" | "idNumberTaken" | "insert">;
+      units: Pick<UnitsRepository, "find" | "districtExists">;
+    }>;
+    cipher: FieldCipher;
+  },
+  input: { ctx: CallerContext; user: CreateUserInput },
+) {
+  const { ctx, user: u } = input;
+  const { actor } = ctx;
   const byUnitAdmin = !actor.roles.includes("sysAdmin");
-  const cityId = byUnitAdmin ? actor.cityId : (input.cityCode ?? null);
-  const unitId = byUnitAdmin ? actor.unitId : (input.unitId ?? null);
+  const cityId = byUnitAdmin ? actor.cityId : (u.cityCode ?? null);
+  const unitId = byUnitAdmin ? actor.unitId : (u.unitId ?? null);
   const roles: Role[] = byUnitAdmin ? ["principalInvestigator"] : [];
   if (byUnitAdmin && (!cityId || !unitId))
     throw fail(
@@ -52,61 +54,53 @@ export async function createUser(opts: {
       "unitId",
     );
 
-  const pw = validatePassword(input.password, input.username);
+  const pw = validatePassword(u.password, u.username);
   if (!pw.ok) throw fail("PASSWORD_WEAK", pw.messageZh, pw.messageEn, "password");
-  let idFields = {};
-  if (input.idNumber) {
-    const id = input.idNumber.toUpperCase();
+  let idFields: { idNumberCipher: string; idNumberDigest: string; idNumberMasked: string } | null = null;
+  if (u.idNumber) {
+    const id = u.idNumber.toUpperCase();
     const v = validateResidentId(id);
     if (!v.ok) throw fail(v.code, v.messageZh, v.messageEn, "idNumber");
     idFields = {
-      idNumberCipher: cipher.encrypt(id),
-      idNumberDigest: cipher.digest(id),
+      idNumberCipher: deps.cipher.encrypt(id),
+      idNumberDigest: deps.cipher.digest(id),
       idNumberMasked: maskResidentId(id),
     };
   }
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(u.password);
 
-  return inTransaction(opts.db, opts.ctx, async (tx, audit) => {
-    if (await usernameTaken(tx, input.username))
+  return deps.tx.run(ctx, async ({ users, units }, audit) => {
+    if (await users.usernameTaken(u.username))
       throw fail("CONFLICT", "用户名已被使用。", "The username is taken.", "username");
-    if ("idNumberDigest" in idFields && (await idNumberTaken(tx, idFields.idNumberDigest as string))) {
+    if (idFields && (await users.idNumberTaken(idFields.idNumberDigest))) {
       throw fail("CONFLICT", "该身份证号已有账号。", "An account with this ID number exists.", "idNumber");
     }
-    let districtCode = input.districtCode ?? null;
+    let districtCode = u.districtCode ?? null;
     if (unitId) {
-      const unit = await findUnit(tx, unitId);
+      const unit = await units.find({ kind: "platform" }, unitId);
       if (!unit || unit.cityId !== cityId)
         throw fail("VALIDATION", "单位不存在或不属于该城市。", "The unit is not in this city.", "unitId");
       districtCode = unit.districtCode;
     } else if (districtCode) {
-      if (!cityId || !(await districtExists(tx, cityId, districtCode))) {
+      if (!cityId || !(await units.districtExists(cityId, districtCode))) {
         throw fail("VALIDATION", "县区不属于该城市。", "The district is not in this city.", "districtCode");
       }
     }
-    const user = await insertUser(
-      tx,
+    const user = await users.insert(
       {
-        username: input.username,
-        displayName: input.displayName,
+        username: u.username,
+        displayName: u.displayName,
         passwordHash,
         cityId,
         districtCode,
         unitId,
         ...idFields,
-        createdAt: opts.ctx.now,
-        updatedAt: opts.ctx.now,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
       },
       roles,
     );
-    const { passwordHash: _h, idNumberCipher: _c, idNumberDigest: _d, ...safe } = user;
-    audit({
-      action: "user.create",
-      entityType: "user",
-      entityId: user.id,
-      cityId,
-      after: { ...safe, roles },
-    });
+    audit({ action: "user.create", entityType: "user", entityId: user.id, cityId, after: user });
     return user;
   });
 }

@@ -1,112 +1,158 @@
-import type { Actor, Role } from "@luoshu/domain";
-import { scopeFor } from "@luoshu/domain";
-import { and, asc, count, eq, exists, ilike, inArray, or, type SQL } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
+import {
+  type Role,
+  roles as roleList,
+  type Scope,
+  type User,
+  type UserView,
+  userStatuses,
+} from "@luoshu/domain";
+import { and, asc, count, eq, exists, gte, ilike, inArray, notExists, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client.ts";
 import { sessions, units, userRoles, users } from "../../db/schema/index.ts";
 import { scopeWhere } from "../../lib/scope-sql.ts";
+import { likeOf } from "../units/units.repository.ts";
 
-export type UserRow = typeof users.$inferSelect;
+type UserRow = typeof users.$inferSelect;
+const userStatus = z.enum(userStatuses);
+const role = z.enum(roleList);
 
-const userScope = {
-  cityId: users.cityId,
-  districtCode: users.districtCode,
-  unitId: users.unitId,
-  ownerUserId: users.id,
-};
+/** Never the hash, the cipher or the digest: only the masked ID number leaves the repository. */
+const toUser = (row: UserRow, roles: Role[]): User => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.displayName,
+  cityId: row.cityId,
+  districtCode: row.districtCode,
+  unitId: row.unitId,
+  idNumberMasked: row.idNumberMasked,
+  status: userStatus.parse(row.status),
+  lockedUntil: row.lockedUntil,
+  createdAt: row.createdAt,
+  roles,
+});
 
-export async function listUsers(
-  db: Db,
-  actor: Actor,
-  filter: { keyword?: string; role?: string },
-  page: number,
-  pageSize: number,
-) {
-  const conds: (SQL | undefined)[] = [scopeWhere(scopeFor(actor, "platform"), userScope)];
-  if (filter.keyword) {
-    const like = `%${filter.keyword.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    conds.push(or(ilike(users.username, like), ilike(users.displayName, like)));
+const scoped = (scope: Scope) =>
+  scopeWhere(scope, {
+    cityId: users.cityId,
+    districtCode: users.districtCode,
+    unitId: users.unitId,
+    ownerUserId: users.id,
+  });
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  cityId: string | null;
+  districtCode: string | null;
+  unitId: string | null;
+  idNumberCipher?: string;
+  idNumberDigest?: string;
+  idNumberMasked?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function usersRepository(db: Db) {
+  async function rolesOf(ids: string[]): Promise<Map<string, Role[]>> {
+    const map = new Map<string, Role[]>();
+    if (ids.length === 0) return map;
+    const rows = await db.select().from(userRoles).where(inArray(userRoles.userId, ids));
+    for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), role.parse(r.role)]);
+    return map;
   }
-  if (filter.role) {
-    conds.push(
-      exists(
-        db
-          .select()
-          .from(userRoles)
-          .where(and(eq(userRoles.userId, users.id), eq(userRoles.role, filter.role))),
-      ),
-    );
-  }
-  const where = and(...conds);
-  const [rows, [total]] = await Promise.all([
+  const withUnit = () =>
     db
       .select({ user: users, unitNameZh: units.nameZh })
       .from(users)
-      .leftJoin(units, and(eq(units.cityId, users.cityId), eq(units.id, users.unitId)))
-      .where(where)
-      .orderBy(asc(users.username))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(users).where(where),
-  ]);
-  const roles = await rolesOf(
-    db,
-    rows.map((r) => r.user.id),
-  );
+      .leftJoin(units, and(eq(units.cityId, users.cityId), eq(units.id, users.unitId)));
+
   return {
-    items: rows.map((r) => ({ ...r.user, unitNameZh: r.unitNameZh, roles: roles.get(r.user.id) ?? [] })),
-    total: total?.n ?? 0,
+    async list(scope: Scope, filter: { keyword?: string; role?: Role }, page: number, pageSize: number) {
+      const conds: (SQL | undefined)[] = [scoped(scope)];
+      if (filter.keyword) {
+        const like = likeOf(filter.keyword);
+        conds.push(or(ilike(users.username, like), ilike(users.displayName, like)));
+      }
+      if (filter.role) {
+        const held = and(eq(userRoles.userId, users.id), eq(userRoles.role, filter.role));
+        conds.push(exists(db.select().from(userRoles).where(held)));
+      }
+      const where = and(...conds);
+      const [rows, [total]] = await Promise.all([
+        withUnit()
+          .where(where)
+          .orderBy(asc(users.username))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        db.select({ n: count() }).from(users).where(where),
+      ]);
+      const roles = await rolesOf(rows.map((r) => r.user.id));
+      const items: UserView[] = rows.map((r) => ({
+        ...toUser(r.user, roles.get(r.user.id) ?? []),
+        unitNameZh: r.unitNameZh,
+      }));
+      return { items, total: total?.n ?? 0 };
+    },
+
+    /** Inside the scope, or undefined: "not found" and "not yours" answer alike. */
+    async find(scope: Scope, id: string): Promise<UserView | undefined> {
+      const [row] = await withUnit().where(and(scoped(scope), eq(users.id, id)));
+      if (!row) return undefined;
+      const roles = await rolesOf([id]);
+      return { ...toUser(row.user, roles.get(id) ?? []), unitNameZh: row.unitNameZh };
+    },
+
+    async count(scope: Scope): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(users).where(scoped(scope));
+      return row?.n ?? 0;
+    },
+
+    async countWithoutRoles(): Promise<number> {
+      const noRoles = notExists(db.select().from(userRoles).where(eq(userRoles.userId, users.id)));
+      const [row] = await db.select({ n: count() }).from(users).where(noRoles);
+      return row?.n ?? 0;
+    },
+
+    async countLocked(now: Date): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(users).where(gte(users.lockedUntil, now));
+      return row?.n ?? 0;
+    },
+
+    async usernameTaken(username: string): Promise<boolean> {
+      const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+      return Boolean(row);
+    },
+
+    async idNumberTaken(digest: string): Promise<boolean> {
+      const [row] = await db.select({ id: users.id }).from(users).where(eq(users.idNumberDigest, digest));
+      return Boolean(row);
+    },
+
+    async insert(values: NewUser, roles: Role[]): Promise<User> {
+      const [row] = await db.insert(users).values(values).returning();
+      if (!row) throw new Error("insert returned no row");
+      if (roles.length) await db.insert(userRoles).values(roles.map((r) => ({ userId: row.id, role: r })));
+      return toUser(row, roles);
+    },
+
+    async replaceRoles(userId: string, roles: Role[]): Promise<void> {
+      await db.delete(userRoles).where(eq(userRoles.userId, userId));
+      if (roles.length) await db.insert(userRoles).values(roles.map((r) => ({ userId, role: r })));
+    },
+
+    async update(
+      id: string,
+      values: { displayName?: string; status?: User["status"]; passwordHash?: string; updatedAt: Date },
+    ): Promise<void> {
+      await db.update(users).set(values).where(eq(users.id, id));
+    },
+
+    /** A changed role set or a disabled account takes effect at once, not at the session's end. */
+    async endSessionsOf(userId: string): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.userId, userId));
+    },
   };
 }
-
-export async function rolesOf(db: Db | Tx, ids: string[]): Promise<Map<string, Role[]>> {
-  const map = new Map<string, Role[]>();
-  if (ids.length === 0) return map;
-  const rows = await db.select().from(userRoles).where(inArray(userRoles.userId, ids));
-  for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), r.role as Role]);
-  return map;
-}
-
-export async function findUser(db: Db | Tx, id: string) {
-  const [row] = await db
-    .select({ user: users, unitNameZh: units.nameZh })
-    .from(users)
-    .leftJoin(units, and(eq(units.cityId, users.cityId), eq(units.id, users.unitId)))
-    .where(eq(users.id, id));
-  if (!row) return undefined;
-  const roles = await rolesOf(db, [id]);
-  return { ...row.user, unitNameZh: row.unitNameZh, roles: roles.get(id) ?? [] };
-}
-
-export async function usernameTaken(tx: Tx, username: string): Promise<boolean> {
-  const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
-  return Boolean(row);
-}
-
-export async function idNumberTaken(tx: Tx, digest: string): Promise<boolean> {
-  const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.idNumberDigest, digest));
-  return Boolean(row);
-}
-
-export async function insertUser(tx: Tx, values: typeof users.$inferInsert, roles: Role[]): Promise<UserRow> {
-  const [row] = await tx.insert(users).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  if (roles.length) await tx.insert(userRoles).values(roles.map((role) => ({ userId: row.id, role })));
-  return row;
-}
-
-export async function replaceRoles(tx: Tx, userId: string, roles: Role[]): Promise<void> {
-  await tx.delete(userRoles).where(eq(userRoles.userId, userId));
-  if (roles.length) await tx.insert(userRoles).values(roles.map((role) => ({ userId, role })));
-}
-
-export async function updateUser(
-  tx: Tx,
-  id: string,
-  values: Partial<typeof users.$inferInsert>,
-): Promise<void> {
-  await tx.update(users).set(values).where(eq(users.id, id));
-}
-
-export async function endSessionsOf(tx: Tx, userId: string): Promise<void> {
-  await tx.delete(sessions).where(eq(sessions.userId, userId));
-}
+export type UsersRepository = ReturnType<typeof usersRepository>;

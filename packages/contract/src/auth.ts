@@ -1,0 +1,29 @@
+import { permissions, roles, scopeKinds } from "@luoshu/domain";
+import { z } from "zod";
+import { cityCode } from "./shared.ts";
+
+const place = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
+
+export const meSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  city: place.extend({ code: cityCode }).nullable(),
+  district: place.nullable(),
+  unit: z.object({ id: z.string(), nameZh: z.string() }).nullable(),
+  roles: z.array(z.enum(roles)),
+  permissions: z.array(z.enum(permissions)),
+  scope: z.object({ kind: z.enum(scopeKinds) }),
+  csrfToken: z.string(),
+});
+export type MeDto = z.infer<typeof meSchema>;
+
+export const loginBody = z
+  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
+  .strict();
+export const loginResponse = z.object({ user: meSchema });
+
+export const passwordBody = z
+  .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) })
+  .strict();
+export type PasswordBody = z.input<typeof passwordBody>;

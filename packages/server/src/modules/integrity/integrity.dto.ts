@@ -1,0 +1,17 @@
+import type { IntegrityRecordDto } from "@luoshu/contract";
+import { blocksApplications, type IntegrityRecord, inForce } from "@luoshu/domain";
+
+export function toIntegrityDto(
+  x: { record: IntegrityRecord; unitNameZh: string | null },
+  now: Date,
+): IntegrityRecordDto {
+  const { cityId: _city, createdBy: _by, ...r } = x.record;
+  const active = inForce({ from: r.fromDate, until: r.untilDate }, now);
+  return {
+    ...r,
+    unitNameZh: x.unitNameZh,
+    inForce: active,
+    blocksApplications: active && blocksApplications(r.kind),
+    createdAt: r.createdAt.toISOString(),
+  };
+}

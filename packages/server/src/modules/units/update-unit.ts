@@ -1,0 +1,32 @@
+import type { UnitFields } from "@luoshu/domain";
+import type { CallerContext } from "../../lib/context.ts";
+import type { Transactor } from "../../lib/transaction.ts";
+import { checkUnitFields } from "./check-unit-fields.ts";
+import { unitNotFound } from "./unit-errors.ts";
+import type { UnitsRepository } from "./units.repository.ts";
+
+/** Changes a unit's details inside the caller's scope (a unit administrator: their own unit). */
+export async function updateUnit(
+  deps: {
+    tx: Transactor<{ units: Pick<UnitsRepository, "find" | "findByUscc" | "districtExists" | "update"> }>;
+  },
+  input: { ctx: CallerContext; id: string; changes: Partial<UnitFields> },
+) {
+  const { ctx, changes } = input;
+  return deps.tx.run(ctx, async ({ units }, audit) => {
+    const before = await units.find(ctx.scope, input.id);
+    if (!before) throw unitNotFound();
+    await checkUnitFields(units, before.cityId, changes, before.id);
+    const after = await units.update(before, { ...changes, updatedAt: ctx.now });
+    const { districtNameZh: _n, ...beforeRow } = before;
+    audit({
+      action: "unit.update",
+      entityType: "unit",
+      entityId: before.id,
+      cityId: before.cityId,
+      before: beforeRow,
+      after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,19 @@
+import type { Role } from "@luoshu/domain";
+import type { CallerContext } from "../../lib/context.ts";
+import { userNotFound } from "./user-errors.ts";
+import type { UsersRepository } from "./users.repository.ts";
+
+type Deps = { repos: { users: Pick<UsersRepository, "list" | "find"> } };
+
+export function listUsers(
+  deps: Deps,
+  input: { ctx: CallerContext; filter: { keyword?: string; role?: Role }; page: number; pageSize: number },
+) {
+  return deps.repos.users.list(input.ctx.scope, input.filter, input.page, input.pageSize);
+}
+
+export async function getUser(deps: Deps, input: { ctx: CallerContext; id: string }) {
+  const user = await deps.repos.users.find(input.ctx.scope, input.id);
+  if (!user) throw userNotFound();
+  return user;
+}

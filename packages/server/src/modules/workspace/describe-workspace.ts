@@ -1,0 +1,129 @@
+import type { WorkspaceTask } from "@luoshu/contract";
+import type { Role } from "@luoshu/domain";
+import type { CallerContext } from "../../lib/context.ts";
+import type { UnitsRepository } from "../units/units.repository.ts";
+import type { UsersRepository } from "../users/users.repository.ts";
+import type { WorkspaceRepository } from "./workspace.repository.ts";
+
+type Deps = {
+  repos: {
+    workspace: WorkspaceRepository;
+    units: Pick<UnitsRepository, "count">;
+    users: Pick<UsersRepository, "count" | "countWithoutRoles" | "countLocked">;
+  };
+};
+type Provider = (deps: Deps, ctx: CallerContext) => Promise<WorkspaceTask>;
+
+const task = (key: string, titleZh: string, titleEn: string, link: string, count: number | null) => ({
+  key,
+  titleZh,
+  titleEn,
+  count,
+  link,
+});
+
+const unitsInScope: Provider = async ({ repos }, ctx) => {
+  const own = ctx.scope.kind === "unit";
+  const n = await repos.units.count(ctx.scope);
+  return own
+    ? task("units", "本单位信息", "My unit", "/units", n)
+    : task("units", "辖区内登记单位", "Registered units in scope", "/units", n);
+};
+const unitPeople: Provider = async ({ repos }, ctx) =>
+  task("unitPeople", "本单位人员账号", "Accounts of my unit", "/users", await repos.users.count(ctx.scope));
+const accountsWithoutRoles: Provider = async ({ repos }) =>
+  task(
+    "accountsWithoutRoles",
+    "待分配角色的账号",
+    "Accounts waiting for roles",
+    "/users",
+    await repos.users.countWithoutRoles(),
+  );
+const lockedAccounts: Provider = async ({ repos }, ctx) =>
+  task(
+    "lockedAccounts",
+    "当前被锁定的账号",
+    "Accounts locked now",
+    "/users",
+    await repos.users.countLocked(ctx.now),
+  );
+const auditToday: Provider = async ({ repos }, ctx) =>
+  task(
+    "auditToday",
+    "近 24 小时审计记录",
+    "Audit records in the last 24 hours",
+    "/audit",
+    await repos.workspace.auditSince(new Date(ctx.now.getTime() - 24 * 3600 * 1000)),
+  );
+const districtReview: Provider = async ({ repos }, ctx) =>
+  task(
+    "districtReview",
+    "待县区初审的申报书",
+    "Applications waiting for district review",
+    "/applications?status=submitted",
+    await repos.workspace.applicationsIn(ctx.scope, ["submitted"]),
+  );
+const formalCheck: Provider = async ({ repos }, ctx) =>
+  task(
+    "formalCheck",
+    "待形式审查的申报书",
+    "Applications waiting for the formal check",
+    "/applications?status=recommended",
+    await repos.workspace.applicationsIn(ctx.scope, ["recommended"]),
+  );
+const myDrafts: Provider = async ({ repos }, ctx) =>
+  task(
+    "myDrafts",
+    "本单位草稿与退回修改的申报书",
+    "Drafts and returned applications of my unit",
+    "/applications",
+    await repos.workspace.applicationsIn(ctx.scope, ["draft", "districtReturned", "formalReturned"]),
+  );
+const guidesToPublish: Provider = async ({ repos }, ctx) =>
+  task(
+    "guidesToPublish",
+    "待审核发布的申报指南",
+    "Guides waiting for review and publication",
+    "/guides",
+    await repos.workspace.guidesIn(ctx.scope, "internalReview"),
+  );
+const openGuides: Provider = async ({ repos }, ctx) =>
+  task(
+    "openGuides",
+    "已发布的申报指南",
+    "Published guides",
+    "/guides",
+    await repos.workspace.guidesIn(ctx.scope, "published"),
+  );
+const needsToTriage: Provider = async ({ repos }, ctx) =>
+  task(
+    "needsToTriage",
+    "待分拣的技术需求",
+    "Technology needs to triage",
+    "/needs",
+    await repos.workspace.needsIn(ctx.scope, "submitted"),
+  );
+const policies: Provider = async () =>
+  task("policies", "查阅本市政策规则", "Read the city's policy rules", "/policies", null);
+const budget: Provider = async () => task("budget", "预算测算", "Budget calculator", "/budget", null);
+
+/** What waits for each role; later steps add providers (applications to review, reports due…). */
+const providersByRole: Record<Role, Provider[]> = {
+  programOfficer: [needsToTriage, guidesToPublish, openGuides, formalCheck, unitsInScope],
+  bureauLeader: [guidesToPublish, openGuides, unitsInScope, policies],
+  financeOfficer: [openGuides, policies, budget],
+  districtOfficer: [districtReview, unitsInScope, policies],
+  agencyOfficer: [formalCheck, policies],
+  unitAdmin: [myDrafts, openGuides, unitsInScope, unitPeople, budget],
+  principalInvestigator: [myDrafts, openGuides, budget, policies],
+  expert: [policies],
+  fundManager: [policies],
+  sysAdmin: [unitsInScope, lockedAccounts],
+  secAdmin: [accountsWithoutRoles, lockedAccounts],
+  auditor: [auditToday],
+};
+
+export async function describeWorkspace(deps: Deps, input: { ctx: CallerContext }): Promise<WorkspaceTask[]> {
+  const providers = [...new Set(input.ctx.actor.roles.flatMap((r) => providersByRole[r]))];
+  return Promise.all(providers.map((p) => p(deps, input.ctx)));
+}
