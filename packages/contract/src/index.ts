@@ -3,9 +3,12 @@
  * validates and documents with them) and the web (which takes its types from them). Nothing here
  * is written twice: a response the server builds that does not fit fails its type check.
  */
+export * from "./audit.ts";
 export * from "./auth.ts";
+export * from "./budget.ts";
 export * from "./integrity.ts";
 export * from "./needs.ts";
+export * from "./reference.ts";
 export * from "./shared.ts";
 export * from "./units.ts";
 export * from "./users.ts";

@@ -5,6 +5,7 @@ import { credentialsRepository } from "./modules/auth/credentials.repository.ts"
 import { sessionsRepository } from "./modules/auth/sessions.repository.ts";
 import { integrityRepository } from "./modules/integrity/integrity.repository.ts";
 import { needsRepository } from "./modules/needs/needs.repository.ts";
+import { referenceRepository } from "./modules/reference/reference.repository.ts";
 import { unitsRepository } from "./modules/units/units.repository.ts";
 import { usersRepository } from "./modules/users/users.repository.ts";
 import { notificationsRepository } from "./modules/workspace/notifications.repository.ts";
@@ -22,6 +23,7 @@ export function createRepositories(db: Db) {
     rateLimits: rateLimitsRepository(db),
     integrity: integrityRepository(db),
     needs: needsRepository(db),
+    reference: referenceRepository(db),
     units: unitsRepository(db),
     users: usersRepository(db),
     notifications: notificationsRepository(db),

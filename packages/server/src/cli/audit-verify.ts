@@ -1,5 +1,4 @@
-import { verifyAuditChain } from "../modules/audit/audit.repository.ts";
-import { sealAudit } from "../modules/audit/audit-sealer.ts";
+import { sealAudit, verifyAuditChain } from "../modules/audit/audit.repository.ts";
 import { openRuntime } from "../runtime.ts";
 
 /** Exit 0 when the chain is whole, 1 naming the first broken record. */

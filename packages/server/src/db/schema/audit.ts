@@ -1,5 +1,8 @@
 import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
+/** Any JSON value: what jsonb stores and gives back. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
 /**
  * Append-only audit log chained by SM3: each record's hash covers the previous record's hash and
  * its own content, so an edited or deleted row breaks the chain from there on. Business
@@ -19,8 +22,8 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),
-    before: jsonb("before"),
-    after: jsonb("after"),
+    before: jsonb("before").$type<Json>(),
+    after: jsonb("after").$type<Json>(),
     ip: text("ip"),
     prevHash: text("prev_hash"),
     hash: text("hash"),

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../db/client.ts";
 import { integrityRecords, users } from "../../db/schema/index.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
-import { verifyAuditChain } from "../audit/audit.repository.ts";
-import { sealAudit } from "../audit/audit-sealer.ts";
+import { sealAudit, verifyAuditChain } from "../audit/audit.repository.ts";
 import { pdf, piId, prepareForSubmission, startApplication as start } from "./application-fixtures.ts";
 import { readSubmissionFacts, writeSubmission } from "./submission-sql.ts";
 

@@ -1,7 +1,14 @@
-import { asc, count, desc, gt, isNull, min, type Placeholder, type SQL, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
+import { asc, count, desc, gt, isNotNull, isNull, min, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../../db/client.ts";
 import { auditLog } from "../../db/schema/index.ts";
-import { type ChainRow, type ChainVerdict, genesisHash, verifyChain } from "./audit-chain.ts";
+import {
+  type AuditContent,
+  type ChainRow,
+  type ChainVerdict,
+  chainHash,
+  genesisHash,
+  verifyChain,
+} from "./audit-chain.ts";
 
 export interface AuditEntry {
   action: string;
@@ -33,6 +40,7 @@ export function auditRepository(db: Db) {
     append: (actor: AuditActor, entries: AuditEntry[], at: Date) => appendAudit(db, actor, entries, at),
     list: (page: number, pageSize: number) => listAudit(db, page, pageSize),
     verify: (opts: { now?: Date }) => verifyAuditChain(db, opts),
+    seal: (opts: { wait?: boolean } = {}) => sealAudit(db, opts),
   };
 }
 export type AuditRepository = ReturnType<typeof auditRepository>;
@@ -155,4 +163,76 @@ export async function listAudit(db: Db, page: number, pageSize: number) {
     page,
     pageSize,
   };
+}
+
+/** Any number; background sealing only tries it, so no request ever waits on it. */
+const sealerLock = 7_274_002;
+const batchSize = 500;
+
+/**
+ * Chains committed audit records in the order the sealer finds them. One sealer at a time across
+ * all server processes (a transaction-level try-lock); a record committed after a later-numbered
+ * one simply gets a later chain position. Returns how many records it chained, or null when another
+ * sealer holds the lock (without `wait`).
+ */
+export async function sealAudit(db: Db, opts: { wait?: boolean } = {}): Promise<number | null> {
+  let total = 0;
+  for (;;) {
+    const sealed = await db.transaction(async (tx) => {
+      if (opts.wait) {
+        // Callers that read the chain next (verify, tests, shutdown) wait for a running sealer.
+        await tx.execute(sql`select pg_advisory_xact_lock(${sealerLock})`);
+      } else {
+        const [got] = rowsOf<{ ok: boolean }>(
+          await tx.execute(sql`select pg_try_advisory_xact_lock(${sealerLock}) as ok`),
+        );
+        if (!got?.ok) return null;
+      }
+      const pending = await tx
+        .select()
+        .from(auditLog)
+        .where(isNull(auditLog.chainPos))
+        .orderBy(asc(auditLog.seq))
+        .limit(batchSize);
+      if (pending.length === 0) return 0;
+      const [head] = await tx
+        .select({ pos: auditLog.chainPos, hash: auditLog.hash })
+        .from(auditLog)
+        .where(isNotNull(auditLog.chainPos))
+        .orderBy(desc(auditLog.chainPos))
+        .limit(1);
+      let pos = head?.pos ?? 0;
+      let prev = head?.hash ?? genesisHash;
+      const links: { seq: number; pos: number; prev: string; hash: string }[] = [];
+      for (const r of pending) {
+        pos++;
+        const content: AuditContent = {
+          seq: r.seq,
+          chainPos: pos,
+          at: r.at.toISOString(),
+          cityId: r.cityId,
+          actorId: r.actorId,
+          actorUsername: r.actorUsername,
+          actorRole: r.actorRole,
+          action: r.action,
+          entityType: r.entityType,
+          entityId: r.entityId,
+          before: normalise(r.before),
+          after: normalise(r.after),
+          ip: r.ip,
+        };
+        const hash = chainHash(prev, content);
+        links.push({ seq: r.seq, pos, prev, hash });
+        prev = hash;
+      }
+      // The whole batch in one statement: under a deadline rush the sealer must keep up cheaply.
+      await tx.execute(sql`update ${auditLog} set chain_pos = v.pos, prev_hash = v.prev, hash = v.hash
+        from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as v(seq bigint, pos bigint, prev text, hash text)
+        where ${auditLog.seq} = v.seq`);
+      return pending.length;
+    });
+    if (sealed === null) return total > 0 ? total : null;
+    total += sealed;
+    if (sealed < batchSize) return total;
+  }
 }

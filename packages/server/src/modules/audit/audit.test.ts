@@ -4,8 +4,7 @@ import { rowsOf } from "../../db/client.ts";
 import { systemContext } from "../../lib/context.ts";
 import { createTransactor } from "../../lib/transaction.ts";
 import { createTestApp, type TestApp } from "../../test/test-app.ts";
-import { verifyAuditChain } from "./audit.repository.ts";
-import { sealAudit } from "./audit-sealer.ts";
+import { sealAudit, verifyAuditChain } from "./audit.repository.ts";
 
 let t: TestApp;
 beforeAll(async () => {

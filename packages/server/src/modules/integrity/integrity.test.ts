@@ -1,7 +1,7 @@
 import { makeResidentId } from "@luoshu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
-import { sealAudit } from "../audit/audit-sealer.ts";
+import { sealAudit } from "../audit/audit.repository.ts";
 
 let t: TestApp;
 let officer: Client;

@@ -1,10 +1,9 @@
+import { districtQuery, namedPlaceSchema } from "@luoshu/contract";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
-import { listCities, listDistricts } from "./reference.repository.ts";
-
-const named = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
+import { listCities, listDistricts } from "./read-reference.ts";
 
 /** Cities and their districts are public administrative facts (GB/T 2260), needed by forms and the public pages. */
 export async function referenceRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -13,9 +12,13 @@ export async function referenceRoutes(app: FastifyInstance, deps: AppDeps) {
     "/api/cities",
     {
       config: { access: { permission: "public", scope: "none" } },
-      schema: { tags: ["reference"], summary: "Cities (tenants)", response: { 200: z.array(named) } },
+      schema: {
+        tags: ["reference"],
+        summary: "Cities (tenants): those the policy files cover",
+        response: { 200: z.array(namedPlaceSchema) },
+      },
     },
-    async () => listCities(deps.db),
+    async () => listCities(deps),
   );
   r.get(
     "/api/districts",
@@ -24,13 +27,10 @@ export async function referenceRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ["reference"],
         summary: "Districts of a city (the caller's city when none is given)",
-        querystring: z.object({ city: z.string().max(32).optional() }).strict(),
-        response: { 200: z.array(named) },
+        querystring: districtQuery,
+        response: { 200: z.array(namedPlaceSchema) },
       },
     },
-    async (request) => {
-      const city = request.query.city ?? request.ctx.actor?.cityId;
-      return city ? listDistricts(deps.db, city) : [];
-    },
+    async (request) => listDistricts(deps, { ctx: request.ctx, city: request.query.city }),
   );
 }
