@@ -6,6 +6,7 @@
 export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./budget.ts";
+export * from "./guides.ts";
 export * from "./integrity.ts";
 export * from "./needs.ts";
 export * from "./reference.ts";

@@ -3,6 +3,7 @@ import { rateLimitsRepository } from "./lib/rate-limits.repository.ts";
 import { auditRepository } from "./modules/audit/audit.repository.ts";
 import { credentialsRepository } from "./modules/auth/credentials.repository.ts";
 import { sessionsRepository } from "./modules/auth/sessions.repository.ts";
+import { guidesRepository } from "./modules/guides/guides.repository.ts";
 import { integrityRepository } from "./modules/integrity/integrity.repository.ts";
 import { needsRepository } from "./modules/needs/needs.repository.ts";
 import { referenceRepository } from "./modules/reference/reference.repository.ts";
@@ -21,6 +22,7 @@ export function createRepositories(db: Db) {
     credentials: credentialsRepository(db),
     sessions: sessionsRepository(db),
     rateLimits: rateLimitsRepository(db),
+    guides: guidesRepository(db),
     integrity: integrityRepository(db),
     needs: needsRepository(db),
     reference: referenceRepository(db),

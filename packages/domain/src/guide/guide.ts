@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { can, type Role } from "../identity/roles.ts";
 import { unitKinds } from "../identity/unit.ts";
 import { citationOf, type Policy } from "../policy/policy.schema.ts";
 import type { Violation } from "../shared/errors.ts";
 import { formatYuan } from "../shared/money.ts";
-import type { GuideState } from "./guide.machine.ts";
+import { type GuideState, guideStates } from "./guide.machine.ts";
 
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const instant = z.iso.datetime({ offset: true });
@@ -177,4 +178,47 @@ export function callWindow(
   if (guideStatus !== "published") return "closed";
   if (now < call.opensAt) return "upcoming";
   return now < call.closesAt ? "open" : "closed";
+}
+
+export const callWindows = ["notPublished", "upcoming", "open", "closed"] as const;
+
+/** 申报指南 as stored: its content validated by guideContentSchema, its lifecycle in `status`. */
+export interface Guide {
+  id: string;
+  cityId: string;
+  policyVersion: string;
+  program: string;
+  year: number;
+  titleZh: string;
+  content: GuideContent;
+  status: GuideState;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+}
+
+/** 申报批次: one application window of a guide. */
+export interface Call {
+  id: string;
+  cityId: string;
+  guideId: string;
+  position: number;
+  nameZh: string;
+  opensAt: Date;
+  closesAt: Date;
+}
+
+/** States the public and the applicants see; drafts and guides under review are the bureau's own. */
+export const publicGuideStates: readonly GuideState[] = ["published", "closed"];
+
+/** Who may see a guide in this state: the bureau (who decides on guides) always, others once published. */
+export function mayReadGuide(roles: readonly Role[], status: GuideState): boolean {
+  return can(roles, "guide.decide") || publicGuideStates.includes(status);
+}
+
+/** The states a caller's guide list may show, narrowed to those asked for. */
+export function readableGuideStates(roles: readonly Role[], asked?: GuideState): readonly GuideState[] {
+  const mine = can(roles, "guide.decide") ? guideStates : publicGuideStates;
+  return asked ? mine.filter((s) => s === asked) : mine;
 }

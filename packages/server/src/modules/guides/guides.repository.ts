@@ -1,104 +1,145 @@
+import {
+  type Call,
+  type Guide,
+  type GuideContent,
+  type GuideState,
+  guideContentSchema,
+  guideStates,
+  type Scope,
+} from "@luoshu/domain";
 import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
+import { z } from "zod";
+import type { Db } from "../../db/client.ts";
 import { calls, guides } from "../../db/schema/index.ts";
+import { scopeWhere } from "../../lib/scope-sql.ts";
 
-export type GuideRow = typeof guides.$inferSelect;
-export type CallRow = typeof calls.$inferSelect;
+type GuideRow = typeof guides.$inferSelect;
+const guideState = z.enum(guideStates);
 
-export async function findGuide(db: Db | Tx, cityId: string, id: string) {
-  const [guide] = await db
-    .select()
-    .from(guides)
-    .where(and(eq(guides.cityId, cityId), eq(guides.id, id)));
-  if (!guide) return undefined;
-  const rows = await db
-    .select()
-    .from(calls)
-    .where(and(eq(calls.cityId, cityId), eq(calls.guideId, id)))
-    .orderBy(asc(calls.position));
-  return { guide, calls: rows };
+/** Stored content is parsed once, here, through the domain's schema (its defaults fill older shapes). */
+export const toGuide = (row: GuideRow): Guide => ({
+  ...row,
+  status: guideState.parse(row.status),
+  content: guideContentSchema.parse(row.content),
+});
+
+export interface GuideWithCalls {
+  guide: Guide;
+  calls: Call[];
 }
 
-export async function listGuides(
-  db: Db,
-  filter: { cityId?: string; statuses?: string[] },
-  page: number,
-  pageSize: number,
-) {
-  const conds: (SQL | undefined)[] = [];
-  if (filter.cityId) conds.push(eq(guides.cityId, filter.cityId));
-  if (filter.statuses?.length) conds.push(inArray(guides.status, filter.statuses));
-  const where = and(...conds);
-  const [items, [total]] = await Promise.all([
-    db
+const scoped = (scope: Scope) => scopeWhere(scope, { cityId: guides.cityId });
+
+export type GuideFields = Pick<Guide, "program" | "year" | "titleZh" | "content" | "policyVersion">;
+
+export function guidesRepository(db: Db) {
+  const callsOf = (cityId: string, guideIds: string[]) =>
+    guideIds.length
+      ? db
+          .select()
+          .from(calls)
+          .where(and(eq(calls.cityId, cityId), inArray(calls.guideId, guideIds)))
+          .orderBy(asc(calls.position))
+      : Promise.resolve([]);
+
+  async function find(scope: Scope, id: string, lock = false): Promise<GuideWithCalls | undefined> {
+    const q = db
       .select()
       .from(guides)
-      .where(where)
-      .orderBy(desc(guides.year), desc(guides.createdAt))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(guides).where(where),
-  ]);
-  const callRows = items.length
-    ? await db
+      .where(and(scoped(scope), eq(guides.id, id)));
+    const [row] = await (lock ? q.for("update") : q);
+    if (!row) return undefined;
+    return { guide: toGuide(row), calls: await callsOf(row.cityId, [row.id]) };
+  }
+
+  return {
+    find: (scope: Scope, id: string) => find(scope, id),
+    /** Row lock: two decisions on one guide at once must not both apply. */
+    lock: (scope: Scope, id: string) => find(scope, id, true),
+
+    async list(scope: Scope, statuses: readonly GuideState[], page: number, pageSize: number) {
+      const conds: (SQL | undefined)[] = [scoped(scope), inArray(guides.status, [...statuses])];
+      const where = and(...conds);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select()
+          .from(guides)
+          .where(where)
+          .orderBy(desc(guides.year), desc(guides.createdAt))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        db.select({ n: count() }).from(guides).where(where),
+      ]);
+      const items = rows.map(toGuide);
+      const callRows = items.length
+        ? await db
+            .select()
+            .from(calls)
+            .where(
+              inArray(
+                calls.guideId,
+                items.map((g) => g.id),
+              ),
+            )
+            .orderBy(asc(calls.position))
+        : [];
+      return {
+        items: items.map((guide) => ({ guide, calls: callRows.filter((c) => c.guideId === guide.id) })),
+        total: total?.n ?? 0,
+      };
+    },
+
+    async findCall(scope: Scope, id: string): Promise<Call | undefined> {
+      const [row] = await db
         .select()
         .from(calls)
-        .where(
-          inArray(
-            calls.guideId,
-            items.map((g) => g.id),
-          ),
-        )
-        .orderBy(asc(calls.position))
-    : [];
-  return {
-    items: items.map((guide) => ({ guide, calls: callRows.filter((c) => c.guideId === guide.id) })),
-    total: total?.n ?? 0,
+        .where(and(scopeWhere(scope, { cityId: calls.cityId }), eq(calls.id, id)));
+      return row;
+    },
+
+    async insert(
+      values: GuideFields & { cityId: string; createdBy: string; createdAt: Date; updatedAt: Date },
+    ): Promise<Guide> {
+      const [row] = await db
+        .insert(guides)
+        .values({ ...values, status: "draft" })
+        .returning();
+      if (!row) throw new Error("insert returned no row");
+      return toGuide(row);
+    },
+
+    async update(
+      guide: Guide,
+      values: Partial<GuideFields> & { status?: GuideState; updatedAt: Date; publishedAt?: Date },
+    ): Promise<void> {
+      await db
+        .update(guides)
+        .set(values)
+        .where(and(eq(guides.cityId, guide.cityId), eq(guides.id, guide.id)));
+    },
+
+    /** Calls are replaced whole while the guide is a draft; afterwards they are fixed. */
+    async replaceCalls(guide: Pick<Guide, "cityId" | "id">, items: GuideContent["calls"]): Promise<void> {
+      await db.delete(calls).where(and(eq(calls.cityId, guide.cityId), eq(calls.guideId, guide.id)));
+      await db.insert(calls).values(
+        items.map((c, position) => ({
+          cityId: guide.cityId,
+          guideId: guide.id,
+          position,
+          nameZh: c.nameZh,
+          opensAt: new Date(c.opensAt),
+          closesAt: new Date(c.closesAt),
+        })),
+      );
+    },
   };
 }
+export type GuidesRepository = ReturnType<typeof guidesRepository>;
 
-export async function insertGuide(tx: Tx, values: typeof guides.$inferInsert): Promise<GuideRow> {
-  const [row] = await tx.insert(guides).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
-}
-
-export async function updateGuide(
-  tx: Tx,
-  cityId: string,
-  id: string,
-  values: Partial<typeof guides.$inferInsert>,
-): Promise<void> {
-  await tx
-    .update(guides)
-    .set(values)
-    .where(and(eq(guides.cityId, cityId), eq(guides.id, id)));
-}
-
-/** Calls are replaced whole while the guide is a draft; afterwards they are fixed. */
-export async function replaceCalls(
-  tx: Tx,
-  cityId: string,
-  guideId: string,
-  items: { nameZh: string; opensAt: string; closesAt: string }[],
-) {
-  await tx.delete(calls).where(and(eq(calls.cityId, cityId), eq(calls.guideId, guideId)));
-  await tx.insert(calls).values(
-    items.map((c, position) => ({
-      cityId,
-      guideId,
-      position,
-      nameZh: c.nameZh,
-      opensAt: new Date(c.opensAt),
-      closesAt: new Date(c.closesAt),
-    })),
-  );
-}
-
-export async function findCall(db: Db | Tx, cityId: string, id: string): Promise<CallRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(calls)
-    .where(and(eq(calls.cityId, cityId), eq(calls.id, id)));
-  return row;
-}
+// TEMPORARY (issue 11): callers not yet moved to repositories.
+const legacyScope = (cityId: string | null): Scope =>
+  cityId ? { kind: "city", cityId } : { kind: "platform" };
+export const findGuide = (db: Db, cityId: string, id: string) =>
+  guidesRepository(db).find(legacyScope(cityId), id);
+export const findCall = (db: Db, cityId: string, id: string) =>
+  guidesRepository(db).findCall(legacyScope(cityId), id);

@@ -1,26 +1,31 @@
-import { type Actor, can, guideContentSchema, guideMachine } from "@luoshu/domain";
-import type { FastifyInstance } from "fastify";
+import {
+  guideBody,
+  guideEventParams,
+  guideListQuery,
+  guidePage,
+  guideSchema,
+  idParams,
+  publicGuideListQuery,
+  publicGuideParams,
+} from "@luoshu/contract";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
-import { idParams, pageOf, pageQuery } from "../../lib/http-schemas.ts";
-import { actorOf } from "../../plugins/access.ts";
-import { guideSchema, toGuideDto } from "./guide-dto.ts";
-import { guideNotFound } from "./guide-errors.ts";
-import { findGuide, listGuides } from "./guides.repository.ts";
-import { changeGuideStatus, createGuide, updateGuideContent } from "./save-guide.ts";
-
-const guideEvents = Object.keys(guideMachine.transitions) as [string, ...string[]];
-const publicStates = ["published", "closed"];
+import { callerOf } from "../../plugins/access.ts";
+import { changeGuideStatus } from "./change-guide-status.ts";
+import { createGuide } from "./create-guide.ts";
+import { toGuideDto } from "./guide-dto.ts";
+import type { GuideWithCalls } from "./guides.repository.ts";
+import { getGuide, getPublicGuide, listGuides, listPublicGuides } from "./read-guides.ts";
+import { updateGuide } from "./update-guide.ts";
 
 export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const dto = (g: GuideWithCalls, request: FastifyRequest) =>
+    toGuideDto(g, deps.policies, request.ctx.now, request.ctx.actor?.roles ?? []);
   /** The guide as it stands after a change, answered to the one who made it. */
-  const reload = async (actor: Actor, id: string, now: Date) => {
-    const found = await findGuide(deps.db, actor.cityId ?? "", id);
-    if (!found) throw guideNotFound();
-    return toGuideDto(found, deps.policies, now, actor.roles);
-  };
+  const reload = async (request: FastifyRequest, id: string) =>
+    dto(await getGuide(deps, { ctx: callerOf(request), id }), request);
 
   r.get(
     "/api/guides",
@@ -29,30 +34,14 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ["guides"],
         summary: "Guides of the caller's city, every status for the bureau, published ones for others",
-        querystring: z.object({ ...pageQuery, status: z.string().max(32).optional() }).strict(),
-        response: { 200: pageOf(guideSchema) },
+        querystring: guideListQuery,
+        response: { 200: guidePage },
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const { page, pageSize, status } = request.query;
-      const bureau = can(actor.roles, "guide.decide");
-      const statuses = status ? [status] : bureau ? undefined : publicStates;
-      const res = await listGuides(
-        deps.db,
-        {
-          cityId: actor.cityId ?? "",
-          statuses: bureau ? statuses : statuses?.filter((s) => publicStates.includes(s)),
-        },
-        page,
-        pageSize,
-      );
-      return {
-        items: res.items.map((g) => toGuideDto(g, deps.policies, request.ctx.now, actor.roles)),
-        total: res.total,
-        page,
-        pageSize,
-      };
+      const res = await listGuides(deps, { ctx: callerOf(request), status, page, pageSize });
+      return { items: res.items.map((g) => dto(g, request)), total: res.total, page, pageSize };
     },
   );
 
@@ -67,13 +56,7 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: guideSchema },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const found = await findGuide(deps.db, actor.cityId ?? "", request.params.id);
-      const bureau = can(actor.roles, "guide.decide");
-      if (!found || (!bureau && !publicStates.includes(found.guide.status))) throw guideNotFound();
-      return toGuideDto(found, deps.policies, request.ctx.now, actor.roles);
-    },
+    async (request) => reload(request, request.params.id),
   );
 
   r.post(
@@ -83,20 +66,13 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ["guides"],
         summary: "Draft a guide with its calls",
-        body: guideContentSchema,
+        body: guideBody,
         response: { 201: guideSchema },
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const id = await createGuide({
-        db: deps.db,
-        ctx: request.ctx,
-        actor,
-        policies: deps.policies,
-        content: request.body,
-      });
-      return reply.status(201).send(await reload(actor, id, request.ctx.now));
+      const id = await createGuide(deps, { ctx: callerOf(request), content: request.body });
+      return reply.status(201).send(await reload(request, id));
     },
   );
 
@@ -108,21 +84,13 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ["guides"],
         summary: "Change a draft guide",
         params: idParams,
-        body: guideContentSchema,
+        body: guideBody,
         response: { 200: guideSchema },
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      await updateGuideContent({
-        db: deps.db,
-        ctx: request.ctx,
-        actor,
-        policies: deps.policies,
-        id: request.params.id,
-        content: request.body,
-      });
-      return reload(actor, request.params.id, request.ctx.now);
+      await updateGuide(deps, { ctx: callerOf(request), id: request.params.id, content: request.body });
+      return reload(request, request.params.id);
     },
   );
 
@@ -134,22 +102,13 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ["guides"],
         summary:
           "Move a guide through its lifecycle: submitForReview, returnToDraft, publish, close, archive",
-        params: z.object({ id: z.uuid(), event: z.enum(guideEvents) }).strict(),
+        params: guideEventParams,
         response: { 200: guideSchema },
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const event = request.params.event as keyof typeof guideMachine.transitions;
-      await changeGuideStatus({
-        db: deps.db,
-        ctx: request.ctx,
-        actor,
-        policies: deps.policies,
-        id: request.params.id,
-        event,
-      });
-      return reload(actor, request.params.id, request.ctx.now);
+      await changeGuideStatus(deps, { ctx: callerOf(request), ...request.params });
+      return reload(request, request.params.id);
     },
   );
 
@@ -161,13 +120,13 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ["public"],
         summary: "Published guides of a city and their calls",
-        querystring: z.object({ ...pageQuery, city: z.enum(["luoyang", "datong"]) }).strict(),
-        response: { 200: pageOf(guideSchema) },
+        querystring: publicGuideListQuery,
+        response: { 200: guidePage },
       },
     },
     async (request) => {
       const { page, pageSize, city } = request.query;
-      const res = await listGuides(deps.db, { cityId: city, statuses: publicStates }, page, pageSize);
+      const res = await listPublicGuides(deps, { city, page, pageSize });
       return {
         items: res.items.map((g) => toGuideDto(g, deps.policies, request.ctx.now, [])),
         total: res.total,
@@ -184,14 +143,11 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ["public"],
         summary: "One published guide",
-        params: z.object({ city: z.enum(["luoyang", "datong"]), id: z.uuid() }).strict(),
+        params: publicGuideParams,
         response: { 200: guideSchema },
       },
     },
-    async (request) => {
-      const found = await findGuide(deps.db, request.params.city, request.params.id);
-      if (!found || !publicStates.includes(found.guide.status)) throw guideNotFound();
-      return toGuideDto(found, deps.policies, request.ctx.now, []);
-    },
+    async (request) =>
+      toGuideDto(await getPublicGuide(deps, request.params), deps.policies, request.ctx.now, []),
   );
 }

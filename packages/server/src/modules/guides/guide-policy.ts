@@ -1,0 +1,14 @@
+import { DomainError, type GuideContent, type Policy, selectPolicy, validateGuide } from "@luoshu/domain";
+
+/** The version of the city's policy in force, which a guide is written and checked against. */
+export function policyInForceFor(policies: readonly Policy[], cityId: string | null, now: Date): Policy {
+  const policy = cityId ? selectPolicy(policies, cityId, now) : undefined;
+  if (!policy) throw new DomainError({ code: "POLICY_NOT_IN_FORCE" });
+  return policy;
+}
+
+/** Every rule a guide breaks, the first as the error and all in `details.violations`. */
+export function assertValidGuide(policy: Policy, content: GuideContent): void {
+  const problems = validateGuide(policy, content);
+  if (problems[0]) throw new DomainError({ ...problems[0], details: { violations: problems } });
+}
