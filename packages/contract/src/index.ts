@@ -3,6 +3,7 @@
  * validates and documents with them) and the web (which takes its types from them). Nothing here
  * is written twice: a response the server builds that does not fit fails its type check.
  */
+export * from "./applications.ts";
 export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./budget.ts";

@@ -1,3 +1,4 @@
+import { cityCodeSchema } from "@luoshu/domain";
 import { z } from "zod";
 
 /** Pieces every area's schemas share: paging, ids, the empty acknowledgement. */
@@ -25,4 +26,4 @@ export const okSchema = z.object({ ok: z.literal(true) });
 export const instant = z.string();
 
 /** A city as the policy files name it; which codes exist is known only at run time. */
-export const cityCode = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/);
+export const cityCode = cityCodeSchema;

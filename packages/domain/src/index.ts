@@ -3,6 +3,7 @@
  * here only, never from a file inside the package.
  */
 
+export * from "./application/application.actions.ts";
 export * from "./application/application.machine.ts";
 export * from "./application/application.ts";
 export * from "./application/district-review.rules.ts";
@@ -25,5 +26,6 @@ export * from "./policy/load-policies.ts";
 export * from "./policy/policy.schema.ts";
 export * from "./shared/dates.ts";
 export * from "./shared/errors.ts";
+export * from "./shared/json.ts";
 export * from "./shared/machine.ts";
 export * from "./shared/money.ts";

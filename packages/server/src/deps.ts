@@ -1,10 +1,10 @@
 import type { Policy } from "@luoshu/domain";
-import type { Database, Db } from "./db/client.ts";
+import type { Database } from "./db/client.ts";
 import type { Clock } from "./lib/clock.ts";
 import type { FileStore } from "./lib/files/file-store.ts";
 import type { FieldCipher } from "./lib/sm-crypto.ts";
 import { createTransactor, type Transactor } from "./lib/transaction.ts";
-import type { DedupService } from "./modules/dedup/dedup.service.ts";
+import { DedupService } from "./modules/dedup/dedup.service.ts";
 import { createRepositories, type Repositories } from "./repositories.ts";
 
 /**
@@ -12,8 +12,6 @@ import { createRepositories, type Repositories } from "./repositories.ts";
  * use cases, which name the narrow part they use.
  */
 export interface AppDeps {
-  /** TEMPORARY: modules not yet moved to repositories still query through it (issue 11). */
-  db: Db;
   /** Repositories bound to the database, for reads outside a transaction. */
   repos: Repositories;
   /** Runs a use case's writes in one transaction with its audit records. */
@@ -32,10 +30,11 @@ export interface AppDeps {
   logger?: boolean;
 }
 
-export type AppOptions = Omit<AppDeps, "repos" | "tx" | "db"> & { database: Database };
+export type AppOptions = Omit<AppDeps, "repos" | "tx" | "dedup"> & { database: Database };
 
-/** Binds repositories and the transactor to the database. */
+/** Binds repositories, the transactor and the duplicate-check index to the database. */
 export function appDeps(opts: AppOptions): AppDeps {
   const db = opts.database.db;
-  return { ...opts, db, repos: createRepositories(db), tx: createTransactor(db) };
+  const repos = createRepositories(db);
+  return { ...opts, repos, tx: createTransactor(db), dedup: new DedupService(repos.dedup) };
 }

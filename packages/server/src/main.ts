@@ -1,16 +1,15 @@
 import path from "node:path";
 import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
+import { demoPassword } from "./db/seed/demo-data.ts";
+import { demoUsernames, seedDemo } from "./db/seed/seed-demo.ts";
 import { appDeps } from "./deps.ts";
 import { registerSealer } from "./lib/after-commit.ts";
 import { systemClock } from "./lib/clock.ts";
 import { createLocalFileStore } from "./lib/files/file-store.ts";
 import { readPolicies } from "./lib/policy-files.ts";
 import { AuditSealer } from "./modules/audit/audit-sealer.ts";
-import { DedupService } from "./modules/dedup/dedup.service.ts";
 import { openRuntime } from "./runtime.ts";
-import { demoPassword } from "./seed/demo-data.ts";
-import { demoUsernames, seedDemo } from "./seed/seed-demo.ts";
 
 const started = performance.now();
 const config = readConfig();
@@ -37,7 +36,6 @@ const app = await buildApp(
     database,
     policies,
     cipher,
-    dedup: new DedupService(database.db),
     files: createLocalFileStore({ root: path.join(config.dataDir, "files") }),
     clock: systemClock,
     secureCookies: config.secureCookies,

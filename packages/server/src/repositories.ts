@@ -1,8 +1,11 @@
 import type { Db } from "./db/client.ts";
 import { rateLimitsRepository } from "./lib/rate-limits.repository.ts";
+import { applicationsRepository } from "./modules/applications/applications.repository.ts";
+import { submissionsRepository } from "./modules/applications/submissions-sql.ts";
 import { auditRepository } from "./modules/audit/audit.repository.ts";
 import { credentialsRepository } from "./modules/auth/credentials.repository.ts";
 import { sessionsRepository } from "./modules/auth/sessions.repository.ts";
+import { dedupRepository } from "./modules/dedup/dedup.repository.ts";
 import { guidesRepository } from "./modules/guides/guides.repository.ts";
 import { integrityRepository } from "./modules/integrity/integrity.repository.ts";
 import { needsRepository } from "./modules/needs/needs.repository.ts";
@@ -18,10 +21,13 @@ import { workspaceRepository } from "./modules/workspace/workspace.repository.ts
  */
 export function createRepositories(db: Db) {
   return {
+    applications: applicationsRepository(db),
+    submissions: submissionsRepository(db),
     audit: auditRepository(db),
     credentials: credentialsRepository(db),
     sessions: sessionsRepository(db),
     rateLimits: rateLimitsRepository(db),
+    dedup: dedupRepository(db),
     guides: guidesRepository(db),
     integrity: integrityRepository(db),
     needs: needsRepository(db),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ageAt } from "../identity/identifiers.ts";
+import type { ApplicationState } from "./application.machine.ts";
 
 const text = (max: number) => z.string().max(max).default("");
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -146,4 +147,66 @@ export function memberFacts(
 /** The fiscal money asked for: the whole budget of the lines (self-raised and co-funding come on top). */
 export function requestedFen(content: ApplicationContent): number {
   return content.budget.lines.reduce((s, l) => s + l.amountFen, 0);
+}
+
+/** 承诺书 (LY-FUNDS §24): confirmed by the PI and, for the legal representative, by the unit administrator. */
+export const commitmentSchema = z
+  .object({
+    piConfirmedAt: z.string().optional(),
+    piConfirmedBy: z.string().optional(),
+    unitConfirmedAt: z.string().optional(),
+    unitConfirmedBy: z.string().optional(),
+  })
+  .strict();
+export type Commitment = z.infer<typeof commitmentSchema>;
+
+/** 项目申报书 as stored: the working draft of its current revision, with its lifecycle state. */
+export interface Application {
+  id: string;
+  cityId: string;
+  callId: string;
+  guideId: string;
+  unitId: string;
+  districtCode: string;
+  piUserId: string | null;
+  createdBy: string;
+  status: ApplicationState;
+  title: string;
+  requestedFen: number;
+  content: ApplicationContent;
+  /** The revision being edited; a return opens the next one. */
+  revision: number;
+  commitment: Commitment;
+  districtRank: number | null;
+  returnDeadline: Date | null;
+  policyVersion: string;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+}
+
+/** What a submission freezes of each attachment. */
+export const attachmentSnapshotSchema = z.object({
+  code: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  size: z.number(),
+  mime: z.string(),
+});
+export type AttachmentSnapshot = z.infer<typeof attachmentSnapshotSchema>;
+
+/** The immutable record of one submission: content, attachments and commitment as they were. */
+export const revisionSnapshotSchema = z.object({
+  content: applicationContentSchema,
+  attachments: z.array(attachmentSnapshotSchema),
+  commitment: commitmentSchema,
+});
+export type RevisionSnapshot = z.infer<typeof revisionSnapshotSchema>;
+
+/**
+ * A readable reference until approval assigns the gapless project number: the city's prefix (from
+ * its policy file), the year and the start of the id.
+ */
+export function applicationNumber(a: Pick<Application, "id" | "createdAt">, prefix: string): string {
+  return `${prefix}-${a.createdAt.getUTCFullYear()}-${a.id.slice(0, 8).toUpperCase()}`;
 }

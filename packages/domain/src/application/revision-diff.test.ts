@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Json } from "../shared/json.ts";
 import { applicationContentSchema } from "./application.ts";
 import { diffContent, type FieldChange } from "./revision-diff.ts";
 
@@ -114,7 +115,7 @@ const json = fc.letrec((tie) => ({
     fc.array(tie("value"), { maxLength: 4 }),
     fc.dictionary(key, tie("value"), { maxKeys: 4 }),
   ),
-})).value;
+})).value as fc.Arbitrary<Json>;
 
 describe("diffContent properties", () => {
   it("diff(a, a) is empty", () => {

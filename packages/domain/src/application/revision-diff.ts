@@ -1,11 +1,13 @@
+import type { Json } from "../shared/json.ts";
+
 /** What changed between two revisions of an application, leaf by leaf, for the history view. */
 export interface FieldChange {
   path: string;
-  before: unknown;
-  after: unknown;
+  before: Json;
+  after: Json;
 }
 
-export function diffContent(before: unknown, after: unknown, path = ""): FieldChange[] {
+export function diffContent(before: Json | undefined, after: Json | undefined, path = ""): FieldChange[] {
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((k) => diffContent(before[k], after[k], path ? `${path}.${k}` : k));
@@ -21,6 +23,6 @@ export function diffContent(before: unknown, after: unknown, path = ""): FieldCh
     : [{ path, before: before ?? null, after: after ?? null }];
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
+function isObject(v: Json | undefined): v is { [key: string]: Json } {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }

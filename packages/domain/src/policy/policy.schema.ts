@@ -7,8 +7,9 @@ import { z } from "zod";
  * applied, and a reviewer can check the data against the documents sentence by sentence.
  */
 
-export const cityCodes = ["luoyang", "datong"] as const;
-export type CityCode = (typeof cityCodes)[number];
+/** A city as its policy files name it (`luoyang`); which cities exist is whatever files are loaded. */
+export const cityCodeSchema = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, "expected a lower-case city code");
+export type CityCode = string;
 
 export const fundingModes = [
   "preFunding",
@@ -189,9 +190,11 @@ const eligibilityRuleSchema = z.strictObject({
 export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
 
 export const policySchema = z.strictObject({
-  city: z.enum(cityCodes),
+  city: cityCodeSchema,
   cityNameZh: text,
   cityNameEn: text,
+  /** Leads the city's application and project numbers (`LY-2025-…`); the documents set none. */
+  numberPrefix: z.string().regex(/^[A-Z]{2,4}$/, "expected two to four capital letters"),
   version: z.string().regex(/^\d{4}$/, "expected a four-digit version such as 2025"),
   effectiveFrom: z.iso.date(),
   titleZh: text,

@@ -9,8 +9,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { type Database, openDatabase, rowsOf } from "../db/client.ts";
+import { seedDemo } from "../db/seed/seed-demo.ts";
 import { FieldCipher } from "../lib/sm-crypto.ts";
-import { seedDemo } from "../seed/seed-demo.ts";
 import { type BenchDraft, createDrafts } from "./load-fixture.ts";
 
 const root = path.resolve(import.meta.dirname, "../../../..");

@@ -1,7 +1,7 @@
+import { demoPassword } from "../db/seed/demo-data.ts";
+import { demoUsernames, seedDemo } from "../db/seed/seed-demo.ts";
 import { systemClock } from "../lib/clock.ts";
 import { openRuntime } from "../runtime.ts";
-import { demoPassword } from "../seed/demo-data.ts";
-import { demoUsernames, seedDemo } from "../seed/seed-demo.ts";
 
 const { database, cipher } = await openRuntime();
 try {

@@ -1,5 +1,5 @@
-import type { Db } from "../db/client.ts";
-import type { AuditEntry } from "../modules/audit/audit.repository.ts";
+import type { Db, Tx } from "../db/client.ts";
+import { type AuditEntry, appendAudit } from "../modules/audit/audit.repository.ts";
 import { createRepositories, type Repositories } from "../repositories.ts";
 import { afterCommit } from "./after-commit.ts";
 import { auditActorOf, type RequestContext } from "./context.ts";
@@ -17,17 +17,21 @@ export interface Transactor<R = Repositories> {
 }
 
 export function createTransactor(db: Db): Transactor {
-  return {
-    async run(ctx, work) {
-      const result = await db.transaction(async (tx) => {
-        const entries: AuditEntry[] = [];
-        const repos = createRepositories(tx);
-        const out = await work(repos, (e) => entries.push({ cityId: ctx.actor?.cityId ?? null, ...e }));
-        await repos.audit.append(auditActorOf(ctx), entries, ctx.now);
-        return out;
-      });
-      afterCommit(db);
-      return result;
-    },
-  };
+  return { run: (ctx, work) => inTransaction(db, ctx, (tx, audit) => work(createRepositories(tx), audit)) };
+}
+
+/** The transaction itself, for the transactor and for bulk writers under db/ (the demo seed). */
+export async function inTransaction<T>(
+  db: Db,
+  ctx: RequestContext,
+  work: (tx: Tx, audit: Audit) => Promise<T>,
+): Promise<T> {
+  const result = await db.transaction(async (tx) => {
+    const entries: AuditEntry[] = [];
+    const out = await work(tx, (e) => entries.push({ cityId: ctx.actor?.cityId ?? null, ...e }));
+    await appendAudit(tx, auditActorOf(ctx), entries, ctx.now);
+    return out;
+  });
+  afterCommit(db);
+  return result;
 }

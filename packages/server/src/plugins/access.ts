@@ -105,10 +105,3 @@ export function callerOf(request: FastifyRequest): CallerContext {
   if (!ctx.actor) throw new DomainError({ code: "AUTH_REQUIRED" });
   return { ...ctx, actor: ctx.actor };
 }
-
-/** The actor of a route that required login; the access hook has already refused anonymous calls. */
-export function actorOf(request: FastifyRequest): Actor {
-  const actor = request.ctx.actor;
-  if (!actor) throw new DomainError({ code: "AUTH_REQUIRED" });
-  return actor;
-}

@@ -6,6 +6,8 @@ import { sql } from "drizzle-orm";
 import { inject } from "vitest";
 import { type App, buildApp } from "../app.ts";
 import { type Database, openDatabase } from "../db/client.ts";
+import { demoPassword } from "../db/seed/demo-data.ts";
+import { seedDemo } from "../db/seed/seed-demo.ts";
 import { appDeps } from "../deps.ts";
 import { registerSealer } from "../lib/after-commit.ts";
 import { fixedClock } from "../lib/clock.ts";
@@ -13,9 +15,6 @@ import { createLocalFileStore, type FileStore } from "../lib/files/file-store.ts
 import { readPolicies } from "../lib/policy-files.ts";
 import { FieldCipher } from "../lib/sm-crypto.ts";
 import { AuditSealer } from "../modules/audit/audit-sealer.ts";
-import { DedupService } from "../modules/dedup/dedup.service.ts";
-import { demoPassword } from "../seed/demo-data.ts";
-import { seedDemo } from "../seed/seed-demo.ts";
 
 export const policiesDir = path.resolve(import.meta.dirname, "../../../../policies");
 
@@ -79,7 +78,6 @@ export async function createTestApp(opts: { production?: boolean; now?: Date } =
       policies: readPolicies(policiesDir),
       cipher,
       files,
-      dedup: new DedupService(database.db),
       clock,
       secureCookies: false,
       production: opts.production ?? false,

@@ -1,7 +1,5 @@
+import type { Json } from "@luoshu/domain";
 import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-
-/** Any JSON value: what jsonb stores and gives back. */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /**
  * Append-only audit log chained by SM3: each record's hash covers the previous record's hash and

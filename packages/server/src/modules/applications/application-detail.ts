@@ -1,21 +1,22 @@
-import type { FastifyRequest } from "fastify";
+import type { ApplicationDto, AttachmentDto } from "@luoshu/contract";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf } from "../../plugins/access.ts";
-import { findCall } from "../guides/guides.repository.ts";
-import { findUnit } from "../units/units.repository.ts";
-import { loadVisible } from "./access.ts";
-import { toApplicationDto } from "./application-dto.ts";
+import type { CallerContext } from "../../lib/context.ts";
+import { toApplicationDto } from "./applications.dto.ts";
+import type { Attachment } from "./applications.repository.ts";
+import { getApplication } from "./read-applications.ts";
 
 /** What every application route answers with: the application as the caller may see it. */
-export async function loadDetail(deps: Pick<AppDeps, "db">, request: FastifyRequest, id: string) {
-  const actor = actorOf(request);
-  const row = await loadVisible(deps.db, actor, id);
-  const [call, unit] = await Promise.all([
-    findCall(deps.db, row.cityId, row.callId),
-    findUnit(deps.db, row.unitId),
-  ]);
-  return toApplicationDto(row, actor.roles, call?.opensAt ?? row.createdAt, {
-    unitNameZh: unit?.nameZh ?? null,
-    unitKind: unit?.kind ?? null,
-  });
-}
+export const applicationDetail =
+  (deps: Pick<AppDeps, "repos" | "policies">) =>
+  async (ctx: CallerContext, id: string): Promise<ApplicationDto> => {
+    const { application, callOpensAt, unit } = await getApplication(deps, { ctx, id });
+    return toApplicationDto(application, { policies: deps.policies, caller: ctx.actor }, callOpensAt, {
+      unitNameZh: unit?.nameZh ?? null,
+      unitKind: unit?.kind ?? null,
+    });
+  };
+
+export const attachmentDto = (a: Attachment): AttachmentDto => ({
+  ...a,
+  uploadedAt: a.uploadedAt.toISOString(),
+});

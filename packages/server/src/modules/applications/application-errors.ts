@@ -1,11 +1,7 @@
-import { DomainError } from "@luoshu/domain";
+import { DomainError, notFound } from "@luoshu/domain";
 
 export const applicationNotFound = () =>
-  new DomainError({
-    code: "NOT_FOUND",
-    messageZh: "申报书不存在或无权访问。",
-    messageEn: "Application not found or not accessible.",
-  });
+  notFound("申报书不存在或无权访问。", "Application not found or not accessible.");
 
 export const concurrentChange = () =>
   new DomainError({

@@ -1,6 +1,17 @@
-import { type Actor, scopeFor, scopeOf } from "@luoshu/domain";
-import { and, asc, count, desc, eq, ilike, ne, or, type SQL } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
+import {
+  type Application,
+  type ApplicationState,
+  applicationContentSchema,
+  applicationStates,
+  commitmentSchema,
+  revisionSnapshotSchema,
+  type Scope,
+  type UnitKind,
+  unitKinds,
+} from "@luoshu/domain";
+import { and, asc, count, desc, eq, getTableColumns, ilike, ne, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client.ts";
 import {
   applicationEvents,
   applicationRevisions,
@@ -9,162 +20,261 @@ import {
   units,
 } from "../../db/schema/index.ts";
 import { scopeWhere } from "../../lib/scope-sql.ts";
+import { likeOf } from "../units/units.repository.ts";
 
-export type ApplicationRow = typeof applications.$inferSelect;
+type ApplicationRow = typeof applications.$inferSelect;
+const state = z.enum(applicationStates);
+const unitKind = z.enum(unitKinds);
 
-export const applicationScope = {
-  cityId: applications.cityId,
-  districtCode: applications.districtCode,
-  unitId: applications.unitId,
-};
+/**
+ * Stored JSON is parsed once, here, through the domain's schemas. Their defaults are the upgrade
+ * of older shapes: members saved before the ID-number digest existed read with a null digest.
+ */
+export const toApplication = (row: ApplicationRow): Application => ({
+  ...row,
+  status: state.parse(row.status),
+  content: applicationContentSchema.parse(row.content),
+  commitment: commitmentSchema.parse(row.commitment),
+});
 
 export interface ApplicationFilter {
   callId?: string;
   guideId?: string;
-  status?: string;
+  status?: ApplicationState;
   district?: string;
-  kind?: string;
+  kind?: UnitKind;
   keyword?: string;
 }
 
-export async function listApplications(
-  db: Db,
-  actor: Actor,
-  f: ApplicationFilter,
-  page: number,
-  pageSize: number,
-) {
-  const conds: (SQL | undefined)[] = [scopeWhere(scopeFor(actor, "platform"), applicationScope)];
-  if (scopeOf(actor.roles) !== "unit") conds.push(ne(applications.status, "draft"));
-  if (f.callId) conds.push(eq(applications.callId, f.callId));
-  if (f.guideId) conds.push(eq(applications.guideId, f.guideId));
-  if (f.status) conds.push(eq(applications.status, f.status));
-  if (f.district) conds.push(eq(applications.districtCode, f.district));
-  if (f.kind) conds.push(eq(units.kind, f.kind));
-  if (f.keyword) {
-    const like = `%${f.keyword.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    conds.push(or(ilike(applications.title, like), ilike(units.nameZh, like)));
-  }
-  const where = and(...conds);
-  const from = () =>
-    db
-      .select({ application: applications, unitNameZh: units.nameZh, unitKind: units.kind })
+/** An application in a list: everything but its content, with its unit's name and kind. */
+export type ApplicationSummary = Omit<Application, "content" | "commitment"> & {
+  unitNameZh: string;
+  unitKind: UnitKind;
+};
+
+export interface ApplicationEventRecord {
+  event: string;
+  fromState: ApplicationState;
+  toState: ApplicationState;
+  revision: number;
+  actorRole: string | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+  at: Date;
+}
+
+export interface Attachment {
+  id: string;
+  code: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploadedAt: Date;
+}
+
+const scoped = (scope: Scope) =>
+  scopeWhere(scope, {
+    cityId: applications.cityId,
+    districtCode: applications.districtCode,
+    unitId: applications.unitId,
+  });
+/** A draft is the unit's own work until it is submitted (domain `applicationVisible`). */
+const visible = (scope: Scope) =>
+  scope.kind === "unit" ? scoped(scope) : and(scoped(scope), ne(applications.status, "draft"));
+
+const { content: _content, commitment: _commitment, ...summaryColumns } = getTableColumns(applications);
+const detailsSchema = z.record(z.string(), z.unknown()).nullable();
+
+export function applicationsRepository(db: Db) {
+  const where = (scope: Scope, f: ApplicationFilter) => {
+    const conds: (SQL | undefined)[] = [visible(scope)];
+    if (f.callId) conds.push(eq(applications.callId, f.callId));
+    if (f.guideId) conds.push(eq(applications.guideId, f.guideId));
+    if (f.status) conds.push(eq(applications.status, f.status));
+    if (f.district) conds.push(eq(applications.districtCode, f.district));
+    if (f.kind) conds.push(eq(units.kind, f.kind));
+    if (f.keyword) {
+      const like = likeOf(f.keyword);
+      conds.push(or(ilike(applications.title, like), ilike(units.nameZh, like)));
+    }
+    return and(...conds);
+  };
+  const unitJoin = and(eq(units.cityId, applications.cityId), eq(units.id, applications.unitId));
+  const order = [
+    asc(applications.districtCode),
+    asc(applications.districtRank),
+    desc(applications.updatedAt),
+  ];
+
+  const findBy = async (scope: Scope, id: string, lock: boolean) => {
+    const q = db
+      .select()
       .from(applications)
-      .innerJoin(units, and(eq(units.cityId, applications.cityId), eq(units.id, applications.unitId)));
-  const [rows, [total]] = await Promise.all([
-    from()
-      .where(where)
-      .orderBy(asc(applications.districtCode), asc(applications.districtRank), desc(applications.updatedAt))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db
-      .select({ n: count() })
-      .from(applications)
-      .innerJoin(units, and(eq(units.cityId, applications.cityId), eq(units.id, applications.unitId)))
-      .where(where),
-  ]);
-  return { items: rows, total: total?.n ?? 0 };
-}
+      .where(and(visible(scope), eq(applications.id, id)));
+    const [row] = await (lock ? q.for("update") : q);
+    return row && toApplication(row);
+  };
 
-/**
- * By id within the caller's city (the primary key is city + id); platform users have no city and
- * look across cities.
- */
-const applicationKey = (cityId: string | null, id: string) =>
-  cityId ? and(eq(applications.cityId, cityId), eq(applications.id, id)) : eq(applications.id, id);
+  return {
+    async list(scope: Scope, f: ApplicationFilter, page: number, pageSize: number) {
+      const w = where(scope, f);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({ application: summaryColumns, unitNameZh: units.nameZh, unitKind: units.kind })
+          .from(applications)
+          .innerJoin(units, unitJoin)
+          .where(w)
+          .orderBy(...order)
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        db.select({ n: count() }).from(applications).innerJoin(units, unitJoin).where(w),
+      ]);
+      const items: ApplicationSummary[] = rows.map((r) => ({
+        ...r.application,
+        status: state.parse(r.application.status),
+        unitNameZh: r.unitNameZh,
+        unitKind: unitKind.parse(r.unitKind),
+      }));
+      return { items, total: total?.n ?? 0 };
+    },
 
-export async function findApplication(
-  db: Db | Tx,
-  cityId: string | null,
-  id: string,
-): Promise<ApplicationRow | undefined> {
-  const [row] = await db.select().from(applications).where(applicationKey(cityId, id));
-  return row;
-}
+    /** The whole applications of a filtered list, for the spreadsheet export. */
+    async listWithContent(scope: Scope, f: ApplicationFilter, limit: number) {
+      const rows = await db
+        .select({ application: applications, unitNameZh: units.nameZh })
+        .from(applications)
+        .innerJoin(units, unitJoin)
+        .where(where(scope, f))
+        .orderBy(...order)
+        .limit(limit);
+      return rows.map((r) => ({ application: toApplication(r.application), unitNameZh: r.unitNameZh }));
+    },
 
-/** Row lock: two decisions on one application at once must not both apply. */
-export async function lockApplication(
-  tx: Tx,
-  cityId: string | null,
-  id: string,
-): Promise<ApplicationRow | undefined> {
-  const [row] = await tx.select().from(applications).where(applicationKey(cityId, id)).for("update");
-  return row;
-}
+    /** Inside the scope and visible, or undefined: "not found" and "not yours" answer alike. */
+    find: (scope: Scope, id: string) => findBy(scope, id, false),
+    /** Row lock: two decisions on one application at once must not both apply. */
+    lock: (scope: Scope, id: string) => findBy(scope, id, true),
 
-export async function insertApplication(
-  tx: Tx,
-  values: typeof applications.$inferInsert,
-): Promise<ApplicationRow> {
-  const [row] = await tx.insert(applications).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
-}
+    async insert(values: Omit<Application, "id" | "districtRank" | "returnDeadline" | "submittedAt">) {
+      const [row] = await db.insert(applications).values(values).returning();
+      if (!row) throw new Error("insert returned no row");
+      return toApplication(row);
+    },
 
-export async function updateApplication(
-  tx: Tx,
-  row: ApplicationRow,
-  values: Partial<typeof applications.$inferInsert>,
-) {
-  await tx
-    .update(applications)
-    .set(values)
-    .where(and(eq(applications.cityId, row.cityId), eq(applications.id, row.id)));
-}
+    async update(
+      a: Pick<Application, "cityId" | "id">,
+      values: Partial<Omit<Application, "id" | "cityId" | "createdAt">>,
+    ): Promise<void> {
+      await db
+        .update(applications)
+        .set(values)
+        .where(and(eq(applications.cityId, a.cityId), eq(applications.id, a.id)));
+    },
 
-export async function listRevisions(db: Db, cityId: string, applicationId: string) {
-  return db
-    .select()
-    .from(applicationRevisions)
-    .where(
-      and(eq(applicationRevisions.cityId, cityId), eq(applicationRevisions.applicationId, applicationId)),
-    )
-    .orderBy(asc(applicationRevisions.revision));
-}
+    async listRevisions(a: Pick<Application, "cityId" | "id">) {
+      const rows = await db
+        .select()
+        .from(applicationRevisions)
+        .where(and(eq(applicationRevisions.cityId, a.cityId), eq(applicationRevisions.applicationId, a.id)))
+        .orderBy(asc(applicationRevisions.revision));
+      return rows.map((r) => ({
+        revision: r.revision,
+        submittedAt: r.submittedAt,
+        contentHash: r.contentHash,
+        snapshot: revisionSnapshotSchema.parse(r.content),
+      }));
+    },
 
-export async function insertEvent(tx: Tx, values: typeof applicationEvents.$inferInsert) {
-  await tx.insert(applicationEvents).values(values);
-}
+    async insertEvent(
+      a: Pick<Application, "cityId" | "id">,
+      e: Omit<ApplicationEventRecord, "details"> & { actorId: string; details: Record<string, unknown> },
+    ): Promise<void> {
+      await db.insert(applicationEvents).values({ ...e, cityId: a.cityId, applicationId: a.id });
+    },
 
-export async function listEvents(db: Db, cityId: string, applicationId: string) {
-  return db
-    .select()
-    .from(applicationEvents)
-    .where(and(eq(applicationEvents.cityId, cityId), eq(applicationEvents.applicationId, applicationId)))
-    .orderBy(asc(applicationEvents.at));
-}
+    async listEvents(a: Pick<Application, "cityId" | "id">): Promise<ApplicationEventRecord[]> {
+      const rows = await db
+        .select()
+        .from(applicationEvents)
+        .where(and(eq(applicationEvents.cityId, a.cityId), eq(applicationEvents.applicationId, a.id)))
+        .orderBy(asc(applicationEvents.at));
+      return rows.map((e) => ({
+        event: e.event,
+        fromState: state.parse(e.fromState),
+        toState: state.parse(e.toState),
+        revision: e.revision,
+        actorRole: e.actorRole,
+        reason: e.reason,
+        details: detailsSchema.parse(e.details),
+        at: e.at,
+      }));
+    },
 
-export async function listAttachments(db: Db | Tx, cityId: string, applicationId: string) {
-  return db
-    .select()
-    .from(attachments)
-    .where(and(eq(attachments.cityId, cityId), eq(attachments.applicationId, applicationId)))
-    .orderBy(asc(attachments.uploadedAt));
-}
+    async listAttachments(a: Pick<Application, "cityId" | "id">): Promise<Attachment[]> {
+      return db
+        .select({
+          id: attachments.id,
+          code: attachments.code,
+          fileName: attachments.fileName,
+          mime: attachments.mime,
+          size: attachments.size,
+          sha256: attachments.sha256,
+          uploadedAt: attachments.uploadedAt,
+        })
+        .from(attachments)
+        .where(and(eq(attachments.cityId, a.cityId), eq(attachments.applicationId, a.id)))
+        .orderBy(asc(attachments.uploadedAt));
+    },
 
-export async function countRecommended(
-  tx: Tx,
-  cityId: string,
-  guideId: string,
-  districtCode: string,
-): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(applicationEvents)
-    .innerJoin(
-      applications,
-      and(
-        eq(applications.cityId, applicationEvents.cityId),
-        eq(applications.id, applicationEvents.applicationId),
-      ),
-    )
-    .where(
-      and(
-        eq(applicationEvents.cityId, cityId),
-        eq(applications.guideId, guideId),
-        eq(applications.districtCode, districtCode),
-        eq(applicationEvents.event, "recommend"),
-      ),
-    );
-  return row?.n ?? 0;
+    /** One file per attachment code: a new upload replaces the previous one. */
+    async putAttachment(
+      a: Pick<Application, "cityId" | "id">,
+      f: Omit<Attachment, "id"> & { uploadedBy: string },
+    ): Promise<Attachment> {
+      await this.removeAttachment(a, f.code);
+      const [row] = await db
+        .insert(attachments)
+        .values({ ...f, cityId: a.cityId, applicationId: a.id })
+        .returning();
+      if (!row) throw new Error("attachment was not stored");
+      return row;
+    },
+
+    async removeAttachment(a: Pick<Application, "cityId" | "id">, code: string): Promise<void> {
+      await db
+        .delete(attachments)
+        .where(
+          and(
+            eq(attachments.cityId, a.cityId),
+            eq(attachments.applicationId, a.id),
+            eq(attachments.code, code),
+          ),
+        );
+    },
+
+    /** How many applications of this guide the district has recommended, ever. */
+    async countRecommended(cityId: string, guideId: string, districtCode: string): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(applicationEvents)
+        .innerJoin(
+          applications,
+          and(
+            eq(applications.cityId, applicationEvents.cityId),
+            eq(applications.id, applicationEvents.applicationId),
+          ),
+        )
+        .where(
+          and(
+            eq(applicationEvents.cityId, cityId),
+            eq(applications.guideId, guideId),
+            eq(applications.districtCode, districtCode),
+            eq(applicationEvents.event, "recommend"),
+          ),
+        );
+      return row?.n ?? 0;
+    },
+  };
 }
+export type ApplicationsRepository = ReturnType<typeof applicationsRepository>;

@@ -1,26 +1,20 @@
-import {
-  type Actor,
-  applicationContentSchema,
-  callWindow,
-  DomainError,
-  type GuideState,
-} from "@luoshu/domain";
-import type { Db } from "../../db/client.ts";
-import type { RequestContext } from "../../lib/context.ts";
-import { inTransaction } from "../../lib/legacy-transaction.ts";
-import { findCall, findGuide } from "../guides/guides.repository.ts";
-import { findUnit } from "../units/units.repository.ts";
-import { insertApplication } from "./applications.repository.ts";
+import { applicationContentSchema, callWindow, DomainError } from "@luoshu/domain";
+import type { CallerContext } from "../../lib/context.ts";
+import type { Transactor } from "../../lib/transaction.ts";
+import type { GuidesRepository } from "../guides/guides.repository.ts";
+import type { UnitsRepository } from "../units/units.repository.ts";
+import type { ApplicationsRepository } from "./applications.repository.ts";
 
 /** A unit administrator or PI starts an application of their own unit in an open call. */
-export async function createApplication(opts: {
-  db: Db;
-  ctx: RequestContext;
-  actor: Actor;
-  callId: string;
-  title: string;
-}) {
-  const { actor, ctx } = opts;
+export async function createApplication(
+  deps: {
+    repos: { guides: Pick<GuidesRepository, "findCall" | "find">; units: Pick<UnitsRepository, "find"> };
+    tx: Transactor<{ applications: Pick<ApplicationsRepository, "insert"> }>;
+  },
+  input: { ctx: CallerContext; callId: string; title: string },
+) {
+  const { ctx, title } = input;
+  const { actor } = ctx;
   if (!actor.cityId || !actor.unitId) {
     throw new DomainError({
       code: "FORBIDDEN",
@@ -29,32 +23,28 @@ export async function createApplication(opts: {
     });
   }
   const cityId = actor.cityId;
-  const call = await findCall(opts.db, cityId, opts.callId);
-  const guide = call ? await findGuide(opts.db, cityId, call.guideId) : undefined;
-  if (!call || !guide || guide.guide.status !== "published") {
+  const city = { kind: "city", cityId } as const;
+  const call = await deps.repos.guides.findCall(city, input.callId);
+  const found = call ? await deps.repos.guides.find(city, call.guideId) : undefined;
+  if (!call || !found || found.guide.status !== "published") {
     throw new DomainError({
       code: "NOT_FOUND",
       messageZh: "申报批次不存在或未发布。",
       messageEn: "The call does not exist or is not published.",
     });
   }
-  if (callWindow(call, ctx.now, guide.guide.status as GuideState) !== "open") {
-    throw new DomainError({
-      code: "SUBMIT_WINDOW_CLOSED",
-      messageZh: "该批次当前不在申报期内（以服务器时间为准）。",
-      messageEn: "The call is not open (server time).",
-    });
-  }
-  const unit = await findUnit(opts.db, actor.unitId);
+  if (callWindow(call, ctx.now, found.guide.status) !== "open")
+    throw new DomainError({ code: "SUBMIT_WINDOW_CLOSED" });
+  const unit = await deps.repos.units.find(ctx.scope, actor.unitId);
   if (!unit)
     throw new DomainError({
       code: "NOT_FOUND",
       messageZh: "所属单位不存在。",
       messageEn: "Your unit does not exist.",
     });
-  const content = applicationContentSchema.parse({ basic: { title: opts.title } });
-  return inTransaction(opts.db, ctx, async (tx, audit) => {
-    const row = await insertApplication(tx, {
+  const content = applicationContentSchema.parse({ basic: { title } });
+  return deps.tx.run(ctx, async ({ applications }, audit) => {
+    const a = await applications.insert({
       cityId,
       callId: call.id,
       guideId: call.guideId,
@@ -63,22 +53,22 @@ export async function createApplication(opts: {
       piUserId: actor.roles.includes("principalInvestigator") ? actor.userId : null,
       createdBy: actor.userId,
       status: "draft",
-      title: opts.title,
+      title,
       requestedFen: 0,
       content,
       revision: 1,
       commitment: {},
-      policyVersion: guide.guide.policyVersion,
+      policyVersion: found.guide.policyVersion,
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
     audit({
       action: "application.create",
       entityType: "application",
-      entityId: row.id,
+      entityId: a.id,
       cityId,
-      after: { callId: call.id, title: opts.title },
+      after: { callId: call.id, title },
     });
-    return row;
+    return a;
   });
 }

@@ -1,52 +1,53 @@
-import {
-  type Actor,
-  type ApplicationContent,
-  budgetGroups,
-  memberFacts,
-  type Policy,
-  targetKindNames,
-} from "@luoshu/domain";
-import type { Db } from "../../db/client.ts";
+import { applicationMachine, budgetGroups, memberFacts, type Policy, targetKindNames } from "@luoshu/domain";
+import type { CallerContext } from "../../lib/context.ts";
 import { renderApplicationPdf } from "../../lib/documents/application-pdf.ts";
 import { commitmentBasisOf, renderCommitmentLetter } from "../../lib/documents/commitment-letter.ts";
 import { allApplicationListColumns, renderApplicationList } from "../../lib/documents/xlsx.ts";
-import { findCall, findGuide } from "../guides/guides.repository.ts";
-import { findUnit } from "../units/units.repository.ts";
-import { loadVisible } from "./access.ts";
-import { applicationNo, toSummaryDto } from "./application-dto.ts";
-import { type ApplicationFilter, listApplications } from "./applications.repository.ts";
+import type { GuidesRepository } from "../guides/guides.repository.ts";
+import type { UnitsRepository } from "../units/units.repository.ts";
+import { numberOf } from "./applications.dto.ts";
+import type { ApplicationFilter, ApplicationsRepository } from "./applications.repository.ts";
+import { findVisibleApplication } from "./read-applications.ts";
 
-async function gather(db: Db, actor: Actor, policies: Policy[], id: string) {
-  const row = await loadVisible(db, actor, id);
+type Deps = {
+  repos: {
+    applications: Pick<ApplicationsRepository, "find" | "listWithContent">;
+    guides: Pick<GuidesRepository, "find" | "findCall">;
+    units: Pick<UnitsRepository, "find">;
+  };
+  policies: readonly Policy[];
+};
+type Input = { ctx: CallerContext; id: string };
+
+async function gather(deps: Deps, { ctx, id }: Input) {
+  const row = await findVisibleApplication(deps, ctx, id);
+  const whole = { kind: "city", cityId: row.cityId } as const;
   const [call, guide, unit] = await Promise.all([
-    findCall(db, row.cityId, row.callId),
-    findGuide(db, row.cityId, row.guideId),
-    findUnit(db, row.unitId),
+    deps.repos.guides.findCall(whole, row.callId),
+    deps.repos.guides.find(whole, row.guideId),
+    deps.repos.units.find(whole, row.unitId),
   ]);
-  const policy = policies.find((p) => p.city === row.cityId && p.version === row.policyVersion);
+  const policy = deps.policies.find((p) => p.city === row.cityId && p.version === row.policyVersion);
   if (!call || !guide || !unit || !policy)
     throw new Error(`application ${row.id} lost its call, guide, unit or policy`);
-  return { row, call, guide: guide.guide, unit, policy, content: row.content as ApplicationContent };
+  return { row, call, guide: guide.guide, unit, policy, content: row.content };
 }
 
-export async function applicationPdf(
-  db: Db,
-  actor: Actor,
-  policies: Policy[],
-  id: string,
-  now: Date,
-): Promise<Buffer> {
-  const { row, call, guide, unit, policy, content } = await gather(db, actor, policies, id);
+/** The application as PDF: every section and the budget table. */
+export async function applicationPdf(deps: Deps, input: Input): Promise<Buffer> {
+  const { row, call, guide, unit, policy, content } = await gather(deps, input);
   const program = policy.programs.find((p) => p.code === guide.program);
   const pi = content.team.find((m) => m.role === "pi");
-  const categories = new Map(policy.budget.categories.map((c) => [c.code, c]));
+  const categories = new Map<string, (typeof policy.budget.categories)[number]>(
+    policy.budget.categories.map((c) => [c.code, c]),
+  );
   const c = content.content;
   return renderApplicationPdf({
     header: {
       cityNameZh: policy.cityNameZh,
       guideTitle: guide.titleZh,
       callTitle: call.nameZh,
-      applicationNo: applicationNo(row),
+      applicationNo: numberOf(row, deps.policies),
       revision: row.revision,
     },
     basics: {
@@ -87,7 +88,7 @@ export async function applicationPdf(
     partners: content.partners.map((p) => ({ name: p.name, uscc: p.uscc, roleZh: p.role })),
     budget: {
       lines: content.budget.lines.map((l) => {
-        const cat = categories.get(l.category as never);
+        const cat = categories.get(l.category);
         return {
           categoryNameZh: cat?.nameZh ?? l.category,
           group: cat?.group ?? budgetGroups[0],
@@ -98,40 +99,35 @@ export async function applicationPdf(
       selfRaisedFen: content.funding.selfRaisedFen,
       coFundingFen: content.funding.coFundingFen,
     },
-    generatedAt: now,
+    generatedAt: input.ctx.now,
   });
 }
 
-export async function commitmentLetterPdf(
-  db: Db,
-  actor: Actor,
-  policies: Policy[],
-  id: string,
-  now: Date,
-): Promise<Buffer> {
-  const { row, call, guide, unit, policy, content } = await gather(db, actor, policies, id);
+/** The commitment letter (承诺书, LY-FUNDS §24) to print, sign, seal and upload. */
+export async function commitmentLetterPdf(deps: Deps, input: Input): Promise<Buffer> {
+  const { row, call, guide, unit, policy, content } = await gather(deps, input);
   return renderCommitmentLetter({
     cityNameZh: policy.cityNameZh,
     addresseeZh: `${policy.cityNameZh}科学技术局`,
     guideTitle: guide.titleZh,
     callTitle: call.nameZh,
-    applicationNo: applicationNo(row),
+    applicationNo: numberOf(row, deps.policies),
     applicationTitle: content.basic.title || row.title,
     unit: { name: unit.nameZh, uscc: unit.uscc },
     legalRepresentative: unit.legalRepresentative,
     principalInvestigator: content.team.find((m) => m.role === "pi")?.name ?? "",
     basis: commitmentBasisOf(policy),
-    generatedAt: now,
+    generatedAt: input.ctx.now,
   });
 }
 
+/** The application list with the same filters, as .xlsx. */
 export async function applicationListXlsx(
-  db: Db,
-  actor: Actor,
-  filter: ApplicationFilter,
-  now: Date,
+  deps: Deps,
+  input: { ctx: CallerContext; filter: ApplicationFilter },
 ): Promise<Buffer> {
-  const { items } = await listApplications(db, actor, filter, 1, 5000);
+  const { filter } = input;
+  const items = await deps.repos.applications.listWithContent(input.ctx.scope, filter, 5000);
   const described =
     Object.entries(filter)
       .filter(([, v]) => v)
@@ -139,17 +135,16 @@ export async function applicationListXlsx(
       .join("；") || "全部";
   return renderApplicationList(
     items.map((x) => {
-      const content = x.application.content as ApplicationContent;
-      const dto = toSummaryDto(x.application, x);
+      const content = x.application.content;
       return {
-        applicationNo: applicationNo(x.application),
+        applicationNo: numberOf(x.application, deps.policies),
         title: x.application.title,
         programNameZh: "",
         callTitle: "",
         unitName: x.unitNameZh,
         uscc: "",
         principalInvestigator: content.team.find((m) => m.role === "pi")?.name ?? "",
-        statusZh: dto.statusZh,
+        statusZh: applicationMachine.labels[x.application.status].zh,
         requestedFen: x.application.requestedFen,
         selfRaisedFen: content.funding.selfRaisedFen,
         totalFen: x.application.requestedFen + content.funding.selfRaisedFen + content.funding.coFundingFen,
@@ -161,7 +156,7 @@ export async function applicationListXlsx(
     }),
     {
       filtersDescription: described,
-      generatedAt: now,
+      generatedAt: input.ctx.now,
       columns: allApplicationListColumns.filter((c) => !["programNameZh", "callTitle", "uscc"].includes(c)),
     },
   );

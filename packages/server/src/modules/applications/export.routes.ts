@@ -1,9 +1,8 @@
+import { applicationListFilter, idParams } from "@luoshu/contract";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../deps.ts";
-import { idParams } from "../../lib/http-schemas.ts";
-import { actorOf } from "../../plugins/access.ts";
-import { listFilter } from "./applications.routes.ts";
+import { callerOf } from "../../plugins/access.ts";
 import { applicationListXlsx, applicationPdf, commitmentLetterPdf } from "./export-documents.ts";
 
 /** Documents: the application and its commitment letter as PDF, the filtered list as .xlsx. */
@@ -13,15 +12,16 @@ export async function exportRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     "/api/applications/export.xlsx",
     {
-      config: { access: { permission: "application.read", scope: "unit" } },
+      config: { access: { permission: "application.read", scope: "city" } },
       schema: {
         tags: ["applications"],
         summary: "The application list with the same filters, as .xlsx",
-        querystring: listFilter,
+        querystring: applicationListFilter,
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
       },
     },
     async (request, reply) => {
-      const file = await applicationListXlsx(deps.db, actorOf(request), request.query, request.ctx.now);
+      const file = await applicationListXlsx(deps, { ctx: callerOf(request), filter: request.query });
       return reply
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .header(
@@ -50,17 +50,16 @@ export async function exportRoutes(app: FastifyInstance, deps: AppDeps) {
     r.get(
       `/api/applications/:id/${pdf.path}`,
       {
-        config: { access: { permission: "application.read", scope: "unit" } },
-        schema: { tags: ["applications"], summary: pdf.summary, params: idParams },
+        config: { access: { permission: "application.read", scope: "city" } },
+        schema: {
+          tags: ["applications"],
+          summary: pdf.summary,
+          params: idParams,
+          produces: ["application/pdf"],
+        },
       },
       async (request, reply) => {
-        const file = await pdf.render(
-          deps.db,
-          actorOf(request),
-          deps.policies,
-          request.params.id,
-          request.ctx.now,
-        );
+        const file = await pdf.render(deps, { ctx: callerOf(request), id: request.params.id });
         return reply
           .type("application/pdf")
           .header(

@@ -1,7 +1,5 @@
 import {
-  type Actor,
-  type ApplicationEvent,
-  type ApplicationState,
+  type Application,
   applicationMachine,
   checkRecommendation,
   checkReturn,
@@ -9,20 +7,13 @@ import {
   fire,
   type GuideContent,
 } from "@luoshu/domain";
-import { and, eq } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
-import { attachments, notifications } from "../../db/schema/index.ts";
-import type { RequestContext } from "../../lib/context.ts";
-import { inTransaction } from "../../lib/legacy-transaction.ts";
-import { findGuide } from "../guides/guides.repository.ts";
-import { lockVisible } from "./access.ts";
-import {
-  type ApplicationRow,
-  countRecommended,
-  insertEvent,
-  updateApplication,
-} from "./applications.repository.ts";
-import { commitmentScanCode } from "./submit-application.ts";
+import type { CallerContext } from "../../lib/context.ts";
+import type { Transactor } from "../../lib/transaction.ts";
+import type { GuidesRepository } from "../guides/guides.repository.ts";
+import type { NotificationsRepository } from "../workspace/notifications.repository.ts";
+import { applicationNotFound } from "./application-errors.ts";
+import type { ApplicationsRepository } from "./applications.repository.ts";
+import { commitmentScanCode } from "./upload-attachment.ts";
 
 export type ReviewDecision =
   | { event: "recommend"; rank: number; reason?: string }
@@ -41,6 +32,15 @@ export interface ChecklistResult {
   note?: string;
 }
 
+type Repos = {
+  applications: Pick<
+    ApplicationsRepository,
+    "lock" | "update" | "insertEvent" | "countRecommended" | "removeAttachment"
+  >;
+  guides: Pick<GuidesRepository, "find">;
+  notifications: Pick<NotificationsRepository, "notify">;
+};
+
 const need = (ok: boolean, messageZh: string, messageEn: string, path: string) => {
   if (!ok) throw new DomainError({ code: "VALIDATION", messageZh, messageEn, path });
 };
@@ -49,30 +49,26 @@ const need = (ok: boolean, messageZh: string, messageEn: string, path: string) =
  * District preliminary review (LY-FUNDS §8) and the agency's formal check (LY-FUNDS §9): one decision
  * per call, fired through the application's state machine, with reasons the applicant will see.
  */
-export async function reviewApplication(opts: {
-  db: Db;
-  ctx: RequestContext;
-  actor: Actor;
-  id: string;
-  decision: ReviewDecision;
-}) {
-  const { ctx, actor, decision } = opts;
-  return inTransaction(opts.db, ctx, async (tx, audit) => {
-    const row = await lockVisible(tx, actor, opts.id);
-    const from = row.status as ApplicationState;
-    const to = fire(applicationMachine, from, decision.event as ApplicationEvent, actor.roles);
-    const guide = await findGuide(tx, row.cityId, row.guideId);
-    const content = guide?.guide.content as GuideContent | undefined;
-    const changes = await checkDecision(tx, row, decision, content, ctx.now);
-    await updateApplication(tx, row, { status: to, updatedAt: ctx.now, ...changes });
-    await insertEvent(tx, {
-      cityId: row.cityId,
-      applicationId: row.id,
+export async function reviewApplication(
+  deps: { tx: Transactor<Repos> },
+  input: { ctx: CallerContext; id: string; decision: ReviewDecision },
+) {
+  const { ctx, decision } = input;
+  return deps.tx.run(ctx, async (repos, audit) => {
+    const { applications } = repos;
+    const a = await applications.lock(ctx.scope, input.id);
+    if (!a) throw applicationNotFound();
+    const from = a.status;
+    const to = fire(applicationMachine, from, decision.event, ctx.actor.roles);
+    const found = await repos.guides.find({ kind: "city", cityId: a.cityId }, a.guideId);
+    const changes = await checkDecision(repos, a, decision, found?.guide.content, ctx.now);
+    await applications.update(a, { status: to, updatedAt: ctx.now, ...changes });
+    await applications.insertEvent(a, {
       event: decision.event,
       fromState: from,
       toState: to,
-      revision: row.revision,
-      actorId: actor.userId,
+      revision: a.revision,
+      actorId: ctx.actor.userId,
       actorRole: ctx.role,
       reason: decision.reason ?? null,
       details: {
@@ -82,12 +78,19 @@ export async function reviewApplication(opts: {
       },
       at: ctx.now,
     });
-    await notifyApplicant(tx, row, to, ctx.now);
+    const label = applicationMachine.labels[to];
+    const people = [...new Set([a.createdBy, a.piUserId].filter((x): x is string => Boolean(x)))];
+    await repos.notifications.notify(a.cityId, people, {
+      titleZh: `申报书“${a.title}”：${label.zh}`,
+      titleEn: `Application "${a.title}": ${label.en}`,
+      link: `/applications/${a.id}`,
+      createdAt: ctx.now,
+    });
     audit({
       action: `application.${decision.event}`,
       entityType: "application",
-      entityId: row.id,
-      cityId: row.cityId,
+      entityId: a.id,
+      cityId: a.cityId,
       before: { status: from },
       after: { status: to, reason: decision.reason ?? null },
     });
@@ -96,15 +99,15 @@ export async function reviewApplication(opts: {
 }
 
 async function checkDecision(
-  tx: Tx,
-  row: ApplicationRow,
+  repos: Repos,
+  a: Application,
   d: ReviewDecision,
   guide: GuideContent | undefined,
   now: Date,
 ) {
   switch (d.event) {
     case "recommend": {
-      const already = await countRecommended(tx, row.cityId, row.guideId, row.districtCode);
+      const already = await repos.applications.countRecommended(a.cityId, a.guideId, a.districtCode);
       const problems = checkRecommendation({
         quota: guide?.districtQuota,
         alreadyRecommended: already,
@@ -119,16 +122,8 @@ async function checkDecision(
       if (problems[0]) throw new DomainError(problems[0]);
       // The applicant edits the next revision; the submitted one stays frozen, with its signed
       // letter: the next submission needs both confirmations and a newly signed scan again.
-      await tx
-        .delete(attachments)
-        .where(
-          and(
-            eq(attachments.cityId, row.cityId),
-            eq(attachments.applicationId, row.id),
-            eq(attachments.code, commitmentScanCode),
-          ),
-        );
-      return { returnDeadline: new Date(d.deadline), revision: row.revision + 1, commitment: {} };
+      await repos.applications.removeAttachment(a, commitmentScanCode);
+      return { returnDeadline: new Date(d.deadline), revision: a.revision + 1, commitment: {} };
     }
     case "districtReject":
     case "formalReject":
@@ -150,20 +145,4 @@ async function checkDecision(
       return never;
     }
   }
-}
-
-async function notifyApplicant(tx: Tx, row: ApplicationRow, to: ApplicationState, now: Date) {
-  const label = applicationMachine.labels[to];
-  const people = [...new Set([row.createdBy, row.piUserId].filter((x): x is string => Boolean(x)))];
-  if (people.length === 0) return;
-  await tx.insert(notifications).values(
-    people.map((userId) => ({
-      cityId: row.cityId,
-      userId,
-      titleZh: `申报书“${row.title}”：${label.zh}`,
-      titleEn: `Application "${row.title}": ${label.en}`,
-      link: `/applications/${row.id}`,
-      createdAt: now,
-    })),
-  );
 }

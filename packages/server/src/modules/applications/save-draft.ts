@@ -1,24 +1,24 @@
 import {
-  type Actor,
   type ApplicationContent,
-  type ApplicationInput,
-  type ApplicationState,
-  applicationInputSchema,
+  type applicationInputSchema,
   birthDateOfResidentId,
-  DomainError,
-  editableStates,
+  checkEditable,
   maskResidentId,
   requestedFen,
   type StoredMember,
   type Violation,
   validateResidentId,
 } from "@luoshu/domain";
-import type { Db } from "../../db/client.ts";
-import type { RequestContext } from "../../lib/context.ts";
-import { inTransaction } from "../../lib/legacy-transaction.ts";
+import type { z } from "zod";
+import type { CallerContext } from "../../lib/context.ts";
 import type { FieldCipher } from "../../lib/sm-crypto.ts";
-import { lockVisible } from "./access.ts";
-import { updateApplication } from "./applications.repository.ts";
+import type { Transactor } from "../../lib/transaction.ts";
+import type { GuidesRepository } from "../guides/guides.repository.ts";
+import { applicationNotFound } from "./application-errors.ts";
+import type { ApplicationsRepository } from "./applications.repository.ts";
+
+/** The draft as the route has parsed it (defaults applied). */
+type ApplicationInput = z.output<typeof applicationInputSchema>;
 
 /**
  * Team members' ID numbers are encrypted before anything is stored. A bad number is kept
@@ -80,50 +80,44 @@ export function sealTeam(
   return { team, problems };
 }
 
-export async function saveDraft(opts: {
-  db: Db;
-  ctx: RequestContext;
-  actor: Actor;
-  cipher: FieldCipher;
-  id: string;
-  input: unknown;
-  callDate: Date;
-}) {
-  const parsed = applicationInputSchema.safeParse(opts.input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DomainError({
-      code: "VALIDATION",
-      messageZh: `申报书内容格式有误：${issue?.path.join(".")}`,
-      messageEn: `Malformed application content at ${issue?.path.join(".")}: ${issue?.message}`,
-      path: issue?.path.join("."),
-    });
-  }
-  return inTransaction(opts.db, opts.ctx, async (tx, audit) => {
-    const row = await lockVisible(tx, opts.actor, opts.id);
-    if (!editableStates.includes(row.status as ApplicationState)) {
-      throw new DomainError({
-        code: "INVALID_TRANSITION",
-        messageZh: "申报书已提交，当前不能修改。",
-        messageEn: "The application is submitted and cannot be edited now.",
-      });
-    }
-    const previous = row.content as ApplicationContent;
-    const { team, problems } = sealTeam(parsed.data.team, previous.team, opts.cipher, opts.callDate);
-    const content: ApplicationContent = { ...parsed.data, team };
-    await updateApplication(tx, row, {
+/** Saves the whole draft; field problems come back with it, and nothing typed is lost. */
+export async function saveDraft(
+  deps: {
+    tx: Transactor<{
+      applications: Pick<ApplicationsRepository, "lock" | "update">;
+      guides: Pick<GuidesRepository, "findCall">;
+    }>;
+    cipher: FieldCipher;
+  },
+  input: { ctx: CallerContext; id: string; content: ApplicationInput },
+) {
+  const { ctx } = input;
+  return deps.tx.run(ctx, async ({ applications, guides }, audit) => {
+    const a = await applications.lock(ctx.scope, input.id);
+    if (!a) throw applicationNotFound();
+    checkEditable(a, "content");
+    // Ages and ID checks are taken at the call's opening.
+    const call = await guides.findCall({ kind: "city", cityId: a.cityId }, a.callId);
+    const { team, problems } = sealTeam(
+      input.content.team,
+      a.content.team,
+      deps.cipher,
+      call?.opensAt ?? ctx.now,
+    );
+    const content: ApplicationContent = { ...input.content, team };
+    await applications.update(a, {
       content,
-      title: content.basic.title || row.title,
+      title: content.basic.title || a.title,
       requestedFen: requestedFen(content),
-      updatedAt: opts.ctx.now,
+      updatedAt: ctx.now,
     });
     audit({
       action: "application.saveDraft",
       entityType: "application",
-      entityId: row.id,
-      cityId: row.cityId,
-      after: { revision: row.revision, title: content.basic.title },
+      entityId: a.id,
+      cityId: a.cityId,
+      after: { revision: a.revision, title: content.basic.title },
     });
-    return { content, problems };
+    return problems;
   });
 }

@@ -1,4 +1,4 @@
-import type { Actor } from "@luoshu/domain";
+import { type Actor, scopeFor } from "@luoshu/domain";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../db/client.ts";
@@ -6,7 +6,7 @@ import { integrityRecords, users } from "../../db/schema/index.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 import { sealAudit, verifyAuditChain } from "../audit/audit.repository.ts";
 import { pdf, piId, prepareForSubmission, startApplication as start } from "./application-fixtures.ts";
-import { readSubmissionFacts, writeSubmission } from "./submission-sql.ts";
+import { submissionsRepository } from "./submissions-sql.ts";
 
 let t: TestApp;
 let pi: Client;
@@ -86,19 +86,21 @@ describe("submission under concurrency (one guarded write, no lock held)", () =>
     const [u] = await t.database.db.select().from(users).where(eq(users.username, "ly-pi"));
     if (!u) throw new Error("no demo PI");
     const actor: Actor = { ...u, userId: u.id, roles: ["principalInvestigator"] };
-    const facts = await readSubmissionFacts(t.database.db, actor, id);
+    const submissions = submissionsRepository(t.database.db);
+    const facts = await submissions.readFacts(scopeFor(actor, "city"), id);
+    if (!facts) throw new Error("the PI cannot see the application");
     // An upload between the read and the write: the snapshot judged would lack this file.
     const up = await pi.request("PUT", `/api/applications/${id}/attachments/commitmentScan`, pdf, {
       "content-type": "application/octet-stream",
       "x-file-name": encodeURIComponent("承诺书-重签.pdf"),
     });
     expect(up.status).toBe(200);
-    const applied = await writeSubmission(t.database.db, {
+    const applied = await submissions.write({
       cityId: "luoyang",
       applicationId: id,
       rowVersion: facts.rowVersion,
       revision: 1,
-      snapshot: {},
+      snapshot: { content: facts.application.content, attachments: [], commitment: {} },
       contentHash: "x",
       event: "submit",
       fromState: "draft",

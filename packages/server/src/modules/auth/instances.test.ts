@@ -3,7 +3,6 @@ import { buildApp } from "../../app.ts";
 import { appDeps } from "../../deps.ts";
 import { readPolicies } from "../../lib/policy-files.ts";
 import { createTestApp, policiesDir, type TestApp } from "../../test/test-app.ts";
-import { DedupService } from "../dedup/dedup.service.ts";
 
 /** Two server processes on one database: nothing that matters may live in one process's memory. */
 let t: TestApp;
@@ -16,7 +15,6 @@ beforeAll(async () => {
       policies: readPolicies(policiesDir),
       cipher: t.cipher,
       files: t.files,
-      dedup: new DedupService(t.database.db),
       clock: t.clock,
       secureCookies: false,
       production: false,

@@ -1,7 +1,5 @@
 import type { ApplicationContent } from "@luoshu/domain";
-import { gt, inArray } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
-import { applicationRevisions, applications } from "../../db/schema/index.ts";
+import type { DedupRepository } from "./dedup.repository.ts";
 import { DedupIndex, type DedupRow } from "./dedup-index.ts";
 
 /** The applicant's own writing: what a repeated application (LY-FUNDS §17) would repeat. */
@@ -29,7 +27,7 @@ export class DedupService {
   private syncing: Promise<void> | null = null;
   private static readonly lookBackMs = 60_000;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly revisions: Pick<DedupRepository, "revisionsSince">) {}
 
   sync(): Promise<void> {
     this.syncing ??= this.catchUp().finally(() => {
@@ -40,44 +38,16 @@ export class DedupService {
 
   private async catchUp(): Promise<void> {
     const since = this.watermark ? new Date(this.watermark.getTime() - DedupService.lookBackMs) : null;
-    const rows = await this.db
-      .select({
-        id: applicationRevisions.applicationId,
-        cityId: applicationRevisions.cityId,
-        revision: applicationRevisions.revision,
-        snapshot: applicationRevisions.content,
-        submittedAt: applicationRevisions.submittedAt,
-      })
-      .from(applicationRevisions)
-      .where(since ? gt(applicationRevisions.submittedAt, since) : undefined)
-      .orderBy(applicationRevisions.submittedAt);
-    for (const r of rows) {
-      const content = (r.snapshot as { content: ApplicationContent }).content;
+    for (const r of await this.revisions.revisionsSince(since)) {
       const row: DedupRow = {
         id: r.id,
         cityId: r.cityId,
         kind: "application",
-        title: content.basic.title,
-        text: dedupRowText(content),
+        title: r.content.basic.title,
+        text: dedupRowText(r.content),
       };
       this.index.upsert(row);
       if (!this.watermark || r.submittedAt > this.watermark) this.watermark = r.submittedAt;
     }
-  }
-
-  async titlesOf(
-    ids: string[],
-  ): Promise<Map<string, { title: string; status: string; submittedAt: Date | null }>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db
-      .select({
-        id: applications.id,
-        title: applications.title,
-        status: applications.status,
-        submittedAt: applications.submittedAt,
-      })
-      .from(applications)
-      .where(inArray(applications.id, ids));
-    return new Map(rows.map((r) => [r.id, r]));
   }
 }

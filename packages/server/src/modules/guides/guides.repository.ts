@@ -135,11 +135,3 @@ export function guidesRepository(db: Db) {
   };
 }
 export type GuidesRepository = ReturnType<typeof guidesRepository>;
-
-// TEMPORARY (issue 11): callers not yet moved to repositories.
-const legacyScope = (cityId: string | null): Scope =>
-  cityId ? { kind: "city", cityId } : { kind: "platform" };
-export const findGuide = (db: Db, cityId: string, id: string) =>
-  guidesRepository(db).find(legacyScope(cityId), id);
-export const findCall = (db: Db, cityId: string, id: string) =>
-  guidesRepository(db).findCall(legacyScope(cityId), id);

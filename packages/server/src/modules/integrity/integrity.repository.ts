@@ -84,7 +84,3 @@ export function integrityRepository(db: Db) {
   };
 }
 export type IntegrityRepository = ReturnType<typeof integrityRepository>;
-
-// TEMPORARY (issue 11): callers not yet moved to repositories.
-export const recordsFor = (db: Db, cityId: string, unitId: string, personDigests: string[]) =>
-  integrityRepository(db).recordsFor(cityId, unitId, personDigests);

@@ -105,8 +105,3 @@ export function unitsRepository(db: Db) {
   };
 }
 export type UnitsRepository = ReturnType<typeof unitsRepository>;
-
-// TEMPORARY (issue 11): callers not yet moved to repositories.
-export const findUnit = (db: Db, id: string) => unitsRepository(db).find({ kind: "platform" }, id);
-export const districtExists = (db: Db, cityId: string, code: string) =>
-  unitsRepository(db).districtExists(cityId, code);

@@ -1,7 +1,7 @@
 import { type GuideContentInput, guideContentSchema } from "@luoshu/domain";
-import type { Tx } from "../db/client.ts";
-import { calls, guides, integrityRecords } from "../db/schema/index.ts";
-import type { Audit } from "../lib/transaction.ts";
+import type { Audit } from "../../lib/transaction.ts";
+import type { Tx } from "../client.ts";
+import { calls, guides, integrityRecords } from "../schema/index.ts";
 
 const day = 24 * 3600 * 1000;
 

@@ -1,10 +1,10 @@
 import { makeResidentId, makeUscc, maskResidentId, type Role } from "@luoshu/domain";
-import type { Db } from "../db/client.ts";
-import { cities, districts, units, userRoles, users } from "../db/schema/index.ts";
-import { systemContext } from "../lib/context.ts";
-import { inTransaction } from "../lib/legacy-transaction.ts";
-import { hashPassword } from "../lib/passwords.ts";
-import type { FieldCipher } from "../lib/sm-crypto.ts";
+import { systemContext } from "../../lib/context.ts";
+import { hashPassword } from "../../lib/passwords.ts";
+import type { FieldCipher } from "../../lib/sm-crypto.ts";
+import { inTransaction } from "../../lib/transaction.ts";
+import type { Db } from "../client.ts";
+import { cities, districts, units, userRoles, users } from "../schema/index.ts";
 import { seedDemoCalls, seedDemoIntegrity } from "./demo-calls.ts";
 import { demoCities, demoCityAccounts, demoPassword, demoPlatformAccounts } from "./demo-data.ts";
 

@@ -1,20 +1,22 @@
-import type { Actor, GuideContent, GuideState, IntegrityRecordFacts } from "@luoshu/domain";
+import {
+  type ApplicationState,
+  type AttachmentSnapshot,
+  applicationVisible,
+  guideContentSchema,
+  guideStates,
+  type IntegrityRecordFacts,
+  type RevisionSnapshot,
+  type Scope,
+  unitKinds,
+} from "@luoshu/domain";
 import { getTableColumns, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { applications, calls, units } from "../../db/schema/index.ts";
+import { afterCommit } from "../../lib/after-commit.ts";
 import { namedStatement, rawSelect } from "../../lib/hot-sql.ts";
 import { type AuditActor, type AuditEntry, auditInsert, auditRows } from "../audit/audit.repository.ts";
-import { visible } from "./access.ts";
-import { applicationNotFound } from "./application-errors.ts";
-
-/** What a submission freezes of each attachment. */
-export interface AttachmentSnapshot {
-  code: string;
-  fileName: string;
-  sha256: string;
-  size: number;
-  mime: string;
-}
+import { toApplication } from "./applications.repository.ts";
 
 const applicationFields = rawSelect(getTableColumns(applications), "a");
 const callFields = rawSelect({ opensAt: calls.opensAt, closesAt: calls.closesAt }, "c");
@@ -24,9 +26,9 @@ const unitFields = rawSelect(
 );
 
 interface Extras {
-  guideStatus: GuideState;
+  guideStatus: string;
   rowVersion: string;
-  guideContent: GuideContent;
+  guideContent: unknown;
   piDigest: string | null;
   attachments: AttachmentSnapshot[];
   integrity: IntegrityRecordFacts[];
@@ -55,29 +57,36 @@ const selectFacts = namedStatement<Record<string, unknown> & Extras>(
     where a.city_id = ${p("cityId")} and a.id = ${p("id")}`,
 );
 
+const guideState = z.enum(guideStates);
+const unitKind = z.enum(unitKinds);
+
 /**
  * Everything the submission gates look at, read in one statement: submissions come in a rush before
  * the deadline, where each round trip and each plan counts (hot-sql.ts). Integrity records are those
  * of the unit, of the PI's account and of the team's PI. `rowVersion` (the row's xmin) changes with
- * every update of the application, attachments included, and guards the write.
+ * every update of the application, attachments included, and guards the write. Undefined when the
+ * application is not visible in the scope.
  */
-export async function readSubmissionFacts(db: Db, actor: Actor, id: string) {
+async function readFacts(db: Db, scope: Scope, id: string) {
   // Only unit users submit, and they always belong to a city.
-  const [row] = actor.cityId ? await selectFacts(db, { cityId: actor.cityId, id }) : [];
-  const application = row && applicationFields.map(row);
-  if (!row || !application || !visible(actor, application)) throw applicationNotFound();
+  const [row] = scope.kind === "unit" ? await selectFacts(db, { cityId: scope.cityId, id }) : [];
+  if (!row) return undefined;
+  const application = toApplication(applicationFields.map(row));
+  if (!applicationVisible(scope, application)) return undefined;
+  const unit = unitFields.map(row);
   return {
     application,
     rowVersion: row.rowVersion,
     call: callFields.map(row),
-    unit: unitFields.map(row),
-    guide: row.guideContent,
-    guideStatus: row.guideStatus,
+    unit: { ...unit, kind: unitKind.parse(unit.kind) },
+    guide: guideContentSchema.parse(row.guideContent),
+    guideStatus: guideState.parse(row.guideStatus),
     piDigest: row.piDigest,
     attachments: row.attachments,
     integrity: row.integrity,
   };
 }
+export type SubmissionFacts = NonNullable<Awaited<ReturnType<typeof readFacts>>>;
 
 const applySubmission = namedStatement<{ applied: number }>(
   "luoshu_submission_write",
@@ -124,18 +133,18 @@ const applySubmission = namedStatement<{ applied: number }>(
  * the application is still the version the gates judged. Returns false when it was not (the caller
  * judges again).
  */
-export async function writeSubmission(
+async function writeSubmission(
   db: Db,
   w: {
     cityId: string;
     applicationId: string;
     rowVersion: string;
     revision: number;
-    snapshot: unknown;
+    snapshot: RevisionSnapshot;
     contentHash: string;
     event: string;
-    fromState: string;
-    toState: string;
+    fromState: ApplicationState;
+    toState: ApplicationState;
     at: Date;
     actor: AuditActor;
     audit: AuditEntry;
@@ -149,5 +158,17 @@ export async function writeSubmission(
     at: at.toISOString(),
     auditRows: auditRows([audit]),
   });
-  return row?.applied === 1;
+  const applied = row?.applied === 1;
+  // One statement committed by itself: chain its audit record now.
+  if (applied) afterCommit(db);
+  return applied;
 }
+
+/** The submission's read and its single guarded write (see above): the hot path of a deadline rush. */
+export function submissionsRepository(db: Db) {
+  return {
+    readFacts: (scope: Scope, id: string) => readFacts(db, scope, id),
+    write: (w: Parameters<typeof writeSubmission>[1]) => writeSubmission(db, w),
+  };
+}
+export type SubmissionsRepository = ReturnType<typeof submissionsRepository>;

@@ -1,0 +1,80 @@
+import { diffContent, type Json } from "@luoshu/domain";
+import type { CallerContext } from "../../lib/context.ts";
+import type { GuidesRepository } from "../guides/guides.repository.ts";
+import type { UnitsRepository } from "../units/units.repository.ts";
+import { applicationNotFound } from "./application-errors.ts";
+import type { ApplicationFilter, ApplicationsRepository } from "./applications.repository.ts";
+
+type Deps = {
+  repos: {
+    applications: Pick<
+      ApplicationsRepository,
+      "list" | "find" | "listAttachments" | "listEvents" | "listRevisions"
+    >;
+    guides: Pick<GuidesRepository, "findCall">;
+    units: Pick<UnitsRepository, "find">;
+  };
+};
+
+/** Applications in the caller's scope; drafts only to their own unit. */
+export function listApplications(
+  deps: Deps,
+  input: { ctx: CallerContext; filter: ApplicationFilter; page: number; pageSize: number },
+) {
+  return deps.repos.applications.list(input.ctx.scope, input.filter, input.page, input.pageSize);
+}
+
+export async function findVisibleApplication(
+  deps: { repos: { applications: Pick<ApplicationsRepository, "find"> } },
+  ctx: CallerContext,
+  id: string,
+) {
+  const a = await deps.repos.applications.find(ctx.scope, id);
+  if (!a) throw applicationNotFound();
+  return a;
+}
+
+/** One application with the call's opening (ages are taken then) and its unit. */
+export async function getApplication(deps: Deps, input: { ctx: CallerContext; id: string }) {
+  const { repos } = deps;
+  const application = await findVisibleApplication(deps, input.ctx, input.id);
+  const whole = { kind: "city", cityId: application.cityId } as const;
+  const [call, unit] = await Promise.all([
+    repos.guides.findCall(whole, application.callId),
+    repos.units.find(whole, application.unitId),
+  ]);
+  return { application, callOpensAt: call?.opensAt ?? application.createdAt, unit };
+}
+
+export async function listApplicationAttachments(deps: Deps, input: { ctx: CallerContext; id: string }) {
+  const a = await findVisibleApplication(deps, input.ctx, input.id);
+  return deps.repos.applications.listAttachments(a);
+}
+
+/** Every decision with its reasons, and what changed between submitted revisions (ID numbers masked). */
+export async function getApplicationHistory(deps: Deps, input: { ctx: CallerContext; id: string }) {
+  const a = await findVisibleApplication(deps, input.ctx, input.id);
+  const [events, revisions] = await Promise.all([
+    deps.repos.applications.listEvents(a),
+    deps.repos.applications.listRevisions(a),
+  ]);
+  return {
+    events,
+    revisions: revisions.map((rev, i) => ({
+      revision: rev.revision,
+      submittedAt: rev.submittedAt,
+      contentHash: rev.contentHash,
+      changes:
+        i === 0 ? [] : diffContent(withoutSecrets(revisions[i - 1]?.snapshot), withoutSecrets(rev.snapshot)),
+    })),
+  };
+}
+
+/** Diffs show masked ID numbers only; what JSON.parse returns is JSON by construction. */
+function withoutSecrets(snapshot: unknown): Json {
+  return JSON.parse(
+    JSON.stringify(snapshot ?? null, (k, v) =>
+      k === "idNumberCipher" || k === "idNumberDigest" ? undefined : v,
+    ),
+  );
+}
