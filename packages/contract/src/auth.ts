@@ -27,3 +27,10 @@ export const passwordBody = z
   .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) })
   .strict();
 export type PasswordBody = z.input<typeof passwordBody>;
+
+/** Demo sign-in help: empty in production, where demo logins are refused. */
+export const demoAccountsSchema = z.object({
+  password: z.string().nullable(),
+  groups: z.array(z.object({ labelZh: z.string(), labelEn: z.string(), usernames: z.array(z.string()) })),
+});
+export type DemoAccountsDto = z.infer<typeof demoAccountsSchema>;

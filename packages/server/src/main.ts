@@ -1,8 +1,8 @@
 import path from "node:path";
 import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
-import { demoPassword } from "./db/seed/demo-data.ts";
-import { demoUsernames, seedDemo } from "./db/seed/seed-demo.ts";
+import { demoPassword, demoUsernames } from "./db/seed/demo-data.ts";
+import { seedDemo } from "./db/seed/seed-demo.ts";
 import { appDeps } from "./deps.ts";
 import { registerSealer } from "./lib/after-commit.ts";
 import { systemClock } from "./lib/clock.ts";

@@ -1,5 +1,5 @@
-import { demoPassword } from "../db/seed/demo-data.ts";
-import { demoUsernames, seedDemo } from "../db/seed/seed-demo.ts";
+import { demoPassword, demoUsernames } from "../db/seed/demo-data.ts";
+import { seedDemo } from "../db/seed/seed-demo.ts";
 import { systemClock } from "../lib/clock.ts";
 import { openRuntime } from "../runtime.ts";
 

@@ -1,6 +1,6 @@
 import { can, type Permission, type Role } from "@luoshu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoUsernames } from "../db/seed/seed-demo.ts";
+import { demoUsernames } from "../db/seed/demo-data.ts";
 import { type Client, createTestApp, type TestApp } from "../test/test-app.ts";
 
 let t: TestApp;

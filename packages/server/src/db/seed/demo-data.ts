@@ -184,3 +184,22 @@ export const demoPlatformAccounts: { username: string; role: Role; displayName: 
 ];
 
 export const demoPassword = "Luoshu@2025";
+
+export const demoUsernames = [
+  ...demoCities.flatMap((c) => demoCityAccounts.map((a) => `${c.prefix}-${a.suffix}`)),
+  ...demoPlatformAccounts.map((p) => p.username),
+];
+
+/** The demo logins by city, for the sign-in page's help (never offered in production). */
+export const demoAccountGroups = () => [
+  ...demoCities.map((c) => ({
+    labelZh: c.nameZh,
+    labelEn: c.nameEn,
+    usernames: demoCityAccounts.map((a) => `${c.prefix}-${a.suffix}`),
+  })),
+  {
+    labelZh: "平台管理员（三员）",
+    labelEn: "Platform administrators",
+    usernames: demoPlatformAccounts.map((p) => p.username),
+  },
+];

@@ -119,8 +119,3 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<
   });
   return { created: true };
 }
-
-export const demoUsernames = [
-  ...demoCities.flatMap((c) => demoCityAccounts.map((a) => `${c.prefix}-${a.suffix}`)),
-  ...demoPlatformAccounts.map((p) => p.username),
-];

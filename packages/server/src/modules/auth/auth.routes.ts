@@ -1,9 +1,17 @@
-import { loginBody, loginResponse, meSchema, okSchema, passwordBody } from "@luoshu/contract";
+import {
+  demoAccountsSchema,
+  loginBody,
+  loginResponse,
+  meSchema,
+  okSchema,
+  passwordBody,
+} from "@luoshu/contract";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../plugins/access.ts";
 import { changePassword } from "./change-password.ts";
+import { demoAccounts } from "./demo-accounts.ts";
 import { describeMe } from "./describe-me.ts";
 import { login } from "./login.ts";
 import { logout } from "./logout.ts";
@@ -82,5 +90,18 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       await changePassword(deps, { ctx: callerOf(request), ...request.body });
       return { ok: true as const };
     },
+  );
+
+  r.get(
+    "/api/public/demo-accounts",
+    {
+      config: { access: { permission: "public", scope: "none" } },
+      schema: {
+        tags: ["auth"],
+        summary: "Demo logins by city for the sign-in page (none in production)",
+        response: { 200: demoAccountsSchema },
+      },
+    },
+    async () => demoAccounts(deps),
   );
 }
