@@ -72,6 +72,8 @@ export async function createTestApp(opts: { production?: boolean; now?: Date } =
   await seedDemo(database.db, cipher, clock.now());
   registerSealer(database.db, new AuditSealer(database.db, () => {}));
   const files = createLocalFileStore({ root: fs.mkdtempSync(path.join(os.tmpdir(), "luoshu-files-")) });
+  // Every error a route answers must be one it declares (plugins/error-codes.ts).
+  const undeclared = new Set<string>();
   const app = await buildApp(
     appDeps({
       database,
@@ -82,6 +84,7 @@ export async function createTestApp(opts: { production?: boolean; now?: Date } =
       secureCookies: false,
       production: opts.production ?? false,
     }),
+    { onUndeclaredError: (route, code) => undeclared.add(`${route} answered ${code}`) },
   );
 
   const client = (cookie: string, csrfToken: string, me: Record<string, unknown>): Client => {
@@ -136,6 +139,11 @@ export async function createTestApp(opts: { production?: boolean; now?: Date } =
     async close() {
       await app.close();
       await database.close();
+      if (undeclared.size > 0) {
+        throw new Error(
+          `routes answered error codes they do not declare (config.errors):\n${[...undeclared].join("\n")}`,
+        );
+      }
     },
   };
 }

@@ -15,6 +15,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../plugins/access.ts";
+import { codesOf } from "../../plugins/error-codes.ts";
 import { applicationDetail, attachmentDto } from "./application-detail.ts";
 import { toApplicationDto, toSummaryDto } from "./applications.dto.ts";
 import { confirmCommitment } from "./confirm-commitment.ts";
@@ -60,7 +61,10 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/applications",
     {
-      config: { access: { permission: "application.edit", scope: "city" } },
+      config: {
+        access: { permission: "application.edit", scope: "city" },
+        errors: ["NOT_FOUND", "SUBMIT_WINDOW_CLOSED"],
+      },
       schema: {
         tags: ["applications"],
         summary: "Start an application of the caller's unit in an open call",
@@ -92,7 +96,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   r.put(
     "/api/applications/:id/content",
     {
-      config: { access: { permission: "application.edit", scope: "city" } },
+      config: { access: { permission: "application.edit", scope: "city" }, errors: ["INVALID_TRANSITION"] },
       schema: {
         tags: ["applications"],
         summary: "Save the draft; field problems come back without losing what was typed",
@@ -111,7 +115,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/applications/:id/commitment",
     {
-      config: { access: { permission: "application.edit", scope: "city" } },
+      config: { access: { permission: "application.edit", scope: "city" }, errors: ["INVALID_TRANSITION"] },
       schema: {
         tags: ["applications"],
         summary:
@@ -131,7 +135,10 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   r.put(
     "/api/applications/:id/attachments/:code",
     {
-      config: { access: { permission: "application.edit", scope: "city" } },
+      config: {
+        access: { permission: "application.edit", scope: "city" },
+        errors: ["INVALID_TRANSITION", ...codesOf("ATTACHMENT_")],
+      },
       schema: {
         tags: ["applications"],
         summary:
@@ -177,7 +184,10 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/applications/:id/submit",
     {
-      config: { access: { permission: "application.edit", scope: "city" } },
+      config: {
+        access: { permission: "application.edit", scope: "city" },
+        errors: ["INVALID_TRANSITION", "CONFLICT", ...codesOf("SUBMIT_"), ...codesOf("BUDGET_")],
+      },
       schema: {
         tags: ["applications"],
         summary: "Submit (or resubmit) inside the call window; every gate cites its clause",

@@ -26,7 +26,10 @@ export async function reviewRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/applications/:id/district-review",
     {
-      config: { access: { permission: "application.districtReview", scope: "district" } },
+      config: {
+        access: { permission: "application.districtReview", scope: "district" },
+        errors: ["INVALID_TRANSITION", "DISTRICT_QUOTA_FULL"],
+      },
       schema: {
         tags: ["applications"],
         summary:
@@ -42,7 +45,10 @@ export async function reviewRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/applications/:id/formal-check",
     {
-      config: { access: { permission: "application.formalCheck", scope: "city" } },
+      config: {
+        access: { permission: "application.formalCheck", scope: "city" },
+        errors: ["INVALID_TRANSITION"],
+      },
       schema: {
         tags: ["applications"],
         summary: "The review agency's formal check against the guide's checklist: pass, return or reject",

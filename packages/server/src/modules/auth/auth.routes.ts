@@ -29,7 +29,10 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/auth/login",
     {
-      config: { access: { permission: "public", scope: "none", rateLimit: { max: 30, windowMs: 60_000 } } },
+      config: {
+        access: { permission: "public", scope: "none", rateLimit: { max: 30, windowMs: 60_000 } },
+        errors: ["AUTH_INVALID_CREDENTIALS", "AUTH_LOCKED", "DEMO_ACCOUNT_REFUSED", "ACCOUNT_DISABLED"],
+      },
       schema: {
         tags: ["auth"],
         summary: "Log in; sets the HttpOnly session cookie",
@@ -78,7 +81,10 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/auth/password",
     {
-      config: { access: { permission: "authenticated", scope: "own" } },
+      config: {
+        access: { permission: "authenticated", scope: "own" },
+        errors: ["AUTH_INVALID_CREDENTIALS", "PASSWORD_WEAK"],
+      },
       schema: {
         tags: ["auth"],
         summary: "Change one's own password",

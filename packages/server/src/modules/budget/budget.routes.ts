@@ -22,7 +22,7 @@ export async function budgetRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/budget/check",
     {
-      config: { access: publicLimited },
+      config: { access: publicLimited, errors: ["POLICY_NOT_IN_FORCE"] },
       schema: {
         tags: ["budget"],
         summary: "Check a project budget against the city's rules (LY-FUNDS §16 …)",
@@ -39,7 +39,7 @@ export async function budgetRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/budget/post-subsidy",
     {
-      config: { access: publicLimited },
+      config: { access: publicLimited, errors: ["POLICY_NOT_IN_FORCE", "POST_SUBSIDY_NOT_APPLICABLE"] },
       schema: {
         tags: ["budget"],
         summary: "Post-subsidy from a performance grade (LY-REFORM §三(四)2)",

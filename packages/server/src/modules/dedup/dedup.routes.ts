@@ -33,7 +33,10 @@ export async function dedupRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/applications/:id/duplicates/decisions",
     {
-      config: { access: { permission: "application.dedupDecide", scope: "city" } },
+      config: {
+        access: { permission: "application.dedupDecide", scope: "city" },
+        errors: ["INVALID_TRANSITION"],
+      },
       schema: {
         tags: ["dedup"],
         summary: "Record whether a match is a repeated application, with the reason (audited)",

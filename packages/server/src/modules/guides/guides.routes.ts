@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../plugins/access.ts";
+import { codesOf } from "../../plugins/error-codes.ts";
 import { changeGuideStatus } from "./change-guide-status.ts";
 import { createGuide } from "./create-guide.ts";
 import { toGuideDto } from "./guide-dto.ts";
@@ -62,7 +63,10 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/guides",
     {
-      config: { access: { permission: "guide.manage", scope: "city" } },
+      config: {
+        access: { permission: "guide.manage", scope: "city" },
+        errors: ["POLICY_NOT_IN_FORCE", ...codesOf("GUIDE_")],
+      },
       schema: {
         tags: ["guides"],
         summary: "Draft a guide with its calls",
@@ -79,7 +83,10 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
   r.put(
     "/api/guides/:id",
     {
-      config: { access: { permission: "guide.manage", scope: "city" } },
+      config: {
+        access: { permission: "guide.manage", scope: "city" },
+        errors: ["POLICY_NOT_IN_FORCE", "INVALID_TRANSITION", ...codesOf("GUIDE_")],
+      },
       schema: {
         tags: ["guides"],
         summary: "Change a draft guide",
@@ -97,7 +104,10 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/guides/:id/events/:event",
     {
-      config: { access: { permission: "guide.decide", scope: "city" } },
+      config: {
+        access: { permission: "guide.decide", scope: "city" },
+        errors: ["POLICY_NOT_IN_FORCE", "INVALID_TRANSITION", ...codesOf("GUIDE_")],
+      },
       schema: {
         tags: ["guides"],
         summary:

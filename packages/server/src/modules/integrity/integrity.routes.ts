@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../plugins/access.ts";
+import { codesOf } from "../../plugins/error-codes.ts";
 import { toIntegrityDto } from "./integrity.dto.ts";
 import { listIntegrityRecords } from "./read-integrity.ts";
 import { recordIntegrity } from "./record-integrity.ts";
@@ -32,7 +33,10 @@ export async function integrityRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/integrity-records",
     {
-      config: { access: { permission: "integrity.manage", scope: "city" } },
+      config: {
+        access: { permission: "integrity.manage", scope: "city" },
+        errors: ["INTEGRITY_PERIOD_INVALID", "NOT_FOUND", ...codesOf("RESIDENT_ID_")],
+      },
       schema: {
         tags: ["integrity"],
         summary: "Record a sanction of a unit or of a person (by resident ID number)",

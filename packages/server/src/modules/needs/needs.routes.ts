@@ -60,7 +60,7 @@ export async function needRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/needs/:id/triage",
     {
-      config: { access: { permission: "need.triage", scope: "city" } },
+      config: { access: { permission: "need.triage", scope: "city" }, errors: ["INVALID_TRANSITION"] },
       schema: {
         tags: ["needs"],
         summary: "Accept, merge into another need, or reject with a reason",

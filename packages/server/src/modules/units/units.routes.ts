@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../plugins/access.ts";
+import { codesOf } from "../../plugins/error-codes.ts";
 import { createUnit } from "./create-unit.ts";
 import { getUnit, listUnits } from "./read-units.ts";
 import { toUnitDto } from "./units.dto.ts";
@@ -51,7 +52,10 @@ export async function unitRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/units",
     {
-      config: { access: { permission: "unit.create", scope: "platform" } },
+      config: {
+        access: { permission: "unit.create", scope: "platform" },
+        errors: ["CONFLICT", ...codesOf("USCC_")],
+      },
       schema: {
         tags: ["units"],
         summary: "Register a unit (USCC checked by GB 32100-2015)",
@@ -68,7 +72,10 @@ export async function unitRoutes(app: FastifyInstance, deps: AppDeps) {
   r.patch(
     "/api/units/:id",
     {
-      config: { access: { permission: "unit.update", scope: "platform" } },
+      config: {
+        access: { permission: "unit.update", scope: "platform" },
+        errors: ["CONFLICT", ...codesOf("USCC_")],
+      },
       schema: {
         tags: ["units"],
         summary: "Change a unit's details",

@@ -11,6 +11,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../plugins/access.ts";
+import { codesOf } from "../../plugins/error-codes.ts";
 import { createUser } from "./create-user.ts";
 import { grantRoles } from "./grant-roles.ts";
 import { getUser, listUsers } from "./read-users.ts";
@@ -50,7 +51,10 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/users",
     {
-      config: { access: { permission: "user.create", scope: "platform" } },
+      config: {
+        access: { permission: "user.create", scope: "platform" },
+        errors: ["CONFLICT", "PASSWORD_WEAK", ...codesOf("RESIDENT_ID_")],
+      },
       schema: {
         tags: ["users"],
         summary: "Open an account (resident ID number checked by GB 11643-1999, stored SM4-encrypted)",
@@ -70,7 +74,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
   r.put(
     "/api/users/:id/roles",
     {
-      config: { access: { permission: "role.grant", scope: "platform" } },
+      config: { access: { permission: "role.grant", scope: "platform" }, errors: codesOf("ROLE_") },
       schema: {
         tags: ["users"],
         summary: "Replace a user's roles (security administrator only)",
