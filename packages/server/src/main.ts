@@ -9,6 +9,8 @@ import { systemClock } from "./lib/clock.ts";
 import { createLocalFileStore } from "./lib/files/file-store.ts";
 import { readPolicies } from "./lib/policy-files.ts";
 import { AuditSealer } from "./modules/audit/audit-sealer.ts";
+import { registerPolicyCities } from "./modules/reference/read-reference.ts";
+import { createRepositories } from "./repositories.ts";
 import { openRuntime } from "./runtime.ts";
 
 const started = performance.now();
@@ -24,6 +26,7 @@ try {
 }
 
 const { database, cipher } = await openRuntime(config);
+await registerPolicyCities({ repos: createRepositories(database.db), policies });
 if (!config.production) {
   const seeded = await seedDemo(database.db, cipher, systemClock.now());
   if (seeded.created) console.log("已创建演示数据 / demo data created");

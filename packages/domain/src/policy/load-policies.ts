@@ -216,9 +216,23 @@ export function selectPolicy(policies: readonly Policy[], city: string, at: Date
 }
 
 /** The cities the loaded policy files cover: nothing else in the code names a city. */
-export function citiesOf(policies: readonly Policy[]): { code: string; nameZh: string; nameEn: string }[] {
-  const byCode = new Map<string, { code: string; nameZh: string; nameEn: string }>();
-  for (const p of policies) byCode.set(p.city, { code: p.city, nameZh: p.cityNameZh, nameEn: p.cityNameEn });
+export interface PolicyCity {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  divisionCode: string;
+}
+
+export function citiesOf(policies: readonly Policy[]): PolicyCity[] {
+  const byCode = new Map<string, PolicyCity>();
+  for (const p of policies) {
+    byCode.set(p.city, {
+      code: p.city,
+      nameZh: p.cityNameZh,
+      nameEn: p.cityNameEn,
+      divisionCode: p.divisionCode,
+    });
+  }
   return [...byCode.values()];
 }
 

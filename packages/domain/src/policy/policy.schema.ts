@@ -195,6 +195,8 @@ export const policySchema = z.strictObject({
   cityNameEn: text,
   /** Leads the city's application and project numbers (`LY-2025-…`); the documents set none. */
   numberPrefix: z.string().regex(/^[A-Z]{2,4}$/, "expected two to four capital letters"),
+  /** The city's administrative division code (GB/T 2260), e.g. 410300. */
+  divisionCode: z.string().regex(/^\d{6}$/, "expected a six-digit division code"),
   version: z.string().regex(/^\d{4}$/, "expected a four-digit version such as 2025"),
   effectiveFrom: z.iso.date(),
   titleZh: text,

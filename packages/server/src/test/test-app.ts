@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Policy } from "@luoshu/domain";
 import { sql } from "drizzle-orm";
 import { inject } from "vitest";
 import { type App, buildApp } from "../app.ts";
@@ -15,6 +16,8 @@ import { createLocalFileStore, type FileStore } from "../lib/files/file-store.ts
 import { readPolicies } from "../lib/policy-files.ts";
 import { FieldCipher } from "../lib/sm-crypto.ts";
 import { AuditSealer } from "../modules/audit/audit-sealer.ts";
+import { registerPolicyCities } from "../modules/reference/read-reference.ts";
+import { createRepositories } from "../repositories.ts";
 
 export const policiesDir = path.resolve(import.meta.dirname, "../../../../policies");
 
@@ -65,10 +68,15 @@ export interface Client {
   patch(url: string, body?: unknown): ReturnType<Client["request"]>;
 }
 
-export async function createTestApp(opts: { production?: boolean; now?: Date } = {}): Promise<TestApp> {
+/** `policies` replaces the policy files read from policies/ (a test may add a city of its own). */
+export async function createTestApp(
+  opts: { production?: boolean; now?: Date; policies?: Policy[] } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = fixedClock(opts.now ?? new Date("2026-03-02T02:00:00Z"));
   const cipher = new FieldCipher(crypto.randomBytes(16));
+  const policies = opts.policies ?? readPolicies(policiesDir);
+  await registerPolicyCities({ repos: createRepositories(database.db), policies });
   await seedDemo(database.db, cipher, clock.now());
   registerSealer(database.db, new AuditSealer(database.db, () => {}));
   const files = createLocalFileStore({ root: fs.mkdtempSync(path.join(os.tmpdir(), "luoshu-files-")) });
@@ -77,7 +85,7 @@ export async function createTestApp(opts: { production?: boolean; now?: Date } =
   const app = await buildApp(
     appDeps({
       database,
-      policies: readPolicies(policiesDir),
+      policies,
       cipher,
       files,
       clock,

@@ -10,10 +10,11 @@ import { demoCities, demoCityAccounts, demoPassword, demoPlatformAccounts } from
 
 /**
  * Creates the two demo cities with their districts, units and one account per role; does nothing
- * when cities exist already, so a restart keeps the data.
+ * when units exist already, so a restart keeps the data.
  */
 export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<{ created: boolean }> {
-  const existing = await db.select({ id: cities.id }).from(cities).limit(1);
+  // The cities may already be registered from the policy files; the demo's own data is its units.
+  const existing = await db.select({ id: units.id }).from(units).limit(1);
   if (existing.length) return { created: false };
   // Every demo account has the same published password; one hash serves them all.
   const passwordHash = await hashPassword(demoPassword);
@@ -25,7 +26,8 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<
     for (const c of demoCities) {
       await tx
         .insert(cities)
-        .values({ id: c.id, nameZh: c.nameZh, nameEn: c.nameEn, divisionCode: c.divisionCode });
+        .values({ id: c.id, nameZh: c.nameZh, nameEn: c.nameEn, divisionCode: c.divisionCode })
+        .onConflictDoNothing();
       await tx.insert(districts).values(c.districts.map((d) => ({ cityId: c.id, ...d })));
       const rows = await tx
         .insert(units)
