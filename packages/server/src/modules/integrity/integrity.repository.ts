@@ -22,20 +22,8 @@ const toRecord = ({ personDigest: _digest, ...row }: Row): IntegrityRecord => ({
   kind: kind.parse(row.kind),
 });
 
-export interface NewIntegrityRecord {
-  cityId: string;
-  subject: "unit" | "person";
-  unitId: string | null;
-  personDigest: string | null;
-  personName: string | null;
-  kind: IntegrityKind;
-  fromDate: string;
-  untilDate: string | null;
-  reason: string;
-  clause: string;
-  createdBy: string;
-  createdAt: Date;
-}
+/** A record as written: the person is known only by the keyed digest of their ID number. */
+export type NewIntegrityRecord = Omit<IntegrityRecord, "id"> & { personDigest: string | null };
 
 export function integrityRepository(db: Db) {
   return {
