@@ -1,5 +1,4 @@
 import {
-  type IntegrityKind,
   type IntegrityRecord,
   type IntegrityRecordFacts,
   integrityKinds,
