@@ -54,6 +54,9 @@ describe("a competitive application from guide to formal check", () => {
     await page.goto(`${server.url}/login`);
     await page.getByTestId("login-public").click();
     await page.getByTestId("page-public").waitFor();
+    // a visitor starts on the first city the server lists; the need goes to Luoyang's officer below
+    await page.getByTestId("public-city").getByText("洛阳市").click();
+    await page.waitForURL(/[?&]city=luoyang\b/);
     await page.locator("[data-testid^='public-calls-']").first().waitFor();
     expect(await page.getByTestId("page-public").innerText()).toContain("申报中");
     await page.getByTestId("public-need-title").fill("轴承数字孪生运维平台关键技术");

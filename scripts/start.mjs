@@ -10,7 +10,7 @@ const web = path.join(root, "packages", "web");
 const builtAt = mtime(path.join(web, "dist", "index.html"));
 const sourcesAt = Math.max(
   ...["src", "index.html", "vite.config.ts", "package.json"].map((p) => newest(path.join(web, p))),
-  newest(path.join(root, "packages", "domain", "src")),
+  ...["domain", "contract"].map((p) => newest(path.join(root, "packages", p, "src"))),
 );
 
 if (builtAt < sourcesAt) {

@@ -5,6 +5,7 @@ import {
   applicationMachine,
   applicationStates,
   commitmentSchema,
+  eventDetailsSchema,
   storedMemberSchema,
   unitKinds,
 } from "@luoshu/domain";
@@ -144,13 +145,7 @@ export const historySchema = z.object({
       revision: z.number(),
       actorRole: z.string().nullable(),
       reason: z.string().nullable(),
-      details: z
-        .object({
-          rank: z.number().optional(),
-          deadline: z.string().optional(),
-          checklist: checklist.optional(),
-        })
-        .nullable(),
+      details: eventDetailsSchema.nullable(),
       at: instant,
     }),
   ),

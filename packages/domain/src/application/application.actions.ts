@@ -106,14 +106,17 @@ const passes = (check: () => void) => {
 
 /** The non-machine actions the caller may take on an application they can see. */
 export function allowedApplicationActions(
-  a: Pick<Application, "status" | "piUserId">,
+  a: Pick<Application, "status" | "piUserId" | "commitment">,
   caller: Caller,
 ): ApplicationAction[] {
   const mayEdit = can(caller.roles, "application.edit") && editable(a.status);
+  const mayConfirm = (as: "pi" | "unit") =>
+    mayEdit && passes(() => checkCommitmentConfirmation(a, caller, as));
   const out: ApplicationAction[] = [];
   if (mayEdit) out.push("edit", "upload");
-  if (mayEdit && passes(() => checkCommitmentConfirmation(a, caller, "pi"))) out.push("confirmAsPi");
-  if (mayEdit && passes(() => checkCommitmentConfirmation(a, caller, "unit"))) out.push("confirmAsUnit");
+  // Confirming again is harmless but pointless: offered until it is done.
+  if (!a.commitment.piConfirmedAt && mayConfirm("pi")) out.push("confirmAsPi");
+  if (!a.commitment.unitConfirmedAt && mayConfirm("unit")) out.push("confirmAsUnit");
   out.push("exportPdf");
   if (a.status !== "draft" && can(caller.roles, "application.dedupDecide")) out.push("checkDuplicates");
   return out;

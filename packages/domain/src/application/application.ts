@@ -210,3 +210,17 @@ export type RevisionSnapshot = z.infer<typeof revisionSnapshotSchema>;
 export function applicationNumber(a: Pick<Application, "id" | "createdAt">, prefix: string): string {
   return `${prefix}-${a.createdAt.getUTCFullYear()}-${a.id.slice(0, 8).toUpperCase()}`;
 }
+
+/** What a review decision records beside its reason: the district's rank, the return deadline, the checklist. */
+export const checklistAnswerSchema = z.object({
+  code: z.string(),
+  ok: z.boolean(),
+  note: z.string().optional(),
+});
+export type ChecklistAnswer = z.infer<typeof checklistAnswerSchema>;
+export const eventDetailsSchema = z.object({
+  rank: z.number().optional(),
+  deadline: z.string().optional(),
+  checklist: z.array(checklistAnswerSchema).optional(),
+});
+export type EventDetails = z.infer<typeof eventDetailsSchema>;

@@ -1,133 +1,49 @@
 import type {
-  ApplicationContent,
-  ApplicationEvent,
-  ApplicationState,
-  StoredMember,
-  UnitKind,
-  Violation,
-} from "@luoshu/domain";
-import { ApiError, apiFetch, type Problem, type ProblemCode } from "./client";
-import type { Page } from "./types";
+  ApplicationContentBody,
+  ApplicationCreateBody,
+  ApplicationDto,
+  ApplicationListQuery,
+  ApplicationSummaryDto,
+  AttachmentDto,
+  DistrictReviewBody,
+  DuplicateCheckDto,
+  DuplicateDecisionBody,
+  FormalCheckBody,
+  HistoryDto,
+  Page,
+  SaveResultDto,
+} from "@luoshu/contract";
+import { ApiError, apiFetch, type ProblemCode } from "./client";
 
-export interface ApplicationSummary {
-  id: string;
-  number: string;
-  cityCode: string;
-  callId: string;
-  guideId: string;
-  unitId: string;
-  unitNameZh: string | null;
-  unitKind: UnitKind | null;
-  districtCode: string;
-  title: string;
-  status: ApplicationState;
-  statusZh: string;
-  statusEn: string;
-  requestedFen: number;
-  revision: number;
-  districtRank: number | null;
-  returnDeadline: string | null;
-  submittedAt: string | null;
-  updatedAt: string;
-}
+export type { ApplicationContentView, ChecklistAnswer, MemberView } from "@luoshu/contract";
+export type ApplicationSummary = ApplicationSummaryDto;
+export type Application = ApplicationDto;
+export type ApplicationAction = Application["allowedActions"][number];
+export type ApplicationInput = ApplicationContentBody;
+export type ApplicationQuery = ApplicationListQuery;
+export type Attachment = AttachmentDto;
+export type ApplicationHistory = HistoryDto;
+export type HistoryRevision = HistoryDto["revisions"][number];
+export type DistrictDecision = DistrictReviewBody;
+export type FormalDecision = FormalCheckBody;
 
-/** A member as the server shows it: the ID number only masked, with age and youth at the call's date. */
-export type MemberView = Omit<StoredMember, "idNumberCipher" | "idNumberDigest"> & {
-  age: number | null;
-  youth: boolean;
-};
+/**
+ * A field problem or a submission gate; `path` names the content field (`team.0.idNumber`). The code
+ * may also be the client's own (a network error), since a refusal that lists nothing is shown as one.
+ */
+export type ContentProblem = Omit<SaveResultDto["problems"][number], "code"> & { code: ProblemCode };
 
-export type ApplicationContentView = Omit<ApplicationContent, "team"> & { team: MemberView[] };
+export type DuplicateCheck = DuplicateCheckDto;
+export type DuplicateMatch = DuplicateCheck["matches"][number];
+/** A character range into a text; `highlights` are the runs of words the other side shares. */
+export type DuplicatePassageSide = DuplicateMatch["passages"][number]["a"];
+export type DuplicateDecisionRecord = DuplicateCheck["decisions"][number];
+export type DuplicateDecisionInput = DuplicateDecisionBody;
+export type DuplicateVerdict = DuplicateDecisionInput["decision"];
 
-export interface Commitment {
-  piConfirmedAt?: string;
-  piConfirmedBy?: string;
-  unitConfirmedAt?: string;
-  unitConfirmedBy?: string;
-}
-
-export interface Application extends ApplicationSummary {
-  content: ApplicationContentView;
-  commitment: Commitment;
-  piUserId: string | null;
-  policyVersion: string;
-  allowedEvents: ApplicationEvent[];
-}
-
-/** A member as typed: the full ID number only when set or replaced; absent keeps the stored one. */
-export type MemberInput = Pick<StoredMember, "name" | "role" | "title" | "unitName" | "workMonths"> & {
-  idNumber?: string;
-};
-
-export type ApplicationInput = Omit<ApplicationContent, "team"> & { team: MemberInput[] };
-
-/** A field problem or a submission gate; `path` names the content field (`team.0.idNumber`). */
-export type ContentProblem = Omit<Violation, "code"> & { code: ProblemCode; path?: string };
-
-export interface SaveResult {
-  application: Application;
-  problems: ContentProblem[];
-}
-
-export interface ApplicationQuery {
-  page: number;
-  pageSize: number;
-  callId?: string;
-  guideId?: string;
-  status?: string;
-  district?: string;
-  kind?: UnitKind;
-  keyword?: string;
-}
-
-export interface Attachment {
-  id: string;
-  code: string;
-  fileName: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  uploadedAt?: string;
-}
-
-export interface HistoryEvent {
-  event: string;
-  fromState: string;
-  toState: string;
-  revision: number;
-  actorRole: string | null;
-  reason: string | null;
-  details: {
-    rank?: number;
-    deadline?: string;
-    checklist?: { code: string; ok: boolean; note?: string }[];
-  } | null;
-  at: string;
-}
-
-export interface HistoryRevision {
-  revision: number;
-  submittedAt: string;
-  contentHash: string;
-  changes: { path: string; before: unknown; after: unknown }[];
-}
-
-export interface ApplicationHistory {
-  events: HistoryEvent[];
-  revisions: HistoryRevision[];
-}
-
-export type ChecklistAnswer = { code: string; ok: boolean; note?: string };
-
-export type DistrictDecision =
-  | { event: "recommend"; rank: number; reason?: string }
-  | { event: "districtReturn"; reason: string; deadline: string }
-  | { event: "districtReject"; reason: string };
-
-export type FormalDecision =
-  | { event: "formalPass"; checklist: ChecklistAnswer[]; reason?: string }
-  | { event: "formalReturn"; reason: string; deadline: string; checklist?: ChecklistAnswer[] }
-  | { event: "formalReject"; reason: string; checklist?: ChecklistAnswer[] };
+/** Whether the server lets the caller take this action on the application now. */
+export const allows = (a: Application | undefined, action: ApplicationAction): boolean =>
+  Boolean(a?.allowedActions.includes(action));
 
 const base = (id: string) => `/applications/${encodeURIComponent(id)}`;
 
@@ -135,7 +51,7 @@ export function fetchApplications(q: ApplicationQuery): Promise<Page<Application
   return apiFetch("/applications", { query: { ...q } });
 }
 
-export function createApplication(input: { callId: string; title: string }): Promise<Application> {
+export function createApplication(input: ApplicationCreateBody): Promise<Application> {
   return apiFetch("/applications", { method: "POST", body: input });
 }
 
@@ -143,7 +59,7 @@ export function fetchApplication(id: string): Promise<Application> {
   return apiFetch(base(id));
 }
 
-export function saveContent(id: string, input: ApplicationInput): Promise<SaveResult> {
+export function saveContent(id: string, input: ApplicationInput): Promise<SaveResultDto> {
   return apiFetch(`${base(id)}/content`, { method: "PUT", body: input });
 }
 
@@ -183,45 +99,12 @@ export function exportUrl(q: Omit<ApplicationQuery, "page" | "pageSize">): strin
   return `/api/applications/export.xlsx${qs ? `?${qs}` : ""}`;
 }
 
-/**
- * Raw bytes, as the server wants them (`application/octet-stream`, name in `x-file-name`). apiFetch
- * only sends JSON, so this goes through fetch with the CSRF token the caller holds from /auth/me.
- */
-export async function uploadAttachment(
-  id: string,
-  code: string,
-  file: File,
-  csrfToken: string,
-): Promise<Attachment> {
-  let res: Response;
-  try {
-    res = await fetch(`/api${base(id)}/attachments/${encodeURIComponent(code)}`, {
-      method: "PUT",
-      credentials: "same-origin",
-      headers: {
-        accept: "application/json",
-        "content-type": "application/octet-stream",
-        "x-file-name": encodeURIComponent(file.name),
-        "x-csrf-token": csrfToken,
-      },
-      body: file,
-    });
-  } catch {
-    throw new ApiError({
-      status: 0,
-      code: "NETWORK_ERROR",
-      messageZh: "网络连接失败，请检查网络后重试",
-      messageEn: "Network error, please check your connection and retry",
-    });
-  }
-  const body = (await res.json().catch(() => null)) as (Partial<Problem> & Attachment) | null;
-  if (res.ok && body) return body;
-  throw new ApiError({
-    ...(body ?? {}),
-    status: res.status,
-    code: body?.code ?? `HTTP_${res.status}`,
-    messageZh: body?.messageZh ?? `上传失败（${res.status}）`,
-    messageEn: body?.messageEn ?? `Upload failed (${res.status})`,
+/** Raw bytes, as the server wants them (`application/octet-stream`, the name in `x-file-name`). */
+export function uploadAttachment(id: string, code: string, file: File): Promise<Attachment> {
+  return apiFetch(`${base(id)}/attachments/${encodeURIComponent(code)}`, {
+    method: "PUT",
+    body: file,
+    headers: { "x-file-name": encodeURIComponent(file.name) },
   });
 }
 
@@ -241,61 +124,10 @@ export function violationsOf(err: unknown): ContentProblem[] {
   ];
 }
 
-/** A character range into a text; `highlights` are the runs of words the other side shares. */
-export interface DuplicatePassageSide {
-  start: number;
-  end: number;
-  highlights?: { start: number; end: number }[];
-}
-
-export interface DuplicatePassage {
-  similarity: number;
-  /** Into the queried application's `text`. */
-  a: DuplicatePassageSide;
-  /** Into the match's `text`. */
-  b: DuplicatePassageSide;
-}
-
-export interface DuplicateMatch {
-  id: string;
-  title: string;
-  status: string | null;
-  similarity: number;
-  containment: number;
-  text: string;
-  passages: DuplicatePassage[];
-}
-
-export type DuplicateVerdict = "duplicate" | "notDuplicate";
-
-export interface DuplicateDecisionRecord {
-  matchId: string;
-  decision: string;
-  reason: string;
-  similarityBp: number;
-  decidedAt: string;
-}
-
-/** 查重 (LY-FUNDS §17): the closest earlier texts of the same city and the decisions recorded on them. */
-export interface DuplicateCheck {
-  threshold: number;
-  clause: string;
-  text: string;
-  matches: DuplicateMatch[];
-  decisions: DuplicateDecisionRecord[];
-}
-
-export interface DuplicateDecisionInput {
-  matchId: string;
-  decision: DuplicateVerdict;
-  reason: string;
-  similarity: number;
-}
-
 export function fetchDuplicates(id: string): Promise<DuplicateCheck> {
   return apiFetch(`${base(id)}/duplicates`);
 }
 
-export function decideDuplicate(id: string, input: DuplicateDecisionInput): Promise<{ ok: true }> {
-  return apiFetch(`${base(id)}/duplicates/decisions`, { method: "POST", body: input });
+export async function decideDuplicate(id: string, input: DuplicateDecisionInput): Promise<void> {
+  await apiFetch(`${base(id)}/duplicates/decisions`, { method: "POST", body: input });
 }

@@ -1,7 +1,10 @@
+import type { AuditEntryDto, AuditVerdictDto, Page } from "@luoshu/contract";
 import { apiFetch } from "./client";
-import type { AuditEntry, AuditVerifyResult, Page } from "./types";
 
-export function fetchAudit(q: { page: number; pageSize: number }): Promise<Page<AuditEntry>> {
+export type AuditEntry = AuditEntryDto;
+export type AuditVerifyResult = AuditVerdictDto;
+
+export function fetchAudit(q: Pick<Page<AuditEntry>, "page" | "pageSize">): Promise<Page<AuditEntry>> {
   return apiFetch("/audit", { query: q });
 }
 

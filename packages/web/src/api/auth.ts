@@ -1,5 +1,8 @@
+import type { DemoAccountsDto, MeDto, PasswordBody } from "@luoshu/contract";
 import { ApiError, apiFetch, setCsrfToken } from "./client";
-import type { Me } from "./types";
+
+export type Me = MeDto;
+export type DemoAccounts = DemoAccountsDto;
 
 /** The current session's user, or null when there is none (401 is an answer here, not an error). */
 export async function fetchMe(): Promise<Me | null> {
@@ -28,12 +31,17 @@ export async function login(input: { username: string; password: string }): Prom
 
 export async function logout(): Promise<void> {
   try {
-    await apiFetch<void>("/auth/logout", { method: "POST", expectUnauthorized: true });
+    await apiFetch("/auth/logout", { method: "POST", expectUnauthorized: true });
   } finally {
     setCsrfToken(null);
   }
 }
 
-export function changePassword(input: { currentPassword: string; newPassword: string }): Promise<void> {
-  return apiFetch<void>("/auth/password", { method: "POST", body: input });
+export async function changePassword(input: PasswordBody): Promise<void> {
+  await apiFetch("/auth/password", { method: "POST", body: input });
+}
+
+/** Demo sign-in help for the login page; no groups in production, where demo logins are refused. */
+export function fetchDemoAccounts(): Promise<DemoAccounts> {
+  return apiFetch("/public/demo-accounts");
 }

@@ -62,7 +62,10 @@ type QueryValue = string | number | boolean | null | undefined;
 
 export interface ApiOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Sent as JSON; a Blob (a File) goes as its raw bytes (`application/octet-stream`). */
   body?: unknown;
+  /** Extra request headers, e.g. the file name of an upload. */
+  headers?: Record<string, string>;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
   /** For calls where 401 is an expected answer (me, login): don't treat it as a lost session. */
@@ -106,8 +109,11 @@ async function readProblem(res: Response): Promise<Problem> {
 
 export async function apiFetch<T>(path: string, options: ApiOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const { body } = options;
+  const payload = body === undefined || body instanceof Blob ? body : JSON.stringify(body);
+  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
+  if (payload !== undefined)
+    headers["content-type"] = payload instanceof Blob ? "application/octet-stream" : "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let res: Response;
@@ -116,7 +122,7 @@ export async function apiFetch<T>(path: string, options: ApiOptions = {}): Promi
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: payload,
       signal: options.signal,
     });
   } catch (err) {

@@ -1,48 +1,11 @@
-import type {
-  CallWindow,
-  CityCode,
-  GuideContent,
-  GuideContentInput,
-  GuideEvent,
-  GuideState,
-} from "@luoshu/domain";
+import type { CallDto, GuideDto, GuideListQuery, Page } from "@luoshu/contract";
+import type { CityCode, GuideContentInput, GuideEvent } from "@luoshu/domain";
 import { apiFetch } from "./client";
-import type { Page } from "./types";
 
-/** One application window of a guide; `window` is computed by the server from its own clock. */
-export interface GuideCall {
-  id: string;
-  nameZh: string;
-  opensAt: string;
-  closesAt: string;
-  window: CallWindow;
-}
-
+export type GuideCall = CallDto;
 /** A guide (申报指南) as the server shows it: its content, its calls and what the caller may do next. */
-export interface Guide {
-  id: string;
-  cityCode: CityCode;
-  policyVersion: string;
-  program: string;
-  programNameZh: string;
-  programNameEn: string;
-  fundingMode: string;
-  yearlyCap: { count: number; clause: string | null } | null;
-  year: number;
-  titleZh: string;
-  status: GuideState;
-  statusZh: string;
-  content: GuideContent;
-  calls: GuideCall[];
-  allowedEvents: GuideEvent[];
-  publishedAt: string | null;
-}
-
-export interface GuideQuery {
-  page: number;
-  pageSize: number;
-  status?: GuideState;
-}
+export type Guide = GuideDto;
+export type GuideQuery = GuideListQuery;
 
 export function fetchGuides(q: GuideQuery): Promise<Page<Guide>> {
   return apiFetch("/guides", { query: { ...q } });
@@ -52,6 +15,7 @@ export function fetchGuide(id: string): Promise<Guide> {
   return apiFetch(`/guides/${encodeURIComponent(id)}`);
 }
 
+// The contract's guide body is the domain's guide content schema, so its input type is the body.
 export function createGuide(content: GuideContentInput): Promise<Guide> {
   return apiFetch("/guides", { method: "POST", body: content });
 }

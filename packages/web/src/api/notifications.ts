@@ -1,18 +1,12 @@
+import type { NotificationDto } from "@luoshu/contract";
 import { apiFetch } from "./client";
 
-export interface Notification {
-  id: string;
-  titleZh: string;
-  titleEn: string;
-  link: string;
-  createdAt: string;
-  read: boolean;
-}
+export type Notification = NotificationDto;
 
 export function fetchNotifications(): Promise<Notification[]> {
   return apiFetch("/notifications");
 }
 
-export function markNotificationRead(id: string): Promise<{ ok: true }> {
-  return apiFetch(`/notifications/${encodeURIComponent(id)}/read`, { method: "POST" });
+export async function markNotificationRead(id: string): Promise<void> {
+  await apiFetch(`/notifications/${encodeURIComponent(id)}/read`, { method: "POST" });
 }

@@ -1,6 +1,9 @@
+import type { NamedPlace } from "@luoshu/contract";
 import { apiFetch } from "./client";
-import type { Place } from "./types";
 
+export type Place = NamedPlace;
+
+/** The cities the policy files cover; public, so the notice board and the login page can list them. */
 export function fetchCities(): Promise<Place[]> {
   return apiFetch("/cities");
 }

@@ -1,24 +1,11 @@
+import type { Page, UserCreateBody, UserDto, UserListQuery, UserUpdateBody } from "@luoshu/contract";
 import type { Role } from "@luoshu/domain";
 import { apiFetch } from "./client";
-import type { Page, User, UserStatus } from "./types";
 
-export interface UserQuery {
-  page: number;
-  pageSize: number;
-  keyword?: string;
-  role?: Role;
-}
-
-export interface UserInput {
-  username: string;
-  displayName: string;
-  cityCode?: string;
-  districtCode?: string;
-  unitId?: string;
-  /** Resident ID number in full; the server stores it encrypted and only ever returns it masked. */
-  idNumber?: string;
-  password: string;
-}
+export type User = UserDto;
+export type UserQuery = UserListQuery;
+export type UserInput = UserCreateBody;
+export type UserStatus = User["status"];
 
 export function fetchUsers(q: UserQuery): Promise<Page<User>> {
   return apiFetch("/users", { query: { ...q } });
@@ -33,5 +20,6 @@ export function setUserRoles(id: string, roles: Role[]): Promise<User> {
 }
 
 export function setUserStatus(id: string, status: UserStatus): Promise<User> {
-  return apiFetch(`/users/${encodeURIComponent(id)}`, { method: "PATCH", body: { status } });
+  const body: UserUpdateBody = { status };
+  return apiFetch(`/users/${encodeURIComponent(id)}`, { method: "PATCH", body });
 }

@@ -1,5 +1,7 @@
+import type { WorkspaceTask } from "@luoshu/contract";
 import { apiFetch } from "./client";
-import type { WorkspaceTask } from "./types";
+
+export type { WorkspaceTask };
 
 export function fetchWorkspace(): Promise<{ tasks: WorkspaceTask[] }> {
   return apiFetch("/workspace");

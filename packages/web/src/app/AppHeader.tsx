@@ -3,7 +3,7 @@ import { roleNames } from "@luoshu/domain";
 import { Button, Dropdown, Layout, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
-import type { Me } from "../api/types";
+import type { Me } from "../api/auth";
 import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
 import { useLogout } from "../features/auth/session";
 import { LanguageSwitch } from "./LanguageSwitch";

@@ -1,3 +1,4 @@
+import type { GuideContent, GuideState, NeedState } from "@luoshu/domain";
 import {
   bigint,
   foreignKey,
@@ -28,7 +29,7 @@ export const needs = pgTable(
     submitterUserId: uuid("submitter_user_id"),
     submitterName: text("submitter_name").notNull(),
     submitterContact: text("submitter_contact").notNull(),
-    status: text("status").notNull(),
+    status: text("status").$type<NeedState>().notNull(),
     mergedInto: uuid("merged_into"),
     decisionReason: text("decision_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
@@ -49,8 +50,8 @@ export const guides = pgTable(
     program: text("program").notNull(),
     year: integer("year").notNull(),
     titleZh: text("title_zh").notNull(),
-    content: jsonb("content").notNull(),
-    status: text("status").notNull(),
+    content: jsonb("content").$type<GuideContent>().notNull(),
+    status: text("status").$type<GuideState>().notNull(),
     createdBy: uuid("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),

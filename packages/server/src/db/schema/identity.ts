@@ -1,3 +1,4 @@
+import type { UserStatus } from "@luoshu/domain";
 import {
   foreignKey,
   index,
@@ -30,7 +31,7 @@ export const users = pgTable(
     idNumberCipher: text("id_number_cipher"),
     idNumberDigest: text("id_number_digest"),
     idNumberMasked: text("id_number_masked"),
-    status: text("status").notNull().default("active"),
+    status: text("status").$type<UserStatus>().notNull().default("active"),
     isDemo: integer("is_demo").notNull().default(0),
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),

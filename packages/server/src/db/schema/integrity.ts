@@ -1,3 +1,4 @@
+import type { IntegrityKind } from "@luoshu/domain";
 import { date, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** 科研诚信记录: sanctions and blacklistings of units and people (by keyed ID-number digest). */
@@ -6,11 +7,11 @@ export const integrityRecords = pgTable(
   {
     cityId: text("city_id").notNull(),
     id: uuid("id").notNull().defaultRandom(),
-    subject: text("subject").notNull(),
+    subject: text("subject").$type<"unit" | "person">().notNull(),
     unitId: uuid("unit_id"),
     personDigest: text("person_digest"),
     personName: text("person_name"),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<IntegrityKind>().notNull(),
     fromDate: date("from_date").notNull(),
     untilDate: date("until_date"),
     reason: text("reason").notNull(),

@@ -1,3 +1,4 @@
+import type { UnitKind } from "@luoshu/domain";
 import { foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { cities, districts } from "./reference.ts";
 
@@ -10,7 +11,7 @@ export const units = pgTable(
     id: uuid("id").notNull().defaultRandom(),
     uscc: text("uscc").notNull(),
     nameZh: text("name_zh").notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<UnitKind>().notNull(),
     districtCode: text("district_code").notNull(),
     legalRepresentative: text("legal_representative").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

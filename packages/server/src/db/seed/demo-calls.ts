@@ -1,4 +1,4 @@
-import { type GuideContentInput, guideContentSchema } from "@luoshu/domain";
+import { type GuideContentInput, guideContentSchema, type IntegrityKind } from "@luoshu/domain";
 import type { Audit } from "../../lib/transaction.ts";
 import type { Tx } from "../client.ts";
 import { calls, guides, integrityRecords } from "../schema/index.ts";
@@ -115,7 +115,14 @@ export async function seedDemoCalls(tx: Tx, audit: Audit, now: Date, officerIds:
 export async function seedDemoIntegrity(tx: Tx, audit: Audit, now: Date, unitIds: Record<string, string>) {
   const today = now.toISOString().slice(0, 10);
   const nextYear = new Date(now.getTime() + 365 * day).toISOString().slice(0, 10);
-  const rows = [
+  const rows: {
+    cityId: string;
+    unitKey: string;
+    kind: IntegrityKind;
+    untilDate: string | null;
+    reason: string;
+    clause: string;
+  }[] = [
     {
       cityId: "luoyang",
       unitKey: "luoyang/materials",

@@ -4,6 +4,8 @@ import {
   applicationContentSchema,
   applicationStates,
   commitmentSchema,
+  type EventDetails,
+  eventDetailsSchema,
   revisionSnapshotSchema,
   type Scope,
   type UnitKind,
@@ -59,7 +61,7 @@ export interface ApplicationEventRecord {
   revision: number;
   actorRole: string | null;
   reason: string | null;
-  details: Record<string, unknown> | null;
+  details: EventDetails | null;
   at: Date;
 }
 
@@ -84,7 +86,7 @@ const visible = (scope: Scope) =>
   scope.kind === "unit" ? scoped(scope) : and(scoped(scope), ne(applications.status, "draft"));
 
 const { content: _content, commitment: _commitment, ...summaryColumns } = getTableColumns(applications);
-const detailsSchema = z.record(z.string(), z.unknown()).nullable();
+const detailsSchema = eventDetailsSchema.nullable();
 
 export function applicationsRepository(db: Db) {
   const where = (scope: Scope, f: ApplicationFilter) => {
@@ -188,7 +190,7 @@ export function applicationsRepository(db: Db) {
 
     async insertEvent(
       a: Pick<Application, "cityId" | "id">,
-      e: Omit<ApplicationEventRecord, "details"> & { actorId: string; details: Record<string, unknown> },
+      e: Omit<ApplicationEventRecord, "details"> & { actorId: string; details: EventDetails },
     ): Promise<void> {
       await db.insert(applicationEvents).values({ ...e, cityId: a.cityId, applicationId: a.id });
     },

@@ -1,6 +1,7 @@
 import {
   type Application,
   applicationMachine,
+  type ChecklistAnswer,
   checkRecommendation,
   checkReturn,
   DomainError,
@@ -26,11 +27,7 @@ export type ReviewDecision =
   | { event: "districtReject" | "formalReject"; reason: string; checklist?: ChecklistResult[] }
   | { event: "formalPass"; reason?: string; checklist: ChecklistResult[] };
 
-export interface ChecklistResult {
-  code: string;
-  ok: boolean;
-  note?: string;
-}
+type ChecklistResult = ChecklistAnswer;
 
 type Repos = {
   applications: Pick<

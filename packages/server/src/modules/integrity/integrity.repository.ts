@@ -1,9 +1,4 @@
-import {
-  type IntegrityRecord,
-  type IntegrityRecordFacts,
-  integrityKinds,
-  type Scope,
-} from "@luoshu/domain";
+import { type IntegrityRecord, type IntegrityRecordFacts, integrityKinds, type Scope } from "@luoshu/domain";
 import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";

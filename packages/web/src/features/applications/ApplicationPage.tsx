@@ -1,10 +1,10 @@
 import { FilePdfOutlined, SaveOutlined, SendOutlined } from "@ant-design/icons";
-import { editableStates } from "@luoshu/domain";
 import { Alert, App, Button, Form, Skeleton, Space, Tabs } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useParams } from "react-router-dom";
 import {
   type Application,
+  allows,
   applicationPdfUrl,
   type ContentProblem,
   violationsOf,
@@ -13,7 +13,6 @@ import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { formatDateTime } from "../../components/time";
-import { useCurrentUser } from "../auth/session";
 import { parseYuan } from "../budget/parseYuan";
 import { useGuide } from "../guides/hooks";
 import { ApplicationSummaryCard } from "./ApplicationSummaryCard";
@@ -31,7 +30,6 @@ import { ViolationList, ViolationsAlert } from "./ViolationsAlert";
 
 export function ApplicationPage() {
   const { id = "" } = useParams();
-  const me = useCurrentUser();
   const { lang, t } = useLocale();
   const { message } = App.useApp();
   const query = useApplication(id);
@@ -46,10 +44,8 @@ export function ApplicationPage() {
   const [tab, setTab] = useState("form");
   const loadedFor = useRef<string | null>(null);
 
-  const editable = Boolean(
-    a && editableStates.includes(a.status) && me.permissions.includes("application.edit"),
-  );
-  const canDedup = Boolean(a && a.status !== "draft" && me.permissions.includes("application.dedupDecide"));
+  // what the caller may do comes with the application: the server decides it by the domain's rules
+  const editable = allows(a, "edit");
   const submitEvent = a?.allowedEvents.find((e) => submitEvents.includes(e));
 
   const load = useCallback(
@@ -135,14 +131,16 @@ export function ApplicationPage() {
         title={a.title}
         extra={
           <Space wrap>
-            <Button
-              icon={<FilePdfOutlined />}
-              href={applicationPdfUrl(a.id)}
-              target="_blank"
-              data-testid="application-pdf"
-            >
-              {t("导出 PDF", "PDF")}
-            </Button>
+            {allows(a, "exportPdf") && (
+              <Button
+                icon={<FilePdfOutlined />}
+                href={applicationPdfUrl(a.id)}
+                target="_blank"
+                data-testid="application-pdf"
+              >
+                {t("导出 PDF", "PDF")}
+              </Button>
+            )}
             {editable && (
               <Button
                 icon={<SaveOutlined />}
@@ -225,16 +223,12 @@ export function ApplicationPage() {
                 ),
                 children: (
                   <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-                    <CommitmentPanel
-                      application={a}
-                      attachments={attachments.data ?? []}
-                      editable={editable}
-                    />
+                    <CommitmentPanel application={a} attachments={attachments.data ?? []} />
                     <AttachmentsPanel
                       applicationId={a.id}
                       guide={guide.data}
                       attachments={attachments.data ?? []}
-                      editable={editable}
+                      canUpload={allows(a, "upload")}
                     />
                   </Space>
                 ),
@@ -244,7 +238,7 @@ export function ApplicationPage() {
                 label: <span data-testid="tab-history">{t("办理记录", "History")}</span>,
                 children: <HistoryPanel applicationId={a.id} checklistText={checklistText} />,
               },
-              ...(canDedup
+              ...(allows(a, "checkDuplicates")
                 ? [
                     {
                       key: "duplicates",

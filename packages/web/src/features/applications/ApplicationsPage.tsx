@@ -12,7 +12,8 @@ import { PageHeader } from "../../components/PageHeader";
 import { formatDateTime } from "../../components/time";
 import { useCurrentUser } from "../auth/session";
 import { useGuides } from "../guides/hooks";
-import { useDistrictLookup, useDistricts } from "../units/hooks";
+import { useDistricts } from "../reference/hooks";
+import { useDistrictLookup } from "../units/hooks";
 import { useApplications } from "./hooks";
 import { applicationStatusColors, applicationStatusText } from "./labels";
 import { NewApplicationModal } from "./NewApplicationModal";
@@ -123,7 +124,7 @@ export function ApplicationsPage() {
           style={{ width: 240 }}
           data-testid="applications-search"
         />
-        <Select<string>
+        <Select<ApplicationState>
           allowClear
           placeholder={t("状态", "Status")}
           style={{ width: 200 }}

@@ -4,7 +4,6 @@ import type { Attachment } from "../../api/applications";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDateTime } from "../../components/time";
-import { useCurrentUser } from "../auth/session";
 import { useUpload } from "./hooks";
 
 const kb = (size: number) =>
@@ -15,19 +14,18 @@ export function AttachmentUpload({
   applicationId,
   code,
   attachment,
-  editable,
+  canUpload,
   accept,
 }: {
   applicationId: string;
   code: string;
   attachment?: Attachment;
-  editable: boolean;
+  canUpload: boolean;
   accept: string;
 }) {
-  const me = useCurrentUser();
   const { t } = useLocale();
   const { message } = App.useApp();
-  const upload = useUpload(applicationId, me.csrfToken);
+  const upload = useUpload(applicationId);
   return (
     <Space direction="vertical" size={4} style={{ width: "100%" }}>
       <Space wrap>
@@ -41,7 +39,7 @@ export function AttachmentUpload({
             {t("未上传", "Not uploaded")}
           </Typography.Text>
         )}
-        {editable && (
+        {canUpload && (
           <span data-testid={`attachment-upload-${code}`}>
             <Upload
               accept={accept}

@@ -12,12 +12,12 @@ export function AttachmentsPanel({
   applicationId,
   guide,
   attachments,
-  editable,
+  canUpload,
 }: {
   applicationId: string;
   guide?: Guide;
   attachments: Attachment[];
-  editable: boolean;
+  canUpload: boolean;
 }) {
   const { t } = useLocale();
   const wanted = guide?.content.requiredAttachments ?? [];
@@ -53,7 +53,7 @@ export function AttachmentsPanel({
                 applicationId={applicationId}
                 code={a.code}
                 attachment={attachments.find((x) => x.code === a.code)}
-                editable={editable}
+                canUpload={canUpload}
                 accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx"
               />
             ),

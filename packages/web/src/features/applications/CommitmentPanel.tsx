@@ -1,11 +1,10 @@
 import { CheckCircleFilled, DownloadOutlined } from "@ant-design/icons";
 import { Button, Card, Descriptions, Space, Tag, Typography } from "antd";
-import { type Application, type Attachment, commitmentLetterUrl } from "../../api/applications";
+import { type Application, type Attachment, allows, commitmentLetterUrl } from "../../api/applications";
 import { useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDateTime } from "../../components/time";
-import { useCurrentUser } from "../auth/session";
 import { usePolicy } from "../policies/hooks";
 import { AttachmentUpload } from "./AttachmentUpload";
 import { SectionProblems } from "./form/problems";
@@ -17,19 +16,16 @@ export const commitmentScanCode = "commitmentScan";
 export function CommitmentPanel({
   application: a,
   attachments,
-  editable,
 }: {
   application: Application;
   attachments: Attachment[];
-  editable: boolean;
 }) {
-  const me = useCurrentUser();
   const { t } = useLocale();
   const confirm = useCommitment(a.id);
   const policy = usePolicy(a.cityCode, a.policyVersion);
-  const source = policy.data?.eligibility?.find((e) => e.code === "commitmentLetter")?.source;
+  const source = policy.data?.eligibility.find((e) => e.code === "commitmentLetter")?.source;
   const clause = source?.kind === "clause" ? `${source.doc} ${source.clause}` : null;
-  const c = a.commitment ?? {};
+  const c = a.commitment;
 
   const confirmed = (at: string | undefined, testId: string) =>
     at ? (
@@ -40,8 +36,8 @@ export function CommitmentPanel({
       <Tag data-testid={testId}>{t("未确认", "Not confirmed")}</Tag>
     );
 
-  const confirmButton = (as: "pi" | "unit", allowed: boolean, done: boolean) =>
-    editable && allowed && !done ? (
+  const confirmButton = (as: "pi" | "unit", done: boolean) =>
+    allows(a, as === "pi" ? "confirmAsPi" : "confirmAsUnit") && !done ? (
       <Button
         size="small"
         type="primary"
@@ -79,28 +75,32 @@ export function CommitmentPanel({
         size="small"
         column={1}
         items={[
-          {
-            key: "letter",
-            label: t("承诺书文本", "Letter"),
-            children: (
-              <Button
-                size="small"
-                icon={<DownloadOutlined />}
-                href={commitmentLetterUrl(a.id)}
-                target="_blank"
-                data-testid="commitment-letter"
-              >
-                {t("下载承诺书（PDF）", "Download the letter (PDF)")}
-              </Button>
-            ),
-          },
+          ...(allows(a, "exportPdf")
+            ? [
+                {
+                  key: "letter",
+                  label: t("承诺书文本", "Letter"),
+                  children: (
+                    <Button
+                      size="small"
+                      icon={<DownloadOutlined />}
+                      href={commitmentLetterUrl(a.id)}
+                      target="_blank"
+                      data-testid="commitment-letter"
+                    >
+                      {t("下载承诺书（PDF）", "Download the letter (PDF)")}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
           {
             key: "pi",
             label: t("项目负责人确认", "PI"),
             children: (
               <Space wrap>
                 {confirmed(c.piConfirmedAt, "commitment-pi-status")}
-                {confirmButton("pi", me.roles.includes("principalInvestigator"), Boolean(c.piConfirmedAt))}
+                {confirmButton("pi", Boolean(c.piConfirmedAt))}
               </Space>
             ),
           },
@@ -110,7 +110,7 @@ export function CommitmentPanel({
             children: (
               <Space wrap>
                 {confirmed(c.unitConfirmedAt, "commitment-unit-status")}
-                {confirmButton("unit", me.roles.includes("unitAdmin"), Boolean(c.unitConfirmedAt))}
+                {confirmButton("unit", Boolean(c.unitConfirmedAt))}
               </Space>
             ),
           },
@@ -122,7 +122,7 @@ export function CommitmentPanel({
                 applicationId={a.id}
                 code={commitmentScanCode}
                 attachment={attachments.find((x) => x.code === commitmentScanCode)}
-                editable={editable}
+                canUpload={allows(a, "upload")}
                 accept=".pdf,.png,.jpg,.jpeg"
               />
             ),

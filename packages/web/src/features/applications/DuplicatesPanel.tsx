@@ -168,7 +168,7 @@ function DecisionForm({ applicationId, match }: { applicationId: string; match: 
   );
 }
 
-/** 查重 (LY-FUNDS §17): the closest earlier applications, their overlapping passages, and the officer's decisions. */
+/** 查重 (the clause comes with the answer): the closest earlier applications, their overlapping passages, and the officer's decisions. */
 export function DuplicatesPanel({ applicationId }: { applicationId: string }) {
   const { lang, t } = useLocale();
   const query = useDuplicates(applicationId);
@@ -259,7 +259,7 @@ export function DuplicatesPanel({ applicationId }: { applicationId: string }) {
                   title: t("状态", "Status"),
                   dataIndex: "status",
                   width: 140,
-                  render: (s: string | null) => (s ? applicationStatusText(s, lang) : "—"),
+                  render: (s: DuplicateMatch["status"]) => (s ? applicationStatusText(s, lang) : "—"),
                 },
               ]}
             />

@@ -89,10 +89,10 @@ export const useDistrictReview = (id: string) =>
 export const useFormalCheck = (id: string) =>
   useApplicationMutation(id, (d: FormalDecision) => formalCheck(id, d));
 
-export function useUpload(id: string, csrfToken: string) {
+export function useUpload(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, file }: { code: string; file: File }) => uploadAttachment(id, code, file, csrfToken),
+    mutationFn: ({ code, file }: { code: string; file: File }) => uploadAttachment(id, code, file),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["application", id, "attachments"] }),
   });
 }

@@ -31,9 +31,8 @@ export function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function applicationStatusText(status: string, lang: Lang): string {
-  const l = applicationMachine.labels[status as ApplicationState];
-  return l ? capitalized(l[lang]) : status;
+export function applicationStatusText(status: ApplicationState, lang: Lang): string {
+  return capitalized(applicationMachine.labels[status][lang]);
 }
 
 export function eventText(event: string, lang: Lang): string {

@@ -1,8 +1,8 @@
 import { type Role, roleNames } from "@luoshu/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Table, type TableColumnsType, Typography } from "antd";
+import type { AuditEntry } from "../../api/audit";
 import { fetchAudit } from "../../api/audit";
-import type { AuditEntry } from "../../api/types";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
@@ -66,11 +66,15 @@ export function AuditPage() {
     {
       title: t("哈希", "Hash"),
       dataIndex: "hash",
-      render: (v: string) => (
-        <Typography.Text code title={v}>
-          {v?.slice(0, 12)}
-        </Typography.Text>
-      ),
+      // null until the sealer has chained the record, moments after its commit
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text code title={v}>
+            {v.slice(0, 12)}
+          </Typography.Text>
+        ) : (
+          "—"
+        ),
     },
   ];
 

@@ -1,31 +1,17 @@
+import { useQuery } from "@tanstack/react-query";
 import { Collapse, Space, Tag, Typography } from "antd";
-import { useLocale } from "../../app/locale";
+import { fetchDemoAccounts } from "../../api/auth";
+import { pickLang, useLocale } from "../../app/locale";
 
-const DEMO_PASSWORD = "Luoshu@2025";
-const cityRoles = ["officer", "leader", "finance", "district", "agency", "unit", "pi", "expert", "fund"];
-const platform = ["sysadmin", "secadmin", "auditor"];
-
-/** Demo sign-in help; clicking a name fills the form so reviewers try roles quickly. */
-export function DemoAccounts({ onPick }: { onPick: (username: string, password: string) => void }) {
-  const { t } = useLocale();
-  const names = (prefix: string) => cityRoles.map((r) => `${prefix}-${r}`);
-  const row = (label: string, users: string[]) => (
-    <div style={{ marginBottom: 8 }}>
-      <Typography.Text type="secondary">{label}</Typography.Text>
-      <div>
-        {users.map((u) => (
-          <Tag
-            key={u}
-            style={{ cursor: "pointer", marginTop: 4 }}
-            onClick={() => onPick(u, DEMO_PASSWORD)}
-            data-testid={`demo-${u}`}
-          >
-            {u}
-          </Tag>
-        ))}
-      </div>
-    </div>
-  );
+/**
+ * Demo sign-in help from the server, which knows the demo cities and accounts; clicking a name fills
+ * the form so reviewers try roles quickly. Nothing shows where there are none (production).
+ */
+export function DemoAccounts({ onPick }: { onPick: (username: string, password: string | null) => void }) {
+  const { lang, t } = useLocale();
+  const demo = useQuery({ queryKey: ["demoAccounts"], queryFn: fetchDemoAccounts, staleTime: Infinity });
+  const { password, groups = [] } = demo.data ?? {};
+  if (groups.length === 0) return null;
   return (
     <Collapse
       size="small"
@@ -36,15 +22,31 @@ export function DemoAccounts({ onPick }: { onPick: (username: string, password: 
           label: t("演示账号", "Demo accounts"),
           children: (
             <Space direction="vertical" style={{ width: "100%" }}>
-              <Typography.Text>
-                {t("演示密码：", "Demo password: ")}
-                <Typography.Text code copyable>
-                  {DEMO_PASSWORD}
+              {password && (
+                <Typography.Text>
+                  {t("演示密码：", "Demo password: ")}
+                  <Typography.Text code copyable>
+                    {password}
+                  </Typography.Text>
                 </Typography.Text>
-              </Typography.Text>
-              {row(t("洛阳市", "Luoyang"), names("ly"))}
-              {row(t("大同市", "Datong"), names("dt"))}
-              {row(t("平台管理员（三员）", "Platform administrators"), platform)}
+              )}
+              {groups.map((g) => (
+                <div key={g.labelEn} style={{ marginBottom: 8 }}>
+                  <Typography.Text type="secondary">{pickLang(lang, g.labelZh, g.labelEn)}</Typography.Text>
+                  <div>
+                    {g.usernames.map((u) => (
+                      <Tag
+                        key={u}
+                        style={{ cursor: "pointer", marginTop: 4 }}
+                        onClick={() => onPick(u, password ?? null)}
+                        data-testid={`demo-${u}`}
+                      >
+                        {u}
+                      </Tag>
+                    ))}
+                  </div>
+                </div>
+              ))}
             </Space>
           ),
         },

@@ -115,7 +115,11 @@ export function LoginPage() {
           <Link to="/public" data-testid="login-public">
             <NotificationOutlined /> {t("申报指南公开栏（无需登录）", "Public notice board (no sign-in)")}
           </Link>
-          <DemoAccounts onPick={(username, password) => form.setFieldsValue({ username, password })} />
+          <DemoAccounts
+            onPick={(username, password) =>
+              form.setFieldsValue(password === null ? { username } : { username, password })
+            }
+          />
         </Space>
       </Card>
     </div>

@@ -1,7 +1,7 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
+import type { Me } from "../../api/auth";
 import { fetchMe, login, logout } from "../../api/auth";
-import type { Me } from "../../api/types";
 
 export const meKey = ["me"] as const;
 

@@ -1,5 +1,5 @@
-import type { BudgetCheckResult } from "@luoshu/domain";
 import { Form, Input, Table, Tag, Typography } from "antd";
+import type { BudgetCheckResult } from "../../api/budget";
 import type { PolicyCategory } from "../../api/policies";
 import { pickLang, useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
@@ -8,7 +8,8 @@ import { budgetGroupNames, nameOf } from "../policies/labels";
 import type { FieldErrors, LinesText, LineText } from "./useBudgetCheck";
 
 interface Props {
-  categories: PolicyCategory[];
+  /** The city policy's categories: until it has loaded the table shows it is loading. */
+  categories: PolicyCategory[] | undefined;
   lines: LinesText;
   errors: FieldErrors;
   result?: BudgetCheckResult;
@@ -43,6 +44,7 @@ export function BudgetLinesTable({ categories, lines, errors, result, onChange }
       rowKey="code"
       pagination={false}
       dataSource={categories}
+      loading={!categories}
       data-testid="budget-lines"
       // below this the findings column would be squeezed to a few characters a line
       scroll={{ x: 1000 }}

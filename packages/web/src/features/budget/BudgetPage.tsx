@@ -1,40 +1,34 @@
 import type { CityCode } from "@luoshu/domain";
 import { Alert, Card, Select, Space, Switch, Typography } from "antd";
 import { useMemo, useState } from "react";
-import { pickLang, useLocale } from "../../app/locale";
+import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { codeOptions } from "../../components/options";
 import { PageHeader } from "../../components/PageHeader";
 import { useCurrentUser } from "../auth/session";
 import { useCurrentPolicy } from "../policies/hooks";
+import { defaultCity, useCities } from "../reference/hooks";
 import { BudgetLinesTable } from "./BudgetLinesTable";
 import { BudgetSummary } from "./BudgetSummary";
-import { categoriesFrom } from "./categories";
 import { PostSubsidyPanel } from "./PostSubsidyPanel";
 import { type BudgetInputs, type LineText, useBudgetCheck } from "./useBudgetCheck";
-
-const cities: { code: CityCode; zh: string; en: string }[] = [
-  { code: "luoyang", zh: "洛阳市", en: "Luoyang" },
-  { code: "datong", zh: "大同市", en: "Datong" },
-];
 
 const emptyLine: LineText = { amount: "", purchase: "", note: "" };
 
 export function BudgetPage() {
   const me = useCurrentUser();
   const { lang, t } = useLocale();
-  const ownCity = cities.find((c) => c.code === me.city?.code)?.code;
-  const [inputs, setInputs] = useState<BudgetInputs>({
-    city: ownCity ?? "luoyang",
-    theoretical: false,
-    lines: {},
-  });
-  const { policy } = useCurrentPolicy(inputs.city);
-  const categories = useMemo(() => categoriesFrom(policy.data?.budget?.categories), [policy.data]);
+  const cities = useCities();
+  const [chosenCity, setChosenCity] = useState<CityCode>();
+  const [entries, setEntries] = useState<Omit<BudgetInputs, "city">>({ theoretical: false, lines: {} });
+  // until the list has loaded there is no city, and so no policy and no lines to check
+  const city = chosenCity ?? defaultCity(cities.data ?? [], me.city?.code)?.code ?? "";
+  const inputs = useMemo(() => ({ ...entries, city }), [entries, city]);
+  const { policy } = useCurrentPolicy(city);
   const { query, errors, hasLines, pending } = useBudgetCheck(inputs);
 
   const setLine = (category: string, patch: Partial<LineText>) =>
-    setInputs((s) => ({
+    setEntries((s) => ({
       ...s,
       lines: { ...s.lines, [category]: { ...emptyLine, ...s.lines[category], ...patch } },
     }));
@@ -49,9 +43,13 @@ export function BudgetPage() {
               <Typography.Text>{t("城市", "City")}</Typography.Text>
               <Select<CityCode>
                 style={{ width: 140 }}
-                value={inputs.city}
-                onChange={(city) => setInputs((s) => ({ ...s, city, program: undefined }))}
-                options={cities.map((c) => ({ value: c.code, label: pickLang(lang, c.zh, c.en) }))}
+                loading={cities.isPending}
+                value={city || undefined}
+                onChange={(code) => {
+                  setChosenCity(code);
+                  setEntries((s) => ({ ...s, program: undefined }));
+                }}
+                options={codeOptions(cities.data, lang)}
                 data-testid="budget-city"
               />
             </Space>
@@ -63,24 +61,24 @@ export function BudgetPage() {
                 placeholder={t("不限", "Any")}
                 loading={policy.isFetching}
                 value={inputs.program}
-                onChange={(program) => setInputs((s) => ({ ...s, program }))}
-                options={codeOptions(policy.data?.programs ?? [], lang)}
+                onChange={(program) => setEntries((s) => ({ ...s, program }))}
+                options={codeOptions(policy.data?.programs, lang)}
                 data-testid="budget-program"
               />
             </Space>
             <Space>
               <Switch
                 checked={inputs.theoretical}
-                onChange={(theoretical) => setInputs((s) => ({ ...s, theoretical }))}
+                onChange={(theoretical) => setEntries((s) => ({ ...s, theoretical }))}
                 data-testid="budget-theoretical"
               />
               <Typography.Text>{t("纯理论基础研究项目", "Pure theoretical basic research")}</Typography.Text>
             </Space>
           </Space>
         </Card>
-        <ErrorAlert error={policy.error} />
+        <ErrorAlert error={cities.error ?? policy.error} />
         <BudgetLinesTable
-          categories={categories}
+          categories={policy.data?.budget.categories}
           lines={inputs.lines}
           errors={errors}
           result={hasLines ? query.data : undefined}

@@ -1,5 +1,5 @@
-import type { BudgetCheckResult } from "@luoshu/domain";
 import { Alert, Card, Col, Row, Space, Statistic, Typography } from "antd";
+import type { BudgetCheckResult } from "../../api/budget";
 import { pickLang, useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
 import { wan, yuan } from "../../components/money";

@@ -23,7 +23,7 @@ export function PostSubsidyPanel({ city, policy }: { city: CityCode; policy?: Po
   const [form] = Form.useForm<Values>();
   const mutation = useMutation({ mutationFn: computePostSubsidy });
   const rule = policy?.postSubsidy;
-  const eligible = rule?.kind === "byGrade" ? new Set(rule.programs ?? []) : null;
+  const eligible = rule?.kind === "byGrade" ? new Set(rule.programs) : null;
   const programs = (policy?.programs ?? []).filter((p) => !eligible || eligible.has(p.code));
 
   const onFinish = (v: Values) => {

@@ -1,8 +1,11 @@
-import type { BudgetLineInput, CityCode } from "@luoshu/domain";
+import type { CityCode } from "@luoshu/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { type BudgetCheckRequest, checkBudget } from "../../api/budget";
 import { type Parsed, parseYuan } from "./parseYuan";
+
+type BudgetLine = BudgetCheckRequest["lines"][number];
+
 import { useDebounced } from "./useDebounced";
 
 export interface LineText {
@@ -25,14 +28,14 @@ export type FieldErrors = Record<string, Extract<Parsed, { ok: false }>>;
 
 function toRequest(inputs: BudgetInputs): { request: BudgetCheckRequest | null; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const lines: BudgetLineInput[] = [];
+  const lines: BudgetLine[] = [];
   for (const [category, text] of Object.entries(inputs.lines)) {
     const amount = parseYuan(text.amount);
     const purchase = parseYuan(text.purchase);
     if (!amount.ok) errors[`${category}.amount`] = amount;
     if (!purchase.ok) errors[`${category}.purchase`] = purchase;
     if (!amount.ok || !purchase.ok || amount.fen === undefined) continue;
-    const line: BudgetLineInput = { category, amountFen: amount.fen };
+    const line: BudgetLine = { category, amountFen: amount.fen };
     if (purchase.fen !== undefined) line.purchaseFen = purchase.fen;
     if (text.note.trim()) line.note = text.note.trim();
     lines.push(line);

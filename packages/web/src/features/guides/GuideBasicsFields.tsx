@@ -7,7 +7,7 @@ import { codeOptions, nameOptions } from "../../components/options";
 import { YuanInput, yuanRule } from "../../components/yuan";
 import { useCurrentUser } from "../auth/session";
 import { useCurrentPolicy } from "../policies/hooks";
-import { useDistricts } from "../units/hooks";
+import { useDistricts } from "../reference/hooks";
 
 /** Title, program, money and eligibility of a guide. */
 export function GuideBasicsFields() {
@@ -54,7 +54,7 @@ export function GuideBasicsFields() {
           <Form.Item name="program" label={t("计划类别", "Program")} rules={[{ required: true }]}>
             <Select
               loading={policy.isFetching}
-              options={codeOptions(policy.data?.programs ?? [], lang)}
+              options={codeOptions(policy.data?.programs, lang)}
               data-testid="guide-program"
             />
           </Form.Item>

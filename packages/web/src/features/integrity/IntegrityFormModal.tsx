@@ -6,6 +6,8 @@ import { useLocale } from "../../app/locale";
 import { dateStringProps } from "../../components/dateField";
 import { FormModal, useFormModal } from "../../components/FormModal";
 import { nameOptions } from "../../components/options";
+import { useCurrentUser } from "../auth/session";
+import { useCurrentPolicy } from "../policies/hooks";
 import { useUnits } from "../units/hooks";
 import { useCreateIntegrityRecord } from "./hooks";
 
@@ -29,8 +31,12 @@ interface Props {
 }
 
 export function IntegrityFormModal({ open, onClose }: Props) {
+  const me = useCurrentUser();
   const { lang, t } = useLocale();
   const [keyword, setKeyword] = useState("");
+  // the example citations come from the city's own policy, so the hint never names another city
+  const { policy } = useCurrentPolicy(me.city?.code ?? "");
+  const documentCodes = policy.data?.documents.map((d) => d.code).join(lang === "zh" ? "、" : ", ") ?? "…";
   const modal = useFormModal({
     open,
     onClose,
@@ -115,7 +121,10 @@ export function IntegrityFormModal({ open, onClose }: Props) {
         name="clause"
         label={t("依据条款", "Clause")}
         rules={[{ required: true, min: 2 }]}
-        extra={t("例如 LY-FUNDS §25、DT-RULES §22", "e.g. LY-FUNDS §25, DT-RULES §22")}
+        extra={t(
+          `文件代号 §条，本市政策文件：${documentCodes}`,
+          `document code § clause; your city's documents: ${documentCodes}`,
+        )}
       >
         <Input maxLength={100} data-testid="integrity-clause" />
       </Form.Item>

@@ -12,11 +12,11 @@ export function CategoriesSection({ categories }: { categories: PolicyCategory[]
       {categories.map((c) => (
         <div key={c.code} style={{ padding: "8px 0", borderBottom: "1px solid #f0f0f0" }}>
           <Tag>{nameOf(budgetGroupNames, c.group, lang)}</Tag>
-          <Typography.Text strong>{pickLang(lang, c.nameZh, c.nameEn) || c.code}</Typography.Text>
+          <Typography.Text strong>{pickLang(lang, c.nameZh, c.nameEn)}</Typography.Text>
           <SourceBlock source={c.source} />
-          {(c.rules ?? []).map((r) => (
+          {c.rules?.map((r) => (
             <div key={r.kind} style={{ marginInlineStart: 24 }}>
-              <RuleItem title={pickLang(lang, r.noteZh, r.noteEn) || r.kind} source={r.source} />
+              <RuleItem title={pickLang(lang, r.noteZh, r.noteEn)} source={r.source} />
             </div>
           ))}
         </div>
@@ -25,21 +25,20 @@ export function CategoriesSection({ categories }: { categories: PolicyCategory[]
   );
 }
 
-export function IndirectSection({ rule }: { rule?: IndirectCostRule }) {
+export function IndirectSection({ rule }: { rule: IndirectCostRule }) {
   const { lang, t } = useLocale();
-  if (rule?.kind !== "tiers") {
-    const note = rule?.kind === "unspecified" ? pickLang(lang, rule.noteZh, rule.noteEn) : "";
+  if (rule.kind === "unspecified") {
     return (
       <Alert
         type="info"
         showIcon
         data-testid="policy-indirect-none"
         message={t("政策文件未设定间接费用比例上限", "The documents set no indirect-cost ceiling")}
-        description={note || undefined}
+        description={pickLang(lang, rule.noteZh, rule.noteEn)}
       />
     );
   }
-  const tiers = rule.tiers ?? [];
+  const { tiers } = rule;
   return (
     <div data-testid="policy-indirect">
       <Table
@@ -61,14 +60,12 @@ export function IndirectSection({ rule }: { rule?: IndirectCostRule }) {
           { title: t("比例上限", "Max rate"), dataIndex: "rateBp", render: (bp: number) => percent(bp) },
         ]}
       />
-      {rule.theoreticalRateBp !== undefined && (
-        <RuleItem title={t("纯理论基础研究项目", "Pure theoretical basic research")}>
-          {t(
-            `比例可提高到不超过 ${percent(rule.theoreticalRateBp)}`,
-            `rate up to ${percent(rule.theoreticalRateBp)}`,
-          )}
-        </RuleItem>
-      )}
+      <RuleItem title={t("纯理论基础研究项目", "Pure theoretical basic research")}>
+        {t(
+          `比例可提高到不超过 ${percent(rule.theoreticalRateBp)}`,
+          `rate up to ${percent(rule.theoreticalRateBp)}`,
+        )}
+      </RuleItem>
       <SourceBlock source={rule.source} />
     </div>
   );

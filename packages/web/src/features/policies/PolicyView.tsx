@@ -13,18 +13,18 @@ import {
 
 export function PolicyView({ policy }: { policy: Policy }) {
   const { lang, t } = useLocale();
-  const programs = policy.programs ?? [];
+  const { programs } = policy;
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }} data-testid="policy-view">
       <Card>
         <Descriptions
-          title={pickLang(lang, policy.titleZh, policy.titleEn) || `${policy.city} ${policy.version}`}
+          title={pickLang(lang, policy.titleZh, policy.titleEn)}
           column={{ xs: 1, md: 3 }}
           items={[
             {
               key: "city",
               label: t("城市", "City"),
-              children: pickLang(lang, policy.cityNameZh, policy.cityNameEn) || policy.city,
+              children: pickLang(lang, policy.cityNameZh, policy.cityNameEn),
             },
             { key: "version", label: t("政策版本", "Policy version"), children: policy.version },
             {
@@ -35,35 +35,27 @@ export function PolicyView({ policy }: { policy: Policy }) {
           ]}
         />
       </Card>
-      {policy.documents && (
-        <Card title={t("政策文件", "Documents")}>
-          <DocumentsSection documents={policy.documents} />
-        </Card>
-      )}
+      <Card title={t("政策文件", "Documents")}>
+        <DocumentsSection documents={policy.documents} />
+      </Card>
       <Card title={t("科技计划", "Programs")}>
         <ProgramsSection programs={programs} />
       </Card>
-      {policy.budget?.categories && (
-        <Card title={t("预算科目", "Budget categories")}>
-          <CategoriesSection categories={policy.budget.categories} />
-        </Card>
-      )}
+      <Card title={t("预算科目", "Budget categories")}>
+        <CategoriesSection categories={policy.budget.categories} />
+      </Card>
       <Card title={t("间接费用", "Indirect cost")}>
         <IndirectSection rule={policy.indirectCost} />
       </Card>
       <Card title={t("后补助", "Post-subsidy")}>
         <PostSubsidySection rule={policy.postSubsidy} programs={programs} />
       </Card>
-      {policy.changeApprovals && (
-        <Card title={t("变更审批", "Change approvals")}>
-          <ChangeApprovalsSection rules={policy.changeApprovals} />
-        </Card>
-      )}
-      {(policy.eligibility || policy.duplicateCheck) && (
-        <Card title={t("申报资格", "Eligibility")}>
-          <EligibilitySection policy={policy} />
-        </Card>
-      )}
+      <Card title={t("变更审批", "Change approvals")}>
+        <ChangeApprovalsSection rules={policy.changeApprovals} />
+      </Card>
+      <Card title={t("申报资格", "Eligibility")}>
+        <EligibilitySection policy={policy} />
+      </Card>
     </Space>
   );
 }

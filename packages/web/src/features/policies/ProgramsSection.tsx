@@ -12,10 +12,7 @@ function ProgramBody({ p }: { p: PolicyProgram }) {
       <RuleItem title={t("设立依据", "Basis")} source={p.source} />
       {p.yearlyCap && (
         <RuleItem title={t("年度申报限项", "Yearly cap")} source={p.yearlyCap.source}>
-          {t(
-            `每单位每年不超过 ${p.yearlyCap.count ?? "—"} 项`,
-            `at most ${p.yearlyCap.count ?? "—"} per unit a year`,
-          )}
+          {t(`每单位每年不超过 ${p.yearlyCap.count} 项`, `at most ${p.yearlyCap.count} per unit a year`)}
         </RuleItem>
       )}
       {p.perProjectCapFen && (
@@ -24,12 +21,12 @@ function ProgramBody({ p }: { p: PolicyProgram }) {
           {p.perProjectCapFen.lumpSum && <Tag>{t("包干制", "Lump sum")}</Tag>}
         </RuleItem>
       )}
-      {(p.selectionModes ?? []).map((s) => (
+      {p.selectionModes.map((s) => (
         <RuleItem key={s.mode} title={t("遴选方式", "Selection")} source={s.source}>
           {nameOf(selectionModeNames, s.mode, lang)}
         </RuleItem>
       ))}
-      {p.subKinds && p.subKinds.length > 0 && (
+      {p.subKinds && (
         <RuleItem title={t("子类", "Sub-kinds")}>
           {p.subKinds.map((k) => (
             <Tag key={k.code}>{pickLang(lang, k.nameZh, k.nameEn)}</Tag>
@@ -50,11 +47,9 @@ export function ProgramsSection({ programs }: { programs: PolicyProgram[] }) {
         key: p.code,
         label: (
           <Space wrap>
-            <Typography.Text strong>{pickLang(lang, p.nameZh, p.nameEn) || p.code}</Typography.Text>
+            <Typography.Text strong>{pickLang(lang, p.nameZh, p.nameEn)}</Typography.Text>
             <Tag color="blue">{nameOf(fundingModeNames, p.fundingMode, lang)}</Tag>
-            {p.yearlyCap?.count !== undefined && (
-              <Tag>{t(`年度限 ${p.yearlyCap.count} 项`, `${p.yearlyCap.count} per year`)}</Tag>
-            )}
+            {p.yearlyCap && <Tag>{t(`年度限 ${p.yearlyCap.count} 项`, `${p.yearlyCap.count} per year`)}</Tag>}
             {p.perProjectCapFen && (
               <Tag color="gold">
                 {t(

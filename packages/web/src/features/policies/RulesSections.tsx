@@ -6,7 +6,7 @@ import { formatDate } from "../../components/time";
 import { approverNames, gradeNames, nameOf, percent } from "./labels";
 import { RuleItem, SourceBlock } from "./SourceBlock";
 
-export function DocumentsSection({ documents }: { documents: NonNullable<Policy["documents"]> }) {
+export function DocumentsSection({ documents }: { documents: Policy["documents"] }) {
   const { t } = useLocale();
   return (
     <Table
@@ -23,28 +23,21 @@ export function DocumentsSection({ documents }: { documents: NonNullable<Policy[
         },
         { title: t("文号", "Number"), dataIndex: "docNumber" },
         { title: t("标题", "Title"), dataIndex: "titleZh" },
-        { title: t("印发日期", "Issued"), dataIndex: "issued", render: (v?: string) => formatDate(v) },
+        { title: t("印发日期", "Issued"), dataIndex: "issued", render: (v: string) => formatDate(v) },
       ]}
     />
   );
 }
 
-export function PostSubsidySection({
-  rule,
-  programs,
-}: {
-  rule?: PostSubsidyRule;
-  programs: PolicyProgram[];
-}) {
+export function PostSubsidySection({ rule, programs }: { rule: PostSubsidyRule; programs: PolicyProgram[] }) {
   const { lang, t } = useLocale();
-  if (rule?.kind !== "byGrade") {
-    const note = rule?.kind === "none" ? pickLang(lang, rule.noteZh, rule.noteEn) : "";
+  if (rule.kind === "none") {
     return (
       <Alert
         type="info"
         showIcon
         message={t("本政策未设后补助分级", "No post-subsidy grades")}
-        description={note || undefined}
+        description={pickLang(lang, rule.noteZh, rule.noteEn)}
       />
     );
   }
@@ -52,12 +45,12 @@ export function PostSubsidySection({
     const p = programs.find((x) => x.code === code);
     return p ? pickLang(lang, p.nameZh, p.nameEn) : code;
   };
-  const rows = Object.entries(rule.grades ?? {}).map(([grade, g]) => ({ grade, ...g }));
+  const rows = Object.entries(rule.grades).map(([grade, g]) => ({ grade, ...g }));
   return (
     <div data-testid="policy-post-subsidy">
       <div style={{ marginBottom: 8 }}>
         {t("适用计划：", "Programs: ")}
-        {(rule.programs ?? []).map((c) => (
+        {rule.programs.map((c) => (
           <Tag key={c}>{programName(c)}</Tag>
         ))}
       </div>
@@ -78,13 +71,13 @@ export function PostSubsidySection({
             title: t("补助比例", "Ratio"),
             dataIndex: "ratioBp",
             width: 100,
-            render: (bp?: number) => percent(bp),
+            render: (bp: number) => percent(bp),
           },
           {
             title: t("补助上限", "Cap"),
             dataIndex: "capFen",
             width: 130,
-            render: (f?: number) => wan(f, lang),
+            render: (f: number) => wan(f, lang),
           },
           { title: t("依据", "Source"), key: "source", render: (_, r) => <SourceBlock source={r.source} /> },
         ]}
@@ -93,7 +86,7 @@ export function PostSubsidySection({
   );
 }
 
-export function ChangeApprovalsSection({ rules }: { rules: NonNullable<Policy["changeApprovals"]> }) {
+export function ChangeApprovalsSection({ rules }: { rules: Policy["changeApprovals"] }) {
   const { lang, t } = useLocale();
   const items = [
     {
@@ -105,24 +98,22 @@ export function ChangeApprovalsSection({ rules }: { rules: NonNullable<Policy["c
     {
       key: "equip",
       title: t("设备费预算调剂", "Equipment budget adjustment"),
-      rule: rules.budgetAdjustment?.equipment,
+      rule: rules.budgetAdjustment.equipment,
     },
     {
       key: "other",
       title: t("其他预算调剂", "Other budget adjustments"),
-      rule: rules.budgetAdjustment?.other,
+      rule: rules.budgetAdjustment.other,
     },
     { key: "extension", title: t("项目延期", "Extension"), rule: rules.extension },
   ];
   return (
     <div data-testid="policy-change-approvals">
-      {items
-        .filter((i) => i.rule)
-        .map((i) => (
-          <RuleItem key={i.key} title={i.title} source={i.rule?.source}>
-            <Tag color="purple">{nameOf(approverNames, i.rule?.approver, lang)}</Tag>
-          </RuleItem>
-        ))}
+      {items.map((i) => (
+        <RuleItem key={i.key} title={i.title} source={i.rule.source}>
+          <Tag color="purple">{nameOf(approverNames, i.rule.approver, lang)}</Tag>
+        </RuleItem>
+      ))}
     </div>
   );
 }
@@ -132,20 +123,12 @@ export function EligibilitySection({ policy }: { policy: Policy }) {
   const dup = policy.duplicateCheck;
   return (
     <div data-testid="policy-eligibility">
-      {(policy.eligibility ?? []).map((e) => (
-        <RuleItem
-          key={e.code}
-          title={pickLang(lang, e.descriptionZh, e.descriptionEn) || e.code}
-          source={e.source}
-        />
+      {policy.eligibility.map((e) => (
+        <RuleItem key={e.code} title={pickLang(lang, e.descriptionZh, e.descriptionEn)} source={e.source} />
       ))}
-      {dup && (
-        <RuleItem title={t("查重相似度阈值", "Duplicate-check similarity threshold")} source={dup.source}>
-          {typeof dup.similarityThreshold === "number"
-            ? `${Math.round(dup.similarityThreshold * 100)}%`
-            : "—"}
-        </RuleItem>
-      )}
+      <RuleItem title={t("查重相似度阈值", "Duplicate-check similarity threshold")} source={dup.source}>
+        {`${Math.round(dup.similarityThreshold * 100)}%`}
+      </RuleItem>
     </div>
   );
 }

@@ -13,34 +13,29 @@ export function SourceBlock({ source }: { source?: PolicySource }) {
   if (source.kind === "clause") {
     return (
       <div style={{ margin: "6px 0" }}>
-        <ClauseTag clause={`${source.doc ?? ""} ${source.clause ?? ""}`.trim()} />
-        {source.textZh && (
-          <blockquote
-            lang="zh-CN"
-            style={{
-              margin: "6px 0 0",
-              padding: "4px 12px",
-              borderInlineStart: "3px solid #d9d9d9",
-              color: "#555",
-            }}
-          >
-            {source.textZh}
-          </blockquote>
-        )}
+        <ClauseTag clause={`${source.doc} ${source.clause}`} />
+        <blockquote
+          lang="zh-CN"
+          style={{
+            margin: "6px 0 0",
+            padding: "4px 12px",
+            borderInlineStart: "3px solid #d9d9d9",
+            color: "#555",
+          }}
+        >
+          {source.textZh}
+        </blockquote>
       </div>
     );
   }
-  if (source.kind === "citySetting") {
-    return (
-      <div style={{ margin: "6px 0" }}>
-        <Tag color="orange" data-testid="city-setting">
-          {t("本市设定", "City setting")}
-        </Tag>
-        <Typography.Text type="secondary">{pickLang(lang, source.noteZh, source.noteEn)}</Typography.Text>
-      </div>
-    );
-  }
-  return null;
+  return (
+    <div style={{ margin: "6px 0" }}>
+      <Tag color="orange" data-testid="city-setting">
+        {t("本市设定", "City setting")}
+      </Tag>
+      <Typography.Text type="secondary">{pickLang(lang, source.noteZh, source.noteEn)}</Typography.Text>
+    </div>
+  );
 }
 
 /** A rule as a short statement followed by its source. */

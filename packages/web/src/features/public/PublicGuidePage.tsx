@@ -1,4 +1,3 @@
-import type { CityCode } from "@luoshu/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Skeleton, Space, Tag, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
@@ -11,11 +10,11 @@ import { PublicLayout } from "./PublicLayout";
 
 /** `/public/guides/:city/:id`: one published guide in full, no login needed. */
 export function PublicGuidePage() {
-  const { city = "luoyang", id = "" } = useParams();
+  const { city = "", id = "" } = useParams();
   const { lang, t } = useLocale();
   const guide = useQuery({
     queryKey: ["publicGuide", city, id],
-    queryFn: () => fetchPublicGuide(city as CityCode, id),
+    queryFn: () => fetchPublicGuide(city, id),
   });
   const g = guide.data;
   return (

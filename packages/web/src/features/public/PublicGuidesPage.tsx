@@ -8,7 +8,7 @@ import { wan } from "../../components/money";
 import { formatDate } from "../../components/time";
 import { CallsTable } from "../guides/CallsTable";
 import { guideStatusColors, guideStatusText } from "../guides/labels";
-import { PublicLayout, publicCities, usePublicCity } from "./PublicLayout";
+import { PublicLayout, usePublicCity } from "./PublicLayout";
 import { PublicNeedForm } from "./PublicNeedForm";
 
 /** `/public`: the published guides of a city with their calls, and the need-submission form. */
@@ -22,17 +22,22 @@ export function PublicGuidesPage() {
 
 function PublicGuides() {
   const { lang, t } = useLocale();
-  const [city] = usePublicCity();
-  const cityName = publicCities.find((c) => c.code === city)?.[lang] ?? city;
-  const guides = useQuery({ queryKey: ["publicGuides", city], queryFn: () => fetchPublicGuides(city) });
+  const { city, error } = usePublicCity();
+  const code = city?.code ?? "";
+  const cityName = city ? pickLang(lang, city.nameZh, city.nameEn) : "";
+  const guides = useQuery({
+    queryKey: ["publicGuides", code],
+    queryFn: () => fetchPublicGuides(code),
+    enabled: Boolean(city),
+  });
 
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }} data-testid="page-public">
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t(`${cityName}科技计划申报指南`, `${cityName}: S&T plan guides`)}
       </Typography.Title>
-      <ErrorAlert error={guides.error} />
-      {guides.isPending && <Skeleton active />}
+      <ErrorAlert error={error ?? guides.error} />
+      {guides.isPending && !error && <Skeleton active />}
       {guides.data?.items.length === 0 && (
         <Empty description={t("暂无已发布的申报指南", "No published guides")} />
       )}
@@ -63,7 +68,7 @@ function PublicGuides() {
           </Space>
         </Card>
       ))}
-      <PublicNeedForm key={city} city={city} cityName={cityName} />
+      {city && <PublicNeedForm key={code} city={code} cityName={cityName} />}
     </Space>
   );
 }

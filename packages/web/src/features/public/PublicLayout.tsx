@@ -3,24 +3,30 @@ import { Button, Layout, Segmented, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { LanguageSwitch } from "../../app/LanguageSwitch";
-import { useLocale } from "../../app/locale";
+import { pickLang, useLocale } from "../../app/locale";
+import { useMe } from "../auth/session";
+import { defaultCity, useCities } from "../reference/hooks";
 
-export const publicCities: { code: CityCode; zh: string; en: string }[] = [
-  { code: "luoyang", zh: "洛阳市", en: "Luoyang" },
-  { code: "datong", zh: "大同市", en: "Datong" },
-];
-
-/** The city shown on the public board, kept in `?city=` so a link names it. */
-export function usePublicCity(): [CityCode, (c: CityCode) => void] {
+/**
+ * The city shown on the public board, kept in `?city=` so a link names it. Without one it is the
+ * visitor's own city when signed in, else the first the server lists; undefined until those have loaded.
+ */
+export function usePublicCity() {
   const [params, setParams] = useSearchParams();
-  const city = publicCities.find((c) => c.code === params.get("city"))?.code ?? "luoyang";
-  return [city, (c) => setParams({ city: c }, { replace: true })];
+  const cities = useCities();
+  const me = useMe();
+  const list = cities.data ?? [];
+  const city =
+    list.find((c) => c.code === params.get("city")) ??
+    (me.isPending ? undefined : defaultCity(list, me.data?.city?.code));
+  const setCity = (code: CityCode) => setParams({ city: code }, { replace: true });
+  return { city, cities: list, error: cities.error, setCity };
 }
 
 /** The frame of the pages anyone may read without signing in. */
 export function PublicLayout({ children, citySwitch = true }: { children: ReactNode; citySwitch?: boolean }) {
   const { lang, t } = useLocale();
-  const [city, setCity] = usePublicCity();
+  const { city, cities, setCity } = usePublicCity();
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <Layout.Header
@@ -36,11 +42,11 @@ export function PublicLayout({ children, citySwitch = true }: { children: ReactN
           {t("洛书 · 申报指南公开栏", "Luoshu · Public notice board")}
         </Link>
         <Space size="middle">
-          {citySwitch && (
+          {citySwitch && city && (
             <Segmented<CityCode>
-              value={city}
+              value={city.code}
               onChange={setCity}
-              options={publicCities.map((c) => ({ value: c.code, label: c[lang] }))}
+              options={cities.map((c) => ({ value: c.code, label: pickLang(lang, c.nameZh, c.nameEn) }))}
               data-testid="public-city"
             />
           )}

@@ -1,12 +1,11 @@
 import { unitKindNames } from "@luoshu/domain";
 import { Form, Input, Select } from "antd";
-import type { Unit } from "../../api/types";
-import type { UnitInput } from "../../api/units";
+import type { Unit, UnitInput } from "../../api/units";
 import { useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
 import { codeOptions, nameOptions } from "../../components/options";
 import { useCurrentUser } from "../auth/session";
-import { usePlaces, useSaveUnit } from "./hooks";
+import { type UnitSave, usePlaces, useSaveUnit } from "./hooks";
 
 const FIELDS = ["cityCode", "uscc", "nameZh", "kind", "districtCode", "legalRepresentative"] as const;
 /** Only the shape; the server checks the GB 32100 check digit and owns the final word. */
@@ -26,7 +25,8 @@ export function UnitFormModal({ open, unit, onClose }: Props) {
     open,
     onClose,
     mutation: useSaveUnit(),
-    toVariables: (input: UnitInput) => ({ id: unit?.id, input }),
+    toVariables: ({ cityCode, ...fields }: UnitInput): UnitSave =>
+      unit ? { id: unit.id, input: fields } : { input: { ...fields, cityCode } },
     fields: FIELDS,
     successText: unit ? t("单位已保存", "Unit saved") : t("单位已创建", "Unit created"),
     initialValues: unit,

@@ -2,8 +2,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { type UnitKind, unitKindNames } from "@luoshu/domain";
 import { Button, Input, Select, Space, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
-import type { Unit } from "../../api/types";
-import type { UnitQuery } from "../../api/units";
+import type { Unit, UnitQuery } from "../../api/units";
 import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { codeOptions, nameOptions } from "../../components/options";
@@ -41,7 +40,7 @@ export function UnitsPage() {
       dataIndex: "districtCode",
       render: (code: string, unit) => {
         const d = places.byCode.get(code);
-        return d ? pickLang(lang, d.nameZh, d.nameEn) : unit.districtNameZh;
+        return d ? pickLang(lang, d.nameZh, d.nameEn) : (unit.districtNameZh ?? code);
       },
     },
     { title: t("法定代表人", "Legal representative"), dataIndex: "legalRepresentative" },

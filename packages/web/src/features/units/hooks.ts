@@ -1,30 +1,20 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { fetchCities, fetchDistricts } from "../../api/reference";
-import { createUnit, fetchUnits, type UnitInput, type UnitQuery, updateUnit } from "../../api/units";
+import { fetchDistricts } from "../../api/reference";
+import {
+  createUnit,
+  fetchUnits,
+  type UnitInput,
+  type UnitQuery,
+  type UnitUpdateBody,
+  updateUnit,
+} from "../../api/units";
+import { useCities, useDistricts } from "../reference/hooks";
 
 export function useUnits(q: UnitQuery) {
   return useQuery({
     queryKey: ["units", q],
     queryFn: () => fetchUnits(q),
     placeholderData: keepPreviousData,
-  });
-}
-
-export function useCities(enabled: boolean) {
-  return useQuery({
-    queryKey: ["cities"],
-    queryFn: fetchCities,
-    enabled,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-}
-
-export function useDistricts(city?: string, enabled = true) {
-  return useQuery({
-    queryKey: ["districts", city ?? "own"],
-    queryFn: () => fetchDistricts(city),
-    enabled,
-    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
@@ -38,11 +28,13 @@ export function usePlaces(isPlatform: boolean, city: string | undefined, enabled
   return { cities, districts };
 }
 
+/** An edit sends only the unit's own fields: the server refuses a city there, since it never changes. */
+export type UnitSave = { id: string; input: UnitUpdateBody } | { input: UnitInput };
+
 export function useSaveUnit() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id?: string; input: UnitInput }) =>
-      id ? updateUnit(id, input) : createUnit(input),
+    mutationFn: (v: UnitSave) => ("id" in v ? updateUnit(v.id, v.input) : createUnit(v.input)),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["units"] }),
   });
 }

@@ -1,7 +1,7 @@
 import { type Role, roleNames } from "@luoshu/domain";
 import { App, Checkbox, Modal, Space } from "antd";
 import { useEffect, useState } from "react";
-import type { User } from "../../api/types";
+import type { User } from "../../api/users";
 import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useSetRoles } from "./hooks";

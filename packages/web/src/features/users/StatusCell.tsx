@@ -1,7 +1,7 @@
 import { App, Popconfirm, Space, Switch, Tag, Tooltip } from "antd";
 import dayjs from "dayjs";
 import { errorText } from "../../api/client";
-import type { User } from "../../api/types";
+import type { User } from "../../api/users";
 import { useLocale } from "../../app/locale";
 import { formatDateTime } from "../../components/time";
 import { useSetStatus } from "./hooks";

@@ -1,6 +1,6 @@
 import type { Role } from "@luoshu/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { UserStatus } from "../../api/types";
+import type { UserStatus } from "../../api/users";
 import { createUser, fetchUsers, setUserRoles, setUserStatus, type UserQuery } from "../../api/users";
 
 export function useUsers(q: UserQuery) {

@@ -1,4 +1,3 @@
-import type { CityCode } from "@luoshu/domain";
 import { ConfigProvider, Form, type FormInstance, Space } from "antd";
 import type { Application } from "../../../api/applications";
 import type { Guide } from "../../../api/guides";
@@ -46,11 +45,7 @@ export function ApplicationForm({
         <MilestonesSection disabled={disabled} />
         <TeamSection disabled={disabled} />
         <PartnersSection disabled={disabled} />
-        <BudgetSection
-          city={application.cityCode as CityCode}
-          policyVersion={application.policyVersion}
-          guide={guide}
-        />
+        <BudgetSection city={application.cityCode} policyVersion={application.policyVersion} guide={guide} />
         <FundingSection guide={guide} />
       </Space>
     </Form>

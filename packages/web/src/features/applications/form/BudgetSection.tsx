@@ -7,7 +7,6 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { wan } from "../../../components/money";
 import { BudgetLinesTable } from "../../budget/BudgetLinesTable";
 import { BudgetSummary } from "../../budget/BudgetSummary";
-import { categoriesFrom } from "../../budget/categories";
 import { type LinesText, type LineText, useBudgetCheck } from "../../budget/useBudgetCheck";
 import { usePolicy } from "../../policies/hooks";
 import { SectionProblems } from "./problems";
@@ -49,7 +48,6 @@ export function BudgetSection({
 }) {
   const { lang, t } = useLocale();
   const policy = usePolicy(city, policyVersion);
-  const categories = useMemo(() => categoriesFrom(policy.data?.budget?.categories), [policy.data]);
   const lines = Form.useWatch<LinesText | undefined>(["budget", "lines"]);
   const theoretical = Form.useWatch<boolean | undefined>(["budget", "theoretical"]);
   const inputs = useMemo(
@@ -72,7 +70,11 @@ export function BudgetSection({
           <Typography.Text>{t("纯理论基础研究项目", "Pure theoretical basic research")}</Typography.Text>
         </Space>
         <Form.Item name={["budget", "lines"]} noStyle>
-          <LinesControl categories={categories} errors={errors} result={hasLines ? query.data : undefined} />
+          <LinesControl
+            categories={policy.data?.budget.categories}
+            errors={errors}
+            result={hasLines ? query.data : undefined}
+          />
         </Form.Item>
         <ErrorAlert error={policy.error ?? query.error} />
         {range && (
