@@ -92,6 +92,7 @@ export const saveResultSchema = z.object({
 export type SaveResultDto = z.infer<typeof saveResultSchema>;
 
 export const commitmentBody = z.object({ as: z.enum(["pi", "unit"]) }).strict();
+export type CommitmentBody = z.input<typeof commitmentBody>;
 
 export const attachmentParams = z
   .object({ id: z.uuid(), code: z.string().regex(/^[a-zA-Z][\w-]{0,31}$/) })

@@ -23,6 +23,7 @@ export const auditEntrySchema = z.object({
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 
 export const auditListQuery = z.object(pageQuery).strict();
+export type AuditListQuery = z.output<typeof auditListQuery>;
 export const auditPage = pageOf(auditEntrySchema);
 
 export const auditVerdictSchema = z.object({

@@ -21,7 +21,9 @@ export type MeDto = z.infer<typeof meSchema>;
 export const loginBody = z
   .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
   .strict();
+export type LoginBody = z.input<typeof loginBody>;
 export const loginResponse = z.object({ user: meSchema });
+export type LoginResponse = z.infer<typeof loginResponse>;
 
 export const passwordBody = z
   .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) })

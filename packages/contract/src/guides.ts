@@ -44,6 +44,7 @@ export const guideListQuery = z.object({ ...pageQuery, status: z.enum(guideState
 export type GuideListQuery = z.output<typeof guideListQuery>;
 
 export const guideBody = guideContentSchema;
+export type GuideBody = z.input<typeof guideBody>;
 
 export const guideEventParams = z.object({ id: z.uuid(), event: z.enum(guideEvents) }).strict();
 

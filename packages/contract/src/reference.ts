@@ -23,3 +23,4 @@ export const policyParams = z.object({ city: z.string().max(32), version: z.stri
 
 /** A whole policy version, every rule with its citation: the domain's own schema. */
 export const policyResponseSchema = policySchema;
+export type PolicyDto = z.infer<typeof policyResponseSchema>;

@@ -41,6 +41,7 @@ export const userCreateBody = z
 export type UserCreateBody = z.input<typeof userCreateBody>;
 
 export const userRolesBody = z.object({ roles: z.array(z.enum(roles)).max(roles.length) }).strict();
+export type UserRolesBody = z.input<typeof userRolesBody>;
 
 export const userUpdateBody = z
   .object({

@@ -12,6 +12,7 @@ export const workspaceTaskSchema = z.object({
 export type WorkspaceTask = z.infer<typeof workspaceTaskSchema>;
 
 export const workspaceSchema = z.object({ tasks: z.array(workspaceTaskSchema) });
+export type WorkspaceDto = z.infer<typeof workspaceSchema>;
 
 export const notificationSchema = z.object({
   id: z.string(),

@@ -5,6 +5,7 @@ import type {
   ApplicationListQuery,
   ApplicationSummaryDto,
   AttachmentDto,
+  CommitmentBody,
   DistrictReviewBody,
   DuplicateCheckDto,
   DuplicateDecisionBody,
@@ -63,8 +64,9 @@ export function saveContent(id: string, input: ApplicationInput): Promise<SaveRe
   return apiFetch(`${base(id)}/content`, { method: "PUT", body: input });
 }
 
-export function confirmCommitment(id: string, as: "pi" | "unit"): Promise<Application> {
-  return apiFetch(`${base(id)}/commitment`, { method: "POST", body: { as } });
+export function confirmCommitment(id: string, as: CommitmentBody["as"]): Promise<Application> {
+  const body: CommitmentBody = { as };
+  return apiFetch(`${base(id)}/commitment`, { method: "POST", body });
 }
 
 export function submitApplication(id: string): Promise<Application> {

@@ -1,10 +1,10 @@
-import type { AuditEntryDto, AuditVerdictDto, Page } from "@luoshu/contract";
+import type { AuditEntryDto, AuditListQuery, AuditVerdictDto, Page } from "@luoshu/contract";
 import { apiFetch } from "./client";
 
 export type AuditEntry = AuditEntryDto;
 export type AuditVerifyResult = AuditVerdictDto;
 
-export function fetchAudit(q: Pick<Page<AuditEntry>, "page" | "pageSize">): Promise<Page<AuditEntry>> {
+export function fetchAudit(q: AuditListQuery): Promise<Page<AuditEntry>> {
   return apiFetch("/audit", { query: q });
 }
 

@@ -1,4 +1,4 @@
-import type { DemoAccountsDto, MeDto, PasswordBody } from "@luoshu/contract";
+import type { DemoAccountsDto, LoginBody, LoginResponse, MeDto, PasswordBody } from "@luoshu/contract";
 import { ApiError, apiFetch, setCsrfToken } from "./client";
 
 export type Me = MeDto;
@@ -19,8 +19,8 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
-export async function login(input: { username: string; password: string }): Promise<Me> {
-  const { user } = await apiFetch<{ user: Me }>("/auth/login", {
+export async function login(input: LoginBody): Promise<Me> {
+  const { user } = await apiFetch<LoginResponse>("/auth/login", {
     method: "POST",
     body: input,
     expectUnauthorized: true,

@@ -1,5 +1,5 @@
-import type { CallDto, GuideDto, GuideListQuery, Page } from "@luoshu/contract";
-import type { CityCode, GuideContentInput, GuideEvent } from "@luoshu/domain";
+import type { CallDto, GuideBody, GuideDto, GuideListQuery, Page } from "@luoshu/contract";
+import type { CityCode, GuideEvent } from "@luoshu/domain";
 import { apiFetch } from "./client";
 
 export type GuideCall = CallDto;
@@ -15,12 +15,11 @@ export function fetchGuide(id: string): Promise<Guide> {
   return apiFetch(`/guides/${encodeURIComponent(id)}`);
 }
 
-// The contract's guide body is the domain's guide content schema, so its input type is the body.
-export function createGuide(content: GuideContentInput): Promise<Guide> {
+export function createGuide(content: GuideBody): Promise<Guide> {
   return apiFetch("/guides", { method: "POST", body: content });
 }
 
-export function updateGuide(id: string, content: GuideContentInput): Promise<Guide> {
+export function updateGuide(id: string, content: GuideBody): Promise<Guide> {
   return apiFetch(`/guides/${encodeURIComponent(id)}`, { method: "PUT", body: content });
 }
 

@@ -1,5 +1,11 @@
-import type { Page, UserCreateBody, UserDto, UserListQuery, UserUpdateBody } from "@luoshu/contract";
-import type { Role } from "@luoshu/domain";
+import type {
+  Page,
+  UserCreateBody,
+  UserDto,
+  UserListQuery,
+  UserRolesBody,
+  UserUpdateBody,
+} from "@luoshu/contract";
 import { apiFetch } from "./client";
 
 export type User = UserDto;
@@ -15,8 +21,9 @@ export function createUser(input: UserInput): Promise<User> {
   return apiFetch("/users", { method: "POST", body: input });
 }
 
-export function setUserRoles(id: string, roles: Role[]): Promise<User> {
-  return apiFetch(`/users/${encodeURIComponent(id)}/roles`, { method: "PUT", body: { roles } });
+export function setUserRoles(id: string, roles: UserRolesBody["roles"]): Promise<User> {
+  const body: UserRolesBody = { roles };
+  return apiFetch(`/users/${encodeURIComponent(id)}/roles`, { method: "PUT", body });
 }
 
 export function setUserStatus(id: string, status: UserStatus): Promise<User> {

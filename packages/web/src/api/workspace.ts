@@ -1,8 +1,8 @@
-import type { WorkspaceTask } from "@luoshu/contract";
+import type { WorkspaceDto, WorkspaceTask } from "@luoshu/contract";
 import { apiFetch } from "./client";
 
 export type { WorkspaceTask };
 
-export function fetchWorkspace(): Promise<{ tasks: WorkspaceTask[] }> {
+export function fetchWorkspace(): Promise<WorkspaceDto> {
   return apiFetch("/workspace");
 }
