@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { sampleApplication } from "../../test/document-samples.ts";
 import { type ApplicationPdfData, budgetTotals, renderApplicationPdf } from "./application-pdf.ts";
-import { sampleApplication } from "./document-samples.ts";
 import { MARGIN } from "./pdf.ts";
 import { plain, readPdf } from "./test-pdf.ts";
 

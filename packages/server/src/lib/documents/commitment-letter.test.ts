@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sampleCommitmentLetter } from "../../test/document-samples.ts";
 import { readPolicies } from "../policy-files.ts";
 import { commitmentBasisOf, renderCommitmentLetter } from "./commitment-letter.ts";
-import { sampleCommitmentLetter } from "./document-samples.ts";
 import { plain, readPdf } from "./test-pdf.ts";
 
 const policies = readPolicies(path.resolve(import.meta.dirname, "../../../../../policies"));

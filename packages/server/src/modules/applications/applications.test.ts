@@ -1,13 +1,13 @@
 import { makeResidentId } from "@luoshu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 import {
   fullContent,
   pdf,
   piId,
   prepareForSubmission,
   startApplication as start,
-} from "./application-fixtures.ts";
+} from "../../test/application-fixtures.ts";
+import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;
 let pi: Client;

@@ -3,9 +3,14 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../db/client.ts";
 import { integrityRecords, users } from "../../db/schema/index.ts";
+import {
+  pdf,
+  piId,
+  prepareForSubmission,
+  startApplication as start,
+} from "../../test/application-fixtures.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 import { sealAudit, verifyAuditChain } from "../audit/audit.repository.ts";
-import { pdf, piId, prepareForSubmission, startApplication as start } from "./application-fixtures.ts";
 import { submissionsRepository } from "./submissions-sql.ts";
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { makeResidentId } from "@luoshu/domain";
 import { expect } from "vitest";
-import type { Client } from "../../test/test-app.ts";
+import type { Client } from "./test-app.ts";
 
 // What the application tests share: a complete content, and the steps before a submission.
 

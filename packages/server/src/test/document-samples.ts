@@ -1,5 +1,5 @@
-import type { ApplicationPdfData } from "./application-pdf.ts";
-import type { CommitmentLetterData } from "./commitment-letter.ts";
+import type { ApplicationPdfData } from "../lib/documents/application-pdf.ts";
+import type { CommitmentLetterData } from "../lib/documents/commitment-letter.ts";
 
 /** Realistic sample inputs for the tests and for looking at the rendered pages by eye. */
 
