@@ -1,8 +1,8 @@
 import {
   applicationActions,
   applicationContentSchema,
+  applicationEvents,
   applicationInputSchema,
-  applicationMachine,
   applicationStates,
   commitmentSchema,
   eventDetailsSchema,
@@ -12,9 +12,6 @@ import {
 import { z } from "zod";
 import { violationSchema } from "./budget.ts";
 import { cityCode, instant, pageOf, pageQuery } from "./shared.ts";
-
-type Event = keyof typeof applicationMachine.transitions;
-const applicationEvents = Object.keys(applicationMachine.transitions) as [Event, ...Event[]];
 
 export const applicationSummarySchema = z.object({
   id: z.string(),
@@ -140,7 +137,7 @@ export type FormalCheckBody = z.input<typeof formalCheckBody>;
 export const historySchema = z.object({
   events: z.array(
     z.object({
-      event: z.string(),
+      event: z.enum(applicationEvents),
       fromState: z.enum(applicationStates),
       toState: z.enum(applicationStates),
       revision: z.number(),

@@ -1,11 +1,13 @@
-import { callWindows, fundingModes, guideContentSchema, guideMachine, guideStates } from "@luoshu/domain";
+import {
+  callWindows,
+  fundingModes,
+  guideActions,
+  guideContentSchema,
+  guideEvents,
+  guideStates,
+} from "@luoshu/domain";
 import { z } from "zod";
 import { cityCode, instant, pageOf, pageQuery } from "./shared.ts";
-
-const guideEvents = Object.keys(guideMachine.transitions) as [
-  keyof typeof guideMachine.transitions,
-  ...(keyof typeof guideMachine.transitions)[],
-];
 
 /** One application window of a guide; `window` is computed by the server from its own clock. */
 export const callSchema = z.object({
@@ -34,6 +36,8 @@ export const guideSchema = z.object({
   content: guideContentSchema,
   calls: z.array(callSchema),
   allowedEvents: z.array(z.enum(guideEvents)),
+  /** Other actions the caller may take: edit a draft, apply in its calls. */
+  allowedActions: z.array(z.enum(guideActions)),
   publishedAt: instant.nullable(),
 });
 export type GuideDto = z.infer<typeof guideSchema>;

@@ -10,6 +10,7 @@ export * from "./budget.ts";
 export * from "./guides.ts";
 export * from "./integrity.ts";
 export * from "./needs.ts";
+export * from "./problem.ts";
 export * from "./reference.ts";
 export * from "./shared.ts";
 export * from "./units.ts";

@@ -1,6 +1,6 @@
 import { can, type Role } from "../identity/roles.ts";
 import { inScope, type Scope } from "../identity/scope.ts";
-import { DomainError, invalidTransition } from "../shared/errors.ts";
+import { DomainError, type ErrorInit, invalidTransition } from "../shared/errors.ts";
 import { allowedEvents } from "../shared/machine.ts";
 import {
   type ApplicationEvent,
@@ -43,66 +43,73 @@ export function applicationVisible(
 
 const editable = (status: ApplicationState) => editableStates.includes(status);
 
+const submitted = {
+  content: ["申报书已提交，当前不能修改。", "The application is submitted and cannot be edited now."],
+  attachments: ["申报书已提交，不能更换附件。", "The application is submitted; attachments are fixed."],
+  commitment: ["申报书已提交。", "The application is already submitted."],
+} as const;
+
 /** The draft content and attachments change only in an editable state, by the applicant's unit. */
-export function checkEditable(
-  a: Pick<Application, "status">,
-  what: "content" | "attachments" | "commitment",
-) {
-  if (editable(a.status)) return;
-  if (what === "attachments") {
-    throw invalidTransition(
-      "申报书已提交，不能更换附件。",
-      "The application is submitted; attachments are fixed.",
-    );
-  }
-  if (what === "commitment")
-    throw invalidTransition("申报书已提交。", "The application is already submitted.");
-  throw invalidTransition(
-    "申报书已提交，当前不能修改。",
-    "The application is submitted and cannot be edited now.",
-  );
+export function checkEditable(a: Pick<Application, "status">, what: keyof typeof submitted) {
+  const [messageZh, messageEn] = submitted[what];
+  if (!editable(a.status)) throw invalidTransition(messageZh, messageEn);
 }
 
 /**
- * The commitment letter (LY-FUNDS §24) is confirmed by the application's own PI, and by the unit
- * administrator for the legal representative.
+ * Why the caller may not confirm the commitment letter (LY-FUNDS §24), or null when they may: the
+ * application's own PI confirms for themself, the unit administrator for the legal representative.
  */
+function roleRefusal(caller: Caller, as: "pi" | "unit"): ErrorInit | null {
+  const role = as === "pi" ? "principalInvestigator" : "unitAdmin";
+  if (caller.roles.includes(role)) return null;
+  return as === "pi"
+    ? {
+        code: "FORBIDDEN",
+        messageZh: "只有项目负责人可以确认本人承诺。",
+        messageEn: "Only the principal investigator confirms their own commitment.",
+      }
+    : {
+        code: "FORBIDDEN",
+        messageZh: "只有单位管理员可以代表法定代表人确认承诺。",
+        messageEn: "Only the unit administrator confirms for the legal representative.",
+      };
+}
+
+function commitmentRefusal(
+  a: Pick<Application, "status" | "piUserId">,
+  caller: Caller,
+  as: "pi" | "unit",
+): ErrorInit | null {
+  const byRole = roleRefusal(caller, as);
+  if (byRole) return byRole;
+  if (!editable(a.status)) {
+    const [messageZh, messageEn] = submitted.commitment;
+    return { code: "INVALID_TRANSITION", messageZh, messageEn };
+  }
+  if (as === "pi" && a.piUserId && a.piUserId !== caller.userId) {
+    return {
+      code: "FORBIDDEN",
+      messageZh: "您不是本申报书的项目负责人。",
+      messageEn: "You are not this application's principal investigator.",
+    };
+  }
+  return null;
+}
+
+/** The part of the check that needs no application: asked first, before anything is read. */
+export function checkCommitmentRole(caller: Caller, as: "pi" | "unit") {
+  const refusal = roleRefusal(caller, as);
+  if (refusal) throw new DomainError(refusal);
+}
+
 export function checkCommitmentConfirmation(
   a: Pick<Application, "status" | "piUserId">,
   caller: Caller,
   as: "pi" | "unit",
 ) {
-  const role = as === "pi" ? "principalInvestigator" : "unitAdmin";
-  if (!caller.roles.includes(role)) {
-    throw new DomainError({
-      code: "FORBIDDEN",
-      messageZh:
-        as === "pi" ? "只有项目负责人可以确认本人承诺。" : "只有单位管理员可以代表法定代表人确认承诺。",
-      messageEn:
-        as === "pi"
-          ? "Only the principal investigator confirms their own commitment."
-          : "Only the unit administrator confirms for the legal representative.",
-    });
-  }
-  checkEditable(a, "commitment");
-  if (as === "pi" && a.piUserId && a.piUserId !== caller.userId) {
-    throw new DomainError({
-      code: "FORBIDDEN",
-      messageZh: "您不是本申报书的项目负责人。",
-      messageEn: "You are not this application's principal investigator.",
-    });
-  }
+  const refusal = commitmentRefusal(a, caller, as);
+  if (refusal) throw new DomainError(refusal);
 }
-
-const passes = (check: () => void) => {
-  try {
-    check();
-    return true;
-  } catch (e) {
-    if (e instanceof DomainError) return false;
-    throw e;
-  }
-};
 
 /** The non-machine actions the caller may take on an application they can see. */
 export function allowedApplicationActions(
@@ -110,8 +117,7 @@ export function allowedApplicationActions(
   caller: Caller,
 ): ApplicationAction[] {
   const mayEdit = can(caller.roles, "application.edit") && editable(a.status);
-  const mayConfirm = (as: "pi" | "unit") =>
-    mayEdit && passes(() => checkCommitmentConfirmation(a, caller, as));
+  const mayConfirm = (as: "pi" | "unit") => mayEdit && commitmentRefusal(a, caller, as) === null;
   const out: ApplicationAction[] = [];
   if (mayEdit) out.push("edit", "upload");
   // Confirming again is harmless but pointless: offered until it is done.

@@ -45,6 +45,10 @@ export const applicationMachine = defineMachine({
   },
 });
 export type ApplicationEvent = keyof typeof applicationMachine.transitions;
+export const applicationEvents = Object.keys(applicationMachine.transitions) as [
+  ApplicationEvent,
+  ...ApplicationEvent[],
+];
 
 /** States in which the applicant may edit the draft content. */
 export const editableStates: readonly ApplicationState[] = ["draft", "districtReturned", "formalReturned"];
@@ -56,3 +60,8 @@ export function submitEventFor(state: ApplicationState): ApplicationEvent | null
   if (state === "formalReturned") return "resubmitToAgency";
   return null;
 }
+
+/** The three ways to submit: which one applies depends on where the application was returned from. */
+export const submitEvents: readonly ApplicationEvent[] = ["submit", "resubmitToDistrict", "resubmitToAgency"];
+export const districtEvents: readonly ApplicationEvent[] = ["recommend", "districtReturn", "districtReject"];
+export const formalEvents: readonly ApplicationEvent[] = ["formalPass", "formalReturn", "formalReject"];

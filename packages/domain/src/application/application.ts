@@ -224,3 +224,6 @@ export const eventDetailsSchema = z.object({
   checklist: z.array(checklistAnswerSchema).optional(),
 });
 export type EventDetails = z.infer<typeof eventDetailsSchema>;
+
+/** The signed commitment letter (LY-FUNDS §24) is uploaded under this code beside the guide's own. */
+export const commitmentScanCode = "commitmentScan";

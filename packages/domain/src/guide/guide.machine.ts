@@ -23,3 +23,4 @@ export const guideMachine = defineMachine({
   },
 });
 export type GuideEvent = keyof typeof guideMachine.transitions;
+export const guideEvents = Object.keys(guideMachine.transitions) as [GuideEvent, ...GuideEvent[]];

@@ -222,3 +222,14 @@ export function readableGuideStates(roles: readonly Role[], asked?: GuideState):
   const mine = can(roles, "guide.decide") ? guideStates : publicGuideStates;
   return asked ? mine.filter((s) => s === asked) : mine;
 }
+
+/** What a caller may do with a guide besides its lifecycle events; the web shows buttons from it. */
+export const guideActions = ["edit", "apply"] as const;
+export type GuideAction = (typeof guideActions)[number];
+
+export function allowedGuideActions(status: GuideState, roles: readonly Role[]): GuideAction[] {
+  const out: GuideAction[] = [];
+  if (status === "draft" && can(roles, "guide.manage")) out.push("edit");
+  if (status === "published" && can(roles, "application.edit")) out.push("apply");
+  return out;
+}

@@ -1,4 +1,4 @@
-import { platformRoles, type Role } from "./roles.ts";
+import type { Role } from "./roles.ts";
 
 /**
  * Data scope: which rows a permitted action reaches. Widest first; a user holding several roles
@@ -38,10 +38,6 @@ export function scopeOf(roles: readonly Role[]): ScopeKind {
     if (scopeKinds.indexOf(s) < scopeKinds.indexOf(best)) best = s;
   }
   return best;
-}
-
-export function isPlatformUser(roles: readonly Role[]): boolean {
-  return roles.some((r) => platformRoles.includes(r));
 }
 
 /**
@@ -106,6 +102,7 @@ export function inScope(scope: Scope, row: ScopedRow): boolean {
     case "unit":
       return row.cityId === scope.cityId && matches(row.unitId, scope.unitId);
     case "own":
+      // A platform account's own rows have no city, as the account itself.
       return row.cityId === scope.cityId && matches(row.ownerUserId, scope.userId);
     case "nothing":
       return false;

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { chinaDateOf } from "../shared/dates.ts";
 import { DomainError } from "../shared/errors.ts";
 
@@ -25,14 +26,15 @@ export const integrityKindNames: Record<IntegrityKind, { zh: string; en: string 
   badRecord: { zh: "科研诚信不良记录", en: "Bad integrity record" },
 };
 
-export interface IntegrityRecordFacts {
-  subject: "unit" | "person";
-  kind: IntegrityKind;
-  /** Days in China time, "YYYY-MM-DD"; `until` null means permanent. */
-  from: string;
-  until: string | null;
-  clause: string;
-}
+/** What the gates need of a record; days in China time, "YYYY-MM-DD", `until` null meaning permanent. */
+export const integrityRecordFactsSchema = z.object({
+  subject: z.enum(["unit", "person"]),
+  kind: z.enum(integrityKinds),
+  from: z.iso.date(),
+  until: z.iso.date().nullable(),
+  clause: z.string(),
+});
+export type IntegrityRecordFacts = z.infer<typeof integrityRecordFactsSchema>;
 
 export interface IntegrityHit {
   subject: "unit" | "person";

@@ -1,5 +1,5 @@
 import type { Scope } from "@luoshu/domain";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 /**
@@ -32,8 +32,11 @@ export function scopeWhere(scope: Scope, cols: ScopeColumns): SQL | undefined {
       return narrowed(eq(cols.cityId, scope.cityId), cols.districtCode, scope.districtCode);
     case "unit":
       return narrowed(eq(cols.cityId, scope.cityId), cols.unitId, scope.unitId);
-    case "own":
-      return scope.cityId ? narrowed(eq(cols.cityId, scope.cityId), cols.ownerUserId, scope.userId) : nothing;
+    case "own": {
+      // A platform account's own rows have no city, as the account itself (domain `inScope`).
+      const city = scope.cityId ? eq(cols.cityId, scope.cityId) : isNull(cols.cityId);
+      return narrowed(city, cols.ownerUserId, scope.userId);
+    }
     case "nothing":
       return nothing;
     default: {

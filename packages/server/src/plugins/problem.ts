@@ -1,15 +1,9 @@
+import type { IssueDto } from "@luoshu/contract";
 import { DomainError, type ErrorCode, errorCatalogue } from "@luoshu/domain";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { possibleCodes, routeFacts, statusOf } from "./error-codes.ts";
-
-export interface Issue {
-  path: string;
-  code: string;
-  messageZh: string;
-  messageEn: string;
-}
 
 const zhLocale = z.locales.zhCN().localeError;
 const typeNamesZh: Record<string, string> = {
@@ -70,7 +64,7 @@ export function registerProblemHandler(
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues: Issue[] = error.validation.map((v) => {
+      const issues: IssueDto[] = error.validation.map((v) => {
         const params = v.params as Record<string, unknown>;
         const field = pathOf(v.instancePath, params);
         const prefix = error.validationContext === "body" ? "" : `${error.validationContext}.`;

@@ -3,22 +3,18 @@
  * problem+json bodies into ApiError, and reports expired sessions to whoever registered for it,
  * so pages never parse error bodies or check status codes themselves.
  */
-import type { ErrorCode, Violation } from "@luoshu/domain";
+import type { IssueDto, ProblemDto } from "@luoshu/contract";
+import type { ErrorCode } from "@luoshu/domain";
 
 /** Codes the client makes itself when no problem document arrived. */
 export type ClientErrorCode = "NETWORK_ERROR" | `HTTP_${number}`;
 export type ProblemCode = ErrorCode | ClientErrorCode;
 
 /** One field's problem in a validation answer. */
-export type ApiIssue = Omit<Violation, "code"> & { code: string; path: string };
+export type ApiIssue = IssueDto;
 
-/** A problem+json body: the domain's violation with the HTTP status and, for input errors, the issues. */
-export interface Problem extends Omit<Violation, "code"> {
-  code: ProblemCode;
-  status: number;
-  issues?: ApiIssue[];
-  [extra: string]: unknown;
-}
+/** The server's problem document, or one the client makes when none arrived (then only the essentials). */
+export type Problem = Omit<ProblemDto, "code" | "type" | "title"> & { code: ProblemCode };
 
 export class ApiError extends Error {
   readonly status: number;

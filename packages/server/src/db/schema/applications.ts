@@ -1,5 +1,6 @@
 import type {
   ApplicationContent,
+  ApplicationEvent,
   ApplicationState,
   Commitment,
   EventDetails,
@@ -84,7 +85,7 @@ export const applicationEvents = pgTable(
     cityId: text("city_id").notNull(),
     id: uuid("id").notNull().defaultRandom(),
     applicationId: uuid("application_id").notNull(),
-    event: text("event").notNull(),
+    event: text("event").$type<ApplicationEvent>().notNull(),
     fromState: text("from_state").$type<ApplicationState>().notNull(),
     toState: text("to_state").$type<ApplicationState>().notNull(),
     revision: integer("revision").notNull(),

@@ -28,7 +28,10 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<
         .insert(cities)
         .values({ id: c.id, nameZh: c.nameZh, nameEn: c.nameEn, divisionCode: c.divisionCode })
         .onConflictDoNothing();
-      await tx.insert(districts).values(c.districts.map((d) => ({ cityId: c.id, ...d })));
+      await tx
+        .insert(districts)
+        .values(c.districts.map((d) => ({ cityId: c.id, ...d })))
+        .onConflictDoNothing();
       const rows = await tx
         .insert(units)
         .values(

@@ -1,7 +1,9 @@
 import {
   type Application,
+  type ApplicationEvent,
   type ApplicationState,
   applicationContentSchema,
+  applicationEvents as applicationEventNames,
   applicationStates,
   commitmentSchema,
   type EventDetails,
@@ -26,6 +28,7 @@ import { likeOf } from "../units/units.repository.ts";
 
 type ApplicationRow = typeof applications.$inferSelect;
 const state = z.enum(applicationStates);
+const applicationEvent = z.enum(applicationEventNames);
 const unitKind = z.enum(unitKinds);
 
 /**
@@ -55,7 +58,7 @@ export type ApplicationSummary = Omit<Application, "content" | "commitment"> & {
 };
 
 export interface ApplicationEventRecord {
-  event: string;
+  event: ApplicationEvent;
   fromState: ApplicationState;
   toState: ApplicationState;
   revision: number;
@@ -87,6 +90,16 @@ const visible = (scope: Scope) =>
 
 const { content: _content, commitment: _commitment, ...summaryColumns } = getTableColumns(applications);
 const detailsSchema = eventDetailsSchema.nullable();
+/** What the API shows of an attachment: not who uploaded it, nor the keys it is stored under. */
+const attachmentColumns = {
+  id: attachments.id,
+  code: attachments.code,
+  fileName: attachments.fileName,
+  mime: attachments.mime,
+  size: attachments.size,
+  sha256: attachments.sha256,
+  uploadedAt: attachments.uploadedAt,
+};
 
 export function applicationsRepository(db: Db) {
   const where = (scope: Scope, f: ApplicationFilter) => {
@@ -202,7 +215,7 @@ export function applicationsRepository(db: Db) {
         .where(and(eq(applicationEvents.cityId, a.cityId), eq(applicationEvents.applicationId, a.id)))
         .orderBy(asc(applicationEvents.at));
       return rows.map((e) => ({
-        event: e.event,
+        event: applicationEvent.parse(e.event),
         fromState: state.parse(e.fromState),
         toState: state.parse(e.toState),
         revision: e.revision,
@@ -215,15 +228,7 @@ export function applicationsRepository(db: Db) {
 
     async listAttachments(a: Pick<Application, "cityId" | "id">): Promise<Attachment[]> {
       return db
-        .select({
-          id: attachments.id,
-          code: attachments.code,
-          fileName: attachments.fileName,
-          mime: attachments.mime,
-          size: attachments.size,
-          sha256: attachments.sha256,
-          uploadedAt: attachments.uploadedAt,
-        })
+        .select(attachmentColumns)
         .from(attachments)
         .where(and(eq(attachments.cityId, a.cityId), eq(attachments.applicationId, a.id)))
         .orderBy(asc(attachments.uploadedAt));
@@ -238,7 +243,7 @@ export function applicationsRepository(db: Db) {
       const [row] = await db
         .insert(attachments)
         .values({ ...f, cityId: a.cityId, applicationId: a.id })
-        .returning();
+        .returning(attachmentColumns);
       if (!row) throw new Error("attachment was not stored");
       return row;
     },

@@ -14,13 +14,14 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
+import type { CallerContext } from "../../lib/context.ts";
 import { callerOf } from "../../plugins/access.ts";
 import { codesOf } from "../../plugins/error-codes.ts";
-import { applicationDetail, attachmentDto } from "./application-detail.ts";
-import { toApplicationDto, toSummaryDto } from "./applications.dto.ts";
+import { type ApplicationView, attachmentDto, toDetailDto } from "./application-detail.ts";
+import { toSummaryDto } from "./applications.dto.ts";
 import { confirmCommitment } from "./confirm-commitment.ts";
 import { createApplication } from "./create-application.ts";
-import { listApplicationAttachments, listApplications } from "./read-applications.ts";
+import { getApplication, listApplicationAttachments, listApplications } from "./read-applications.ts";
 import { saveDraft } from "./save-draft.ts";
 import { submitApplication } from "./submit-application.ts";
 import { attachmentMaxBytes, uploadAttachment } from "./upload-attachment.ts";
@@ -28,7 +29,7 @@ import { attachmentMaxBytes, uploadAttachment } from "./upload-attachment.ts";
 /** Drafting: start, save, confirm the commitment, upload, submit; and reading one's applications. */
 export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const detail = applicationDetail(deps);
+  const detail = (view: ApplicationView, ctx: CallerContext) => toDetailDto(view, deps.policies, ctx);
   app.addContentTypeParser(
     "application/octet-stream",
     { parseAs: "buffer", bodyLimit: attachmentMaxBytes + 1024 },
@@ -74,8 +75,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) => {
       const ctx = callerOf(request);
-      const a = await createApplication(deps, { ctx, ...request.body });
-      return reply.status(201).send(await detail(ctx, a.id));
+      return reply.status(201).send(detail(await createApplication(deps, { ctx, ...request.body }), ctx));
     },
   );
 
@@ -90,7 +90,10 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: applicationSchema },
       },
     },
-    async (request) => detail(callerOf(request), request.params.id),
+    async (request) => {
+      const ctx = callerOf(request);
+      return detail(await getApplication(deps, { ctx, id: request.params.id }), ctx);
+    },
   );
 
   r.put(
@@ -107,8 +110,8 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const ctx = callerOf(request);
-      const problems = await saveDraft(deps, { ctx, id: request.params.id, content: request.body });
-      return { application: await detail(ctx, request.params.id), problems };
+      const { view, problems } = await saveDraft(deps, { ctx, id: request.params.id, content: request.body });
+      return { application: detail(view, ctx), problems };
     },
   );
 
@@ -127,8 +130,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const ctx = callerOf(request);
-      await confirmCommitment(deps, { ctx, id: request.params.id, as: request.body.as });
-      return detail(ctx, request.params.id);
+      return detail(await confirmCommitment(deps, { ctx, id: request.params.id, as: request.body.as }), ctx);
     },
   );
 
@@ -197,14 +199,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const ctx = callerOf(request);
-      const { application, callOpensAt, unit } = await submitApplication(deps, {
-        ctx,
-        id: request.params.id,
-      });
-      return toApplicationDto(application, { policies: deps.policies, caller: ctx.actor }, callOpensAt, {
-        unitNameZh: unit.nameZh,
-        unitKind: unit.kind,
-      });
+      return detail(await submitApplication(deps, { ctx, id: request.params.id }), ctx);
     },
   );
 }

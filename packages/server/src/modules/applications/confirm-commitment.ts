@@ -1,16 +1,20 @@
-import { type Commitment, checkCommitmentConfirmation } from "@luoshu/domain";
+import { type Commitment, checkCommitmentConfirmation, checkCommitmentRole } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import { applicationNotFound } from "./application-errors.ts";
 import type { ApplicationsRepository } from "./applications.repository.ts";
+import { type ApplicationViewDeps, getApplication } from "./read-applications.ts";
 
 /** 承诺书 (LY-FUNDS §24): the PI confirms their own commitment, the unit for its legal representative. */
 export async function confirmCommitment(
-  deps: { tx: Transactor<{ applications: Pick<ApplicationsRepository, "lock" | "update"> }> },
+  deps: ApplicationViewDeps & {
+    tx: Transactor<{ applications: Pick<ApplicationsRepository, "lock" | "update"> }>;
+  },
   input: { ctx: CallerContext; id: string; as: "pi" | "unit" },
 ) {
   const { ctx } = input;
-  return deps.tx.run(ctx, async ({ applications }, audit) => {
+  checkCommitmentRole(ctx.actor, input.as);
+  await deps.tx.run(ctx, async ({ applications }, audit) => {
     const a = await applications.lock(ctx.scope, input.id);
     if (!a) throw applicationNotFound();
     checkCommitmentConfirmation(a, ctx.actor, input.as);
@@ -34,6 +38,6 @@ export async function confirmCommitment(
       before: a.commitment,
       after: commitment,
     });
-    return commitment;
   });
+  return getApplication(deps, { ctx, id: input.id });
 }

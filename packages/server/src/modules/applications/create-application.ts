@@ -4,10 +4,11 @@ import type { Transactor } from "../../lib/transaction.ts";
 import type { GuidesRepository } from "../guides/guides.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
 import type { ApplicationsRepository } from "./applications.repository.ts";
+import { type ApplicationViewDeps, getApplication } from "./read-applications.ts";
 
 /** A unit administrator or PI starts an application of their own unit in an open call. */
 export async function createApplication(
-  deps: {
+  deps: ApplicationViewDeps & {
     repos: { guides: Pick<GuidesRepository, "findCall" | "find">; units: Pick<UnitsRepository, "find"> };
     tx: Transactor<{ applications: Pick<ApplicationsRepository, "insert"> }>;
   },
@@ -43,7 +44,7 @@ export async function createApplication(
       messageEn: "Your unit does not exist.",
     });
   const content = applicationContentSchema.parse({ basic: { title } });
-  return deps.tx.run(ctx, async ({ applications }, audit) => {
+  const created = await deps.tx.run(ctx, async ({ applications }, audit) => {
     const a = await applications.insert({
       cityId,
       callId: call.id,
@@ -71,4 +72,5 @@ export async function createApplication(
     });
     return a;
   });
+  return getApplication(deps, { ctx, id: created.id });
 }

@@ -1,11 +1,11 @@
-import { diffContent, type Json } from "@luoshu/domain";
+import { type Application, diffContent, type Json, type Unit } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { GuidesRepository } from "../guides/guides.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
 import { applicationNotFound } from "./application-errors.ts";
 import type { ApplicationFilter, ApplicationsRepository } from "./applications.repository.ts";
 
-type Deps = {
+export type ApplicationReadDeps = {
   repos: {
     applications: Pick<
       ApplicationsRepository,
@@ -18,7 +18,7 @@ type Deps = {
 
 /** Applications in the caller's scope; drafts only to their own unit. */
 export function listApplications(
-  deps: Deps,
+  deps: ApplicationReadDeps,
   input: { ctx: CallerContext; filter: ApplicationFilter; page: number; pageSize: number },
 ) {
   return deps.repos.applications.list(input.ctx.scope, input.filter, input.page, input.pageSize);
@@ -34,8 +34,27 @@ export async function findVisibleApplication(
   return a;
 }
 
-/** One application with the call's opening (ages are taken then) and its unit. */
-export async function getApplication(deps: Deps, input: { ctx: CallerContext; id: string }) {
+/** What getApplication reads: the application, its call and its unit. */
+export type ApplicationViewDeps = {
+  repos: {
+    applications: Pick<ApplicationsRepository, "find">;
+    guides: Pick<GuidesRepository, "findCall">;
+    units: Pick<UnitsRepository, "find">;
+  };
+};
+
+/** An application as the routes answer with it: with its call's opening (ages are taken then) and unit. */
+export interface ApplicationView {
+  application: Application;
+  callOpensAt: Date;
+  unit: Pick<Unit, "nameZh" | "kind"> | undefined;
+}
+
+/** One application with the call's opening and its unit. */
+export async function getApplication(
+  deps: ApplicationViewDeps,
+  input: { ctx: CallerContext; id: string },
+): Promise<ApplicationView> {
   const { repos } = deps;
   const application = await findVisibleApplication(deps, input.ctx, input.id);
   const whole = { kind: "city", cityId: application.cityId } as const;
@@ -46,13 +65,19 @@ export async function getApplication(deps: Deps, input: { ctx: CallerContext; id
   return { application, callOpensAt: call?.opensAt ?? application.createdAt, unit };
 }
 
-export async function listApplicationAttachments(deps: Deps, input: { ctx: CallerContext; id: string }) {
+export async function listApplicationAttachments(
+  deps: ApplicationReadDeps,
+  input: { ctx: CallerContext; id: string },
+) {
   const a = await findVisibleApplication(deps, input.ctx, input.id);
   return deps.repos.applications.listAttachments(a);
 }
 
 /** Every decision with its reasons, and what changed between submitted revisions (ID numbers masked). */
-export async function getApplicationHistory(deps: Deps, input: { ctx: CallerContext; id: string }) {
+export async function getApplicationHistory(
+  deps: ApplicationReadDeps,
+  input: { ctx: CallerContext; id: string },
+) {
   const a = await findVisibleApplication(deps, input.ctx, input.id);
   const [events, revisions] = await Promise.all([
     deps.repos.applications.listEvents(a),

@@ -107,7 +107,16 @@ function fakeRepos(a: Application, recommended = 0) {
   const tx = fakeTransactor(repos);
   const wrote = () =>
     calls.updates.length + calls.events.length + calls.removed.length + calls.notified.length;
-  return { tx, calls, wrote };
+  // What the use case reads back once it has written: the application with the updates applied.
+  const reads = {
+    applications: {
+      find: async (_scope: Scope, id: string) =>
+        id === a.id ? Object.assign(structuredClone(a), ...calls.updates) : undefined,
+    },
+    guides: { findCall: async () => undefined },
+    units: { find: async () => undefined },
+  };
+  return { tx, reads, calls, wrote };
 }
 
 const district = callerContext(
@@ -120,13 +129,13 @@ const agency = callerContext(["agencyOfficer"], { kind: "city", cityId: "luoyang
 const as = (roles: Role[]) => callerContext(roles, { kind: "city", cityId: "luoyang" }, {}, now);
 
 const review = (f: ReturnType<typeof fakeRepos>, ctx: typeof district, decision: ReviewDecision) =>
-  reviewApplication({ tx: f.tx }, { ctx, id: application().id, decision });
+  reviewApplication({ tx: f.tx, repos: f.reads }, { ctx, id: application().id, decision });
 
 describe("review an application (use case, with fakes)", () => {
   it("recommends within the guide's quota, recording rank, event, notification and audit", async () => {
     const f = fakeRepos(application(), 1);
     const out = await review(f, district, { event: "recommend", rank: 2, reason: "推荐" });
-    expect(out).toEqual({ status: "recommended" });
+    expect(out.application.status).toBe("recommended");
     expect(f.calls.counted).toEqual([["luoyang", guide.id, "410305"]]);
     expect(f.calls.updates).toEqual([{ status: "recommended", updatedAt: now, districtRank: 2 }]);
     expect(f.calls.events).toEqual([
@@ -174,7 +183,7 @@ describe("review an application (use case, with fakes)", () => {
     const f = fakeRepos(application({ revision: 3 }));
     const deadline = "2026-03-16T09:00:00.000Z";
     const out = await review(f, district, { event: "districtReturn", reason: "预算说明不足", deadline });
-    expect(out).toEqual({ status: "districtReturned" });
+    expect(out.application.status).toBe("districtReturned");
     expect(f.calls.removed).toEqual(["commitmentScan"]);
     expect(f.calls.updates).toEqual([
       {
@@ -231,7 +240,9 @@ describe("review an application (use case, with fakes)", () => {
       { code: "complete", ok: true },
       { code: "commitment", ok: true },
     ];
-    expect(await review(f, agency, { event: "formalPass", checklist })).toEqual({ status: "formalPassed" });
+    expect((await review(f, agency, { event: "formalPass", checklist })).application.status).toBe(
+      "formalPassed",
+    );
     expect(f.calls.events[0]).toMatchObject({ event: "formalPass", details: { checklist } });
   });
 
@@ -253,7 +264,7 @@ describe("review an application (use case, with fakes)", () => {
     }
     const f = fakeRepos(application());
     const missing = reviewApplication(
-      { tx: f.tx },
+      { tx: f.tx, repos: f.reads },
       {
         ctx: district,
         id: "00000000-0000-4000-8000-0000000000a9",

@@ -4,6 +4,7 @@ import {
   type ChecklistAnswer,
   checkRecommendation,
   checkReturn,
+  commitmentScanCode,
   DomainError,
   fire,
   type GuideContent,
@@ -14,7 +15,7 @@ import type { GuidesRepository } from "../guides/guides.repository.ts";
 import type { NotificationsRepository } from "../workspace/notifications.repository.ts";
 import { applicationNotFound } from "./application-errors.ts";
 import type { ApplicationsRepository } from "./applications.repository.ts";
-import { commitmentScanCode } from "./upload-attachment.ts";
+import { type ApplicationViewDeps, getApplication } from "./read-applications.ts";
 
 export type ReviewDecision =
   | { event: "recommend"; rank: number; reason?: string }
@@ -47,11 +48,11 @@ const need = (ok: boolean, messageZh: string, messageEn: string, path: string) =
  * per call, fired through the application's state machine, with reasons the applicant will see.
  */
 export async function reviewApplication(
-  deps: { tx: Transactor<Repos> },
+  deps: ApplicationViewDeps & { tx: Transactor<Repos> },
   input: { ctx: CallerContext; id: string; decision: ReviewDecision },
 ) {
   const { ctx, decision } = input;
-  return deps.tx.run(ctx, async (repos, audit) => {
+  await deps.tx.run(ctx, async (repos, audit) => {
     const { applications } = repos;
     const a = await applications.lock(ctx.scope, input.id);
     if (!a) throw applicationNotFound();
@@ -91,8 +92,8 @@ export async function reviewApplication(
       before: { status: from },
       after: { status: to, reason: decision.reason ?? null },
     });
-    return { status: to };
   });
+  return getApplication(deps, { ctx, id: input.id });
 }
 
 async function checkDecision(

@@ -10,18 +10,15 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../deps.ts";
 import type { CallerContext } from "../../lib/context.ts";
 import { callerOf } from "../../plugins/access.ts";
-import { applicationDetail } from "./application-detail.ts";
+import { toDetailDto } from "./application-detail.ts";
 import { getApplicationHistory } from "./read-applications.ts";
 import { type ReviewDecision, reviewApplication } from "./review-application.ts";
 
 /** District preliminary review, the agency's formal check, and the history both leave behind. */
 export async function reviewRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const detail = applicationDetail(deps);
-  const decide = async (ctx: CallerContext, id: string, decision: ReviewDecision) => {
-    await reviewApplication(deps, { ctx, id, decision });
-    return detail(ctx, id);
-  };
+  const decide = async (ctx: CallerContext, id: string, decision: ReviewDecision) =>
+    toDetailDto(await reviewApplication(deps, { ctx, id, decision }), deps.policies, ctx);
 
   r.post(
     "/api/applications/:id/district-review",

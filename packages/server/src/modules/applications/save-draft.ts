@@ -16,6 +16,7 @@ import type { Transactor } from "../../lib/transaction.ts";
 import type { GuidesRepository } from "../guides/guides.repository.ts";
 import { applicationNotFound } from "./application-errors.ts";
 import type { ApplicationsRepository } from "./applications.repository.ts";
+import { type ApplicationViewDeps, getApplication } from "./read-applications.ts";
 
 /** The draft as the route has parsed it (defaults applied). */
 type ApplicationInput = z.output<typeof applicationInputSchema>;
@@ -82,7 +83,7 @@ export function sealTeam(
 
 /** Saves the whole draft; field problems come back with it, and nothing typed is lost. */
 export async function saveDraft(
-  deps: {
+  deps: ApplicationViewDeps & {
     tx: Transactor<{
       applications: Pick<ApplicationsRepository, "lock" | "update">;
       guides: Pick<GuidesRepository, "findCall">;
@@ -92,7 +93,7 @@ export async function saveDraft(
   input: { ctx: CallerContext; id: string; content: ApplicationInput },
 ) {
   const { ctx } = input;
-  return deps.tx.run(ctx, async ({ applications, guides }, audit) => {
+  const problems = await deps.tx.run(ctx, async ({ applications, guides }, audit) => {
     const a = await applications.lock(ctx.scope, input.id);
     if (!a) throw applicationNotFound();
     checkEditable(a, "content");
@@ -120,4 +121,5 @@ export async function saveDraft(
     });
     return problems;
   });
+  return { view: await getApplication(deps, { ctx, id: input.id }), problems };
 }

@@ -1,10 +1,10 @@
 import {
   type ApplicationState,
-  type AttachmentSnapshot,
   applicationVisible,
+  attachmentSnapshotSchema,
   guideContentSchema,
   guideStates,
-  type IntegrityRecordFacts,
+  integrityRecordFactsSchema,
   type RevisionSnapshot,
   type Scope,
   unitKinds,
@@ -30,8 +30,8 @@ interface Extras {
   rowVersion: string;
   guideContent: unknown;
   piDigest: string | null;
-  attachments: AttachmentSnapshot[];
-  integrity: IntegrityRecordFacts[];
+  attachments: unknown;
+  integrity: unknown;
 }
 
 const p = sql.placeholder;
@@ -58,6 +58,8 @@ const selectFacts = namedStatement<Record<string, unknown> & Extras>(
 );
 
 const guideState = z.enum(guideStates);
+const attachmentsSchema = z.array(attachmentSnapshotSchema);
+const integritySchema = z.array(integrityRecordFactsSchema);
 const unitKind = z.enum(unitKinds);
 
 /**
@@ -82,8 +84,8 @@ async function readFacts(db: Db, scope: Scope, id: string) {
     guide: guideContentSchema.parse(row.guideContent),
     guideStatus: guideState.parse(row.guideStatus),
     piDigest: row.piDigest,
-    attachments: row.attachments,
-    integrity: row.integrity,
+    attachments: attachmentsSchema.parse(row.attachments),
+    integrity: integritySchema.parse(row.integrity),
   };
 }
 export type SubmissionFacts = NonNullable<Awaited<ReturnType<typeof readFacts>>>;

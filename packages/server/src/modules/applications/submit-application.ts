@@ -3,6 +3,7 @@ import {
   activeBans,
   applicationMachine,
   checkSubmission,
+  commitmentScanCode,
   DomainError,
   fire,
   invalidTransition,
@@ -15,7 +16,6 @@ import { canonicalJson } from "../audit/audit-chain.ts";
 import type { IntegrityRepository } from "../integrity/integrity.repository.ts";
 import { applicationNotFound, concurrentChange } from "./application-errors.ts";
 import type { SubmissionsRepository } from "./submissions-sql.ts";
-import { commitmentScanCode } from "./upload-attachment.ts";
 
 type Deps = {
   repos: { submissions: SubmissionsRepository; integrity: Pick<IntegrityRepository, "recordsFor"> };
@@ -102,7 +102,7 @@ async function trySubmit(deps: Deps, { ctx, id }: { ctx: CallerContext; id: stri
   return {
     application: { ...a, status: to, submittedAt: ctx.now, updatedAt: ctx.now, returnDeadline: null },
     callOpensAt: facts.call.opensAt,
-    unit: facts.unit,
+    unit: { nameZh: facts.unit.nameZh, kind: facts.unit.kind },
   };
 }
 

@@ -1,4 +1,4 @@
-import { checkEditable, DomainError } from "@luoshu/domain";
+import { checkEditable, commitmentScanCode, DomainError } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { FileStore } from "../../lib/files/file-store.ts";
 import { checkAttachment } from "../../lib/files/sniff-type.ts";
@@ -10,8 +10,6 @@ import { findVisibleApplication } from "./read-applications.ts";
 
 export const attachmentMaxBytes = 20 * 1024 * 1024;
 const allowed = ["pdf", "png", "jpg", "docx", "xlsx"];
-/** The signed commitment letter (LY-FUNDS §24) is uploaded under this code beside the guide's own. */
-export const commitmentScanCode = "commitmentScan";
 
 /**
  * One file per attachment code, checked by its content (not its name) and stored by content hash;

@@ -37,7 +37,6 @@ export async function appendAudit(tx: Db, actor: AuditActor, entries: AuditEntry
 
 export function auditRepository(db: Db) {
   return {
-    append: (actor: AuditActor, entries: AuditEntry[], at: Date) => appendAudit(db, actor, entries, at),
     list: (page: number, pageSize: number) => listAudit(db, page, pageSize),
     verify: (opts: { now?: Date }) => verifyAuditChain(db, opts),
     seal: (opts: { wait?: boolean } = {}) => sealAudit(db, opts),

@@ -47,7 +47,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         userAgent: request.headers["user-agent"] ?? null,
       });
       reply.setCookie(sessionCookie, result.token, cookieOptions);
-      return { user: await describeMe(deps, { actor: result.actor, csrfToken: result.csrfToken }) };
+      return { user: result.me };
     },
   );
 

@@ -1,8 +1,10 @@
+import type { MeDto } from "@luoshu/contract";
 import { type Actor, DomainError } from "@luoshu/domain";
 import type { RequestContext } from "../../lib/context.ts";
 import { hashPassword, verifyPassword } from "../../lib/passwords.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { CredentialsRepository } from "./credentials.repository.ts";
+import { describeMe } from "./describe-me.ts";
 import type { SessionsRepository } from "./sessions.repository.ts";
 
 export const maxFailedLogins = 5;
@@ -22,7 +24,7 @@ const locked = (until: Date) =>
   });
 
 type Deps = {
-  repos: { credentials: Pick<CredentialsRepository, "byUsername" | "rolesOf"> };
+  repos: { credentials: Pick<CredentialsRepository, "byUsername" | "rolesOf" | "describe"> };
   tx: Transactor<{
     credentials: Pick<CredentialsRepository, "recordFailure" | "clearFailures">;
     sessions: Pick<SessionsRepository, "create">;
@@ -37,7 +39,7 @@ type Deps = {
 export async function login(
   deps: Deps,
   input: { ctx: RequestContext; username: string; password: string; userAgent: string | null },
-): Promise<{ actor: Actor; token: string; csrfToken: string }> {
+): Promise<{ me: MeDto; token: string }> {
   const { ctx } = input;
   const now = ctx.now;
   const user = await deps.repos.credentials.byUsername(input.username);
@@ -89,13 +91,14 @@ export async function login(
     });
   }
   const actor: Actor = { ...baseActor, roles: await deps.repos.credentials.rolesOf(user.id) };
-  return deps.tx.run(
+  const session = await deps.tx.run(
     { ...ctx, actor, role: actor.roles.join(",") },
     async ({ credentials, sessions }, audit) => {
       await credentials.clearFailures(user.id);
-      const session = await sessions.create({ userId: user.id, now, ip: ctx.ip, userAgent: input.userAgent });
+      const created = await sessions.create({ userId: user.id, now, ip: ctx.ip, userAgent: input.userAgent });
       audit({ action: "auth.login", entityType: "user", entityId: user.id, cityId: user.cityId });
-      return { actor, ...session };
+      return created;
     },
   );
+  return { me: await describeMe(deps, { actor, csrfToken: session.csrfToken }), token: session.token };
 }

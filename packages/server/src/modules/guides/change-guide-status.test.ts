@@ -63,7 +63,17 @@ function fakeGuides(rows: Guide[]) {
       updates.push({ id: g.id, values });
     },
   };
-  return { tx: fakeTransactor({ guides }), updates, locked };
+  // What the use case reads back once it has written: the guide with the updates applied.
+  const reads = {
+    guides: {
+      find: async (_scope: Scope, id: string) => {
+        const g = byId.get(id);
+        const applied = updates.filter((u) => u.id === id).map((u) => u.values);
+        return g && { guide: Object.assign(structuredClone(g), ...applied), calls: [] };
+      },
+    },
+  };
+  return { tx: fakeTransactor({ guides }), repos: reads, updates, locked };
 }
 
 const city = { kind: "city", cityId: "luoyang" } as const;
@@ -73,7 +83,10 @@ const officer = callerContext(["programOfficer"], city, {}, now);
 describe("change a guide's status (use case, with fakes)", () => {
   it("lets the bureau leader publish a guide in internal review, stamping publishedAt and auditing", async () => {
     const f = fakeGuides([guide("internalReview")]);
-    await changeGuideStatus({ tx: f.tx, policies }, { ctx: leader, id: guide("draft").id, event: "publish" });
+    await changeGuideStatus(
+      { tx: f.tx, repos: f.repos, policies },
+      { ctx: leader, id: guide("draft").id, event: "publish" },
+    );
     expect(f.locked).toEqual([city]);
     expect(f.updates).toEqual([
       { id: guide("draft").id, values: { status: "published", updatedAt: now, publishedAt: now } },
@@ -92,7 +105,7 @@ describe("change a guide's status (use case, with fakes)", () => {
   it("does not let the program officer publish", async () => {
     const f = fakeGuides([guide("internalReview")]);
     const publish = changeGuideStatus(
-      { tx: f.tx, policies },
+      { tx: f.tx, repos: f.repos, policies },
       { ctx: officer, id: guide("draft").id, event: "publish" },
     );
     await expect(publish).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -104,7 +117,7 @@ describe("change a guide's status (use case, with fakes)", () => {
     // 5 万元 is over the soft-science cap of 3 万元 per project (LY-REFORM §三(四)3).
     const f = fakeGuides([guide("internalReview", { amountRange: { minFen: 0, maxFen: 5_000_000 } })]);
     const publish = changeGuideStatus(
-      { tx: f.tx, policies },
+      { tx: f.tx, repos: f.repos, policies },
       { ctx: leader, id: guide("draft").id, event: "publish" },
     );
     await expect(publish).rejects.toMatchObject({
@@ -124,7 +137,7 @@ describe("change a guide's status (use case, with fakes)", () => {
     });
     const f = fakeGuides([broken]);
     const error = await changeGuideStatus(
-      { tx: f.tx, policies },
+      { tx: f.tx, repos: f.repos, policies },
       { ctx: officer, id: broken.id, event: "submitForReview" },
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "GUIDE_CRITERIA_WEIGHTS" });
@@ -137,19 +150,22 @@ describe("change a guide's status (use case, with fakes)", () => {
 
   it("closes without judging the content again, and leaves publishedAt alone", async () => {
     const f = fakeGuides([guide("published", { amountRange: { minFen: 0, maxFen: 5_000_000 } })]);
-    await changeGuideStatus({ tx: f.tx, policies }, { ctx: officer, id: guide("draft").id, event: "close" });
+    await changeGuideStatus(
+      { tx: f.tx, repos: f.repos, policies },
+      { ctx: officer, id: guide("draft").id, event: "close" },
+    );
     expect(f.updates).toEqual([{ id: guide("draft").id, values: { status: "closed", updatedAt: now } }]);
   });
 
   it("answers an unknown guide as not found, and a wrong state as an invalid transition", async () => {
     const f = fakeGuides([guide("draft")]);
     const missing = changeGuideStatus(
-      { tx: f.tx, policies },
+      { tx: f.tx, repos: f.repos, policies },
       { ctx: leader, id: "00000000-0000-4000-8000-0000000000d9", event: "publish" },
     );
     await expect(missing).rejects.toMatchObject({ code: "NOT_FOUND" });
     const early = changeGuideStatus(
-      { tx: f.tx, policies },
+      { tx: f.tx, repos: f.repos, policies },
       { ctx: leader, id: guide("draft").id, event: "publish" },
     );
     await expect(early).rejects.toMatchObject({ code: "INVALID_TRANSITION" });

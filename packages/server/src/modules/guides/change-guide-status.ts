@@ -3,19 +3,20 @@ import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import { guideNotFound } from "./guide-errors.ts";
 import { assertValidGuide, policyInForceFor } from "./guide-policy.ts";
-import type { GuidesRepository } from "./guides.repository.ts";
+import type { GuidesRepository, GuideWithCalls } from "./guides.repository.ts";
+import { type GuideReadDeps, getGuide } from "./read-guides.ts";
 
 /**
  * Moves a guide through its lifecycle (guide.machine.ts): submitted for review and published only
  * while it still satisfies the policy in force.
  */
 export async function changeGuideStatus(
-  deps: {
+  deps: GuideReadDeps & {
     tx: Transactor<{ guides: Pick<GuidesRepository, "lock" | "update"> }>;
     policies: readonly Policy[];
   },
   input: { ctx: CallerContext; id: string; event: GuideEvent },
-): Promise<void> {
+): Promise<GuideWithCalls> {
   const { ctx, event } = input;
   await deps.tx.run(ctx, async ({ guides }, audit) => {
     const found = await guides.lock(ctx.scope, input.id);
@@ -38,4 +39,5 @@ export async function changeGuideStatus(
       after: { status: to },
     });
   });
+  return getGuide(deps, { ctx, id: input.id });
 }

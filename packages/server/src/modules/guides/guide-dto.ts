@@ -1,6 +1,7 @@
 import type { CallDto, GuideDto } from "@luoshu/contract";
 import {
   allowedEvents,
+  allowedGuideActions,
   type Call,
   callWindow,
   citationOf,
@@ -49,6 +50,7 @@ export function toGuideDto(
     content: guide.content,
     calls: g.calls.map((c) => toCallDto(c, now, guide.status)),
     allowedEvents: allowedEvents(guideMachine, guide.status, roles),
+    allowedActions: allowedGuideActions(guide.status, roles),
     publishedAt: guide.publishedAt?.toISOString() ?? null,
   };
 }

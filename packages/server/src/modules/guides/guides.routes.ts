@@ -24,9 +24,6 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const dto = (g: GuideWithCalls, request: FastifyRequest) =>
     toGuideDto(g, deps.policies, request.ctx.now, request.ctx.actor?.roles ?? []);
-  /** The guide as it stands after a change, answered to the one who made it. */
-  const reload = async (request: FastifyRequest, id: string) =>
-    dto(await getGuide(deps, { ctx: callerOf(request), id }), request);
 
   r.get(
     "/api/guides",
@@ -57,7 +54,7 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: guideSchema },
       },
     },
-    async (request) => reload(request, request.params.id),
+    async (request) => dto(await getGuide(deps, { ctx: callerOf(request), id: request.params.id }), request),
   );
 
   r.post(
@@ -75,8 +72,8 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const id = await createGuide(deps, { ctx: callerOf(request), content: request.body });
-      return reply.status(201).send(await reload(request, id));
+      const created = await createGuide(deps, { ctx: callerOf(request), content: request.body });
+      return reply.status(201).send(dto(created, request));
     },
   );
 
@@ -96,8 +93,10 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => {
-      await updateGuide(deps, { ctx: callerOf(request), id: request.params.id, content: request.body });
-      return reload(request, request.params.id);
+      return dto(
+        await updateGuide(deps, { ctx: callerOf(request), id: request.params.id, content: request.body }),
+        request,
+      );
     },
   );
 
@@ -117,8 +116,7 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => {
-      await changeGuideStatus(deps, { ctx: callerOf(request), ...request.params });
-      return reload(request, request.params.id);
+      return dto(await changeGuideStatus(deps, { ctx: callerOf(request), ...request.params }), request);
     },
   );
 

@@ -11,6 +11,8 @@ import { guideNotFound } from "./guide-errors.ts";
 import type { GuidesRepository } from "./guides.repository.ts";
 
 type Deps = { repos: { guides: Pick<GuidesRepository, "list" | "find"> } };
+/** What reading one guide back needs. */
+export type GuideReadDeps = { repos: { guides: Pick<GuidesRepository, "find"> } };
 type Page = { page: number; pageSize: number };
 
 /** Guides of the caller's city: every state for the bureau, published ones for everyone else. */
@@ -19,7 +21,7 @@ export function listGuides(deps: Deps, input: Page & { ctx: CallerContext; statu
   return deps.repos.guides.list(input.ctx.scope, statuses, input.page, input.pageSize);
 }
 
-export async function getGuide(deps: Deps, input: { ctx: CallerContext; id: string }) {
+export async function getGuide(deps: GuideReadDeps, input: { ctx: CallerContext; id: string }) {
   const found = await deps.repos.guides.find(input.ctx.scope, input.id);
   if (!found || !mayReadGuide(input.ctx.actor.roles, found.guide.status)) throw guideNotFound();
   return found;

@@ -3,16 +3,17 @@ import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import { guideNotFound } from "./guide-errors.ts";
 import { assertValidGuide, policyInForceFor } from "./guide-policy.ts";
-import type { GuidesRepository } from "./guides.repository.ts";
+import type { GuidesRepository, GuideWithCalls } from "./guides.repository.ts";
+import { type GuideReadDeps, getGuide } from "./read-guides.ts";
 
 /** A draft guide is changed whole, calls included; after review it is fixed. */
 export async function updateGuide(
-  deps: {
+  deps: GuideReadDeps & {
     tx: Transactor<{ guides: Pick<GuidesRepository, "lock" | "update" | "replaceCalls"> }>;
     policies: readonly Policy[];
   },
   input: { ctx: CallerContext; id: string; content: GuideContent },
-): Promise<void> {
+): Promise<GuideWithCalls> {
   const { ctx, content } = input;
   const policy = policyInForceFor(deps.policies, ctx.actor.cityId, ctx.now);
   assertValidGuide(policy, content);
@@ -39,4 +40,5 @@ export async function updateGuide(
       after: content,
     });
   });
+  return getGuide(deps, { ctx, id: input.id });
 }

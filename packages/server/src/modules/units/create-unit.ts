@@ -2,11 +2,14 @@ import { DomainError, type UnitFields } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import { checkUnitFields } from "./check-unit-fields.ts";
+import { getUnit, type UnitReadDeps } from "./read-units.ts";
 import type { UnitsRepository } from "./units.repository.ts";
 
 /** Registers a unit: in the officer's own city, or in the city a platform administrator names. */
 export async function createUnit(
-  deps: { tx: Transactor<{ units: Pick<UnitsRepository, "findByUscc" | "districtExists" | "insert"> }> },
+  deps: UnitReadDeps & {
+    tx: Transactor<{ units: Pick<UnitsRepository, "findByUscc" | "districtExists" | "insert"> }>;
+  },
   input: { ctx: CallerContext; unit: UnitFields & { cityCode?: string } },
 ) {
   const { ctx } = input;
@@ -27,10 +30,12 @@ export async function createUnit(
       messageEn: "You may register units of your own city only.",
     });
   }
-  return deps.tx.run(ctx, async ({ units }, audit) => {
+  const unit = await deps.tx.run(ctx, async ({ units }, audit) => {
     await checkUnitFields(units, cityId, fields);
     const unit = await units.insert({ ...fields, cityId, createdAt: ctx.now, updatedAt: ctx.now });
     audit({ action: "unit.create", entityType: "unit", entityId: unit.id, cityId, after: unit });
     return unit;
   });
+  // Read back with its district's name, as the caller sees it.
+  return getUnit(deps, { ctx, id: unit.id });
 }

@@ -3,6 +3,8 @@ import { unitNotFound } from "./unit-errors.ts";
 import type { UnitFilter, UnitsRepository } from "./units.repository.ts";
 
 type Deps = { repos: { units: Pick<UnitsRepository, "list" | "find"> } };
+/** What reading one unit back needs. */
+export type UnitReadDeps = { repos: { units: Pick<UnitsRepository, "find"> } };
 
 /** Units in the caller's scope: the platform, the city, the district, or the caller's own unit. */
 export function listUnits(
@@ -12,7 +14,7 @@ export function listUnits(
   return deps.repos.units.list(input.ctx.scope, input.filter, input.page, input.pageSize);
 }
 
-export async function getUnit(deps: Deps, input: { ctx: CallerContext; id: string }) {
+export async function getUnit(deps: UnitReadDeps, input: { ctx: CallerContext; id: string }) {
   const unit = await deps.repos.units.find(input.ctx.scope, input.id);
   if (!unit) throw unitNotFound();
   return unit;

@@ -6,7 +6,7 @@ import {
   unitSchema,
   unitUpdateBody,
 } from "@luoshu/contract";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../plugins/access.ts";
@@ -18,9 +18,6 @@ import { updateUnit } from "./update-unit.ts";
 
 export async function unitRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  /** The unit as it stands after a change, with its district's name. */
-  const reload = async (request: FastifyRequest, id: string) =>
-    toUnitDto(await getUnit(deps, { ctx: callerOf(request), id }));
 
   r.get(
     "/api/units",
@@ -65,7 +62,7 @@ export async function unitRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) => {
       const unit = await createUnit(deps, { ctx: callerOf(request), unit: request.body });
-      return reply.status(201).send(await reload(request, unit.id));
+      return reply.status(201).send(toUnitDto(unit));
     },
   );
 
@@ -90,7 +87,7 @@ export async function unitRoutes(app: FastifyInstance, deps: AppDeps) {
         id: request.params.id,
         changes: request.body,
       });
-      return reload(request, unit.id);
+      return toUnitDto(unit);
     },
   );
 }

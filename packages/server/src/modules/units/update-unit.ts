@@ -2,18 +2,19 @@ import type { UnitFields } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import { checkUnitFields } from "./check-unit-fields.ts";
+import { getUnit, type UnitReadDeps } from "./read-units.ts";
 import { unitNotFound } from "./unit-errors.ts";
 import type { UnitsRepository } from "./units.repository.ts";
 
 /** Changes a unit's details inside the caller's scope (a unit administrator: their own unit). */
 export async function updateUnit(
-  deps: {
+  deps: UnitReadDeps & {
     tx: Transactor<{ units: Pick<UnitsRepository, "find" | "findByUscc" | "districtExists" | "update"> }>;
   },
   input: { ctx: CallerContext; id: string; changes: Partial<UnitFields> },
 ) {
   const { ctx, changes } = input;
-  return deps.tx.run(ctx, async ({ units }, audit) => {
+  const unit = await deps.tx.run(ctx, async ({ units }, audit) => {
     const before = await units.find(ctx.scope, input.id);
     if (!before) throw unitNotFound();
     await checkUnitFields(units, before.cityId, changes, before.id);
@@ -29,4 +30,6 @@ export async function updateUnit(
     });
     return after;
   });
+  // Read back with its district's name, as the caller sees it.
+  return getUnit(deps, { ctx, id: unit.id });
 }

@@ -11,6 +11,7 @@ import { hashPassword } from "../../lib/passwords.ts";
 import type { FieldCipher } from "../../lib/sm-crypto.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
+import { getUser, type UserReadDeps } from "./read-users.ts";
 import type { UsersRepository } from "./users.repository.ts";
 
 export interface CreateUserInput {
@@ -31,7 +32,7 @@ const fail = (code: ErrorCode, messageZh: string, messageEn: string, path: strin
  * a unit administrator registers the unit's own principal investigators, who get that one role.
  */
 export async function createUser(
-  deps: {
+  deps: UserReadDeps & {
     tx: Transactor<{
       users: Pick<UsersRepository, "usernameTaken" | "idNumberTaken" | "insert">;
       units: Pick<UnitsRepository, "find" | "districtExists">;
@@ -69,7 +70,7 @@ export async function createUser(
   }
   const passwordHash = await hashPassword(u.password);
 
-  return deps.tx.run(ctx, async ({ users, units }, audit) => {
+  const user = await deps.tx.run(ctx, async ({ users, units }, audit) => {
     if (await users.usernameTaken(u.username))
       throw fail("CONFLICT", "用户名已被使用。", "The username is taken.", "username");
     if (idFields && (await users.idNumberTaken(idFields.idNumberDigest))) {
@@ -103,4 +104,6 @@ export async function createUser(
     audit({ action: "user.create", entityType: "user", entityId: user.id, cityId, after: user });
     return user;
   });
+  // Read back with its unit's name, as the caller sees it.
+  return getUser(deps, { ctx, id: user.id });
 }

@@ -4,6 +4,8 @@ import { userNotFound } from "./user-errors.ts";
 import type { UsersRepository } from "./users.repository.ts";
 
 type Deps = { repos: { users: Pick<UsersRepository, "list" | "find"> } };
+/** What reading one user back needs. */
+export type UserReadDeps = { repos: { users: Pick<UsersRepository, "find"> } };
 
 export function listUsers(
   deps: Deps,
@@ -12,7 +14,7 @@ export function listUsers(
   return deps.repos.users.list(input.ctx.scope, input.filter, input.page, input.pageSize);
 }
 
-export async function getUser(deps: Deps, input: { ctx: CallerContext; id: string }) {
+export async function getUser(deps: UserReadDeps, input: { ctx: CallerContext; id: string }) {
   const user = await deps.repos.users.find(input.ctx.scope, input.id);
   if (!user) throw userNotFound();
   return user;

@@ -63,11 +63,8 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const ctx = callerOf(request);
-      const user = await createUser(deps, { ctx, user: request.body });
-      return reply
-        .status(201)
-        .send(toUserDto(await getUser(deps, { ctx: { ...ctx, scope: { kind: "platform" } }, id: user.id })));
+      const user = await createUser(deps, { ctx: callerOf(request), user: request.body });
+      return reply.status(201).send(toUserDto(user));
     },
   );
 

@@ -1,4 +1,5 @@
 import { FilePdfOutlined, SaveOutlined, SendOutlined } from "@ant-design/icons";
+import { submitEvents } from "@luoshu/domain";
 import { Alert, App, Button, Form, Skeleton, Space, Tabs } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useParams } from "react-router-dom";
@@ -24,7 +25,7 @@ import { type ApplicationFormValues, budgetLinesOf, fromContent, toInput } from 
 import { changedPaths, ProblemsContext } from "./form/problems";
 import { HistoryPanel } from "./HistoryPanel";
 import { useApplication, useAttachments, useHistory, useSaveContent, useSubmit } from "./hooks";
-import { submitEvents } from "./labels";
+
 import { ReviewPanel } from "./ReviewPanel";
 import { ViolationList, ViolationsAlert } from "./ViolationsAlert";
 

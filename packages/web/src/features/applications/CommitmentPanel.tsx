@@ -1,4 +1,5 @@
 import { CheckCircleFilled, DownloadOutlined } from "@ant-design/icons";
+import { commitmentScanCode } from "@luoshu/domain";
 import { Button, Card, Descriptions, Space, Tag, Typography } from "antd";
 import { type Application, type Attachment, allows, commitmentLetterUrl } from "../../api/applications";
 import { useLocale } from "../../app/locale";
@@ -9,8 +10,6 @@ import { usePolicy } from "../policies/hooks";
 import { AttachmentUpload } from "./AttachmentUpload";
 import { SectionProblems } from "./form/problems";
 import { useCommitment } from "./hooks";
-
-export const commitmentScanCode = "commitmentScan";
 
 /** 承诺书: confirmed by the PI and by the unit for its legal representative, then the signed scan uploaded. */
 export function CommitmentPanel({

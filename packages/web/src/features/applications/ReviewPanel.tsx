@@ -1,4 +1,5 @@
 import type { ApplicationEvent } from "@luoshu/domain";
+import { districtEvents, formalEvents } from "@luoshu/domain";
 import {
   App,
   Button,
@@ -20,7 +21,7 @@ import type { Guide } from "../../api/guides";
 import { useLocale } from "../../app/locale";
 import { instantOf } from "../guides/callTime";
 import { useDistrictReview, useFormalCheck } from "./hooks";
-import { districtEvents, eventText, formalEvents } from "./labels";
+import { eventText } from "./labels";
 import { ViolationsAlert } from "./ViolationsAlert";
 
 interface Values {

@@ -35,11 +35,6 @@ export function applicationStatusText(status: ApplicationState, lang: Lang): str
   return capitalized(applicationMachine.labels[status][lang]);
 }
 
-export function eventText(event: string, lang: Lang): string {
-  return applicationEventNames[event as ApplicationEvent]?.[lang] ?? event;
+export function eventText(event: ApplicationEvent, lang: Lang): string {
+  return applicationEventNames[event][lang];
 }
-
-/** The three ways to submit: which one applies depends on where the application was returned from. */
-export const submitEvents: readonly ApplicationEvent[] = ["submit", "resubmitToDistrict", "resubmitToAgency"];
-export const districtEvents: readonly ApplicationEvent[] = ["recommend", "districtReturn", "districtReject"];
-export const formalEvents: readonly ApplicationEvent[] = ["formalPass", "formalReturn", "formalReject"];

@@ -20,7 +20,7 @@ function safeRedirect(value: string | null): string {
 
 function lockedUntilOf(err: unknown): string | null {
   if (!(err instanceof ApiError)) return null;
-  const v = err.body.lockedUntil ?? (err.body.details as { lockedUntil?: unknown } | undefined)?.lockedUntil;
+  const v = err.body.details?.lockedUntil;
   return typeof v === "string" ? v : null;
 }
 

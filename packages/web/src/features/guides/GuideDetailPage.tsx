@@ -9,14 +9,12 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { NewApplicationModal } from "../applications/NewApplicationModal";
 import { ViolationsAlert } from "../applications/ViolationsAlert";
-import { useCurrentUser } from "../auth/session";
 import { GuideView } from "./GuideView";
 import { useGuide, useGuideEvent } from "./hooks";
 import { guideEventNames, guideStatusColors, guideStatusText } from "./labels";
 
 export function GuideDetailPage() {
   const { id = "" } = useParams();
-  const me = useCurrentUser();
   const { lang, t } = useLocale();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -24,7 +22,7 @@ export function GuideDetailPage() {
   const fire = useGuideEvent(id);
   const [applyCall, setApplyCall] = useState<GuideCall | null>(null);
   const g = guide.data;
-  const canApply = me.permissions.includes("application.edit") && g?.status === "published";
+  const canApply = Boolean(g?.allowedActions.includes("apply"));
 
   const onEvent = (event: GuideEvent) =>
     fire.mutate(event, {
@@ -42,7 +40,7 @@ export function GuideDetailPage() {
               <Tag color={guideStatusColors[g.status]} data-testid="guide-status">
                 {guideStatusText(g.status, lang)}
               </Tag>
-              {g.status === "draft" && me.permissions.includes("guide.manage") && (
+              {g.allowedActions.includes("edit") && (
                 <Button
                   icon={<EditOutlined />}
                   onClick={() => navigate(`/guides/${g.id}/edit`)}
