@@ -6,7 +6,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { ErrorCode } from "@luoshu/domain";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppDeps } from "./deps.ts";
 import { applicationRoutes } from "./modules/applications/applications.routes.ts";
 import { exportRoutes } from "./modules/applications/export.routes.ts";
@@ -27,6 +27,7 @@ import { workspaceRoutes } from "./modules/workspace/workspace.routes.ts";
 import { type RegisteredRoute, registerAccess } from "./plugins/access.ts";
 import { possibleCodes, problemResponses, routeFacts } from "./plugins/error-codes.ts";
 import { notFoundBody, registerProblemHandler } from "./plugins/problem.ts";
+import { responseSerializer } from "./plugins/response-serializer.ts";
 
 export const bodyLimit = 1024 * 1024;
 
@@ -47,7 +48,7 @@ export async function buildApp(
     trustProxy: process.env.LUOSHU_TRUST_PROXY === "1",
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(deps.checkResponses));
   registerProblemHandler(app, opts.onUndeclaredError);
   await app.register(fastifyCookie);
 

@@ -9,6 +9,8 @@ export interface Config {
   databasePoolSize: number;
   dataDir: string;
   production: boolean;
+  /** Responses checked against their schemas: in development and tests, not in production or benchmarks. */
+  checkResponses: boolean;
   /** Secure cookies need HTTPS; off only in development and tests. */
   secureCookies: boolean;
   keyFile: string;
@@ -29,6 +31,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: Number(env.LUOSHU_DB_POOL_SIZE ?? 10),
     dataDir: path.resolve(env.LUOSHU_DATA_DIR ?? path.join(root, ".data")),
     production,
+    checkResponses: env.LUOSHU_CHECK_RESPONSES
+      ? env.LUOSHU_CHECK_RESPONSES === "1"
+      : !production && env.NODE_ENV !== "benchmark",
     secureCookies: production || env.LUOSHU_SECURE_COOKIES === "1",
     keyFile: env.LUOSHU_KEY_FILE ?? path.join(home, ".config", "luoshu", "sm4.key"),
     key: env.LUOSHU_SM4_KEY || undefined,

@@ -25,6 +25,8 @@ export interface AppDeps {
   clock: Clock;
   secureCookies: boolean;
   production: boolean;
+  /** Check every response against its contract schema (tests, development; see response-serializer.ts). */
+  checkResponses: boolean;
   /** Built web UI to serve at `/`; absent in API tests. */
   webDist?: string;
   logger?: boolean;

@@ -43,6 +43,7 @@ const app = await buildApp(
     clock: systemClock,
     secureCookies: config.secureCookies,
     production: config.production,
+    checkResponses: config.checkResponses,
     webDist: config.webDist,
     logger: process.env.LUOSHU_LOG === "1",
   }),

@@ -91,6 +91,7 @@ export async function createTestApp(
       clock,
       secureCookies: false,
       production: opts.production ?? false,
+      checkResponses: true,
     }),
     { onUndeclaredError: (route, code) => undeclared.add(`${route} answered ${code}`) },
   );

@@ -2,6 +2,7 @@ import {
   type ApplicationState,
   applicationVisible,
   attachmentSnapshotSchema,
+  type GuideContent,
   guideContentSchema,
   guideStates,
   integrityRecordFactsSchema,
@@ -29,6 +30,7 @@ interface Extras {
   guideStatus: string;
   rowVersion: string;
   guideContent: unknown;
+  guideVersion: string;
   piDigest: string | null;
   attachments: unknown;
   integrity: unknown;
@@ -39,7 +41,7 @@ const p = sql.placeholder;
 const selectFacts = namedStatement<Record<string, unknown> & Extras>(
   "luoshu_submission_facts",
   sql`select ${applicationFields.list}, ${callFields.list}, ${unitFields.list},
-      a.xmin::text as "rowVersion", g.content as "guideContent", g.status as "guideStatus", p.id_number_digest as "piDigest",
+      a.xmin::text as "rowVersion", g.content as "guideContent", g.updated_at::text as "guideVersion", g.status as "guideStatus", p.id_number_digest as "piDigest",
       coalesce((select json_agg(json_build_object('code', f.code, 'fileName', f.file_name,
           'sha256', f.sha256, 'size', f.size, 'mime', f.mime) order by f.uploaded_at)
         from attachments f where f.city_id = a.city_id and f.application_id = a.id), '[]') as "attachments",
@@ -58,6 +60,23 @@ const selectFacts = namedStatement<Record<string, unknown> & Extras>(
 );
 
 const guideState = z.enum(guideStates);
+
+/**
+ * A published guide's content does not change while applications are submitted to it, and every
+ * submission of a rush reads the same few guides: parse each version once. The key is the guide and
+ * its last change, so a changed guide is parsed afresh; the map is a memo of a pure function, never
+ * the only copy of anything.
+ */
+const guides = new Map<string, GuideContent>();
+function parsedGuide(version: string, raw: unknown): GuideContent {
+  let content = guides.get(version);
+  if (!content) {
+    if (guides.size >= 256) guides.clear();
+    content = guideContentSchema.parse(raw);
+    guides.set(version, content);
+  }
+  return content;
+}
 const attachmentsSchema = z.array(attachmentSnapshotSchema);
 const integritySchema = z.array(integrityRecordFactsSchema);
 const unitKind = z.enum(unitKinds);
@@ -81,7 +100,7 @@ async function readFacts(db: Db, scope: Scope, id: string) {
     rowVersion: row.rowVersion,
     call: callFields.map(row),
     unit: { ...unit, kind: unitKind.parse(unit.kind) },
-    guide: guideContentSchema.parse(row.guideContent),
+    guide: parsedGuide(`${application.guideId}@${row.guideVersion}`, row.guideContent),
     guideStatus: guideState.parse(row.guideStatus),
     piDigest: row.piDigest,
     attachments: attachmentsSchema.parse(row.attachments),

@@ -18,6 +18,7 @@ beforeAll(async () => {
       clock: t.clock,
       secureCookies: false,
       production: false,
+      checkResponses: true,
     }),
   );
 });

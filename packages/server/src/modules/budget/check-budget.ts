@@ -37,5 +37,9 @@ export function computeCityPostSubsidy(
   input: { now: Date; city: string; program: string; grade: PerformanceGrade; verifiedRdFen: number },
 ) {
   const { now, city, ...rest } = input;
-  return computePostSubsidy(policyInForce(deps.policies, city, now), rest);
+  const { amountFen, ratioBp, capFen, clause } = computePostSubsidy(
+    policyInForce(deps.policies, city, now),
+    rest,
+  );
+  return { amountFen, ratioBp, capFen, clause };
 }
