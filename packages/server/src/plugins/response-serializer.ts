@@ -4,9 +4,10 @@ import { canonicalJson } from "../modules/audit/audit-chain.ts";
 /**
  * Responses leave as the JSON of what the route built, checked against their contract schema where
  * `check` is on (tests, development): a response that does not fit, or that carries a field the
- * schema would strip, fails loudly there. So production, which skips the check (measured: it was
- * a fifth of the submission's CPU in the deadline rush), never relies on stripping to keep a field
- * such as a cipher out of an answer; the DTO mappers build exactly what the contract lists.
+ * schema would strip, fails loudly there. So production, which skips the check (in a CPU profile of
+ * the deadline rush, checking the answer cost about as much as reading and judging the submission),
+ * never relies on stripping to keep a field such as a cipher out of an answer; the DTO mappers build
+ * exactly what the contract lists.
  */
 export function responseSerializer(check: boolean) {
   return ({ schema, method, url }: { schema: unknown; method: string; url: string }) => {
