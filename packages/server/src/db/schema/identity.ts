@@ -40,6 +40,8 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex("users_username").on(t.username),
+    // One account per person: parallel sign-ups with one ID number get one account and a 409.
+    uniqueIndex("users_id_number_digest").on(t.idNumberDigest),
     index("users_city_unit").on(t.cityId, t.unitId),
     index("users_city_district").on(t.cityId, t.districtCode),
     foreignKey({ columns: [t.cityId, t.unitId], foreignColumns: [units.cityId, units.id] }),

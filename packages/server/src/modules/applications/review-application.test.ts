@@ -77,6 +77,7 @@ function fakeRepos(a: Application, recommended = 0) {
     removed: [] as string[],
     notified: [] as { cityId: string; userIds: string[]; n: Record<string, unknown> }[],
     counted: [] as string[][],
+    lockedGuides: [] as string[],
   };
   const repos = {
     applications: {
@@ -97,6 +98,10 @@ function fakeRepos(a: Application, recommended = 0) {
     },
     guides: {
       find: async (_scope: Scope, id: string) => (id === guide.id ? { guide, calls: [] } : undefined),
+      lock: async (_scope: Scope, id: string) => {
+        calls.lockedGuides.push(id);
+        return id === guide.id ? { guide, calls: [] } : undefined;
+      },
     },
     notifications: {
       notify: async (cityId: string, userIds: string[], n: Record<string, unknown>) => {
@@ -137,6 +142,8 @@ describe("review an application (use case, with fakes)", () => {
     const out = await review(f, district, { event: "recommend", rank: 2, reason: "推荐" });
     expect(out.application.status).toBe("recommended");
     expect(f.calls.counted).toEqual([["luoyang", guide.id, "410305"]]);
+    // The quota is counted under the guide's row lock, so concurrent recommendations queue.
+    expect(f.calls.lockedGuides).toEqual([guide.id]);
     expect(f.calls.updates).toEqual([{ status: "recommended", updatedAt: now, districtRank: 2 }]);
     expect(f.calls.events).toEqual([
       {

@@ -35,7 +35,7 @@ type Repos = {
     ApplicationsRepository,
     "lock" | "update" | "insertEvent" | "countRecommended" | "removeAttachment"
   >;
-  guides: Pick<GuidesRepository, "find">;
+  guides: Pick<GuidesRepository, "find" | "lock">;
   notifications: Pick<NotificationsRepository, "notify">;
 };
 
@@ -58,7 +58,11 @@ export async function reviewApplication(
     if (!a) throw applicationNotFound();
     const from = a.status;
     const to = fire(applicationMachine, from, decision.event, ctx.actor.roles);
-    const found = await repos.guides.find({ kind: "city", cityId: a.cityId }, a.guideId);
+    // A recommendation counts against the guide's district quota: the guide's row lock makes
+    // concurrent recommendations count one after another (six at once within a quota of two
+    // recommended six before), never check-then-write.
+    const guideOf = decision.event === "recommend" ? repos.guides.lock : repos.guides.find;
+    const found = await guideOf({ kind: "city", cityId: a.cityId }, a.guideId);
     const changes = await checkDecision(repos, a, decision, found?.guide.content, ctx.now);
     await applications.update(a, { status: to, updatedAt: ctx.now, ...changes });
     await applications.insertEvent(a, {

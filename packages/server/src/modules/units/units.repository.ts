@@ -10,6 +10,7 @@ import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { districts, units } from "../../db/schema/index.ts";
+import { withConflicts } from "../../db/unique-violation.ts";
 import { scopeWhere } from "../../lib/scope-sql.ts";
 
 export interface UnitFilter {
@@ -21,6 +22,13 @@ export interface UnitFilter {
 
 type UnitRow = typeof units.$inferSelect;
 const unitKind = z.enum(unitKinds);
+const unitConflicts = {
+  units_city_uscc: {
+    path: "uscc",
+    messageZh: "该统一社会信用代码的单位已登记。",
+    messageEn: "A unit with this unified social credit code is already registered.",
+  },
+};
 const toUnit = (row: UnitRow): Unit => ({ ...row, kind: unitKind.parse(row.kind) });
 const toView = (r: { unit: UnitRow; districtNameZh: string | null }): UnitView => ({
   ...toUnit(r.unit),
@@ -88,17 +96,19 @@ export function unitsRepository(db: Db) {
     },
 
     async insert(values: UnitFields & { cityId: string; createdAt: Date; updatedAt: Date }): Promise<Unit> {
-      const [row] = await db.insert(units).values(values).returning();
+      const [row] = await withConflicts(unitConflicts, () => db.insert(units).values(values).returning());
       if (!row) throw new Error("insert returned no row");
       return toUnit(row);
     },
 
     async update(unit: Unit, values: Partial<UnitFields> & { updatedAt: Date }): Promise<Unit> {
-      const [row] = await db
-        .update(units)
-        .set(values)
-        .where(and(eq(units.cityId, unit.cityId), eq(units.id, unit.id)))
-        .returning();
+      const [row] = await withConflicts(unitConflicts, () =>
+        db
+          .update(units)
+          .set(values)
+          .where(and(eq(units.cityId, unit.cityId), eq(units.id, unit.id)))
+          .returning(),
+      );
       if (!row) throw new Error("update returned no row");
       return toUnit(row);
     },

@@ -10,6 +10,7 @@ import { and, asc, count, eq, exists, gte, ilike, inArray, notExists, or, type S
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { sessions, units, userRoles, users } from "../../db/schema/index.ts";
+import { withConflicts } from "../../db/unique-violation.ts";
 import { scopeWhere } from "../../lib/scope-sql.ts";
 import { likeOf } from "../units/units.repository.ts";
 
@@ -39,6 +40,20 @@ const scoped = (scope: Scope) =>
     unitId: users.unitId,
     ownerUserId: users.id,
   });
+
+const userConflicts = {
+  users_username: { path: "username", messageZh: "用户名已被使用。", messageEn: "The username is taken." },
+  users_id_number_digest: {
+    path: "idNumber",
+    messageZh: "该身份证号已有账号。",
+    messageEn: "An account with this ID number exists.",
+  },
+  user_roles_user_id_role_pk: {
+    path: "roles",
+    messageZh: "角色正被他人同时修改，请刷新后重试。",
+    messageEn: "Someone else changed these roles at the same time; reload and try again.",
+  },
+};
 
 export interface NewUser {
   username: string;
@@ -131,7 +146,7 @@ export function usersRepository(db: Db) {
     },
 
     async insert(values: NewUser, roles: Role[]): Promise<User> {
-      const [row] = await db.insert(users).values(values).returning();
+      const [row] = await withConflicts(userConflicts, () => db.insert(users).values(values).returning());
       if (!row) throw new Error("insert returned no row");
       if (roles.length) await db.insert(userRoles).values(roles.map((r) => ({ userId: row.id, role: r })));
       return toUser(row, roles);
@@ -139,7 +154,11 @@ export function usersRepository(db: Db) {
 
     async replaceRoles(userId: string, roles: Role[]): Promise<void> {
       await db.delete(userRoles).where(eq(userRoles.userId, userId));
-      if (roles.length) await db.insert(userRoles).values(roles.map((r) => ({ userId, role: r })));
+      if (roles.length) {
+        await withConflicts(userConflicts, () =>
+          db.insert(userRoles).values(roles.map((r) => ({ userId, role: r }))),
+        );
+      }
     },
 
     async update(

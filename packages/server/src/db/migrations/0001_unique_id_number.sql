@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "users_id_number_digest" ON "users" USING btree ("id_number_digest");
