@@ -71,7 +71,10 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
   r.put(
     "/api/users/:id/roles",
     {
-      config: { access: { permission: "role.grant", scope: "platform" }, errors: codesOf("ROLE_") },
+      config: {
+        access: { permission: "role.grant", scope: "platform" },
+        errors: ["CONFLICT", ...codesOf("ROLE_")],
+      },
       schema: {
         tags: ["users"],
         summary: "Replace a user's roles (security administrator only)",
