@@ -5,8 +5,6 @@ import { toApplicationDto } from "./applications.dto.ts";
 import type { Attachment } from "./applications.repository.ts";
 import type { ApplicationView } from "./read-applications.ts";
 
-export type { ApplicationView };
-
 /** What every application route answers with: the application as the caller may see it. */
 export function toDetailDto(
   view: ApplicationView,

@@ -17,11 +17,16 @@ import type { AppDeps } from "../../deps.ts";
 import type { CallerContext } from "../../lib/context.ts";
 import { callerOf } from "../../plugins/access.ts";
 import { codesOf } from "../../plugins/error-codes.ts";
-import { type ApplicationView, attachmentDto, toDetailDto } from "./application-detail.ts";
+import { attachmentDto, toDetailDto } from "./application-detail.ts";
 import { toSummaryDto } from "./applications.dto.ts";
 import { confirmCommitment } from "./confirm-commitment.ts";
 import { createApplication } from "./create-application.ts";
-import { getApplication, listApplicationAttachments, listApplications } from "./read-applications.ts";
+import {
+  type ApplicationView,
+  getApplication,
+  listApplicationAttachments,
+  listApplications,
+} from "./read-applications.ts";
 import { saveDraft } from "./save-draft.ts";
 import { submitApplication } from "./submit-application.ts";
 import { attachmentMaxBytes, uploadAttachment } from "./upload-attachment.ts";

@@ -1,49 +1,24 @@
-import {
-  type Application,
-  applicationContentSchema,
-  type Guide,
-  guideContentSchema,
-  type Role,
-  type Scope,
-} from "@luoshu/domain";
+import { type Application, applicationContentSchema, type Role, type Scope } from "@luoshu/domain";
 import { describe, expect, it } from "vitest";
 import { callerContext, fakeTransactor } from "../../test/fakes.ts";
+import { softScienceGuide } from "../../test/guide-fixtures.ts";
 import { type ReviewDecision, reviewApplication } from "./review-application.ts";
 
 const now = new Date("2026-03-02T02:00:00Z");
 const piUserId = "00000000-0000-4000-8000-00000000000b";
 const unitAdminId = "00000000-0000-4000-8000-00000000000c";
 
-const guide: Guide = {
-  id: "00000000-0000-4000-8000-0000000000d1",
-  cityId: "luoyang",
-  policyVersion: "2025",
-  program: "softScience",
-  year: 2026,
-  titleZh: "2026年度洛阳市软科学研究计划项目申报指南",
-  status: "published",
-  createdBy: "00000000-0000-4000-8000-0000000000ff",
-  createdAt: now,
-  updatedAt: now,
-  publishedAt: now,
-  content: guideContentSchema.parse({
-    titleZh: "2026年度洛阳市软科学研究计划项目申报指南",
-    program: "softScience",
-    year: 2026,
-    directions: [{ titleZh: "科技创新战略规划研究" }],
-    eligibility: { unitKinds: ["enterprise"] },
-    amountRange: { minFen: 0, maxFen: 3_000_000 },
-    criteria: [{ nameZh: "综合", weight: 100 }],
+const guide = softScienceGuide(
+  "published",
+  {
     formalChecklist: [
       { code: "complete", textZh: "申报书各部分填写完整" },
       { code: "commitment", textZh: "承诺书已签字盖章并上传" },
     ],
     districtQuota: 2,
-    calls: [
-      { nameZh: "第一批", opensAt: "2026-03-01T00:00:00+08:00", closesAt: "2026-05-31T17:00:00+08:00" },
-    ],
-  }),
-};
+  },
+  now,
+);
 
 const application = (over: Partial<Application> = {}): Application => ({
   id: "00000000-0000-4000-8000-0000000000a1",

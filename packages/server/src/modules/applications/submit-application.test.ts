@@ -4,8 +4,6 @@ import {
   type ApplicationState,
   applicationContentSchema,
   birthDateOfResidentId,
-  type GuideContent,
-  guideContentSchema,
   type IntegrityRecordFacts,
   makeResidentId,
   maskResidentId,
@@ -15,6 +13,7 @@ import { readPolicies } from "../../lib/policy-files.ts";
 import { FieldCipher } from "../../lib/sm-crypto.ts";
 import { statusOf } from "../../plugins/error-codes.ts";
 import { callerContext } from "../../test/fakes.ts";
+import { softScienceContent } from "../../test/guide-fixtures.ts";
 import { policiesDir } from "../../test/test-app.ts";
 import type { SubmissionFacts, SubmissionsRepository } from "./submissions-sql.ts";
 import { submitApplication } from "./submit-application.ts";
@@ -29,18 +28,7 @@ const closesAt = new Date("2026-05-31T17:00:00+08:00");
 const piNumber = makeResidentId("41030519860312001");
 const piCipher = cipher.encrypt(piNumber);
 
-const guide: GuideContent = guideContentSchema.parse({
-  titleZh: "2026年度洛阳市软科学研究计划项目申报指南",
-  program: "softScience",
-  year: 2026,
-  directions: [{ titleZh: "科技创新战略规划研究" }],
-  eligibility: { unitKinds: ["enterprise", "university"] },
-  amountRange: { minFen: 0, maxFen: 3_000_000 },
-  criteria: [{ nameZh: "综合", weight: 100 }],
-  formalChecklist: [{ code: "complete", textZh: "申报书各部分填写完整" }],
-  districtQuota: 5,
-  calls: [{ nameZh: "第一批", opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() }],
-});
+const guide = softScienceContent({ districtQuota: 5 });
 
 /** A PI as stored; `digest: false` is a member saved before members carried their digest. */
 const storedPi = (digest = true) => ({

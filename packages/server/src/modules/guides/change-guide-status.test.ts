@@ -1,13 +1,8 @@
-import {
-  type Guide,
-  type GuideContentInput,
-  type GuideState,
-  guideContentSchema,
-  type Scope,
-} from "@luoshu/domain";
+import type { Guide, GuideContentInput, GuideState, Scope } from "@luoshu/domain";
 import { describe, expect, it } from "vitest";
 import { readPolicies } from "../../lib/policy-files.ts";
 import { callerContext, fakeTransactor } from "../../test/fakes.ts";
+import { softScienceGuide } from "../../test/guide-fixtures.ts";
 import { policiesDir } from "../../test/test-app.ts";
 import { changeGuideStatus } from "./change-guide-status.ts";
 import type { GuidesRepository } from "./guides.repository.ts";
@@ -16,36 +11,18 @@ const policies = readPolicies(policiesDir);
 const now = new Date("2026-03-02T02:00:00Z");
 const created = new Date("2026-02-01T02:00:00Z");
 
-const guide = (status: GuideState, over: Partial<GuideContentInput> = {}): Guide => ({
-  id: "00000000-0000-4000-8000-0000000000d1",
-  cityId: "luoyang",
-  policyVersion: "2025",
-  program: "softScience",
-  year: 2026,
-  titleZh: "2026年度洛阳市软科学研究计划项目申报指南",
-  status,
-  createdBy: "00000000-0000-4000-8000-0000000000ff",
-  createdAt: created,
-  updatedAt: created,
-  publishedAt: null,
-  content: guideContentSchema.parse({
-    titleZh: "2026年度洛阳市软科学研究计划项目申报指南",
-    program: "softScience",
-    year: 2026,
-    directions: [{ titleZh: "科技创新战略规划研究" }],
-    eligibility: { unitKinds: ["enterprise", "university"] },
-    amountRange: { minFen: 0, maxFen: 3_000_000 },
-    criteria: [
-      { nameZh: "研究意义", weight: 40 },
-      { nameZh: "研究基础", weight: 60 },
-    ],
-    formalChecklist: [{ code: "complete", textZh: "申报书各部分填写完整" }],
-    calls: [
-      { nameZh: "第一批", opensAt: "2026-03-01T00:00:00+08:00", closesAt: "2026-05-31T17:00:00+08:00" },
-    ],
-    ...over,
-  }),
-});
+const guide = (status: GuideState, over: Partial<GuideContentInput> = {}) =>
+  softScienceGuide(
+    status,
+    {
+      criteria: [
+        { nameZh: "研究意义", weight: 40 },
+        { nameZh: "研究基础", weight: 60 },
+      ],
+      ...over,
+    },
+    created,
+  );
 
 type Update = Parameters<GuidesRepository["update"]>[1];
 

@@ -71,17 +71,12 @@ export function guidesRepository(db: Db) {
         db.select({ n: count() }).from(guides).where(where),
       ]);
       const items = rows.map(toGuide);
-      const callRows = items.length
-        ? await db
-            .select()
-            .from(calls)
-            .where(
-              inArray(
-                calls.guideId,
-                items.map((g) => g.id),
-              ),
-            )
-            .orderBy(asc(calls.position))
+      // A list is one city's (the caller's, or the public board's).
+      const callRows = items[0]
+        ? await callsOf(
+            items[0].cityId,
+            items.map((g) => g.id),
+          )
         : [];
       return {
         items: items.map((guide) => ({ guide, calls: callRows.filter((c) => c.guideId === guide.id) })),

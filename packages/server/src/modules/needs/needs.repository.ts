@@ -13,6 +13,15 @@ const scoped = (scope: Scope) => scopeWhere(scope, { cityId: needs.cityId });
 
 /** 需求征集: collected needs and their triage. */
 export function needsRepository(db: Db) {
+  const findBy = async (scope: Scope, id: string, lock: boolean): Promise<Need | undefined> => {
+    const q = db
+      .select()
+      .from(needs)
+      .where(and(scoped(scope), eq(needs.id, id)));
+    const [row] = await (lock ? q.for("update") : q);
+    return row && toNeed(row);
+  };
+
   return {
     async insert(values: NeedInput & { cityId: string; submitterUserId: string | null; createdAt: Date }) {
       const [row] = await db
@@ -40,23 +49,9 @@ export function needsRepository(db: Db) {
       return { items: rows.map(toNeed), total: total?.n ?? 0 };
     },
 
-    async find(scope: Scope, id: string): Promise<Need | undefined> {
-      const [row] = await db
-        .select()
-        .from(needs)
-        .where(and(scoped(scope), eq(needs.id, id)));
-      return row && toNeed(row);
-    },
-
+    find: (scope: Scope, id: string) => findBy(scope, id, false),
     /** Row lock: two officers triaging one need at once must not both apply. */
-    async lock(scope: Scope, id: string): Promise<Need | undefined> {
-      const [row] = await db
-        .select()
-        .from(needs)
-        .where(and(scoped(scope), eq(needs.id, id)))
-        .for("update");
-      return row && toNeed(row);
-    },
+    lock: (scope: Scope, id: string) => findBy(scope, id, true),
 
     async decide(
       need: Need,

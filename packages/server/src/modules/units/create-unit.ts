@@ -8,7 +8,7 @@ import type { UnitsRepository } from "./units.repository.ts";
 /** Registers a unit: in the officer's own city, or in the city a platform administrator names. */
 export async function createUnit(
   deps: UnitReadDeps & {
-    tx: Transactor<{ units: Pick<UnitsRepository, "findByUscc" | "districtExists" | "insert"> }>;
+    tx: Transactor<{ units: Pick<UnitsRepository, "districtExists" | "insert"> }>;
   },
   input: { ctx: CallerContext; unit: UnitFields & { cityCode?: string } },
 ) {

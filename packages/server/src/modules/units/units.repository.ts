@@ -79,14 +79,6 @@ export function unitsRepository(db: Db) {
       return row && toView(row);
     },
 
-    async findByUscc(cityId: string, uscc: string): Promise<{ id: string } | undefined> {
-      const [row] = await db
-        .select({ id: units.id })
-        .from(units)
-        .where(and(eq(units.cityId, cityId), eq(units.uscc, uscc)));
-      return row;
-    },
-
     async districtExists(cityId: string, code: string): Promise<boolean> {
       const [row] = await db
         .select({ code: districts.code })

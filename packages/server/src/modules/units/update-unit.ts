@@ -9,7 +9,7 @@ import type { UnitsRepository } from "./units.repository.ts";
 /** Changes a unit's details inside the caller's scope (a unit administrator: their own unit). */
 export async function updateUnit(
   deps: UnitReadDeps & {
-    tx: Transactor<{ units: Pick<UnitsRepository, "find" | "findByUscc" | "districtExists" | "update"> }>;
+    tx: Transactor<{ units: Pick<UnitsRepository, "find" | "districtExists" | "update"> }>;
   },
   input: { ctx: CallerContext; id: string; changes: Partial<UnitFields> },
 ) {
@@ -17,7 +17,7 @@ export async function updateUnit(
   const unit = await deps.tx.run(ctx, async ({ units }, audit) => {
     const before = await units.find(ctx.scope, input.id);
     if (!before) throw unitNotFound();
-    await checkUnitFields(units, before.cityId, changes, before.id);
+    await checkUnitFields(units, before.cityId, changes);
     const after = await units.update(before, { ...changes, updatedAt: ctx.now });
     const { districtNameZh: _n, ...beforeRow } = before;
     audit({

@@ -34,7 +34,7 @@ const fail = (code: ErrorCode, messageZh: string, messageEn: string, path: strin
 export async function createUser(
   deps: UserReadDeps & {
     tx: Transactor<{
-      users: Pick<UsersRepository, "usernameTaken" | "idNumberTaken" | "insert">;
+      users: Pick<UsersRepository, "insert">;
       units: Pick<UnitsRepository, "find" | "districtExists">;
     }>;
     cipher: FieldCipher;
@@ -71,11 +71,6 @@ export async function createUser(
   const passwordHash = await hashPassword(u.password);
 
   const user = await deps.tx.run(ctx, async ({ users, units }, audit) => {
-    if (await users.usernameTaken(u.username))
-      throw fail("CONFLICT", "用户名已被使用。", "The username is taken.", "username");
-    if (idFields && (await users.idNumberTaken(idFields.idNumberDigest))) {
-      throw fail("CONFLICT", "该身份证号已有账号。", "An account with this ID number exists.", "idNumber");
-    }
     let districtCode = u.districtCode ?? null;
     if (unitId) {
       const unit = await units.find({ kind: "platform" }, unitId);

@@ -135,16 +135,6 @@ export function usersRepository(db: Db) {
       return row?.n ?? 0;
     },
 
-    async usernameTaken(username: string): Promise<boolean> {
-      const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-      return Boolean(row);
-    },
-
-    async idNumberTaken(digest: string): Promise<boolean> {
-      const [row] = await db.select({ id: users.id }).from(users).where(eq(users.idNumberDigest, digest));
-      return Boolean(row);
-    },
-
     async insert(values: NewUser, roles: Role[]): Promise<User> {
       const [row] = await withConflicts(userConflicts, () => db.insert(users).values(values).returning());
       if (!row) throw new Error("insert returned no row");
