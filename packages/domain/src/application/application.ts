@@ -227,3 +227,11 @@ export type EventDetails = z.infer<typeof eventDetailsSchema>;
 
 /** The signed commitment letter (LY-FUNDS §24) is uploaded under this code beside the guide's own. */
 export const commitmentScanCode = "commitmentScan";
+
+/** A member's fields that never leave the server: only the mask does. */
+export const memberSecretFields: readonly string[] = ["idNumberCipher", "idNumberDigest"];
+
+/** A stored member as anyone outside the server may see it. */
+export function withoutSecrets({ idNumberCipher: _c, idNumberDigest: _d, ...shown }: StoredMember) {
+  return shown;
+}

@@ -197,10 +197,6 @@ export type ErrorCode = keyof typeof errorCatalogue;
 
 export const errorCodes = Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]];
 
-export function isErrorCode(code: string): code is ErrorCode {
-  return Object.hasOwn(errorCatalogue, code);
-}
-
 export function kindOf(code: ErrorCode): ErrorKind {
   return errorCatalogue[code].kind;
 }

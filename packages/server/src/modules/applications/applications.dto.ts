@@ -8,6 +8,7 @@ import {
   memberFacts,
   type Policy,
   type Role,
+  withoutSecrets,
 } from "@luoshu/domain";
 
 type Summary = Omit<Application, "content" | "commitment">;
@@ -61,10 +62,10 @@ export function toApplicationDto(
   callOpensAt: Date,
   unit?: UnitFacts,
 ): ApplicationDto {
-  const team = a.content.team.map(({ idNumberCipher: _c, idNumberDigest: _d, ...m }) => ({
-    ...m,
-    ...memberFacts(m.birthDate, callOpensAt),
-  }));
+  const team = a.content.team.map((member) => {
+    const m = withoutSecrets(member);
+    return { ...m, ...memberFacts(m.birthDate, callOpensAt) };
+  });
   return {
     ...toSummaryDto(a, ctx.policies, unit),
     content: { ...a.content, team },

@@ -1,4 +1,4 @@
-import { type Application, diffContent, type Json, type Unit } from "@luoshu/domain";
+import { type Application, diffContent, type Json, memberSecretFields, type Unit } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { GuidesRepository } from "../guides/guides.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
@@ -89,17 +89,14 @@ export async function getApplicationHistory(
       revision: rev.revision,
       submittedAt: rev.submittedAt,
       contentHash: rev.contentHash,
-      changes:
-        i === 0 ? [] : diffContent(withoutSecrets(revisions[i - 1]?.snapshot), withoutSecrets(rev.snapshot)),
+      changes: i === 0 ? [] : diffContent(masked(revisions[i - 1]?.snapshot), masked(rev.snapshot)),
     })),
   };
 }
 
 /** Diffs show masked ID numbers only; what JSON.parse returns is JSON by construction. */
-function withoutSecrets(snapshot: unknown): Json {
+function masked(snapshot: unknown): Json {
   return JSON.parse(
-    JSON.stringify(snapshot ?? null, (k, v) =>
-      k === "idNumberCipher" || k === "idNumberDigest" ? undefined : v,
-    ),
+    JSON.stringify(snapshot ?? null, (k, v) => (memberSecretFields.includes(k) ? undefined : v)),
   );
 }
