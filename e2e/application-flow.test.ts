@@ -58,7 +58,8 @@ describe("a competitive application from guide to formal check", () => {
     await page.getByTestId("public-city").getByText("洛阳市").click();
     await page.waitForURL(/[?&]city=luoyang\b/);
     await page.locator("[data-testid^='public-calls-']").first().waitFor();
-    expect(await page.getByTestId("page-public").innerText()).toContain("申报中");
+    // the board re-renders once the chosen city's guides arrive: wait for them, not the previous city's
+    await expect.poll(() => page.getByTestId("page-public").innerText()).toContain("申报中");
     await page.getByTestId("public-need-title").fill("轴承数字孪生运维平台关键技术");
     await page.getByTestId("public-need-field").fill("高端装备");
     await page
@@ -117,6 +118,19 @@ describe("a competitive application from guide to formal check", () => {
     await page.close();
   });
 
+  it("lets the finance bureau co-issue the pre-funded guide (LY-FUNDS §12)", async () => {
+    const page = await signIn(browser, server.url, "ly-finance");
+    await page.getByTestId("menu-guides").click();
+    await page.getByTestId("guides-table").waitFor();
+    await page.getByRole("link", { name: guideTitle }).click();
+    await page.getByTestId("guide-co-issue").waitFor();
+    await page.getByTestId("guide-event-coIssue").click();
+    await page.getByTestId("guide-event-coIssue-confirm").click();
+    await waitText(page, "guide-co-issue", "市财政局已会同发布");
+    await shot(page, "05b-guide-co-issued");
+    await page.close();
+  });
+
   it("lets the leader publish the guide", async () => {
     const page = await signIn(browser, server.url, "ly-leader");
     await page.getByTestId("task-guidesToPublish").click();
@@ -152,10 +166,13 @@ describe("the applicant's side", () => {
     expect(await page.getByTestId("problem-team.0.idNumber").innerText()).toMatch(/校验码/);
     await shot(page, "08-pi-id-problem");
     await page.getByTestId("team-id-0").fill(idNumber);
+    // the draft saves itself a few seconds after the last change
+    await waitText(page, "autosave-status", "有未保存的修改");
+    await waitText(page, "autosave-status", "已自动保存");
     await page.getByTestId("application-save").click();
     await page.getByTestId("save-problems").waitFor({ state: "detached" });
-    await page.getByTestId("team-id-facts-0").waitFor();
-    expect(await page.getByTestId("team-id-facts-0").innerText()).toMatch(/有效/);
+    // the autosave does not refill the form under the typist's hands; the manual save does
+    await waitText(page, "team-id-facts-0", / 有效/);
     expect(await page.getByTestId("save-problems").count()).toBe(0);
     await shot(page, "08-pi-application-saved");
 
@@ -175,6 +192,10 @@ describe("the applicant's side", () => {
     const page = await signIn(browser, server.url, "ly-unit");
     await page.getByTestId("task-myDrafts").click();
     await openApplication(page);
+    // a refused submission lists what is missing, and is judged again after each save
+    await page.getByTestId("application-submit").click();
+    await page.getByTestId("application-submit-confirm").click();
+    await page.getByTestId("submit-violations").getByTestId("violation-SUBMIT_COMMITMENT_MISSING").waitFor();
     await page.getByTestId("tab-commitment").click();
     await page.getByTestId("commitment-confirm-unit").click();
     await waitText(page, "commitment-unit-status", "已确认");
@@ -183,6 +204,8 @@ describe("the applicant's side", () => {
       .locator("input[type=file]")
       .setInputFiles(scanPath);
     await waitText(page, "attachment-file-commitmentScan", "承诺书-签字盖章.pdf");
+    await page.getByTestId("application-save").click();
+    await page.getByTestId("submit-violations").waitFor({ state: "detached" });
     await shot(page, "10-unit-commitment-scan");
     await page.close();
   });
@@ -192,6 +215,7 @@ describe("the applicant's side", () => {
     await page.goto(`${server.url}${applicationPath}`);
     await page.getByTestId("application-form").waitFor();
     await page.getByTestId("application-submit").click();
+    await page.getByTestId("application-submit-confirm").click();
     await statusIs(page, "待县区初审");
     await shot(page, "11-pi-submitted");
     await page.close();
@@ -214,10 +238,17 @@ describe("the reviews", () => {
     await shot(page, "13-district-list");
     await page.locator("[data-testid^='application-link-']").first().click();
     await page.getByTestId("review-panel").waitFor();
+    // nothing is decided before the officer chooses, and the button says so
+    expect(await page.getByTestId("review-decision-recommend").isChecked()).toBe(false);
+    await waitText(page, "review-blocked", "请先选择审核结论");
+    await page.getByTestId("review-decision-recommend").click();
     await page.getByTestId("review-rank").fill("1");
     await page.getByTestId("review-reason").fill("选题符合本区产业方向，同意推荐。");
     await shot(page, "14-district-review");
     await page.getByTestId("review-submit").click();
+    await page.getByTestId("review-confirm").waitFor();
+    expect(await page.locator(".ant-modal-confirm").innerText()).toContain("推荐后将进入市科技局形式审查");
+    await page.getByTestId("review-confirm").click();
     await statusIs(page, "已推荐");
     await shot(page, "15-district-recommended");
     await page.close();
@@ -225,13 +256,18 @@ describe("the reviews", () => {
 
   it("lets the agency pass the formal check against the guide's checklist", async () => {
     const page = await signIn(browser, server.url, "ly-agency");
-    await page.getByTestId("task-formalCheck").click();
-    await page.locator("[data-testid^='application-link-']").first().click();
+    // the recommendation reached the agency as a notification: the bell opens the application
+    await page.getByTestId("notification-bell").click();
+    await page.locator("[data-testid^='bell-item-']").filter({ hasText: "待形式审查" }).first().click();
     await page.getByTestId("formal-checklist").waitFor();
+    await page.getByTestId("review-decision-formalPass").click();
+    // a pass with unticked items is blocked, and the screen names them
+    await waitText(page, "review-blocked", "尚未勾选");
     for (const code of ["complete", "commitment", "eligible"])
       await page.getByTestId(`formal-item-${code}`).check();
     await shot(page, "16-agency-checklist");
     await page.getByTestId("review-submit").click();
+    await page.getByTestId("review-confirm").click();
     await statusIs(page, "形式审查通过");
     await page.getByTestId("tab-history").click();
     await page.getByTestId("history-event-formalPass").waitFor();
@@ -272,6 +308,7 @@ describe("a refusal", () => {
     await page.getByTestId("application-create-submit").click();
     await page.getByTestId("application-form").waitFor();
     await page.getByTestId("application-submit").click();
+    await page.getByTestId("application-submit-confirm").click();
     const banned = page.getByTestId("violation-SUBMIT_UNIT_BANNED");
     await banned.waitFor();
     expect(await banned.innerText()).toMatch(/取消申报资格/);

@@ -8,7 +8,8 @@ export interface Person {
 
 /** Fills every section of the application form the way a principal investigator would. */
 export async function fillApplication(page: Page, p: Person) {
-  await page.getByTestId("app-field").fill("科技政策与管理");
+  // soft science picks one of its four areas (LY-REFORM §二(一)3)
+  await pick(page, "app-field", "政策法规体系构建");
   await page
     .getByTestId("app-abstract")
     .fill("面向洛阳都市圈建设，研究创新资源共享、成果转化与政策协同机制，提出可操作的政策建议。");

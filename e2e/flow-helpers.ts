@@ -1,12 +1,22 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { expectAccessible, settle } from "./a11y.ts";
 import { screenshotsDir } from "./server.ts";
 
 export const password = "Luoshu@2025";
 
-/** A full-page screenshot under test-results/, named `flow-<name>.png`. */
-export const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(screenshotsDir, `flow-${name}.png`), fullPage: true });
+/**
+ * Records a page state a test has reached: a full-page screenshot as test-results/<file>.png, and
+ * the axe-core check at WCAG 2.1 A/AA (e2e/a11y.ts), so that every page the tests visit is held to it.
+ */
+export async function record(page: Page, file: string) {
+  await settle(page);
+  await page.screenshot({ path: path.join(screenshotsDir, `${file}.png`), fullPage: true });
+  await expectAccessible(page, file);
+}
+
+/** `record` for the application path, named `flow-<name>`. */
+export const shot = (page: Page, name: string) => record(page, `flow-${name}`);
 
 /** A fresh browser context per user, signed in, on the workspace. */
 export async function signIn(browser: Browser, url: string, username: string): Promise<Page> {

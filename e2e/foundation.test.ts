@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { record as shot } from "./flow-helpers.ts";
 import { launchBrowser, screenshotsDir, startServer } from "./server.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -16,9 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
 
 async function login(page: Page, username: string) {
   await page.goto(`${server.url}/login`);
@@ -36,6 +33,29 @@ async function menu(page: Page): Promise<string[]> {
 }
 
 describe("foundation in a real browser", () => {
+  it("loads the login page in route chunks, compressed and cached for a year", async () => {
+    const page = await browser.newPage({ locale: "zh-CN" });
+    const responses: Response[] = [];
+    page.on("response", (r) => responses.push(r));
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId("page-login").waitFor();
+    await page.waitForLoadState("networkidle");
+    const document = responses.find((r) => new URL(r.url()).pathname === "/login");
+    expect((await document?.allHeaders())?.["cache-control"]).toBe("no-cache");
+    const scripts = responses.filter((r) => /^\/assets\/.+\.js$/.test(new URL(r.url()).pathname));
+    // split by route: the login page's own chunk, not the whole UI in one file
+    expect(scripts.map((r) => r.url()).join("\n")).toMatch(/LoginPage-[\w-]+\.js/);
+    expect(scripts.map((r) => r.url()).join("\n")).not.toMatch(/ApplicationPage-/);
+    for (const script of scripts) {
+      const headers = await script.allHeaders();
+      expect(headers["cache-control"], script.url()).toBe("public, max-age=31536000, immutable");
+      // the build writes compressed twins of every file above 1 KiB
+      if ((await script.body()).length > 1024)
+        expect(["br", "gzip"], script.url()).toContain(headers["content-encoding"]);
+    }
+    await page.close();
+  });
+
   it("shows the program officer its menu, the policies and a budget violation with its clause", async () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: "zh-CN" });
     await page.goto(server.url);

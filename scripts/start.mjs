@@ -9,7 +9,9 @@ const root = path.resolve(import.meta.dirname, "..");
 const web = path.join(root, "packages", "web");
 const builtAt = mtime(path.join(web, "dist", "index.html"));
 const sourcesAt = Math.max(
-  ...["src", "index.html", "vite.config.ts", "package.json"].map((p) => newest(path.join(web, p))),
+  ...["src", "index.html", "vite.config.ts", "precompress.ts", "package.json"].map((p) =>
+    newest(path.join(web, p)),
+  ),
   ...["domain", "contract"].map((p) => newest(path.join(root, "packages", p, "src"))),
 );
 

@@ -5,6 +5,7 @@ import {
   applicationInputSchema,
   applicationStates,
   commitmentSchema,
+  instantSchema as deadline,
   eventDetailsSchema,
   storedMemberSchema,
   unitKinds,
@@ -64,6 +65,8 @@ export const applicationListFilter = z
     callId: z.uuid().optional(),
     guideId: z.uuid().optional(),
     status: z.enum(applicationStates).optional(),
+    /** Only those the applicant can edit now (drafts and returned ones): the workspace's "my drafts". */
+    editable: z.stringbool().optional(),
     district: z.string().max(12).optional(),
     kind: z.enum(unitKinds).optional(),
     keyword: z.string().max(100).optional(),
@@ -87,6 +90,10 @@ export const saveResultSchema = z.object({
   problems: z.array(violationSchema),
 });
 export type SaveResultDto = z.infer<typeof saveResultSchema>;
+
+/** What would refuse a submission now (empty when it would go through), judged without submitting. */
+export const submissionCheckSchema = z.object({ violations: z.array(violationSchema) });
+export type SubmissionCheckDto = z.infer<typeof submissionCheckSchema>;
 
 export const commitmentBody = z.object({ as: z.enum(["pi", "unit"]) }).strict();
 export type CommitmentBody = z.input<typeof commitmentBody>;
@@ -112,7 +119,6 @@ const checklist = z
   .max(30);
 export type ChecklistAnswer = z.infer<typeof checklist>[number];
 const reason = z.string().trim().max(2000);
-const deadline = z.iso.datetime({ offset: true });
 
 export const districtReviewBody = z.discriminatedUnion("event", [
   z

@@ -22,7 +22,24 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 
-export const auditListQuery = z.object(pageQuery).strict();
+/** An instant with its offset, as the web sends a picked time (e.g. 2026-03-01T00:00:00+08:00). */
+const at = z.iso.datetime({ offset: true });
+
+/** Who did what to which kind of record, and when: the same filters for the page and the export. */
+export const auditListFilter = z
+  .object({
+    /** The actor's username, exactly. */
+    actor: z.string().trim().min(1).max(64).optional(),
+    action: z.string().trim().min(1).max(100).optional(),
+    entityType: z.string().trim().min(1).max(64).optional(),
+    /** From this instant, inclusive. */
+    from: at.optional(),
+    /** Before this instant. */
+    to: at.optional(),
+  })
+  .strict();
+export type AuditListFilter = z.output<typeof auditListFilter>;
+export const auditListQuery = auditListFilter.extend(pageQuery);
 export type AuditListQuery = z.output<typeof auditListQuery>;
 export const auditPage = pageOf(auditEntrySchema);
 

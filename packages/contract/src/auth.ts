@@ -15,6 +15,8 @@ export const meSchema = z.object({
   permissions: z.array(z.enum(permissions)),
   scope: z.object({ kind: z.enum(scopeKinds) }),
   csrfToken: z.string(),
+  /** The password was set by an administrator: nothing but the password change is open until it changes. */
+  mustChangePassword: z.boolean(),
 });
 export type MeDto = z.infer<typeof meSchema>;
 

@@ -1,8 +1,13 @@
-import { budgetCategoryCodes, budgetGroups, errorCodes, performanceGrades } from "@luoshu/domain";
+import {
+  budgetCategoryCodes,
+  budgetGroups,
+  errorCodes,
+  fenSchema as fen,
+  performanceGrades,
+  ruleSettings,
+} from "@luoshu/domain";
 import { z } from "zod";
 import { cityCode } from "./shared.ts";
-
-const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const budgetLineSchema = z
   .object({
@@ -29,8 +34,14 @@ const finding = z.object({
   messageEn: z.string(),
   clause: z.string().optional(),
 });
-/** A violation of the domain's rules: its code from the one catalogue, its clause when a rule applied. */
-export const violationSchema = finding.extend({ path: z.string().optional() });
+/**
+ * A violation of the domain's rules: its code from the one catalogue, its clause when a rule applied,
+ * or the setting (city's or guide's) where no clause backs it.
+ */
+export const violationSchema = finding.extend({
+  path: z.string().optional(),
+  setting: z.enum(ruleSettings).optional(),
+});
 const budgetViolation = violationSchema.extend({ category: z.string().optional() });
 
 export const budgetCheckResultSchema = z.object({
@@ -54,6 +65,8 @@ export const budgetCheckResultSchema = z.object({
     }),
   ),
   violations: z.array(budgetViolation),
+  /** Caps stated in principle (原则上) that the budget exceeds: shown, not refused. */
+  warnings: z.array(budgetViolation),
   appliedClauses: z.array(z.string()),
 });
 export type BudgetCheckResultDto = z.infer<typeof budgetCheckResultSchema>;

@@ -1,4 +1,4 @@
-import { integrityKinds } from "@luoshu/domain";
+import { calendarDateSchema, integrityKinds } from "@luoshu/domain";
 import { z } from "zod";
 import { instant } from "./shared.ts";
 
@@ -23,8 +23,8 @@ export type IntegrityRecordDto = z.infer<typeof integrityRecordSchema>;
 
 const common = {
   kind: z.enum(integrityKinds),
-  fromDate: z.iso.date(),
-  untilDate: z.iso.date().nullable(),
+  fromDate: calendarDateSchema,
+  untilDate: calendarDateSchema.nullable(),
   reason: z.string().trim().min(2).max(2000),
   clause: z.string().trim().min(2).max(100),
 };

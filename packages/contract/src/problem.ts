@@ -1,4 +1,4 @@
-import { errorCodes } from "@luoshu/domain";
+import { errorCodes, ruleSettings } from "@luoshu/domain";
 import { z } from "zod";
 
 /** One field's problem in a validation answer (`path` like `team.0.idNumber`). */
@@ -24,6 +24,8 @@ export const problemSchema = z.object({
   messageEn: z.string(),
   path: z.string().optional(),
   clause: z.string().optional(),
+  /** Where no clause backs the rule: the city's or the guide's own setting. */
+  setting: z.enum(ruleSettings).optional(),
   issues: z.array(issueSchema).optional(),
   details: z.record(z.string(), z.json()).optional(),
 });

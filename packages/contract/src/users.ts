@@ -14,7 +14,7 @@ export const userSchema = z.object({
   roles: z.array(z.enum(roles)),
   idNumberMasked: z.string().nullable(),
   status: z.enum(userStatuses),
-  lockedUntil: instant.nullable(),
+  mustChangePassword: z.boolean(),
   createdAt: instant,
 });
 export type UserDto = z.infer<typeof userSchema>;

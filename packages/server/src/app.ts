@@ -1,7 +1,4 @@
-import fs from "node:fs";
-import path from "node:path";
 import fastifyCookie from "@fastify/cookie";
-import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { ErrorCode } from "@luoshu/domain";
@@ -26,8 +23,11 @@ import { userRoutes } from "./modules/users/users.routes.ts";
 import { workspaceRoutes } from "./modules/workspace/workspace.routes.ts";
 import { type RegisteredRoute, registerAccess } from "./plugins/access.ts";
 import { possibleCodes, problemResponses, routeFacts } from "./plugins/error-codes.ts";
+import { badUrlProblem, registerHostileInputGuard } from "./plugins/hostile-input.ts";
 import { notFoundBody, registerProblemHandler } from "./plugins/problem.ts";
 import { responseSerializer } from "./plugins/response-serializer.ts";
+import { registerSecurityHeaders, securityHeaders } from "./plugins/security-headers.ts";
+import { registerWebAssets } from "./plugins/web-assets.ts";
 
 export const bodyLimit = 1024 * 1024;
 
@@ -42,14 +42,19 @@ export async function buildApp(
   deps: AppDeps,
   opts: { onUndeclaredError?: (route: string, code: ErrorCode) => void } = {},
 ): Promise<App> {
+  const headers = securityHeaders({ https: deps.secureCookies });
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit,
     trustProxy: process.env.LUOSHU_TRUST_PROXY === "1",
+    frameworkErrors: badUrlProblem(headers),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(deps.checkResponses));
   registerProblemHandler(app, opts.onUndeclaredError);
+  registerHostileInputGuard(app);
+  registerSecurityHeaders(app, headers);
+  app.addHook("onClose", () => deps.documents.close());
   await app.register(fastifyCookie);
 
   const routesDeclared: RegisteredRoute[] = [];
@@ -99,12 +104,10 @@ export async function buildApp(
     await app.register(async (scope) => routes(scope, deps));
   }
 
-  const spa = Boolean(deps.webDist && fs.existsSync(path.join(deps.webDist, "index.html")));
-  if (spa) await app.register(fastifyStatic, { root: deps.webDist as string, wildcard: false });
-  // Unknown API paths get a problem document; any other GET is a client-side route of the web UI.
+  const clientRoute = await registerWebAssets(app, deps.webDist);
+  // Unknown API paths get a problem document; a client-side route of the web UI gets its page.
   app.setNotFoundHandler((request, reply) => {
-    if (spa && request.method === "GET" && !request.url.startsWith("/api"))
-      return reply.sendFile("index.html");
+    if (clientRoute(request)) return reply.sendFile("index.html");
     return reply.status(404).type("application/problem+json").send(notFoundBody(request.method, request.url));
   });
   return Object.assign(app as unknown as FastifyInstance, { routesDeclared });

@@ -8,6 +8,10 @@ export interface Config {
   /** Connections per process to the PostgreSQL server; more than the server's cores only queue there. */
   databasePoolSize: number;
   dataDir: string;
+  /** The attachment store: part of every backup, beside the database and the key. */
+  filesDir: string;
+  /** The audit chain's signed head outside the database: back it up apart from the database. */
+  auditAnchorFile: string;
   production: boolean;
   /** Responses checked against their schemas: in development and tests, not in production or benchmarks. */
   checkResponses: boolean;
@@ -24,12 +28,15 @@ const root = path.resolve(import.meta.dirname, "../../..");
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === "production";
   const home = env.HOME ?? root;
+  const dataDir = path.resolve(env.LUOSHU_DATA_DIR ?? path.join(root, ".data"));
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? "0.0.0.0",
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolSize: Number(env.LUOSHU_DB_POOL_SIZE ?? 10),
-    dataDir: path.resolve(env.LUOSHU_DATA_DIR ?? path.join(root, ".data")),
+    dataDir,
+    filesDir: path.resolve(env.LUOSHU_FILES_DIR ?? path.join(dataDir, "files")),
+    auditAnchorFile: path.resolve(env.LUOSHU_AUDIT_ANCHOR ?? path.join(dataDir, "audit-anchor.json")),
     production,
     checkResponses: env.LUOSHU_CHECK_RESPONSES
       ? env.LUOSHU_CHECK_RESPONSES === "1"

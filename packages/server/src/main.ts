@@ -1,4 +1,3 @@
-import path from "node:path";
 import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
 import { demoPassword, demoUsernames } from "./db/seed/demo-data.ts";
@@ -8,7 +7,9 @@ import { registerSealer } from "./lib/after-commit.ts";
 import { systemClock } from "./lib/clock.ts";
 import { createLocalFileStore } from "./lib/files/file-store.ts";
 import { readPolicies } from "./lib/policy-files.ts";
+import { fileAnchorStore } from "./modules/audit/audit-anchor.ts";
 import { AuditSealer } from "./modules/audit/audit-sealer.ts";
+import { StartupRefused } from "./modules/instance/field-key.ts";
 import { registerPolicyCities } from "./modules/reference/read-reference.ts";
 import { createRepositories } from "./repositories.ts";
 import { openRuntime } from "./runtime.ts";
@@ -25,13 +26,22 @@ try {
   process.exit(1);
 }
 
-const { database, cipher } = await openRuntime(config);
-await registerPolicyCities({ repos: createRepositories(database.db), policies });
+let runtime: Awaited<ReturnType<typeof openRuntime>>;
+try {
+  runtime = await openRuntime(config);
+} catch (e) {
+  if (!(e instanceof StartupRefused)) throw e;
+  console.error(`\n${e.message}\n`);
+  process.exit(1);
+}
+const { database, cipher } = runtime;
+const auditKeys = { signer: cipher, anchor: fileAnchorStore(config.auditAnchorFile) };
+await registerPolicyCities({ repos: createRepositories(database.db, auditKeys), policies });
 if (!config.production) {
   const seeded = await seedDemo(database.db, cipher, systemClock.now());
   if (seeded.created) console.log("已创建演示数据 / demo data created");
 }
-const sealer = new AuditSealer(database.db);
+const sealer = new AuditSealer(database.db, auditKeys);
 registerSealer(database.db, sealer);
 sealer.start();
 const app = await buildApp(
@@ -39,7 +49,8 @@ const app = await buildApp(
     database,
     policies,
     cipher,
-    files: createLocalFileStore({ root: path.join(config.dataDir, "files") }),
+    auditAnchor: auditKeys.anchor,
+    files: createLocalFileStore({ root: config.filesDir }),
     clock: systemClock,
     secureCookies: config.secureCookies,
     production: config.production,

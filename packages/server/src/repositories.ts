@@ -3,6 +3,8 @@ import { rateLimitsRepository } from "./lib/rate-limits.repository.ts";
 import { applicationsRepository } from "./modules/applications/applications.repository.ts";
 import { submissionsRepository } from "./modules/applications/submissions-sql.ts";
 import { auditRepository } from "./modules/audit/audit.repository.ts";
+import type { AnchorStore } from "./modules/audit/audit-anchor.ts";
+import type { AuditSigner } from "./modules/audit/audit-chain.ts";
 import { credentialsRepository } from "./modules/auth/credentials.repository.ts";
 import { sessionsRepository } from "./modules/auth/sessions.repository.ts";
 import { dedupRepository } from "./modules/dedup/dedup.repository.ts";
@@ -15,15 +17,21 @@ import { usersRepository } from "./modules/users/users.repository.ts";
 import { notificationsRepository } from "./modules/workspace/notifications.repository.ts";
 import { workspaceRepository } from "./modules/workspace/workspace.repository.ts";
 
+/** The server's own audit key and the chain's anchor outside the database (modules/audit). */
+export interface AuditKeys {
+  signer: AuditSigner;
+  anchor?: AnchorStore;
+}
+
 /**
  * Every repository, bound to one database handle: the database itself for reads, or a transaction
  * (lib/transaction.ts). Only repositories touch the database.
  */
-export function createRepositories(db: Db) {
+export function createRepositories(db: Db, keys: AuditKeys) {
   return {
     applications: applicationsRepository(db),
-    submissions: submissionsRepository(db),
-    audit: auditRepository(db),
+    submissions: submissionsRepository(db, keys.signer),
+    audit: auditRepository(db, keys.signer, keys.anchor),
     credentials: credentialsRepository(db),
     sessions: sessionsRepository(db),
     rateLimits: rateLimitsRepository(db),

@@ -1,6 +1,8 @@
 import { type Config, readConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
-import { FieldCipher, loadMasterKey } from "./lib/sm-crypto.ts";
+import type { FieldCipher } from "./lib/sm-crypto.ts";
+import { openFieldCipher } from "./modules/instance/field-key.ts";
+import { instanceRepository } from "./modules/instance/instance.repository.ts";
 
 /** What the server and the command-line scripts share: configuration, database and field cipher. */
 export async function openRuntime(
@@ -12,6 +14,14 @@ export async function openRuntime(
       : { dataDir: config.dataDir },
   );
   await database.migrate();
-  const cipher = new FieldCipher(loadMasterKey({ key: config.key, keyFile: config.keyFile }));
-  return { config, database, cipher };
+  try {
+    const cipher = await openFieldCipher(instanceRepository(database.db), {
+      key: config.key,
+      keyFile: config.keyFile,
+    });
+    return { config, database, cipher };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
 }

@@ -4,9 +4,11 @@ import { type Role, roles } from "../identity/roles.ts";
 import { DomainError } from "../shared/errors.ts";
 import {
   allowedApplicationActions,
+  allowedApplicationEvents,
   applicationVisible,
   checkCommitmentConfirmation,
   checkEditable,
+  checkWithdrawal,
 } from "./application.actions.ts";
 import { type ApplicationState, applicationStates, editableStates } from "./application.machine.ts";
 
@@ -24,7 +26,26 @@ describe("allowed application actions", () => {
       "exportPdf",
     ]);
     const other = { userId: "pi-2", roles: ["principalInvestigator"] as Role[] };
-    expect(allowedApplicationActions(draft, other)).not.toContain("confirmAsPi");
+    expect(allowedApplicationActions(draft, other)).toEqual(["exportPdf"]);
+  });
+
+  it("keeps a draft from another PI of the same unit, and from anyone before its PI is bound", () => {
+    const other = { userId: "pi-2", roles: ["principalInvestigator"] as Role[] };
+    expect(() => checkEditable(draft, "content", other)).toThrow(DomainError);
+    const unbound = { ...draft, piUserId: null };
+    expect(() => checkCommitmentConfirmation(unbound, pi, "pi")).toThrow(/names no principal investigator/);
+    expect(() => checkEditable(unbound, "content", pi)).toThrow(DomainError);
+    expect(() => checkEditable(unbound, "content", unitAdmin)).not.toThrow();
+  });
+
+  it("offers withdrawing a submission to its own PI and the unit administrator only", () => {
+    const submitted = { ...draft, status: "submitted" as ApplicationState };
+    const other = { userId: "pi-2", roles: ["principalInvestigator"] as Role[] };
+    expect(allowedApplicationEvents(submitted, pi)).toEqual(["withdraw"]);
+    expect(allowedApplicationEvents(submitted, unitAdmin)).toEqual(["withdraw"]);
+    expect(allowedApplicationEvents(submitted, other)).toEqual([]);
+    expect(() => checkWithdrawal(submitted, other)).toThrow(DomainError);
+    expect(() => checkWithdrawal(submitted, pi)).not.toThrow();
   });
 
   it("stops offering a confirmation once it is given", () => {
@@ -43,30 +64,36 @@ describe("allowed application actions", () => {
 
   it("agrees with the checks the use cases apply, for every state and role", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...applicationStates), fc.constantFrom(...roles), (status, role) => {
-        const caller = { userId: "pi-1", roles: [role] };
-        const a = { status, piUserId: "pi-1", commitment: {} };
-        const actions = allowedApplicationActions(a, caller);
-        const passes = (f: () => void) => {
-          try {
-            f();
-            return true;
-          } catch (e) {
-            if (e instanceof DomainError) return false;
-            throw e;
-          }
-        };
-        expect(actions.includes("edit")).toBe(
-          passes(() => checkEditable(a, "content")) && ["unitAdmin", "principalInvestigator"].includes(role),
-        );
-        expect(actions.includes("confirmAsPi")).toBe(
-          passes(() => checkCommitmentConfirmation(a, caller, "pi")),
-        );
-        expect(actions.includes("confirmAsUnit")).toBe(
-          passes(() => checkCommitmentConfirmation(a, caller, "unit")),
-        );
-        expect(editableStates.includes(status) || !actions.includes("upload")).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...applicationStates),
+        fc.constantFrom(...roles),
+        fc.constantFrom("pi-1", "pi-2", null),
+        (status, role, piUserId) => {
+          const caller = { userId: "pi-1", roles: [role] };
+          const a = { status, piUserId, commitment: {} };
+          const actions = allowedApplicationActions(a, caller);
+          const passes = (f: () => void) => {
+            try {
+              f();
+              return true;
+            } catch (e) {
+              if (e instanceof DomainError) return false;
+              throw e;
+            }
+          };
+          expect(actions.includes("edit")).toBe(
+            passes(() => checkEditable(a, "content", caller)) &&
+              ["unitAdmin", "principalInvestigator"].includes(role),
+          );
+          expect(actions.includes("confirmAsPi")).toBe(
+            passes(() => checkCommitmentConfirmation(a, caller, "pi")),
+          );
+          expect(actions.includes("confirmAsUnit")).toBe(
+            passes(() => checkCommitmentConfirmation(a, caller, "unit")),
+          );
+          expect(editableStates.includes(status) || !actions.includes("upload")).toBe(true);
+        },
+      ),
     );
   });
 });

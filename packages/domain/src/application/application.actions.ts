@@ -49,10 +49,30 @@ const submitted = {
   commitment: ["申报书已提交。", "The application is already submitted."],
 } as const;
 
-/** The draft content and attachments change only in an editable state, by the applicant's unit. */
-export function checkEditable(a: Pick<Application, "status">, what: keyof typeof submitted) {
+/**
+ * Inside the unit, an application is its own PI's and the unit administrator's: another PI of the
+ * same unit may read it but not change it or confirm for it.
+ */
+function authorRefusal(a: Pick<Application, "piUserId">, caller: Caller): ErrorInit | null {
+  if (caller.roles.includes("unitAdmin") || (a.piUserId !== null && a.piUserId === caller.userId))
+    return null;
+  return {
+    code: "FORBIDDEN",
+    messageZh: "只有本申报书的项目负责人和单位管理员可以修改。",
+    messageEn: "Only the application's principal investigator and the unit administrator may change it.",
+  };
+}
+
+/** The draft content and attachments change only in an editable state, by its PI or its unit. */
+export function checkEditable(
+  a: Pick<Application, "status" | "piUserId">,
+  what: keyof typeof submitted,
+  caller: Caller,
+) {
   const [messageZh, messageEn] = submitted[what];
   if (!editable(a.status)) throw invalidTransition(messageZh, messageEn);
+  const refusal = authorRefusal(a, caller);
+  if (refusal) throw new DomainError(refusal);
 }
 
 /**
@@ -86,11 +106,17 @@ function commitmentRefusal(
     const [messageZh, messageEn] = submitted.commitment;
     return { code: "INVALID_TRANSITION", messageZh, messageEn };
   }
-  if (as === "pi" && a.piUserId && a.piUserId !== caller.userId) {
+  // The PI is the person the team names (bound by ID number when the draft is saved), never
+  // whoever confirms first.
+  if (as === "pi" && a.piUserId !== caller.userId) {
     return {
       code: "FORBIDDEN",
-      messageZh: "您不是本申报书的项目负责人。",
-      messageEn: "You are not this application's principal investigator.",
+      messageZh: a.piUserId
+        ? "您不是本申报书的项目负责人。"
+        : "申报书尚未确定项目负责人：请在团队中填写项目负责人本人的身份证号，与其账号一致后即可确认。",
+      messageEn: a.piUserId
+        ? "You are not this application's principal investigator."
+        : "The application names no principal investigator yet: enter the PI's ID number in the team, matching their account.",
     };
   }
   return null;
@@ -116,7 +142,8 @@ export function allowedApplicationActions(
   a: Pick<Application, "status" | "piUserId" | "commitment">,
   caller: Caller,
 ): ApplicationAction[] {
-  const mayEdit = can(caller.roles, "application.edit") && editable(a.status);
+  const mayEdit =
+    can(caller.roles, "application.edit") && editable(a.status) && authorRefusal(a, caller) === null;
   const mayConfirm = (as: "pi" | "unit") => mayEdit && commitmentRefusal(a, caller, as) === null;
   const out: ApplicationAction[] = [];
   if (mayEdit) out.push("edit", "upload");
@@ -128,10 +155,18 @@ export function allowedApplicationActions(
   return out;
 }
 
+/** Withdrawing a submission is its author's: its own PI or the unit administrator. */
+export function checkWithdrawal(a: Pick<Application, "piUserId">, caller: Caller) {
+  const refusal = authorRefusal(a, caller);
+  if (refusal) throw new DomainError(refusal);
+}
+
 /** The machine's events the caller may fire now. */
 export function allowedApplicationEvents(
-  a: Pick<Application, "status">,
-  roles: readonly Role[],
+  a: Pick<Application, "status" | "piUserId">,
+  caller: Caller,
 ): ApplicationEvent[] {
-  return allowedEvents(applicationMachine, a.status, roles);
+  return allowedEvents(applicationMachine, a.status, caller.roles).filter(
+    (e) => e !== "withdraw" || authorRefusal(a, caller) === null,
+  );
 }

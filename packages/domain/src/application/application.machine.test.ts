@@ -19,8 +19,10 @@ const applicant: Role[] = ["unitAdmin", "principalInvestigator"];
 /** Every transition as the design states it: event, from, to, the roles that may fire it. */
 const table: [ApplicationEvent, ApplicationState, ApplicationState, Role[]][] = [
   ["submit", "draft", "submitted", applicant],
+  ["submitToBureau", "draft", "recommended", applicant],
   ["resubmitToDistrict", "districtReturned", "submitted", applicant],
   ["resubmitToAgency", "formalReturned", "recommended", applicant],
+  ["withdraw", "submitted", "draft", applicant],
   ["recommend", "submitted", "recommended", ["districtOfficer"]],
   ["districtReturn", "submitted", "districtReturned", ["districtOfficer"]],
   ["districtReject", "submitted", "districtRejected", ["districtOfficer"]],
@@ -74,8 +76,8 @@ describe("applicationMachine transitions", () => {
   });
 
   it("offers each role only its own buttons", () => {
-    expect(allowedEvents(m, "draft", ["principalInvestigator"])).toEqual(["submit"]);
-    expect(allowedEvents(m, "submitted", ["principalInvestigator"])).toEqual([]);
+    expect(allowedEvents(m, "draft", ["principalInvestigator"])).toEqual(["submit", "submitToBureau"]);
+    expect(allowedEvents(m, "submitted", ["principalInvestigator"])).toEqual(["withdraw"]);
     expect(allowedEvents(m, "submitted", ["districtOfficer"]).sort()).toEqual(
       ["districtReject", "districtReturn", "recommend"].sort(),
     );
@@ -103,17 +105,26 @@ describe("editableStates and submitEventFor", () => {
       if (editableStates.includes(s)) {
         expect(e).not.toBeNull();
         expect(fire(m, s, e as ApplicationEvent, ["principalInvestigator"])).not.toBe(s);
-        expect(allowedEvents(m, s, applicant)).toEqual([e]);
+        expect(allowedEvents(m, s, applicant)).toEqual(s === "draft" ? ["submit", "submitToBureau"] : [e]);
       } else {
         expect(e).toBeNull();
       }
     }
   });
 
-  it("editable states are exactly those where an applicant can act", () => {
+  it("routes a draft by its guide: through the district, or straight to the formal check", () => {
+    expect(submitEventFor("draft", true)).toBe("submit");
+    expect(submitEventFor("draft", false)).toBe("submitToBureau");
+    expect(fire(m, "draft", "submitToBureau", applicant)).toBe("recommended");
+    // a return by the formal check goes back to it either way; a district return cannot happen
+    expect(submitEventFor("formalReturned", false)).toBe("resubmitToAgency");
+  });
+
+  it("editable states, and a submission the district has not decided, are where an applicant can act", () => {
     for (const s of applicationStates) {
-      expect(allowedEvents(m, s, applicant).length > 0).toBe(editableStates.includes(s));
+      expect(allowedEvents(m, s, applicant).length > 0).toBe(editableStates.includes(s) || s === "submitted");
     }
+    expect(allowedEvents(m, "submitted", applicant)).toEqual(["withdraw"]);
   });
 });
 

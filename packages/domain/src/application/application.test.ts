@@ -1,10 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Policy } from "../policy/policy.schema.ts";
 import {
   type ApplicationContent,
   applicationContentSchema,
   applicationInputSchema,
+  applicationNumber,
   memberFacts,
+  numberYearAt,
   requestedFen,
   storedMemberSchema,
   youthAgeLimit,
@@ -182,5 +185,42 @@ describe("requestedFen", () => {
         expect(requestedFen(content(amounts))).toBe(amounts.reduce((s, a) => s + a, 0));
       }),
     );
+  });
+});
+
+describe("applicationNumber", () => {
+  const policy = {
+    numberPrefix: "LY",
+    programs: [{ numberCode: "RK", code: "softScience" }],
+  } as unknown as Pick<Policy, "numberPrefix" | "programs">;
+
+  it("reads city prefix, year, program code and a four-digit sequence", () => {
+    const n = applicationNumber({ numberProgram: "softScience", numberYear: 2026, numberSeq: 1 }, policy);
+    expect(n).toBe("LY-2026-RK-0001");
+  });
+
+  it("keeps numbers past 9999 whole and distinct", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        (a, b) => {
+          const na = applicationNumber(
+            { numberProgram: "softScience", numberYear: 2026, numberSeq: a },
+            policy,
+          );
+          const nb = applicationNumber(
+            { numberProgram: "softScience", numberYear: 2026, numberSeq: b },
+            policy,
+          );
+          return (a === b) === (na === nb);
+        },
+      ),
+    );
+  });
+
+  it("counts years on the bureau's clock: 31 December 16:00 UTC is already next year in Shanghai", () => {
+    expect(numberYearAt(new Date("2026-12-31T15:59:59Z"))).toBe(2026);
+    expect(numberYearAt(new Date("2026-12-31T16:00:00Z"))).toBe(2027);
   });
 });

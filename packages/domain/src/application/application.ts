@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { ageAt } from "../identity/identifiers.ts";
+import type { Policy } from "../policy/policy.schema.ts";
+import { calendarDateSchema } from "../shared/dates.ts";
+import { fenSchema as fen } from "../shared/money.ts";
 import type { ApplicationState } from "./application.machine.ts";
 
 const text = (max: number) => z.string().max(max).default("");
-const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const day = z.union([z.iso.date(), z.literal("")]).default("");
+const day = z.union([calendarDateSchema, z.literal("")]).default("");
 
 export const targetKinds = [
   "patent",
@@ -183,6 +185,10 @@ export interface Application {
   createdAt: Date;
   updatedAt: Date;
   submittedAt: Date | null;
+  /** The number's program, year and sequence, drawn once at creation (`applicationNumber`). */
+  numberProgram: string;
+  numberYear: number;
+  numberSeq: number;
 }
 
 /** What a submission freezes of each attachment. */
@@ -203,12 +209,25 @@ export const revisionSnapshotSchema = z.object({
 });
 export type RevisionSnapshot = z.infer<typeof revisionSnapshotSchema>;
 
+export type ApplicationNumberParts = Pick<Application, "numberProgram" | "numberYear" | "numberSeq">;
+
 /**
- * A readable reference until approval assigns the gapless project number: the city's prefix (from
- * its policy file), the year and the start of the id.
+ * 申报编号, e.g. LY-2026-RK-0001: the city's prefix and the program's code (both from its policy
+ * file), the year, and the place in that city's, year's and program's sequence. Approval will give
+ * the project its own number.
  */
-export function applicationNumber(a: Pick<Application, "id" | "createdAt">, prefix: string): string {
-  return `${prefix}-${a.createdAt.getUTCFullYear()}-${a.id.slice(0, 8).toUpperCase()}`;
+export function applicationNumber(
+  a: ApplicationNumberParts,
+  policy: Pick<Policy, "numberPrefix" | "programs">,
+): string {
+  const code =
+    policy.programs.find((p) => p.code === a.numberProgram)?.numberCode ?? a.numberProgram.toUpperCase();
+  return `${policy.numberPrefix}-${a.numberYear}-${code}-${String(a.numberSeq).padStart(4, "0")}`;
+}
+
+/** Numbers count by the year on the bureau's calendar (Asia/Shanghai, UTC+8 all year), not UTC's. */
+export function numberYearAt(now: Date): number {
+  return new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
 }
 
 /** What a review decision records beside its reason: the district's rank, the return deadline, the checklist. */

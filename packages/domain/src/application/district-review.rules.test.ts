@@ -11,10 +11,12 @@ describe("checkRecommendation", () => {
     expect(checkRecommendation({ quota: undefined, alreadyRecommended: 10_000, rank: 1 })).toEqual([]);
   });
 
-  it("DISTRICT_QUOTA_FULL once the quota is used, citing LY-FUNDS §8", () => {
+  it("DISTRICT_QUOTA_FULL once the quota is used, as the guide's own setting with no clause", () => {
     for (const alreadyRecommended of [3, 4]) {
       const v = checkRecommendation({ quota: 3, alreadyRecommended, rank: 1 });
-      expect(v).toEqual([expect.objectContaining({ code: "DISTRICT_QUOTA_FULL", clause: "LY-FUNDS §8" })]);
+      expect(v).toEqual([expect.objectContaining({ code: "DISTRICT_QUOTA_FULL", setting: "guide" })]);
+      expect(v[0]?.clause).toBeUndefined();
+      expect(v[0]?.messageZh).toContain("本指南设定");
       expect(v[0]?.messageZh).toContain("3 项");
     }
   });

@@ -1,8 +1,9 @@
 import type { Violation } from "../shared/errors.ts";
 
 /**
- * A district recommends within the guide's per-district quota (LY-FUNDS §8 初审、上报（推荐）) and
- * ranks its recommendations; returns carry reasons and a deadline for the revision.
+ * A district recommends (LY-FUNDS §8 初审、上报（推荐）) and ranks its recommendations, within the
+ * guide's per-district quota: no document sets a quota, so the refusal names the guide's own setting,
+ * never a clause. Returns carry reasons and a deadline for the revision.
  */
 export function checkRecommendation(opts: {
   quota: number | undefined;
@@ -13,9 +14,9 @@ export function checkRecommendation(opts: {
   if (opts.quota !== undefined && opts.alreadyRecommended >= opts.quota) {
     out.push({
       code: "DISTRICT_QUOTA_FULL",
-      messageZh: `本县区推荐名额（${opts.quota} 项）已用完。`,
-      messageEn: `The district's quota of ${opts.quota} recommendations is used up.`,
-      clause: "LY-FUNDS §8",
+      messageZh: `本指南设定的每个县区推荐名额（${opts.quota} 项）已用完。`,
+      messageEn: `The guide's quota of ${opts.quota} recommendations per district is used up.`,
+      setting: "guide",
     });
   }
   if (!Number.isInteger(opts.rank) || opts.rank < 1) {

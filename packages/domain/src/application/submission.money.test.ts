@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { budgetCategoryCodes, type Policy } from "../policy/policy.schema.ts";
+import { maxEnteredFen } from "../shared/money.ts";
 import { checkSubmission } from "./submission.rules.ts";
 import {
   codes,
@@ -11,6 +12,7 @@ import {
   guideFor,
   luoyang,
   only,
+  withField,
 } from "./test/submission-fixtures.ts";
 
 describe("checkSubmission: money", () => {
@@ -37,12 +39,15 @@ describe("checkSubmission: money", () => {
     expect(v.every((x) => !("category" in x))).toBe(true);
   });
 
-  it("passes the lump-sum cap of Luoyang soft science through with its clause", () => {
-    const guide = guideFor("softScience", { amountRange: { minFen: 0, maxFen: 3_000_000 } });
+  it("does not refuse over soft science's ¥30,000, a cap stated in principle: the guide's range decides", () => {
     const content = completeContent({ budget: { lines: [{ category: "materials", amountFen: 3_000_001 }] } });
+    // within a guide the leader published over the cap (with a recorded reason): no refusal
+    const overridden = guideFor("softScience", { amountRange: { minFen: 0, maxFen: 5_000_000 } });
+    expect(codes(facts({ guide: overridden, content }))).toEqual([]);
+    // within the cap's own guide range: refused by the guide's range, not by the policy cap
+    const guide = guideFor("softScience", { amountRange: { minFen: 0, maxFen: 3_000_000 } });
     const v = checkSubmission(facts({ guide, content }));
     expect(v.map((x) => [x.code, x.clause, x.path])).toEqual([
-      ["BUDGET_LUMP_SUM_OVER_CAP", "LY-REFORM §三(四)3", "budget.lines"],
       ["SUBMIT_AMOUNT_OUT_OF_RANGE", undefined, "budget"],
     ]);
   });
@@ -73,22 +78,22 @@ describe("checkSubmission: money", () => {
     expect(checkSubmission(facts({ content: purchaseOnMaterials }))).toEqual([
       expect.objectContaining({ code: "VALIDATION", path: "budget.lines.0.purchaseFen" }),
     ]);
-    const beyondExact = completeContent({
-      budget: {
-        lines: [
-          { category: "materials", amountFen: Number.MAX_SAFE_INTEGER },
-          { category: "testing", amountFen: Number.MAX_SAFE_INTEGER },
-        ],
-      },
-    });
-    expect(checkSubmission(facts({ content: beyondExact }))).toEqual([
-      expect.objectContaining({ code: "VALIDATION", path: "budget.lines" }),
-    ]);
+    // Amounts are bounded (maxEnteredFen), so a total beyond exact numbers never reaches the gates.
+    const beyondExact = (amountFen: number) =>
+      completeContent({
+        budget: { lines: Array.from({ length: 20 }, () => ({ category: "materials", amountFen })) },
+      });
+    expect(() => beyondExact(Number.MAX_SAFE_INTEGER)).toThrow();
+    const most = checkSubmission(facts({ content: beyondExact(maxEnteredFen) }));
+    expect(most.map((x) => x.code)).not.toContain("VALIDATION");
   });
 
   it("SUBMIT_AMOUNT_OUT_OF_RANGE below the minimum and above the maximum, inclusive edges accepted", () => {
     const withTotal = (amountFen: number) =>
-      completeContent({ budget: { lines: [{ category: "materials", amountFen }] } });
+      withField(
+        completeContent({ budget: { lines: [{ category: "materials", amountFen }] } }),
+        "socialDevelopment",
+      );
     const guide = guideFor("publicWelfare", { amountRange: { minFen: 1_000_000, maxFen: 3_000_000 } });
     expect(codes(facts({ guide, content: withTotal(999_999) }))).toEqual(["SUBMIT_AMOUNT_OUT_OF_RANGE"]);
     expect(codes(facts({ guide, content: withTotal(1_000_000) }))).toEqual([]);
@@ -176,7 +181,8 @@ describe("checkSubmission: milestones", () => {
   });
 
   it("not for Luoyang public welfare nor for Datong soft science", () => {
-    expect(codes(facts({ guide: guideFor("publicWelfare"), content: noMilestones }))).toEqual([]);
+    const welfare = withField(noMilestones, "socialDevelopment");
+    expect(codes(facts({ guide: guideFor("publicWelfare"), content: welfare }))).toEqual([]);
     expect(codes(datongFacts({ content: noMilestones }))).toEqual([]);
   });
 });
@@ -185,7 +191,7 @@ describe("checkSubmission properties", () => {
   const line = fc.record(
     {
       category: fc.oneof(fc.constantFrom(...budgetCategoryCodes), fc.string({ maxLength: 32 })),
-      amountFen: fc.oneof(fc.integer({ min: 0, max: 5_000_000 }), fc.constant(Number.MAX_SAFE_INTEGER)),
+      amountFen: fc.oneof(fc.integer({ min: 0, max: 5_000_000 }), fc.constant(maxEnteredFen)),
       purchaseFen: fc.integer({ min: 0, max: 5_000_000 }),
       note: fc.string({ maxLength: 20 }),
     },

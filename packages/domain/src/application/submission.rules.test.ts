@@ -14,6 +14,7 @@ import {
   only,
   opensAt,
   pi,
+  withField,
 } from "./test/submission-fixtures.ts";
 
 describe("checkSubmission: a complete, valid application", () => {
@@ -22,7 +23,8 @@ describe("checkSubmission: a complete, valid application", () => {
   });
 
   it("gives no violations in Luoyang (public welfare)", () => {
-    expect(checkSubmission(facts({ guide: guideFor("publicWelfare") }))).toEqual([]);
+    const content = withField(completeContent(), "ruralRevitalization");
+    expect(checkSubmission(facts({ guide: guideFor("publicWelfare"), content }))).toEqual([]);
   });
 
   it("gives no violations in Datong, without a commitment letter", () => {
@@ -82,13 +84,42 @@ describe("checkSubmission: the applicant", () => {
     expect(codes(facts({ unit: { kind: "university", districtCode: "410311" } }))).toEqual([]);
   });
 
-  it("SUBMIT_UNIT_BANNED for a blacklisted unit, with the record's clause", () => {
+  it("SUBMIT_UNIT_BANNED for a Datong blacklisted unit, as the city's setting: §22 only lists", () => {
     const records: IntegrityRecordFacts[] = [
       { subject: "unit", kind: "blacklist", from: "2025-01-01", until: null, clause: "DT-RULES §22" },
     ];
     const v = checkSubmission(datongFacts({ integrity: activeBans(records, during) }));
-    expect(v).toEqual([expect.objectContaining({ code: "SUBMIT_UNIT_BANNED", clause: "DT-RULES §22" })]);
+    expect(v).toEqual([expect.objectContaining({ code: "SUBMIT_UNIT_BANNED", setting: "city" })]);
+    expect(v[0]?.clause).toBeUndefined();
     expect(v[0]?.messageZh).toContain("黑名单");
+    expect(v[0]?.messageZh).toContain("市科技局设定");
+  });
+
+  it("SUBMIT_UNIT_BANNED for a blacklisted unit cites the record's clause where no policy rule says more", () => {
+    const records: IntegrityRecordFacts[] = [
+      { subject: "unit", kind: "blacklist", from: "2025-01-01", until: null, clause: "LY-FUNDS §25" },
+    ];
+    const v = checkSubmission(facts({ integrity: activeBans(records, during) }));
+    expect(v).toEqual([expect.objectContaining({ code: "SUBMIT_UNIT_BANNED", clause: "LY-FUNDS §25" })]);
+  });
+
+  it("SUBMIT_FIELD_NOT_ALLOWED outside the program's listed fields (LY-REFORM §二(一)2–3)", () => {
+    const welfare = guideFor("publicWelfare");
+    const v = only(
+      facts({ guide: welfare, content: withField(completeContent(), "医疗卫生") }),
+      "SUBMIT_FIELD_NOT_ALLOWED",
+    );
+    expect(v).toEqual([expect.objectContaining({ clause: "LY-REFORM §二(一)2", path: "basic.field" })]);
+    expect(v[0]?.messageZh).toContain("社会发展、乡村振兴");
+    // a guide narrowing the program's fields narrows the choice
+    const rural = guideFor("publicWelfare", { fields: ["ruralRevitalization"] });
+    const social = withField(completeContent(), "socialDevelopment");
+    expect(codes(facts({ guide: rural, content: social }))).toEqual(["SUBMIT_FIELD_NOT_ALLOWED"]);
+    expect(codes(facts({ guide: welfare, content: social }))).toEqual([]);
+    // soft science: its four areas; an empty field is refused too
+    expect(codes(facts({ content: withField(completeContent(), "") }))).toEqual(["SUBMIT_FIELD_NOT_ALLOWED"]);
+    // Datong lists no fields (DT-RULES §12 ends with 等): anything goes
+    expect(codes(datongFacts({ content: withField(completeContent(), "能源经济") }))).toEqual([]);
   });
 
   it("SUBMIT_PI_BANNED for a PI under an eligibility ban, with the record's clause and end date", () => {

@@ -1,10 +1,11 @@
 import { checkBudget } from "../budget/budget.rules.ts";
 import type { GuideState } from "../guide/guide.machine.ts";
 import { callWindow, type GuideContent } from "../guide/guide.ts";
+import { validateUscc } from "../identity/identifiers.ts";
 import type { UnitKind } from "../identity/unit.ts";
 import { unitKindNames } from "../identity/unit.ts";
 import type { IntegrityHit } from "../integrity/integrity.rules.ts";
-import { citationOf, type Policy } from "../policy/policy.schema.ts";
+import { citationOf, citeSource, type Policy } from "../policy/policy.schema.ts";
 import { DomainError, type Violation } from "../shared/errors.ts";
 import { formatYuan } from "../shared/money.ts";
 import { type ApplicationContent, requestedFen } from "./application.ts";
@@ -65,14 +66,20 @@ export function checkSubmission(f: SubmissionFacts): Violation[] {
       messageEn: "This guide does not accept applicants from this district.",
     });
   }
+  // Where the policy's blacklist rule is the city's own setting (DT-RULES §22 only lists), the
+  // refusal says so instead of citing the listing clause the record carries.
+  const blacklistRule = f.policy.eligibility.find((e) => e.code === "notBlacklisted");
   for (const hit of f.integrity) {
+    const byRule = hit.kind === "blacklist" && blacklistRule ? citeSource(blacklistRule.source) : null;
     add({
       code: hit.subject === "unit" ? "SUBMIT_UNIT_BANNED" : "SUBMIT_PI_BANNED",
-      messageZh: `${hit.subject === "unit" ? "申报单位" : "项目负责人"}${hit.kind === "blacklist" ? "已列入科研诚信黑名单" : "处于取消申报资格期间"}${hit.until ? `（至 ${hit.until}）` : ""}，不得申报。`,
-      messageEn: `The ${hit.subject === "unit" ? "unit" : "principal investigator"} is ${hit.kind === "blacklist" ? "on the research-integrity blacklist" : "banned from applying"}${hit.until ? ` until ${hit.until}` : ""}.`,
-      clause: hit.clause,
+      messageZh: `${hit.subject === "unit" ? "申报单位" : "项目负责人"}${hit.kind === "blacklist" ? "已列入科研诚信黑名单" : "处于取消申报资格期间"}${hit.until ? `（至 ${hit.until}）` : ""}，不得申报${byRule && "setting" in byRule ? "（市科技局设定）" : ""}。`,
+      messageEn: `The ${hit.subject === "unit" ? "unit" : "principal investigator"} is ${hit.kind === "blacklist" ? "on the research-integrity blacklist" : "banned from applying"}${hit.until ? ` until ${hit.until}` : ""}${byRule && "setting" in byRule ? " (refused by the city bureau's own setting)" : ""}.`,
+      ...(byRule ?? { clause: hit.clause }),
     });
   }
+  const field = fieldViolation(f);
+  if (field) add(field);
   out.push(...completeness(f));
   out.push(...budgetViolations(f));
   const asked = requestedFen(f.content);
@@ -121,6 +128,25 @@ export function checkSubmission(f: SubmissionFacts): Violation[] {
     });
   }
   return out;
+}
+
+/**
+ * Where the program's documents list its fields (LY-REFORM §二(一)2–3), the application picks one of
+ * the guide's (all of the program's when the guide names none).
+ */
+function fieldViolation(f: SubmissionFacts): Violation | null {
+  const listed = f.policy.programs.find((p) => p.code === f.guide.program)?.fields;
+  if (!listed) return null;
+  const allowed = listed.items.filter((x) => f.guide.fields.length === 0 || f.guide.fields.includes(x.code));
+  if (allowed.some((x) => x.code === f.content.basic.field)) return null;
+  const names = allowed.map((x) => x.nameZh).join("、");
+  return {
+    code: "SUBMIT_FIELD_NOT_ALLOWED",
+    messageZh: `所属领域须为本指南的领域之一：${names}。`,
+    messageEn: `The field must be one of the guide's: ${allowed.map((x) => x.nameEn).join(", ")}.`,
+    ...citeSource(listed.source),
+    path: "basic.field",
+  };
 }
 
 /**
@@ -192,6 +218,7 @@ function completeness(f: SubmissionFacts): Violation[] {
       });
     }
   });
+  out.push(...checkMilestonesAndPartners(c));
   const program = f.policy.programs.find((p) => p.code === f.guide.program);
   if (program?.milestonesRequired && c.milestones.length === 0) {
     out.push({
@@ -202,5 +229,40 @@ function completeness(f: SubmissionFacts): Violation[] {
       path: "milestones",
     });
   }
+  return out;
+}
+
+/**
+ * What the form can check as it is typed and the server checks again (a draft save reports these,
+ * a submission refuses them): milestones inside the project period, partners' credit codes.
+ */
+export function checkMilestonesAndPartners(
+  c: Pick<ApplicationContent, "basic" | "milestones" | "partners">,
+): Violation[] {
+  const out: Violation[] = [];
+  const { startDate, endDate } = c.basic;
+  c.milestones.forEach((m, i) => {
+    if (!m.dueDate || !startDate || !endDate) return;
+    if (m.dueDate < startDate || m.dueDate > endDate) {
+      out.push({
+        code: "SUBMIT_MILESTONE_OUTSIDE_PERIOD",
+        messageZh: `第 ${i + 1} 个阶段目标的日期 ${m.dueDate} 不在项目起止日期（${startDate} 至 ${endDate}）之内。`,
+        messageEn: `Milestone ${i + 1} (${m.dueDate}) lies outside the project period ${startDate} – ${endDate}.`,
+        path: `milestones.${i}.dueDate`,
+      });
+    }
+  });
+  c.partners.forEach((p, i) => {
+    if (!p.uscc) return;
+    const check = validateUscc(p.uscc);
+    if (!check.ok) {
+      out.push({
+        code: "SUBMIT_PARTNER_USCC",
+        messageZh: `合作单位“${p.name || i + 1}”的统一社会信用代码无效：${check.messageZh}`,
+        messageEn: `Partner ${p.name || i + 1}: invalid credit code: ${check.messageEn}`,
+        path: `partners.${i}.uscc`,
+      });
+    }
+  });
   return out;
 }

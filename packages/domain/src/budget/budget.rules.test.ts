@@ -130,7 +130,7 @@ describe("checkBudget, Luoyang", () => {
     expect(codes(checkBudget(luoyang, { lines }))).toEqual(["BUDGET_INDIRECT_OVER_CAP"]);
   });
 
-  it("caps a soft-science project at ¥30,000 in total (LY-REFORM §三(四)3)", () => {
+  it("warns, not refuses, over soft science's ¥30,000, a cap stated in principle (LY-REFORM §三(四)3)", () => {
     const ok = checkBudget(luoyang, {
       program: "softScience",
       lines: [
@@ -144,11 +144,25 @@ describe("checkBudget, Luoyang", () => {
       program: "softScience",
       lines: [{ category: "publicationIp", amountFen: yuan(30_000) + 1 }],
     });
-    expect(over.violations).toEqual([
+    expect(over.violations).toEqual([]);
+    expect(over.warnings).toEqual([
       expect.objectContaining({ code: "BUDGET_LUMP_SUM_OVER_CAP", clause: "LY-REFORM §三(四)3" }),
     ]);
-    expect(over.violations[0]?.messageZh).toContain("¥30,000.01");
+    expect(over.warnings[0]?.messageZh).toContain("¥30,000.01");
+    expect(over.warnings[0]?.messageZh).toContain("原则上");
     expect(over.appliedClauses).toEqual(["LY-FUNDS §16", "LY-REFORM §三(四)3"]);
+  });
+
+  it("keeps a cap stated without 原则上 a refusal", () => {
+    const hard = structuredClone(luoyang);
+    const soft = hard.programs.find((p) => p.code === "softScience");
+    if (soft?.perProjectCapFen) soft.perProjectCapFen.inPrinciple = false;
+    const over = checkBudget(hard, {
+      program: "softScience",
+      lines: [{ category: "publicationIp", amountFen: yuan(30_000) + 1 }],
+    });
+    expect(over.violations.map((v) => v.code)).toEqual(["BUDGET_LUMP_SUM_OVER_CAP"]);
+    expect(over.warnings).toEqual([]);
   });
 
   it("refuses fiscal money for a filing-only guiding project (LY-REFORM §三(四)1)", () => {

@@ -64,6 +64,11 @@ export interface BudgetCheckResult {
     findings: BudgetFinding[];
   }[];
   violations: BudgetViolation[];
+  /**
+   * Caps the documents state "in principle" (原则上) that the budget exceeds: shown with their clause,
+   * never a refusal; exceeding one is the leader's decision, with a recorded reason.
+   */
+  warnings: BudgetViolation[];
   /** Distinct clause citations of the rules applied, in the order they were applied. */
   appliedClauses: string[];
 }
@@ -102,6 +107,7 @@ function percent(rateBp: number): string {
 /** What every check shares: the violations found so far and the clauses cited so far. */
 interface CheckContext {
   violations: BudgetViolation[];
+  warnings: BudgetViolation[];
   cite: (source: Source) => string | undefined;
 }
 
@@ -225,12 +231,20 @@ function checkProgram(policy: Policy, code: string, totalFen: number, ctx: Check
   if (cap) {
     const clause = ctx.cite(cap.source);
     if (totalFen > cap.amountFen) {
-      ctx.violations.push({
+      const principle = cap.inPrinciple
+        ? {
+            zh: "原则上",
+            en: " in principle",
+            noteZh: "；超出须经局领导决定并记录理由",
+            noteEn: "; exceeding it is the leader's decision, with a recorded reason",
+          }
+        : { zh: "", en: "", noteZh: "", noteEn: "" };
+      (cap.inPrinciple ? ctx.warnings : ctx.violations).push({
         code: cap.lumpSum ? "BUDGET_LUMP_SUM_OVER_CAP" : "BUDGET_PROJECT_OVER_CAP",
         path: "lines",
         clause,
-        messageZh: `${program.nameZh}单个项目经费不超过 ${formatYuan(cap.amountFen)}${cap.lumpSum ? "（包干制）" : ""}，申请总额为 ${formatYuan(totalFen)}`,
-        messageEn: `A ${program.nameEn} receives at most ${formatYuan(cap.amountFen)}${cap.lumpSum ? " (lump sum)" : ""}; the total asked is ${formatYuan(totalFen)}`,
+        messageZh: `${program.nameZh}单个项目经费${principle.zh}不超过 ${formatYuan(cap.amountFen)}${cap.lumpSum ? "（包干制）" : ""}，申请总额为 ${formatYuan(totalFen)}${principle.noteZh}`,
+        messageEn: `A ${program.nameEn} receives at most ${formatYuan(cap.amountFen)}${principle.en}${cap.lumpSum ? " (lump sum)" : ""}; the total asked is ${formatYuan(totalFen)}${principle.noteEn}`,
       });
     }
   }
@@ -240,6 +254,7 @@ export function checkBudget(policy: Policy, input: BudgetInput): BudgetCheckResu
   const applied: string[] = [];
   const ctx: CheckContext = {
     violations: [],
+    warnings: [],
     cite: (source) => {
       const clause = citationOf(source);
       if (clause && !applied.includes(clause)) applied.push(clause);
@@ -292,6 +307,7 @@ export function checkBudget(policy: Policy, input: BudgetInput): BudgetCheckResu
     totalFen,
     categories,
     violations: ctx.violations,
+    warnings: ctx.warnings,
     appliedClauses: applied,
   };
 }

@@ -10,6 +10,7 @@ const events = Object.keys(m.transitions) as GuideEvent[];
 
 const table: [GuideEvent, GuideState, GuideState, Role[]][] = [
   ["submitForReview", "draft", "internalReview", ["programOfficer"]],
+  ["coIssue", "internalReview", "internalReview", ["financeOfficer"]],
   ["returnToDraft", "internalReview", "draft", ["bureauLeader", "programOfficer"]],
   ["publish", "internalReview", "published", ["bureauLeader"]],
   ["close", "published", "closed", ["programOfficer", "bureauLeader"]],

@@ -1,6 +1,11 @@
 import { defineMachine } from "../shared/machine.ts";
 
-/** 申报指南: drafted and reviewed inside the bureau, then published to the public, closed, archived. */
+/**
+ * 申报指南: drafted and reviewed inside the bureau, then published to the public, closed, archived.
+ * Where the policy has a guide issued together with the finance bureau (LY-FUNDS §12: 会同市财政局
+ * 发布指南), the finance officer co-issues it during review; publishing waits for it
+ * (guide-publish.rules.ts).
+ */
 export const guideStates = ["draft", "internalReview", "published", "closed", "archived"] as const;
 export type GuideState = (typeof guideStates)[number];
 
@@ -16,6 +21,7 @@ export const guideMachine = defineMachine({
   },
   transitions: {
     submitForReview: { from: ["draft"], to: "internalReview", roles: ["programOfficer"] },
+    coIssue: { from: ["internalReview"], to: "internalReview", roles: ["financeOfficer"] },
     returnToDraft: { from: ["internalReview"], to: "draft", roles: ["bureauLeader", "programOfficer"] },
     publish: { from: ["internalReview"], to: "published", roles: ["bureauLeader"] },
     close: { from: ["published"], to: "closed", roles: ["programOfficer", "bureauLeader"] },

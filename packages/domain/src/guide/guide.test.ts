@@ -162,15 +162,72 @@ describe("validateGuide against the real policy files", () => {
     ]);
   });
 
-  it("holds Luoyang soft science to the ¥30,000 per-project cap, citing it", () => {
-    expect(codes(guide({ amountRange: { minFen: 0, maxFen: 3_000_000 } }), luoyang)).toEqual([]);
-    const v = validateGuide(luoyang, guide({ amountRange: { minFen: 0, maxFen: 3_000_001 } }));
+  it("leaves Luoyang soft science's ¥30,000, a cap stated 原则上, to the leader (no refusal here)", () => {
+    expect(codes(guide({ amountRange: { minFen: 0, maxFen: 3_000_001 } }), luoyang)).toEqual([]);
+    expect(codes(guide({ plannedCount: 11 }), luoyang)).toEqual([]);
+  });
+
+  it("holds a guide to a cap stated without 原则上, citing it", () => {
+    const hard = structuredClone(luoyang);
+    const soft = hard.programs.find((p) => p.code === "softScience");
+    if (soft?.perProjectCapFen && soft.yearlyCap) {
+      soft.perProjectCapFen.inPrinciple = false;
+      soft.yearlyCap.inPrinciple = false;
+    }
+    expect(codes(guide({ amountRange: { minFen: 0, maxFen: 3_000_000 }, plannedCount: 10 }), hard)).toEqual(
+      [],
+    );
+    const v = validateGuide(hard, guide({ amountRange: { minFen: 0, maxFen: 3_000_001 }, plannedCount: 11 }));
+    expect(v.map((x) => [x.code, x.path, x.clause])).toEqual([
+      ["GUIDE_AMOUNT_OVER_POLICY_CAP", "amountRange.maxFen", "LY-REFORM §三(四)3"],
+      ["GUIDE_PLANNED_OVER_CAP", "plannedCount", "LY-REFORM §三(四)3"],
+    ]);
+  });
+
+  it("lets a guide pick only its program's listed fields (LY-REFORM §二(一)2–3)", () => {
+    expect(codes(guide({ fields: ["policyRegulation", "industryForesight"] }), luoyang)).toEqual([]);
+    const v = validateGuide(luoyang, guide({ program: "publicWelfare", fields: ["policyRegulation"] }));
     expect(v).toEqual([
       expect.objectContaining({
-        code: "GUIDE_AMOUNT_OVER_POLICY_CAP",
-        path: "amountRange.maxFen",
-        clause: "LY-REFORM §三(四)3",
+        code: "GUIDE_UNKNOWN_FIELD",
+        path: "fields.0",
+        clause: "LY-REFORM §二(一)2",
       }),
+    ]);
+    // Datong's soft science lists no fields, so a guide has none to pick
+    expect(codes(guide({ fields: ["energy"] }), datong)).toEqual(["GUIDE_UNKNOWN_FIELD"]);
+  });
+
+  it("keeps the district review in Luoyang (LY-FUNDS §8); a Datong guide may skip it, as the city's setting", () => {
+    const v = validateGuide(luoyang, guide({ districtReview: false }));
+    expect(v).toEqual([
+      expect.objectContaining({
+        code: "GUIDE_DISTRICT_REVIEW_REQUIRED",
+        path: "districtReview",
+        clause: "LY-FUNDS §8",
+      }),
+    ]);
+    expect(codes(guide({ districtReview: false }), datong)).toEqual([]);
+    expect(datong.districtReview).toMatchObject({ mode: "perGuide", source: { kind: "citySetting" } });
+    expect(guide().districtReview).toBe(true);
+  });
+
+  it("opens no call past the policy's validity (LY-REFORM §五; DT-RULES §24)", () => {
+    const call = (closesAt: string) => ({ nameZh: "末批", opensAt: "2030-03-01T00:00:00+08:00", closesAt });
+    expect(luoyang.effectiveUntil.date).toBe("2030-04-22");
+    expect(datong.effectiveUntil.date).toBe("2030-09-17");
+    expect(codes(guide({ calls: [call("2030-04-22T23:59:00+08:00")] }), luoyang)).toEqual([]);
+    // 2030-04-22 16:00 UTC is already 2030-04-23 in China
+    const v = validateGuide(luoyang, guide({ calls: [call("2030-04-22T16:00:00Z")] }));
+    expect(v).toEqual([
+      expect.objectContaining({
+        code: "GUIDE_CALL_AFTER_POLICY_END",
+        path: "calls.0.closesAt",
+        clause: "LY-REFORM §五",
+      }),
+    ]);
+    expect(codes(guide({ calls: [call("2030-09-18T09:00:00+08:00")] }), datong)).toEqual([
+      "GUIDE_CALL_AFTER_POLICY_END",
     ]);
   });
 

@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { can, type Role } from "../identity/roles.ts";
 import { unitKinds } from "../identity/unit.ts";
-import { citationOf, type Policy } from "../policy/policy.schema.ts";
+import { citationOf, citeSource, type Policy } from "../policy/policy.schema.ts";
+import { chinaDateOf, instantSchema as instant } from "../shared/dates.ts";
 import type { Violation } from "../shared/errors.ts";
-import { formatYuan } from "../shared/money.ts";
+import { fenSchema as fen, formatYuan } from "../shared/money.ts";
 import { type GuideState, guideStates } from "./guide.machine.ts";
-
-const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const instant = z.iso.datetime({ offset: true });
 
 /** What an officer writes into a guide (申报指南); the lifecycle lives in guide.machine.ts. */
 export const guideContentSchema = z
@@ -15,6 +13,8 @@ export const guideContentSchema = z
     titleZh: z.string().trim().min(2).max(200),
     program: z.string().min(1).max(64),
     subKind: z.string().max(64).optional(),
+    /** The program's fields (policy `fields`) this guide calls for; empty: all of them. */
+    fields: z.array(z.string().max(64)).max(20).default([]),
     year: z.number().int().min(2000).max(2100),
     summaryZh: z.string().max(5000).default(""),
     directions: z
@@ -70,6 +70,13 @@ export const guideContentSchema = z
       .max(30),
     /** Recommendations each district may make in this guide; absent: no quota. */
     districtQuota: z.number().int().min(1).max(1000).optional(),
+    /**
+     * Whether applications pass the district preliminary review before the formal check; where the
+     * policy leaves it to the guide (`districtReview.mode: perGuide`), false sends them straight on.
+     */
+    districtReview: z.boolean().default(true),
+    /** Projects the guide plans to support, counted against the program's yearly cap. */
+    plannedCount: z.number().int().min(1).max(10_000).optional(),
     needIds: z.array(z.uuid()).max(100).default([]),
     calls: z
       .array(
@@ -122,8 +129,9 @@ export function validateGuide(policy: Policy, g: GuideContent): Violation[] {
       path: "amountRange",
     });
   }
+  // Caps stated 原则上 are the leader's to exceed with a reason (guide-publish.rules.ts), not refusals.
   const cap = program.perProjectCapFen;
-  if (cap && g.amountRange.maxFen > cap.amountFen) {
+  if (cap && !cap.inPrinciple && g.amountRange.maxFen > cap.amountFen) {
     out.push({
       code: "GUIDE_AMOUNT_OVER_POLICY_CAP",
       messageZh: `支持金额上限 ${formatYuan(g.amountRange.maxFen)} 超过政策规定的单个项目上限 ${formatYuan(cap.amountFen)}。`,
@@ -132,6 +140,17 @@ export function validateGuide(policy: Policy, g: GuideContent): Violation[] {
       path: "amountRange.maxFen",
     });
   }
+  const yearly = program.yearlyCap;
+  if (yearly && !yearly.inPrinciple && (g.plannedCount ?? 0) > yearly.count) {
+    out.push({
+      code: "GUIDE_PLANNED_OVER_CAP",
+      messageZh: `计划支持 ${g.plannedCount} 项，超过政策规定的每年 ${yearly.count} 项。`,
+      messageEn: `${g.plannedCount} planned projects exceed the policy's ${yearly.count} a year.`,
+      ...citeSource(yearly.source),
+      path: "plannedCount",
+    });
+  }
+  out.push(...fieldViolations(program, g), ...routingViolations(policy, g));
   if (program.fundingMode === "filing" && g.amountRange.maxFen > 0) {
     out.push({
       code: "GUIDE_FILING_HAS_NO_FUNDING",
@@ -141,12 +160,21 @@ export function validateGuide(policy: Policy, g: GuideContent): Violation[] {
       path: "amountRange.maxFen",
     });
   }
+  const until = policy.effectiveUntil;
   g.calls.forEach((c, i) => {
     if (Date.parse(c.closesAt) <= Date.parse(c.opensAt)) {
       out.push({
         code: "GUIDE_CALL_WINDOW",
         messageZh: "申报截止时间应晚于开始时间。",
         messageEn: "The call must close after it opens.",
+        path: `calls.${i}.closesAt`,
+      });
+    } else if (chinaDateOf(new Date(c.closesAt)) > until.date) {
+      out.push({
+        code: "GUIDE_CALL_AFTER_POLICY_END",
+        messageZh: `申报批次“${c.nameZh}”截止于政策有效期（至 ${until.date}）之后。`,
+        messageEn: `Call "${c.nameZh}" closes after the policy's validity ends (${until.date}).`,
+        ...citeSource(until.source),
         path: `calls.${i}.closesAt`,
       });
     }
@@ -161,6 +189,39 @@ export function validateGuide(policy: Policy, g: GuideContent): Violation[] {
     });
   }
   return out;
+}
+
+type Program = Policy["programs"][number];
+
+/** A guide narrows its program's fields; a program whose documents list none has none to pick. */
+function fieldViolations(program: Program, g: GuideContent): Violation[] {
+  const known = program.fields?.items.map((f) => f.code) ?? [];
+  return g.fields
+    .map((code, i) => ({ code, i }))
+    .filter(({ code }) => !known.includes(code))
+    .map(({ code, i }) => ({
+      code: "GUIDE_UNKNOWN_FIELD" as const,
+      messageZh: `${program.nameZh}没有领域“${code}”。`,
+      messageEn: `${program.nameEn} has no field "${code}".`,
+      ...(program.fields ? citeSource(program.fields.source) : {}),
+      path: `fields.${i}`,
+    }));
+}
+
+/** Only where the policy leaves it to the guide may a call skip the district preliminary review. */
+function routingViolations(policy: Policy, g: GuideContent): Violation[] {
+  const rule = policy.districtReview;
+  if (g.districtReview || rule.mode !== "required") return [];
+  return [
+    {
+      code: "GUIDE_DISTRICT_REVIEW_REQUIRED",
+      messageZh: "本市政策规定申报须经县区初审、推荐，指南不能免除。",
+      messageEn:
+        "The city's policy has every application reviewed by its district first; a guide cannot skip it.",
+      ...citeSource(rule.source),
+      path: "districtReview",
+    },
+  ];
 }
 
 export type CallWindow = "notPublished" | "upcoming" | "open" | "closed";
@@ -196,6 +257,10 @@ export interface Guide {
   createdAt: Date;
   updatedAt: Date;
   publishedAt: Date | null;
+  /** The finance bureau's co-issue (会同发布), where the policy asks for it; cleared on return to draft. */
+  coIssue: { userId: string; at: Date } | null;
+  /** The leader's recorded reason for publishing over a cap the policy states in principle (原则上). */
+  capOverride: { reason: string; userId: string; at: Date } | null;
 }
 
 /** 申报批次: one application window of a guide. */
@@ -212,14 +277,21 @@ export interface Call {
 /** States the public and the applicants see; drafts and guides under review are the bureau's own. */
 export const publicGuideStates: readonly GuideState[] = ["published", "closed"];
 
-/** Who may see a guide in this state: the bureau (who decides on guides) always, others once published. */
+/**
+ * Who may see a guide in this state: the bureau (who decides on guides) always, the finance bureau
+ * also while it is in review (to co-issue it), others once published.
+ */
 export function mayReadGuide(roles: readonly Role[], status: GuideState): boolean {
-  return can(roles, "guide.decide") || publicGuideStates.includes(status);
+  return readableGuideStates(roles).includes(status);
 }
 
 /** The states a caller's guide list may show, narrowed to those asked for. */
 export function readableGuideStates(roles: readonly Role[], asked?: GuideState): readonly GuideState[] {
-  const mine = can(roles, "guide.decide") ? guideStates : publicGuideStates;
+  const mine = can(roles, "guide.decide")
+    ? guideStates
+    : can(roles, "guide.coIssue")
+      ? (["internalReview", ...publicGuideStates] as const)
+      : publicGuideStates;
   return asked ? mine.filter((s) => s === asked) : mine;
 }
 

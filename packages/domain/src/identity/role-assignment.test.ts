@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRoleAssignment } from "./role-assignment.ts";
+import { checkAdministratorSeparation, checkRoleAssignment } from "./role-assignment.ts";
 
 const cityUser = { userId: "u", cityId: "luoyang", districtCode: null, unitId: null };
 const codes = (...a: Parameters<typeof checkRoleAssignment>) => checkRoleAssignment(...a).map((v) => v.code);
@@ -20,5 +20,20 @@ describe("role assignment", () => {
     expect(codes("g", cityUser, ["districtOfficer"])).toContain("ROLE_NEEDS_DISTRICT");
     expect(codes("g", cityUser, ["principalInvestigator"])).toContain("ROLE_NEEDS_UNIT");
     expect(codes("g", { ...cityUser, unitId: "x" }, ["principalInvestigator", "unitAdmin"])).toEqual([]);
+  });
+});
+
+describe("separation of the three administrators", () => {
+  it("keeps each administrator's account out of every other account's reach", () => {
+    for (const role of ["sysAdmin", "secAdmin", "auditor"] as const) {
+      expect(checkAdministratorSeparation("other", { userId: "admin", roles: [role] })?.code).toBe(
+        "ROLE_SEPARATION",
+      );
+      expect(checkAdministratorSeparation("admin", { userId: "admin", roles: [role] })).toBeNull();
+    }
+  });
+  it("leaves business accounts and role-less platform accounts to the administrators", () => {
+    expect(checkAdministratorSeparation("admin", { userId: "u", roles: ["programOfficer"] })).toBeNull();
+    expect(checkAdministratorSeparation("admin", { userId: "u", roles: [] })).toBeNull();
   });
 });

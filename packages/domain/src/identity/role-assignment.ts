@@ -60,3 +60,21 @@ export function checkRoleAssignment(
   }
   return out;
 }
+
+/**
+ * 三员分立: the system administrator, the security administrator and the auditor each keep their
+ * own account to themselves. None of them (nor anyone else) changes, disables or re-roles an account
+ * that holds one of the three roles; such accounts are set up when the platform is installed.
+ */
+export function checkAdministratorSeparation(
+  actorId: string,
+  target: { userId: string; roles: readonly Role[] },
+): Violation | null {
+  if (target.userId === actorId || !target.roles.some((r) => platformRoles.includes(r))) return null;
+  return {
+    code: "ROLE_SEPARATION",
+    messageZh: "三员分立：系统管理员、安全管理员和安全审计员的账号不能由他人修改、停用或变更角色。",
+    messageEn:
+      "Separation of the three administrators: their accounts cannot be changed, disabled or re-roled by anyone else.",
+  };
+}

@@ -32,6 +32,8 @@ export const permissions = [
   "guide.read",
   "guide.manage",
   "guide.decide",
+  /** The finance bureau co-issues guides the policy has issued together with it (LY-FUNDS §12). */
+  "guide.coIssue",
   "need.read",
   "need.submit",
   "need.triage",
@@ -75,7 +77,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "application.read",
     "integrity.read",
   ],
-  financeOfficer: ["workspace.read", "unit.read", "guide.read", "application.read"],
+  financeOfficer: ["workspace.read", "unit.read", "guide.read", "guide.coIssue", "application.read"],
   districtOfficer: [
     "workspace.read",
     "unit.read",

@@ -1,3 +1,4 @@
+import type { Violation } from "../shared/errors.ts";
 /** Kinds of applicant unit (项目承担单位, LY-FUNDS §3): legal persons registered in the city. */
 export const unitKinds = [
   "enterprise",
@@ -37,3 +38,25 @@ export interface UnitView extends Unit {
 }
 
 export type UnitFields = Pick<Unit, "uscc" | "nameZh" | "kind" | "districtCode" | "legalRepresentative">;
+
+/**
+ * A unit's identity as registered: its credit code and its district decide who reviews it, so only
+ * the administrator who registers units (the bureau or the platform) changes them. A unit
+ * administrator keeps the rest of its own unit up to date.
+ */
+export const registrationFields = ["uscc", "districtCode"] as const;
+
+export function checkUnitChangesByUnitAdmin(
+  before: Pick<Unit, (typeof registrationFields)[number]>,
+  changes: Partial<UnitFields>,
+): Violation | null {
+  const changed = registrationFields.find((f) => changes[f] !== undefined && changes[f] !== before[f]);
+  if (!changed) return null;
+  return {
+    code: "FORBIDDEN",
+    messageZh: "统一社会信用代码和所属县区由登记单位的管理员修改；如有变更，请联系市科技局。",
+    messageEn:
+      "The credit code and district are changed by the administrator who registers units; ask the bureau.",
+    path: changed,
+  };
+}

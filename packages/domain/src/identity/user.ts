@@ -16,7 +16,8 @@ export interface User {
   unitId: string | null;
   idNumberMasked: string | null;
   status: UserStatus;
-  lockedUntil: Date | null;
+  /** An administrator set the password; the account has not yet chosen its own. */
+  mustChangePassword: boolean;
   createdAt: Date;
   roles: Role[];
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../shared/errors.ts";
+import { fenSchema } from "../shared/money.ts";
 import type { NeedState } from "./need.machine.ts";
 
 /** What anyone may submit as a technology need (needs collection, DT-RULES §14(一)). */
@@ -9,7 +10,7 @@ export const needInputSchema = z
     field: z.string().trim().min(2).max(100),
     problem: z.string().trim().min(10).max(5000),
     expectedIndicators: z.string().trim().max(2000).default(""),
-    coFundingFen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+    coFundingFen: fenSchema.default(0),
     submitterName: z.string().trim().min(2).max(100),
     submitterContact: z.string().trim().min(5).max(100),
   })

@@ -85,6 +85,26 @@ describe("the policy files in policies/", () => {
     expect(datong.effectiveFrom).toBe("2025-09-18");
     expect(datong.budget.categories.every((c) => c.source.kind === "citySetting")).toBe(true);
   });
+
+  it("say what the seeds say: caps in principle, fields, validity, routing, co-issue, the blacklist", () => {
+    const soft = luoyang.programs.find((p) => p.code === "softScience");
+    const welfare = luoyang.programs.find((p) => p.code === "publicWelfare");
+    expect([soft?.perProjectCapFen?.inPrinciple, soft?.yearlyCap?.inPrinciple]).toEqual([true, true]);
+    expect(welfare?.yearlyCap?.inPrinciple).toBe(true);
+    expect(welfare?.fields?.items.map((f) => f.nameZh)).toEqual(["社会发展", "乡村振兴"]);
+    expect(soft?.fields?.items).toHaveLength(4);
+    expect(datong.programs.some((p) => p.fields)).toBe(false);
+    expect(citationOf(luoyang.effectiveUntil.source)).toBe("LY-REFORM §五");
+    expect(citationOf(datong.effectiveUntil.source)).toBe("DT-RULES §24");
+    expect(luoyang.districtReview.mode).toBe("required");
+    expect(datong.districtReview.mode).toBe("perGuide");
+    expect(luoyang.guideCoIssue?.fundingModes).toEqual(["preFunding"]);
+    expect(datong.guideCoIssue).toBeUndefined();
+    const blacklist = datong.eligibility.find((e) => e.code === "notBlacklisted");
+    expect(blacklist?.source.kind).toBe("citySetting");
+    expect(blacklist?.basis?.textZh).toContain("列入科研诚信“黑名单”");
+    expect(blacklist?.descriptionZh).not.toContain("不得承担计划项目");
+  });
 });
 
 describe("parsePolicy errors", () => {
@@ -156,6 +176,11 @@ describe("parsePolicy errors", () => {
     ],
     ["duplicate program", (j) => list(j, "programs").push(get(j, "programs.0")), "programs"],
     [
+      "duplicate number code",
+      (j) => set(j, "programs.1.numberCode", get(j, "programs.0.numberCode")),
+      "programs",
+    ],
+    [
       "indirect in a direct group",
       (j) => set(j, "budget.categories.9.group", "labour"),
       "budget.categories[9]",
@@ -164,6 +189,17 @@ describe("parsePolicy errors", () => {
       "a lower grade paying more",
       (j) => set(j, "postSubsidy.grades.pass.ratioBp", 9000),
       "postSubsidy.grades.pass",
+    ],
+    [
+      "a cap in principle whose clause does not say 原则上",
+      (j) => set(j, "programs.1.yearlyCap.source.textZh", "每年立项不超过 30 项。"),
+      "programs[1].yearlyCap.inPrinciple",
+    ],
+    ["an end before the start", (j) => set(j, "effectiveUntil.date", "2025-04-23"), "effectiveUntil.date"],
+    [
+      "a duplicate field",
+      (j) => list(j, "programs.1.fields.items").push(get(j, "programs.1.fields.items.0")),
+      "programs[1].fields.items",
     ],
   ])("cross-checks: %s", (_name, breakIt, pathStart) => {
     const json = luoyangJson();
@@ -199,6 +235,13 @@ describe("selectPolicy", () => {
     // 2025-12-31T16:00Z is already 1 January in Luoyang.
     expect(selectPolicy(all, "luoyang", new Date("2025-12-31T16:00:00Z"))?.version).toBe("2026");
     expect(selectPolicy(all, "luoyang", new Date("2025-12-31T15:59:59Z"))?.version).toBe("2025");
+  });
+
+  it("returns undefined once the documents' five years are over (LY-REFORM §五; DT-RULES §24)", () => {
+    expect(selectPolicy(all, "luoyang", new Date("2030-04-22T23:59:00+08:00"))?.version).toBe("2026");
+    expect(selectPolicy([luoyang], "luoyang", new Date("2030-04-22T23:59:00+08:00"))?.version).toBe("2025");
+    expect(selectPolicy([luoyang], "luoyang", new Date("2030-04-23T00:00:00+08:00"))).toBeUndefined();
+    expect(selectPolicy(all, "datong", new Date("2030-09-18T00:00:00+08:00"))).toBeUndefined();
   });
 
   it("returns undefined before a city's first policy takes effect", () => {

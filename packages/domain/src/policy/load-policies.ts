@@ -69,13 +69,28 @@ function crossFieldIssues(p: Policy): PolicyIssue[] {
     add("documents", `duplicate document code ${code}`);
   for (const code of duplicates(p.programs.map((x) => x.code)))
     add("programs", `duplicate program code ${code}`);
+  for (const code of duplicates(p.programs.map((x) => x.numberCode)))
+    add("programs", `duplicate number code ${code}: two programs would share application numbers`);
   const categoryCodes = p.budget.categories.map((c) => c.code);
   for (const code of duplicates(categoryCodes)) add("budget.categories", `duplicate category code ${code}`);
   p.programs.forEach((program, i) => {
     for (const code of duplicates((program.subKinds ?? []).map((s) => s.code))) {
       add(`programs[${i}].subKinds`, `duplicate sub-kind code ${code}`);
     }
+    for (const code of duplicates((program.fields?.items ?? []).map((f) => f.code))) {
+      add(`programs[${i}].fields.items`, `duplicate field code ${code}`);
+    }
+    // A cap is "in principle" exactly when its clause says 原则上: the data cannot soften a hard cap.
+    for (const key of ["yearlyCap", "perProjectCapFen"] as const) {
+      const cap = program[key];
+      if (cap?.inPrinciple && !(cap.source.kind === "clause" && cap.source.textZh.includes("原则上"))) {
+        add(`programs[${i}].${key}.inPrinciple`, "only a clause that says 原则上 makes a cap in principle");
+      }
+    }
   });
+  if (p.effectiveUntil.date <= p.effectiveFrom) {
+    add("effectiveUntil.date", `the version must end after it starts (${p.effectiveFrom})`);
+  }
 
   p.budget.categories.forEach((c, i) => {
     if ((c.code === "indirect") !== (c.group === "indirect")) {
@@ -196,14 +211,14 @@ export function loadPolicyFiles(files: readonly { fileName: string; text: string
 
 /**
  * The version of a city's policy in force at `at`: the latest effectiveFrom on or before that day
- * (days counted in China time, so a policy effective 2025-04-23 applies from 00:00 Beijing time).
- * Undefined when none is yet in force.
+ * (days counted in China time, so a policy effective 2025-04-23 applies from 00:00 Beijing time),
+ * among those whose period of validity (effectiveUntil) has not ended. Undefined when none is.
  */
 export function selectPolicy(policies: readonly Policy[], city: string, at: Date): Policy | undefined {
   const day = chinaDateOf(at);
   let best: Policy | undefined;
   for (const p of policies) {
-    if (p.city !== city || p.effectiveFrom > day) continue;
+    if (p.city !== city || p.effectiveFrom > day || p.effectiveUntil.date < day) continue;
     if (
       !best ||
       p.effectiveFrom > best.effectiveFrom ||

@@ -60,6 +60,10 @@ export type PerformanceGrade = (typeof performanceGrades)[number];
 export const approvers = ["bureau", "unit", "principalInvestigator"] as const;
 export type Approver = (typeof approvers)[number];
 
+/** `required`: every application goes through the district; `perGuide`: each guide decides. */
+export const districtReviewModes = ["required", "perGuide"] as const;
+export type DistrictReviewMode = (typeof districtReviewModes)[number];
+
 export const eligibilityRuleCodes = [
   "independentLegalPersonInCity",
   "noRepeatFunding",
@@ -99,6 +103,11 @@ export function citationOf(source: Source): string | null {
   return source.kind === "clause" ? `${source.doc} ${source.clause}` : null;
 }
 
+/** What a violation says of its rule's source: the clause it cites, or that the city set it. */
+export function citeSource(source: Source): { clause: string } | { setting: "city" } {
+  return source.kind === "clause" ? { clause: `${source.doc} ${source.clause}` } : { setting: "city" };
+}
+
 const documentSchema = z.strictObject({
   code: docCode,
   docNumber: text,
@@ -108,15 +117,29 @@ const documentSchema = z.strictObject({
 
 const programSchema = z.strictObject({
   code: camelCode,
+  /** Two capital letters in the application number (LY-2026-RK-0001): the city's setting, no clause names them. */
+  numberCode: z.string().regex(/^[A-Z]{2}$/, "expected two capital letters"),
   nameZh: text,
   nameEn: text,
   fundingMode: z.enum(fundingModes),
-  yearlyCap: z.strictObject({ count: z.int().min(1), source: sourceSchema }).optional(),
-  perProjectCapFen: z.strictObject({ amountFen: fen, lumpSum: z.boolean(), source: sourceSchema }).optional(),
+  /** Projects approved a year; `inPrinciple` (原则上) makes it a cap the leader may exceed with a recorded reason. */
+  yearlyCap: z
+    .strictObject({ count: z.int().min(1), inPrinciple: z.boolean(), source: sourceSchema })
+    .optional(),
+  perProjectCapFen: z
+    .strictObject({ amountFen: fen, lumpSum: z.boolean(), inPrinciple: z.boolean(), source: sourceSchema })
+    .optional(),
   selectionModes: z.array(z.strictObject({ mode: z.enum(selectionModes), source: sourceSchema })).min(1),
   subKinds: z
     .array(z.strictObject({ code: camelCode, nameZh: text, nameEn: text }))
     .min(1)
+    .optional(),
+  /** The fields a program serves, when the documents list them: guides and applications pick from these. */
+  fields: z
+    .strictObject({
+      items: z.array(z.strictObject({ code: camelCode, nameZh: text, nameEn: text })).min(1),
+      source: sourceSchema,
+    })
     .optional(),
   /** Applications must plan milestones (e.g. soft science, LY-REFORM §三(三)3). */
   milestonesRequired: z.strictObject({ source: sourceSchema }).optional(),
@@ -186,6 +209,8 @@ const eligibilityRuleSchema = z.strictObject({
   descriptionZh: text,
   descriptionEn: text,
   source: sourceSchema,
+  /** The clause a city setting builds on, quoted for what it does say (e.g. listing, not its consequence). */
+  basis: clauseSourceSchema.optional(),
 });
 export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
 
@@ -199,6 +224,8 @@ export const policySchema = z.strictObject({
   divisionCode: z.string().regex(/^\d{6}$/, "expected a six-digit division code"),
   version: z.string().regex(/^\d{4}$/, "expected a four-digit version such as 2025"),
   effectiveFrom: z.iso.date(),
+  /** The last day (China time) the version is in force: the documents' own period of validity. */
+  effectiveUntil: z.strictObject({ date: z.iso.date(), source: sourceSchema }),
   titleZh: text,
   titleEn: text,
   documents: z.array(documentSchema).min(1),
@@ -208,6 +235,12 @@ export const policySchema = z.strictObject({
   postSubsidy: postSubsidySchema,
   changeApprovals: changeApprovalsSchema,
   eligibility: z.array(eligibilityRuleSchema),
+  /** Whether applications pass a district preliminary review: always, or as each guide chooses. */
+  districtReview: z.strictObject({ mode: z.enum(districtReviewModes), source: sourceSchema }),
+  /** Guides of these funding modes are issued together with the finance bureau (会同市财政局). */
+  guideCoIssue: z
+    .strictObject({ fundingModes: z.array(z.enum(fundingModes)).min(1), source: sourceSchema })
+    .optional(),
   duplicateCheck: z.strictObject({
     similarityThreshold: z.number().gt(0).max(1),
     source: sourceSchema,

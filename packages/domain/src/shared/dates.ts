@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * The calendar day in China (UTC+8, no daylight saving) as "YYYY-MM-DD": effective dates, birth
  * dates and call windows are days of the people who use the platform, wherever the server runs.
@@ -5,3 +7,24 @@
 export function chinaDateOf(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The years a date entered into the platform may carry. Year 0, year 99999 or 0001 are typing
+ * errors or probes, never a project's, a call's or a person's date; PostgreSQL has no year 0 at all.
+ */
+export const enteredYears = { from: 1900, to: 2100 } as const;
+
+const inEnteredYears = (text: string): boolean => {
+  const year = Number(text.slice(0, 4));
+  return year >= enteredYears.from && year <= enteredYears.to;
+};
+const yearRefinement = {
+  message: `The year must lie between ${enteredYears.from} and ${enteredYears.to}`,
+  params: { messageZh: `年份须在 ${enteredYears.from} 至 ${enteredYears.to} 年之间` },
+};
+
+/** A calendar day "YYYY-MM-DD" that exists (zod refuses 2026-02-30), in the platform's years. */
+export const calendarDateSchema = z.iso.date().refine(inEnteredYears, yearRefinement);
+
+/** An instant with its offset ("2026-03-01T00:00:00+08:00"), in the platform's years. */
+export const instantSchema = z.iso.datetime({ offset: true }).refine(inEnteredYears, yearRefinement);

@@ -21,7 +21,6 @@ export const errorKinds = [
   "rule",
   /** The thing is not in a state that allows this (422, as rule violations were answered before). */
   "state",
-  "locked",
   "rateLimited",
   "internal",
 ] as const;
@@ -66,7 +65,16 @@ export const errorCatalogue = {
     "Your session expired after 30 minutes of inactivity; log in again.",
   ),
   AUTH_INVALID_CREDENTIALS: entry("authentication", "用户名或密码错误。", "Wrong username or password."),
-  AUTH_LOCKED: entry("locked", "账号已锁定，请稍后再试。", "The account is locked; try again later."),
+  AUTH_TOO_MANY_GUESSES: entry(
+    "rateLimited",
+    "该账号从您所在的网络连续输错密码次数过多，请稍后再试。",
+    "Too many wrong passwords for this account from your network; try again later.",
+  ),
+  PASSWORD_CHANGE_REQUIRED: entry(
+    "access",
+    "首次登录须先修改管理员设置的初始密码。",
+    "Change the password an administrator set before doing anything else.",
+  ),
   CSRF_FAILED: entry(
     "access",
     "请求校验失败（CSRF），请刷新页面后重试。",
@@ -155,6 +163,37 @@ export const errorCatalogue = {
   GUIDE_CRITERIA_WEIGHTS: entry("rule", "评审指标权重之和应为 100。", "Criteria weights must sum to 100."),
   GUIDE_ATTACHMENT_CODES: entry("rule", "附件编码重复。", "Attachment codes repeat."),
   GUIDE_CALL_WINDOW: entry("rule", "申报批次的起止时间有误。", "A call's window is wrong."),
+  GUIDE_CALL_AFTER_POLICY_END: entry(
+    "rule",
+    "申报批次超出政策文件的有效期。",
+    "A call runs past the end of the policy's validity.",
+  ),
+  GUIDE_UNKNOWN_FIELD: entry("rule", "政策中没有该领域。", "The policy has no such field."),
+  GUIDE_DISTRICT_REVIEW_REQUIRED: entry(
+    "rule",
+    "本市政策规定申报须经县区初审。",
+    "The city's policy requires the district preliminary review.",
+  ),
+  GUIDE_CO_ISSUE_REQUIRED: entry(
+    "rule",
+    "该指南须会同市财政局发布，财政局会签后方可发布。",
+    "This guide is issued together with the finance bureau: it needs the finance co-issue first.",
+  ),
+  GUIDE_CO_ISSUE_NOT_NEEDED: entry(
+    "state",
+    "该指南无需或已经财政局会签。",
+    "This guide needs no finance co-issue, or has it already.",
+  ),
+  GUIDE_PLANNED_OVER_CAP: entry(
+    "rule",
+    "计划支持项目数超过年度上限。",
+    "The planned count exceeds the yearly cap.",
+  ),
+  GUIDE_OVER_IN_PRINCIPLE_CAP: entry(
+    "rule",
+    "超过政策“原则上”的上限，须由局领导填写理由后发布。",
+    "Over a cap the policy states in principle: the leader publishes only with a recorded reason.",
+  ),
 
   // Applications
   SUBMIT_WINDOW_NOT_OPEN: entry("rule", "申报尚未开始。", "The call is not open yet."),
@@ -185,11 +224,43 @@ export const errorCatalogue = {
   SUBMIT_ATTACHMENT_MISSING: entry("rule", "缺少指南要求的附件。", "A required attachment is missing."),
   SUBMIT_COMMITMENT_MISSING: entry("rule", "承诺书尚未确认或上传。", "The commitment letter is missing."),
   SUBMIT_MILESTONES_REQUIRED: entry("rule", "须填写阶段目标。", "Milestones are required."),
+  SUBMIT_MILESTONE_OUTSIDE_PERIOD: entry(
+    "rule",
+    "阶段目标的完成日期应在项目起止日期之内。",
+    "A milestone's date must lie within the project period.",
+  ),
+  SUBMIT_PARTNER_USCC: entry(
+    "rule",
+    "合作单位的统一社会信用代码无效。",
+    "A partner's credit code is invalid.",
+  ),
+  SUBMIT_FIELD_NOT_ALLOWED: entry(
+    "rule",
+    "所属领域不在本指南范围内。",
+    "The field is not one of the guide's.",
+  ),
   DISTRICT_QUOTA_FULL: entry("rule", "推荐名额已满。", "The district's quota is full."),
   INTEGRITY_PERIOD_INVALID: entry(
     "rule",
     "截止日期不能早于起始日期。",
     "The end date is before the start date.",
+  ),
+
+  // Documents (PDF, .docx, .xlsx), rendered off the request thread within a budget
+  DOCUMENT_TOO_LARGE: entry(
+    "tooLarge",
+    "文档内容超出可生成的上限，请精简内容后再导出。",
+    "The document is larger than the export limit; shorten it and export again.",
+  ),
+  DOCUMENTS_BUSY: entry(
+    "rateLimited",
+    "正在生成的文档过多，请稍后再试。",
+    "Too many documents are being generated; try again shortly.",
+  ),
+  DOCUMENT_TIMEOUT: entry(
+    "internal",
+    "文档生成超时，请稍后再试；如持续出现请联系系统管理员。",
+    "Generating the document took too long; try again later.",
   ),
 } as const satisfies Record<string, CatalogueEntry>;
 
@@ -210,7 +281,15 @@ export interface Violation {
   clause?: string;
   /** Field path for input errors, e.g. `lines.2.amountFen`. */
   path?: string;
+  /**
+   * Set where no clause backs the rule: the city's own setting (a policy `citySetting`) or the
+   * guide's (e.g. its district quota). The answer says so instead of citing a clause.
+   */
+  setting?: RuleSetting;
 }
+
+export const ruleSettings = ["city", "guide"] as const;
+export type RuleSetting = (typeof ruleSettings)[number];
 
 /** A violation whose messages may be left to the catalogue. */
 export type ErrorInit = Omit<Violation, "messageZh" | "messageEn"> &
@@ -222,6 +301,7 @@ export class DomainError extends Error {
   readonly kind: ErrorKind;
   readonly messageZh: string;
   readonly clause?: string;
+  readonly setting?: RuleSetting;
   readonly path?: string;
   readonly details?: Record<string, unknown>;
 
@@ -233,6 +313,7 @@ export class DomainError extends Error {
     this.kind = known.kind;
     this.messageZh = v.messageZh ?? known.messageZh;
     this.clause = v.clause;
+    this.setting = v.setting;
     this.path = v.path;
     this.details = v.details;
   }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { DomainError } from "./errors.ts";
 
 /**
@@ -6,6 +7,17 @@ import { DomainError } from "./errors.ts";
  * display at the edge.
  */
 export type Fen = number;
+
+/**
+ * The most any one amount entered into the platform may be: ¥100 billion (10^13 fen), far beyond any
+ * grant, and small enough that a sum of up to 900 of them stays below 2^53 (≈ 9 × 10^15), where a
+ * JavaScript number still counts every fen: totals such as `requestedFen` (at most 20 budget lines)
+ * are exact without BigInt.
+ */
+export const maxEnteredFen = 10_000_000_000_000;
+
+/** An amount as a request enters it: whole fen, not negative, at most `maxEnteredFen`. */
+export const fenSchema = z.number().int().min(0).max(maxEnteredFen);
 
 export const FEN_PER_YUAN = 100;
 export const FEN_PER_WAN_YUAN = 1_000_000;

@@ -36,6 +36,8 @@ function content(cipher: FieldCipher, i: number): ApplicationContent {
     basic: {
       title: `压测申报书 ${i}`,
       abstract: "压测用摘要。",
+      // one of the soft-science fields the demo guide's program lists (LY-REFORM §二(一)3)
+      field: "policyRegulation",
       startDate: "2026-04-01",
       endDate: "2027-03-31",
     },
@@ -144,6 +146,9 @@ export async function createDrafts(
               revision: 1,
               commitment: { piConfirmedAt: at, unitConfirmedAt: at },
               policyVersion: guide.policyVersion,
+              numberProgram: guide.program,
+              numberYear: 2026,
+              numberSeq: (batch[k] ?? 0) + 1,
               createdAt: now,
               updatedAt: now,
             };

@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
+import { and, count, eq, gte, like, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../db/client.ts";
+import { rateLimits } from "../db/schema/index.ts";
 
 /** Fixed-window counters in the database, so every server process counts against the same limit. */
 export function rateLimitsRepository(db: Db) {
@@ -14,6 +15,37 @@ export function rateLimitsRepository(db: Db) {
           window_start = excluded.window_start
         returning count`);
       return Number(rowsOf<{ count: number }>(res)[0]?.count ?? 1);
+    },
+
+    /** The count in the current window without adding to it, and when that window ends. */
+    async peek(key: string, windowMs: number, now: Date): Promise<{ count: number; windowEndsAt: Date }> {
+      const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+      const [row] = await db
+        .select({ count: rateLimits.count })
+        .from(rateLimits)
+        .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart)));
+      return { count: row?.count ?? 0, windowEndsAt: new Date(windowStart.getTime() + windowMs) };
+    },
+
+    async clear(key: string): Promise<void> {
+      await db.delete(rateLimits).where(eq(rateLimits.key, key));
+    },
+
+    /** Counters of this prefix at `min` or more in their current window: e.g. accounts under guessing. */
+    async countAtLeast(prefix: string, min: number, windowMs: number, now: Date): Promise<number> {
+      const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+      const [row] = await db
+        .select({ n: count() })
+        .from(rateLimits)
+        .where(
+          and(
+            // Prefixes are the domain's constants, free of LIKE's wildcards.
+            like(rateLimits.key, `${prefix}%`),
+            eq(rateLimits.windowStart, windowStart),
+            gte(rateLimits.count, min),
+          ),
+        );
+      return row?.n ?? 0;
     },
   };
 }

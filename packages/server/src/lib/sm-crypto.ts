@@ -24,6 +24,12 @@ export class FieldCipher {
   private readonly encKey: Buffer;
   private readonly macKey: Buffer;
   private readonly digestKey: Buffer;
+  private readonly signKey: Buffer;
+  /**
+   * Stored in the database at first start (instance_settings): a key that gives another value is
+   * not this database's key, whatever file it came from (lib/key-check.ts).
+   */
+  readonly checkValue: string;
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 16) throw new Error("SM4 key must be 16 bytes (32 hex characters)");
@@ -31,6 +37,13 @@ export class FieldCipher {
     this.encKey = derive("luoshu/enc").subarray(0, 16);
     this.macKey = derive("luoshu/mac");
     this.digestKey = derive("luoshu/digest");
+    this.signKey = derive("luoshu/audit-signature");
+    this.checkValue = hmacSm3(derive("luoshu/key-check"), "luoshu key check value v1");
+  }
+
+  /** The writer's signature of an audit record: the database holds no key to forge one. */
+  sign(data: string): string {
+    return hmacSm3(this.signKey, data);
   }
 
   encrypt(plain: string): string {
@@ -58,14 +71,19 @@ export class FieldCipher {
   }
 }
 
-/** The key comes from LUOSHU_SM4_KEY, or from a key file outside the repository made on first use. */
-export function loadMasterKey(opts: { key?: string; keyFile: string }): Buffer {
+/** The key from LUOSHU_SM4_KEY or the key file, or undefined when neither is there. */
+export function readMasterKey(opts: { key?: string; keyFile: string }): Buffer | undefined {
   if (opts.key) return parseKey(opts.key, "LUOSHU_SM4_KEY");
   if (fs.existsSync(opts.keyFile))
     return parseKey(fs.readFileSync(opts.keyFile, "utf8").trim(), opts.keyFile);
-  fs.mkdirSync(path.dirname(opts.keyFile), { recursive: true, mode: 0o700 });
+  return undefined;
+}
+
+/** A new random key in a new file readable by its owner only; never overwrites a file. */
+export function createMasterKeyFile(keyFile: string): Buffer {
+  fs.mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
   const key = crypto.randomBytes(16);
-  fs.writeFileSync(opts.keyFile, key.toString("hex"), { mode: 0o600, flag: "wx" });
+  fs.writeFileSync(keyFile, key.toString("hex"), { mode: 0o600, flag: "wx" });
   return key;
 }
 

@@ -1,6 +1,6 @@
 import type { Db, Tx } from "../db/client.ts";
 import { type AuditEntry, appendAudit } from "../modules/audit/audit.repository.ts";
-import { createRepositories, type Repositories } from "../repositories.ts";
+import { type AuditKeys, createRepositories, type Repositories } from "../repositories.ts";
 import { afterCommit } from "./after-commit.ts";
 import { auditActorOf, type RequestContext } from "./context.ts";
 
@@ -16,20 +16,24 @@ export interface Transactor<R = Repositories> {
   run<T>(ctx: RequestContext, work: (repos: R, audit: Audit) => Promise<T>): Promise<T>;
 }
 
-export function createTransactor(db: Db): Transactor {
-  return { run: (ctx, work) => inTransaction(db, ctx, (tx, audit) => work(createRepositories(tx), audit)) };
+export function createTransactor(db: Db, keys: AuditKeys): Transactor {
+  return {
+    run: (ctx, work) =>
+      inTransaction(db, keys, ctx, (tx, audit) => work(createRepositories(tx, keys), audit)),
+  };
 }
 
 /** The transaction itself, for the transactor and for bulk writers under db/ (the demo seed). */
 export async function inTransaction<T>(
   db: Db,
+  keys: Pick<AuditKeys, "signer">,
   ctx: RequestContext,
   work: (tx: Tx, audit: Audit) => Promise<T>,
 ): Promise<T> {
   const result = await db.transaction(async (tx) => {
     const entries: AuditEntry[] = [];
     const out = await work(tx, (e) => entries.push({ cityId: ctx.actor?.cityId ?? null, ...e }));
-    await appendAudit(tx, auditActorOf(ctx), entries, ctx.now);
+    await appendAudit(tx, keys.signer, auditActorOf(ctx), entries, ctx.now);
     return out;
   });
   afterCommit(db);

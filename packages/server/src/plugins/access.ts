@@ -86,6 +86,10 @@ export function registerAccess(
     if (stateChanging.has(request.method) && request.headers["x-csrf-token"] !== live.csrfToken) {
       throw new DomainError({ code: "CSRF_FAILED" });
     }
+    // Routes open to any logged-in account (me, logout, the password change) stay open.
+    if (live.mustChangePassword && access.permission !== "authenticated") {
+      throw new DomainError({ code: "PASSWORD_CHANGE_REQUIRED" });
+    }
     request.ctx.role = authorisingRole(live.actor, access.permission);
     if (access.scope !== "none") request.ctx.scope = scopeFor(live.actor, access.scope);
     if (access.permission !== "authenticated" && !can(live.actor.roles, access.permission)) {

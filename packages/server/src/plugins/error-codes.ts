@@ -12,7 +12,6 @@ const statusByKind: Record<ErrorKind, number> = {
   unsupportedMedia: 415,
   rule: 422,
   state: 422,
-  locked: 423,
   rateLimited: 429,
   internal: 500,
 };
@@ -54,7 +53,7 @@ export function possibleCodes(r: RouteFacts): Set<ErrorCode> {
   if (a && a.permission !== "public") {
     out.add("AUTH_REQUIRED").add("SESSION_EXPIRED");
     if (writes) out.add("CSRF_FAILED");
-    if (a.permission !== "authenticated") out.add("FORBIDDEN");
+    if (a.permission !== "authenticated") out.add("FORBIDDEN").add("PASSWORD_CHANGE_REQUIRED");
   }
   return out;
 }
@@ -90,6 +89,7 @@ export function problemResponses(codes: Set<ErrorCode>): Record<number, unknown>
         messageEn: { type: "string" },
         path: { type: "string" },
         clause: { type: "string" },
+        setting: { type: "string", enum: ["city", "guide"] },
         details: { type: "object" },
       },
     };

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { possibleCodes, routeFacts, statusOf } from "./error-codes.ts";
+import { loggableError } from "./error-log.ts";
 
 const zhLocale = z.locales.zhCN().localeError;
 const typeNamesZh: Record<string, string> = {
@@ -16,6 +17,9 @@ const typeNamesZh: Record<string, string> = {
 };
 
 function zhMessage(v: { keyword: string; message: string; params: Record<string, unknown> }): string {
+  // A refinement of the domain's carries its own Chinese message (`params: { messageZh }`).
+  const own = (v.params.params as { messageZh?: unknown } | undefined)?.messageZh;
+  if (v.keyword === "custom" && typeof own === "string") return own;
   if (v.keyword === "invalid_type") {
     const expected = String(v.params.expected ?? "");
     return `类型错误：应为${typeNamesZh[expected] ?? expected}`;
@@ -43,6 +47,9 @@ export function registerProblemHandler(
 ): void {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     const send = (status: number, body: Record<string, unknown> & { code: ErrorCode }) => {
+      // Every 5xx is logged, with the request id (the request's logger carries it), never a secret.
+      if (status >= 500)
+        request.log.error({ error: loggableError(error), code: body.code }, "request failed");
       const route = request.routeOptions;
       if (onUndeclared && route.url && !possibleCodes(routeFacts(route, request.method)).has(body.code)) {
         onUndeclared(`${request.method} ${route.url}`, body.code);
@@ -60,6 +67,7 @@ export function registerProblemHandler(
         messageEn: error.message,
         ...(error.path ? { path: error.path } : {}),
         ...(error.clause ? { clause: error.clause } : {}),
+        ...(error.setting ? { setting: error.setting } : {}),
         ...(error.details ? { details: error.details } : {}),
       });
     }
@@ -86,7 +94,6 @@ export function registerProblemHandler(
     }
     const known = frameworkError(error);
     if (known) return send(known.status, known.body);
-    request.log.error({ err: error }, "unhandled error");
     const internal = errorCatalogue.INTERNAL;
     return send(500, { code: "INTERNAL", messageZh: internal.messageZh, messageEn: internal.messageEn });
   });
@@ -124,14 +131,13 @@ function frameworkError(
   return null;
 }
 
+/** A problem document for an answer given outside the error handler (no route matched). */
+export function problemDocument(code: ErrorCode, messageZh: string, messageEn: string) {
+  const status = statusOf(code);
+  return { type: "about:blank", title: code, status, code, messageZh, messageEn };
+}
+
 export function notFoundBody(method: string, url: string) {
   const where = `${method} ${url.split("?")[0]}`;
-  return {
-    type: "about:blank",
-    title: "NOT_FOUND",
-    status: 404,
-    code: "NOT_FOUND",
-    messageZh: `接口不存在：${where}`,
-    messageEn: `No such endpoint: ${where}`,
-  };
+  return problemDocument("NOT_FOUND", `接口不存在：${where}`, `No such endpoint: ${where}`);
 }

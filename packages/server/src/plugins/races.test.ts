@@ -34,6 +34,7 @@ describe("concurrent requests", () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const guideId = created.body.id;
     expect((await officer.post(`/api/guides/${guideId}/events/submitForReview`)).status).toBe(200);
+    expect((await (await t.as("ly-finance")).post(`/api/guides/${guideId}/events/coIssue`)).status).toBe(200);
     expect((await leader.post(`/api/guides/${guideId}/events/publish`)).status).toBe(200);
     const ids: string[] = [];
     for (let i = 0; i < 6; i++) {
@@ -51,8 +52,29 @@ describe("concurrent requests", () => {
     expect(answers.filter((a) => a.status === 422).every((a) => a.body.code === "DISTRICT_QUOTA_FULL")).toBe(
       true,
     );
+    // the quota is the guide's own setting: no document sets one, so no clause is cited
+    expect(answers.find((a) => a.status === 422)?.body).toMatchObject({ setting: "guide" });
+    expect(answers.some((a) => a.body.clause)).toBe(false);
     const listed = await district.get(`/api/applications?guideId=${guideId}&status=recommended`);
     expect(listed.body.total).toBe(2);
+  });
+
+  it("number applications per city, year and program in sequence, even when started at once", async () => {
+    const pi = await t.as("ly-pi");
+    const guides = (await pi.get("/api/guides")).body.items;
+    const soft = guides.find((g: { program: string }) => g.program === "softScience");
+    const callId = soft.calls[0].id;
+    const before = (await pi.get("/api/applications?pageSize=100")).body.items.filter(
+      (a: { number: string }) => a.number.startsWith("LY-2026-RK-"),
+    ).length;
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => pi.post("/api/applications", { callId, title: `编号测试 ${i}` })),
+    );
+    expect(statuses(answers)).toEqual(Array(6).fill(201));
+    const numbers = answers.map((a) => a.body.number as string).sort();
+    expect(numbers).toEqual(
+      Array.from({ length: 6 }, (_, i) => `LY-2026-RK-${String(before + i + 1).padStart(4, "0")}`),
+    );
   });
 
   it("open one account per username and per resident ID number", async () => {

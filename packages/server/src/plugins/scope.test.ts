@@ -47,14 +47,14 @@ async function openAccountsOfUnit(prefix: string, unitNameZh: string) {
   });
   expect(admin.status, JSON.stringify(admin.body)).toBe(201);
   expect((await sec.put(`/api/users/${admin.body.id}/roles`, { roles: ["unitAdmin"] })).status).toBe(200);
-  const unitAdmin = await t.as(`${prefix}-scope-unit`, password);
+  const unitAdmin = await t.firstLogin(`${prefix}-scope-unit`, password);
   const pi = await unitAdmin.post("/api/users", {
     username: `${prefix}-scope-pi`,
     displayName: "范围测试项目负责人",
     password,
   });
   expect(pi.status, JSON.stringify(pi.body)).toBe(201);
-  return { unit: unitAdmin, pi: await t.as(`${prefix}-scope-pi`, password) };
+  return { unit: unitAdmin, pi: await t.firstLogin(`${prefix}-scope-pi`, password) };
 }
 
 const deadline = "2026-03-20T09:00:00.000Z";

@@ -4,7 +4,11 @@ import type { Client } from "./test-app.ts";
 
 // What the application tests share: a complete content, and the steps before a submission.
 
-export const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+/** A one-page PDF that a reader opens (uploads are opened with pdf.js, not only sniffed). */
+export const pdf = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
 export const piId = makeResidentId("41030519860312001");
 
 export const fullContent = (title = "洛阳都市圈创新生态研究") => ({
@@ -12,7 +16,7 @@ export const fullContent = (title = "洛阳都市圈创新生态研究") => ({
     title,
     abstract: "研究洛阳都市圈创新生态建设路径。",
     keywords: "创新生态",
-    field: "软科学",
+    field: "policyRegulation",
     startDate: "2026-04-01",
     endDate: "2027-03-31",
   },

@@ -48,5 +48,8 @@ export function softScienceGuide(
     updatedAt: at,
     publishedAt: status === "published" ? at : null,
     content,
+    // a Luoyang soft-science guide is pre-funded: published only once the finance bureau co-issued it
+    coIssue: status === "published" ? { userId: "00000000-0000-4000-8000-0000000000fe", at } : null,
+    capOverride: null,
   };
 }

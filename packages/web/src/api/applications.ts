@@ -13,6 +13,7 @@ import type {
   HistoryDto,
   Page,
   SaveResultDto,
+  SubmissionCheckDto,
 } from "@luoshu/contract";
 import { ApiError, apiFetch, type ProblemCode } from "./client";
 
@@ -71,6 +72,14 @@ export function confirmCommitment(id: string, as: CommitmentBody["as"]): Promise
 
 export function submitApplication(id: string): Promise<Application> {
   return apiFetch(`${base(id)}/submit`, { method: "POST" });
+}
+
+export function checkSubmission(id: string): Promise<SubmissionCheckDto> {
+  return apiFetch(`${base(id)}/submission-check`);
+}
+
+export function withdrawApplication(id: string): Promise<Application> {
+  return apiFetch(`${base(id)}/withdraw`, { method: "POST" });
 }
 
 export function districtReview(id: string, decision: DistrictDecision): Promise<Application> {

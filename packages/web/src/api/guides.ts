@@ -23,8 +23,12 @@ export function updateGuide(id: string, content: GuideBody): Promise<Guide> {
   return apiFetch(`/guides/${encodeURIComponent(id)}`, { method: "PUT", body: content });
 }
 
-export function fireGuideEvent(id: string, event: GuideEvent): Promise<Guide> {
-  return apiFetch(`/guides/${encodeURIComponent(id)}/events/${event}`, { method: "POST" });
+/** `overrideReason`: the leader's reason for publishing over a cap the policy states in principle. */
+export function fireGuideEvent(id: string, event: GuideEvent, overrideReason?: string): Promise<Guide> {
+  return apiFetch(`/guides/${encodeURIComponent(id)}/events/${event}`, {
+    method: "POST",
+    ...(overrideReason ? { body: { overrideReason } } : {}),
+  });
 }
 
 /** The public notice board (no login). */

@@ -6,6 +6,7 @@ import { useNavigate } from "react-router-dom";
 import type { Me } from "../api/auth";
 import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
 import { useLogout } from "../features/auth/session";
+import { NotificationBell } from "../features/workspace/NotificationBell";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { pickLang, useLocale } from "./locale";
 
@@ -55,6 +56,7 @@ export function AppHeader({ me }: { me: Me }) {
             </Tag>
           ))}
         </span>
+        {me.roles.length > 0 && <NotificationBell />}
         <LanguageSwitch />
         <Dropdown menu={menu} trigger={["click"]}>
           <Button type="text" data-testid="user-menu">

@@ -1,7 +1,9 @@
-import { Button, Layout, Menu, Result, Spin } from "antd";
+import { Button, Layout, Menu, Result } from "antd";
 import { useMemo, useState } from "react";
 import { Link, Navigate, Outlet, useLocation } from "react-router-dom";
 import { errorText } from "../api/client";
+import { PageLoading } from "../components/PageLoading";
+import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
 import { CurrentUserContext, sessionLostReason, useMe } from "../features/auth/session";
 import { AppHeader } from "./AppHeader";
 import { useLocale } from "./locale";
@@ -29,11 +31,7 @@ export function AppLayout() {
   }, [me.data, t]);
 
   if (me.isPending) {
-    return (
-      <div style={{ display: "grid", placeItems: "center", height: "100vh" }}>
-        <Spin size="large" />
-      </div>
-    );
+    return <PageLoading />;
   }
   if (me.isError) {
     return (
@@ -71,7 +69,11 @@ export function AppLayout() {
         <AppHeader me={me.data} />
         <Layout.Content style={{ margin: 24 }}>
           <CurrentUserContext.Provider value={me.data}>
-            <Outlet />
+            {me.data.mustChangePassword ? (
+              <ChangePasswordModal open forced onClose={() => me.refetch()} />
+            ) : (
+              <Outlet />
+            )}
           </CurrentUserContext.Provider>
         </Layout.Content>
       </Layout>

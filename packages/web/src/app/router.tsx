@@ -1,22 +1,8 @@
+import type { Permission } from "@luoshu/domain";
+import type { ComponentType } from "react";
 import { createBrowserRouter } from "react-router-dom";
+import { PageLoading } from "../components/PageLoading";
 import { StatusPage } from "../components/StatusPage";
-import { ApplicationPage } from "../features/applications/ApplicationPage";
-import { ApplicationsPage } from "../features/applications/ApplicationsPage";
-import { AuditPage } from "../features/audit/AuditPage";
-import { LoginPage } from "../features/auth/LoginPage";
-import { BudgetPage } from "../features/budget/BudgetPage";
-import { GuideDetailPage } from "../features/guides/GuideDetailPage";
-import { GuideEditPage } from "../features/guides/GuideEditPage";
-import { GuidesPage } from "../features/guides/GuidesPage";
-import { IntegrityPage } from "../features/integrity/IntegrityPage";
-import { NeedsPage } from "../features/needs/NeedsPage";
-import { PoliciesPage } from "../features/policies/PoliciesPage";
-import { PublicGuidePage } from "../features/public/PublicGuidePage";
-import { PublicGuidesPage } from "../features/public/PublicGuidesPage";
-import { UnitsPage } from "../features/units/UnitsPage";
-import { UsersPage } from "../features/users/UsersPage";
-import { WorkspacePage } from "../features/workspace/WorkspacePage";
-import { AppLayout } from "./AppLayout";
 import { useLocale } from "./locale";
 import { RequirePermission } from "./RequirePermission";
 import { RouteError } from "./RouteError";
@@ -26,108 +12,128 @@ function NotFound() {
   return <StatusPage status="404" message={t("页面不存在", "Page not found")} testId="page-not-found" />;
 }
 
+/**
+ * A route whose page, and whatever only it uses, is fetched when the route is first opened: the login
+ * page and the public board then load a fraction of the UI (the bundle is split by route). A build
+ * replaced while a tab is open makes the old chunk names 404; RouteError then offers a reload.
+ */
+function page(load: () => Promise<ComponentType>, permission?: Permission) {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      return {
+        element: permission ? (
+          <RequirePermission permission={permission}>
+            <Page />
+          </RequirePermission>
+        ) : (
+          <Page />
+        ),
+      };
+    },
+  };
+}
+
 export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
-  // the public notice board: published guides and the need form, no login
-  { path: "/public", element: <PublicGuidesPage />, errorElement: <RouteError /> },
-  { path: "/public/guides/:city/:id", element: <PublicGuidePage />, errorElement: <RouteError /> },
   {
-    element: <AppLayout />,
     errorElement: <RouteError />,
+    // shown while the first page's chunks arrive
+    hydrateFallbackElement: <PageLoading />,
     children: [
-      { index: true, element: <WorkspacePage /> },
-      { path: "policies", element: <PoliciesPage /> },
-      { path: "policies/:city/:version", element: <PoliciesPage /> },
-      { path: "budget", element: <BudgetPage /> },
+      { path: "/login", ...page(() => import("../features/auth/LoginPage").then((m) => m.LoginPage)) },
+      // the public notice board: published guides and the need form, no login
       {
-        path: "guides",
-        element: (
-          <RequirePermission permission="guide.read">
-            <GuidesPage />
-          </RequirePermission>
-        ),
+        path: "/public",
+        ...page(() => import("../features/public/PublicGuidesPage").then((m) => m.PublicGuidesPage)),
       },
       {
-        path: "guides/new",
-        element: (
-          <RequirePermission permission="guide.manage">
-            <GuideEditPage />
-          </RequirePermission>
-        ),
+        path: "/public/guides/:city/:id",
+        ...page(() => import("../features/public/PublicGuidePage").then((m) => m.PublicGuidePage)),
       },
       {
-        path: "guides/:id",
-        element: (
-          <RequirePermission permission="guide.read">
-            <GuideDetailPage />
-          </RequirePermission>
-        ),
+        ...page(() => import("./AppLayout").then((m) => m.AppLayout)),
+        children: [
+          {
+            index: true,
+            ...page(() => import("../features/workspace/WorkspacePage").then((m) => m.WorkspacePage)),
+          },
+          {
+            path: "policies",
+            ...page(() => import("../features/policies/PoliciesPage").then((m) => m.PoliciesPage)),
+          },
+          {
+            path: "policies/:city/:version",
+            ...page(() => import("../features/policies/PoliciesPage").then((m) => m.PoliciesPage)),
+          },
+          {
+            path: "budget",
+            ...page(() => import("../features/budget/BudgetPage").then((m) => m.BudgetPage)),
+          },
+          {
+            path: "guides",
+            ...page(() => import("../features/guides/GuidesPage").then((m) => m.GuidesPage), "guide.read"),
+          },
+          {
+            path: "guides/new",
+            ...page(
+              () => import("../features/guides/GuideEditPage").then((m) => m.GuideEditPage),
+              "guide.manage",
+            ),
+          },
+          {
+            path: "guides/:id",
+            ...page(
+              () => import("../features/guides/GuideDetailPage").then((m) => m.GuideDetailPage),
+              "guide.read",
+            ),
+          },
+          {
+            path: "guides/:id/edit",
+            ...page(
+              () => import("../features/guides/GuideEditPage").then((m) => m.GuideEditPage),
+              "guide.manage",
+            ),
+          },
+          {
+            path: "needs",
+            ...page(() => import("../features/needs/NeedsPage").then((m) => m.NeedsPage), "need.read"),
+          },
+          {
+            path: "applications",
+            ...page(
+              () => import("../features/applications/ApplicationsPage").then((m) => m.ApplicationsPage),
+              "application.read",
+            ),
+          },
+          {
+            path: "applications/:id",
+            ...page(
+              () => import("../features/applications/ApplicationPage").then((m) => m.ApplicationPage),
+              "application.read",
+            ),
+          },
+          {
+            path: "integrity",
+            ...page(
+              () => import("../features/integrity/IntegrityPage").then((m) => m.IntegrityPage),
+              "integrity.read",
+            ),
+          },
+          {
+            path: "units",
+            ...page(() => import("../features/units/UnitsPage").then((m) => m.UnitsPage), "unit.read"),
+          },
+          {
+            path: "users",
+            ...page(() => import("../features/users/UsersPage").then((m) => m.UsersPage), "user.read"),
+          },
+          {
+            path: "audit",
+            ...page(() => import("../features/audit/AuditPage").then((m) => m.AuditPage), "audit.read"),
+          },
+          { path: "*", element: <NotFound /> },
+        ],
       },
-      {
-        path: "guides/:id/edit",
-        element: (
-          <RequirePermission permission="guide.manage">
-            <GuideEditPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: "needs",
-        element: (
-          <RequirePermission permission="need.read">
-            <NeedsPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: "applications",
-        element: (
-          <RequirePermission permission="application.read">
-            <ApplicationsPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: "applications/:id",
-        element: (
-          <RequirePermission permission="application.read">
-            <ApplicationPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: "integrity",
-        element: (
-          <RequirePermission permission="integrity.read">
-            <IntegrityPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: "units",
-        element: (
-          <RequirePermission permission="unit.read">
-            <UnitsPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: "users",
-        element: (
-          <RequirePermission permission="user.read">
-            <UsersPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: "audit",
-        element: (
-          <RequirePermission permission="audit.read">
-            <AuditPage />
-          </RequirePermission>
-        ),
-      },
-      { path: "*", element: <NotFound /> },
     ],
   },
 ]);

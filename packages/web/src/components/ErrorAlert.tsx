@@ -2,6 +2,7 @@ import { Alert } from "antd";
 import { ApiError, errorText } from "../api/client";
 import { useLocale } from "../app/locale";
 import { ClauseTag } from "./ClauseTag";
+import { SettingTag } from "./SettingTag";
 
 /** An error from any query or mutation, in the user's language, with its clause and issue list. */
 export function ErrorAlert({ error, style }: { error: unknown; style?: React.CSSProperties }) {
@@ -9,6 +10,7 @@ export function ErrorAlert({ error, style }: { error: unknown; style?: React.CSS
   if (!error) return null;
   const issues = error instanceof ApiError ? error.issues : [];
   const clause = error instanceof ApiError ? error.clause : undefined;
+  const setting = error instanceof ApiError ? error.body.setting : undefined;
   return (
     <Alert
       type="error"
@@ -18,6 +20,7 @@ export function ErrorAlert({ error, style }: { error: unknown; style?: React.CSS
       message={
         <span>
           {errorText(error, lang)} {clause && <ClauseTag clause={clause} />}
+          {setting && <SettingTag setting={setting} />}
         </span>
       }
       description={

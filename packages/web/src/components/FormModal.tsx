@@ -69,17 +69,30 @@ interface FormModalProps<V> {
   title: string;
   submitTestId?: string;
   formTestId?: string;
+  /** False for a dialog that must be completed (no cancel, no Escape, no click outside). */
+  closable?: boolean;
   children: ReactNode;
 }
 
 /** The dialog for `useFormModal`: the server's error above a vertical form. */
-export function FormModal<V>({ modal, title, submitTestId, formTestId, children }: FormModalProps<V>) {
+export function FormModal<V>({
+  modal,
+  title,
+  submitTestId,
+  formTestId,
+  closable = true,
+  children,
+}: FormModalProps<V>) {
   return (
     <Modal
       open={modal.open}
       title={title}
       onOk={modal.submit}
       onCancel={modal.onClose}
+      closable={closable}
+      maskClosable={closable}
+      keyboard={closable}
+      cancelButtonProps={closable ? undefined : { style: { display: "none" } }}
       confirmLoading={modal.pending}
       okButtonProps={submitTestId ? { "data-testid": submitTestId } : undefined}
       destroyOnHidden

@@ -73,7 +73,7 @@ export function completeContent(over: Record<string, unknown> = {}): Application
       title: "城市科技政策评估研究",
       abstract: "研究摘要",
       keywords: "政策",
-      field: "管理科学",
+      field: "policyRegulation",
       startDate: "2026-07-01",
       endDate: "2027-06-30",
     },
@@ -92,6 +92,12 @@ export function completeContent(over: Record<string, unknown> = {}): Application
     ...over,
   });
 }
+
+/** The application's field, one of those its program lists (LY-REFORM §二(一)2–3). */
+export const withField = (content: ApplicationContent, field: string): ApplicationContent => ({
+  ...content,
+  basic: { ...content.basic, field },
+});
 
 export function facts(over: Partial<SubmissionFacts> = {}): SubmissionFacts {
   return {

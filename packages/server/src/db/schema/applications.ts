@@ -16,6 +16,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { calls } from "./calls.ts";
@@ -46,9 +47,14 @@ export const applications = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** 申报编号 parts: the program and year it was drawn for and its place in that sequence. */
+    numberProgram: text("number_program").notNull(),
+    numberYear: integer("number_year").notNull(),
+    numberSeq: integer("number_seq").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.cityId, t.id] }),
+    uniqueIndex("applications_number").on(t.cityId, t.numberProgram, t.numberYear, t.numberSeq),
     foreignKey({ columns: [t.cityId, t.callId], foreignColumns: [calls.cityId, calls.id] }),
     foreignKey({ columns: [t.cityId, t.unitId], foreignColumns: [units.cityId, units.id] }),
     index("applications_city_call_status").on(t.cityId, t.callId, t.status),

@@ -1,5 +1,17 @@
 import type { Json } from "@luoshu/domain";
-import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 /**
  * Append-only audit log chained by SM3: each record's hash covers the previous record's hash and
@@ -25,6 +37,23 @@ export const auditLog = pgTable(
     ip: text("ip"),
     prevHash: text("prev_hash"),
     hash: text("hash"),
+    /** HMAC-SM3 by the writing server with a key the database does not hold: a row inserted by hand has none. */
+    signature: text("signature"),
   },
   (t) => [index("audit_city_at").on(t.cityId, t.at), uniqueIndex("audit_chain_pos").on(t.chainPos)],
+);
+
+/**
+ * The chain's head, one row: the sealer takes the next position from here, never from the highest
+ * remaining row, so a deleted tail leaves a gap that verification sees instead of being reused.
+ */
+export const auditChainHead = pgTable(
+  "audit_chain_head",
+  {
+    id: smallint("id").primaryKey().default(1),
+    pos: bigint("pos", { mode: "number" }).notNull(),
+    hash: text("hash").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [check("audit_chain_head_single_row", sql`${t.id} = 1`)],
 );

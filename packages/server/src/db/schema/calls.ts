@@ -56,6 +56,13 @@ export const guides = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** The finance bureau's co-issue (LY-FUNDS §12), where the policy asks for it. */
+    coIssuedBy: uuid("co_issued_by"),
+    coIssuedAt: timestamp("co_issued_at", { withTimezone: true }),
+    /** The leader's reason for publishing over a cap the policy states in principle (原则上). */
+    capOverrideReason: text("cap_override_reason"),
+    capOverrideBy: uuid("cap_override_by"),
+    capOverrideAt: timestamp("cap_override_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.cityId, t.id] }), index("guides_city_status").on(t.cityId, t.status)],
 );

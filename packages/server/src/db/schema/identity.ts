@@ -1,5 +1,6 @@
 import type { UserStatus } from "@luoshu/domain";
 import {
+  boolean,
   foreignKey,
   index,
   integer,
@@ -33,8 +34,8 @@ export const users = pgTable(
     idNumberMasked: text("id_number_masked"),
     status: text("status").$type<UserStatus>().notNull().default("active"),
     isDemo: integer("is_demo").notNull().default(0),
-    failedLogins: integer("failed_logins").notNull().default(0),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /** Set when an administrator chose the password: the account must pick its own at first login. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,4 @@
-import { pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /** A city is a tenant; every tenant row carries its city_id and the key leads with it. */
 export const cities = pgTable("cities", {
@@ -20,4 +20,25 @@ export const districts = pgTable(
     nameEn: text("name_en").notNull(),
   },
   (t) => [primaryKey({ columns: [t.cityId, t.code] })],
+);
+
+/** Facts about this installation, such as the check value that ties the field-encryption key to the data. */
+export const instanceSettings = pgTable("instance_settings", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The last application number given per city, year and program: numbers are sequential and never reused. */
+export const applicationNumberCounters = pgTable(
+  "application_number_counters",
+  {
+    cityId: text("city_id")
+      .notNull()
+      .references(() => cities.id),
+    year: integer("year").notNull(),
+    program: text("program").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cityId, t.year, t.program] })],
 );

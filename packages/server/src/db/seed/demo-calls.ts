@@ -6,7 +6,9 @@ import { calls, guides, integrityRecords } from "../schema/index.ts";
 const day = 24 * 3600 * 1000;
 
 /** One published guide per city with a call open around the seed date, so the path can be walked at once. */
-function demoGuides(now: Date): { cityId: string; policyVersion: string; content: GuideContentInput }[] {
+function demoGuides(
+  now: Date,
+): { cityId: string; policyVersion: string; coIssued: boolean; content: GuideContentInput }[] {
   const calls = [
     {
       nameZh: "第一批",
@@ -35,6 +37,8 @@ function demoGuides(now: Date): { cityId: string; policyVersion: string; content
     {
       cityId: "luoyang",
       policyVersion: "2025",
+      // pre-funded: issued together with the finance bureau (LY-FUNDS §12)
+      coIssued: true,
       content: {
         ...common,
         titleZh: `${now.getUTCFullYear()}年度洛阳市软科学研究计划项目申报指南`,
@@ -55,6 +59,7 @@ function demoGuides(now: Date): { cityId: string; policyVersion: string; content
     {
       cityId: "datong",
       policyVersion: "2025",
+      coIssued: false,
       content: {
         ...common,
         titleZh: `${now.getUTCFullYear()}年度大同市软科学计划项目申报指南`,
@@ -71,8 +76,14 @@ function demoGuides(now: Date): { cityId: string; policyVersion: string; content
   ];
 }
 
-export async function seedDemoCalls(tx: Tx, audit: Audit, now: Date, officerIds: Record<string, string>) {
+export async function seedDemoCalls(
+  tx: Tx,
+  audit: Audit,
+  now: Date,
+  ids: { officers: Record<string, string>; finance: Record<string, string> },
+) {
   for (const g of demoGuides(now)) {
+    const coIssuer = g.coIssued ? ids.finance[g.cityId] : undefined;
     const content = guideContentSchema.parse(g.content);
     const [guide] = await tx
       .insert(guides)
@@ -84,10 +95,11 @@ export async function seedDemoCalls(tx: Tx, audit: Audit, now: Date, officerIds:
         titleZh: content.titleZh,
         content,
         status: "published",
-        createdBy: officerIds[g.cityId] ?? "",
+        createdBy: ids.officers[g.cityId] ?? "",
         createdAt: now,
         updatedAt: now,
         publishedAt: now,
+        ...(coIssuer ? { coIssuedBy: coIssuer, coIssuedAt: now } : {}),
       })
       .returning();
     if (!guide) throw new Error("demo guide not created");

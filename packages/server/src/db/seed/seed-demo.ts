@@ -20,7 +20,7 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<
   const passwordHash = await hashPassword(demoPassword);
   const ctx = systemContext(now);
 
-  await inTransaction(db, ctx, async (tx, audit) => {
+  await inTransaction(db, { signer: cipher }, ctx, async (tx, audit) => {
     const accounts: { values: typeof users.$inferInsert; role: Role }[] = [];
     const unitIds: Record<string, string> = {};
     for (const c of demoCities) {
@@ -116,10 +116,9 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<
         after: { username: u.username, roles: [accounts[i]?.role] },
       });
     }
-    const officerIds = Object.fromEntries(
-      inserted.filter((u) => u.username.endsWith("-officer")).map((u) => [u.cityId, u.id]),
-    );
-    await seedDemoCalls(tx, audit, now, officerIds);
+    const idsOf = (suffix: string) =>
+      Object.fromEntries(inserted.filter((u) => u.username.endsWith(suffix)).map((u) => [u.cityId, u.id]));
+    await seedDemoCalls(tx, audit, now, { officers: idsOf("-officer"), finance: idsOf("-finance") });
     await seedDemoIntegrity(tx, audit, now, unitIds);
   });
   return { created: true };

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import { DomainError } from "@luoshu/domain";
 import PDFDocument from "pdfkit";
 
 /**
@@ -16,15 +17,14 @@ const FONT_FILES = {
   regular: "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
   bold: "@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf",
 } as const;
-// The TTFs are 10 MB each: read once per process, not once per document.
-const fontCache = new Map<keyof typeof FONT_FILES, Buffer>();
-function fontBytes(weight: keyof typeof FONT_FILES): Buffer {
-  let bytes = fontCache.get(weight);
-  if (!bytes) {
-    bytes = fs.readFileSync(require.resolve(FONT_FILES[weight]));
-    fontCache.set(weight, bytes);
-  }
-  return bytes;
+let fonts: Record<keyof typeof FONT_FILES, Buffer> | undefined;
+/** The TTFs are 10 MB each: read once per thread (a render worker loads them as it starts), not per document. */
+export function loadFonts(): Record<keyof typeof FONT_FILES, Buffer> {
+  fonts ??= {
+    regular: fs.readFileSync(require.resolve(FONT_FILES.regular)),
+    bold: fs.readFileSync(require.resolve(FONT_FILES.bold)),
+  };
+  return fonts;
 }
 
 export const FONT = { regular: "cjk", bold: "cjk-bold" } as const;
@@ -37,7 +37,16 @@ export interface PdfMeta {
   subject?: string;
   /** Passed in rather than read from the clock, so a document is reproducible and testable. */
   generatedAt: Date;
+  /** The page budget; past it rendering stops with DOCUMENT_TOO_LARGE. */
+  maxPages?: number;
 }
+
+/**
+ * About twice the pages of the largest application the content schema accepts (305, every text at
+ * its limit; see test/maximal-draft.ts). Only a degenerate layout passes it, such as thousands of
+ * one-character paragraphs, and no one reads such a document.
+ */
+export const MAX_PAGES = 600;
 
 export interface PdfWriter {
   doc: Pdf;
@@ -74,8 +83,21 @@ export function createPdf(meta: PdfMeta): PdfWriter {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  doc.registerFont(FONT.regular, fontBytes("regular"));
-  doc.registerFont(FONT.bold, fontBytes("bold"));
+  const maxPages = meta.maxPages ?? MAX_PAGES;
+  let pages = 1;
+  doc.on("pageAdded", () => {
+    // Thrown from pdfkit's addPage, so the render stops at once instead of finishing first.
+    if (++pages > maxPages) {
+      throw new DomainError({
+        code: "DOCUMENT_TOO_LARGE",
+        messageZh: `文档超过 ${maxPages} 页，无法生成，请精简内容后再导出。`,
+        messageEn: `The document runs past ${maxPages} pages; shorten it and export again.`,
+        details: { maxPages },
+      });
+    }
+  });
+  doc.registerFont(FONT.regular, loadFonts().regular);
+  doc.registerFont(FONT.bold, loadFonts().bold);
   doc.font(FONT.regular).fontSize(BODY_SIZE).fillColor(COLOR.text);
   return {
     doc,
@@ -85,6 +107,20 @@ export function createPdf(meta: PdfMeta): PdfWriter {
       return done;
     },
   };
+}
+
+/**
+ * pdfkit wraps a run without a break opportunity ("xxxx…", a pasted hash or sequence) by measuring
+ * the rest of the run again for every line it cuts off, so its cost grows with the square of the
+ * run: one 20,000-character field took 19 s. A space after every 100 characters of such a run gives
+ * the line breaker a place to break, at the price of a narrow gap where it falls inside a line (the
+ * font has no zero-width space: that would print a box). Text with a space or a Chinese character
+ * within every 100 characters, as prose has, is left as it is.
+ */
+const LONG_RUN =
+  /[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]{100}(?=[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])/g;
+function breakable(text: string): string {
+  return text.replace(LONG_RUN, "$& ");
 }
 
 export function contentWidth(doc: Pdf): number {
@@ -110,7 +146,7 @@ export function heading(doc: Pdf, text: string, level: 1 | 2 = 1): void {
     .font(FONT.bold)
     .fontSize(size)
     .fillColor(COLOR.text)
-    .text(text, { width: contentWidth(doc) });
+    .text(breakable(text), { width: contentWidth(doc) });
   doc.moveDown(0.3);
   doc.font(FONT.regular).fontSize(BODY_SIZE);
 }
@@ -121,7 +157,7 @@ export function paragraph(doc: Pdf, text: string, options: { indent?: boolean; s
     .font(FONT.regular)
     .fontSize(options.size ?? BODY_SIZE)
     .fillColor(COLOR.text)
-    .text(text, {
+    .text(breakable(text), {
       width: contentWidth(doc),
       lineGap: 3,
       paragraphGap: 4,
@@ -149,7 +185,7 @@ function rowHeight(doc: Pdf, cells: readonly string[], widths: readonly number[]
   let height = 0;
   cells.forEach((cell, i) => {
     const w = (widths[i] ?? 0) - 2 * CELL_PAD;
-    height = Math.max(height, doc.heightOfString(cell || " ", { width: w, lineGap: 1.5 }));
+    height = Math.max(height, doc.heightOfString(breakable(cell) || " ", { width: w, lineGap: 1.5 }));
   });
   const pageRoom = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - 40;
   return Math.min(height + 2 * CELL_PAD, pageRoom);
@@ -173,7 +209,7 @@ function drawRow(
       .fillColor(COLOR.text)
       .font(style.bold ? FONT.bold : FONT.regular)
       .fontSize(9.5)
-      .text(cell, x + CELL_PAD, y + CELL_PAD, {
+      .text(breakable(cell), x + CELL_PAD, y + CELL_PAD, {
         width: w - 2 * CELL_PAD,
         align: style.bold ? "center" : (columns[i]?.align ?? "left"),
         lineGap: 1.5,
@@ -265,6 +301,15 @@ function fitLine(doc: Pdf, text: string, width: number): string {
 
 function stampPages(doc: Pdf, stamp: PageStamp): void {
   const { start, count } = doc.bufferedPageRange();
+  // The same lines on every page: fitted once, not once per page (a 300-character header cost
+  // seconds over a few hundred pages).
+  const fitted = new Map<string, string>();
+  const fit = (text: string, width: number) => {
+    const key = `${width}:${text}`;
+    const line = fitted.get(key) ?? fitLine(doc, text, width);
+    fitted.set(key, line);
+    return line;
+  };
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     // Writing inside the margins would make pdfkit break to a new page; lift them while stamping.
@@ -277,7 +322,7 @@ function stampPages(doc: Pdf, stamp: PageStamp): void {
       const rightWidth = right ? doc.widthOfString(right) : 0;
       if (stamp.header) {
         const leftWidth = width - (right ? rightWidth + 16 : 0);
-        doc.text(fitLine(doc, stamp.header, leftWidth), margins.left, 30, {
+        doc.text(fit(stamp.header, leftWidth), margins.left, 30, {
           width: leftWidth,
           lineBreak: false,
         });
@@ -295,7 +340,7 @@ function stampPages(doc: Pdf, stamp: PageStamp): void {
     const lineHeight = 11;
     let y = doc.page.height - 24 - lineHeight * lines.length;
     for (const line of lines) {
-      doc.text(fitLine(doc, line, width), margins.left, y, { width, align: "center", lineBreak: false });
+      doc.text(fit(line, width), margins.left, y, { width, align: "center", lineBreak: false });
       y += lineHeight;
     }
     doc.page.margins = margins;

@@ -1,5 +1,6 @@
 import zlib from "node:zlib";
 import ExcelJS from "exceljs";
+import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { attachmentTypes, checkAttachment, sniffType } from "./sniff-type.ts";
 
@@ -58,7 +59,17 @@ const docm = zip({
   "word/vbaProject.bin": "macro",
 });
 const plainZip = zip({ "readme.txt": "hello", "data/a.csv": "1,2" });
-const pdf = Buffer.from("%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+/** A one-page PDF as a real writer makes it (cross-reference table, trailer, startxref, %%EOF). */
+function writePdf(options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
+  const doc = new PDFDocument({ size: "A4", ...options });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  doc.text("signed commitment letter");
+  doc.end();
+  return done;
+}
+const pdf = await writePdf();
 const png = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
   "base64",
@@ -91,8 +102,47 @@ describe("sniffType", () => {
   });
 });
 
+describe("checkAttachment of a PDF", () => {
+  const options = { allowed: ["pdf"], maxBytes: 1 << 20 };
+  const refusal = async (bytes: Buffer) => {
+    const result = await checkAttachment(bytes, options);
+    if (result.ok) throw new Error("accepted");
+    return result;
+  };
+
+  it("refuses a PDF header followed by an executable, even with a forged trailer", async () => {
+    const exe = Buffer.from(
+      "%PDF-1.4\nMZ\x90\x00\x03\x00\x00\x00\x04\x00This program cannot be run in DOS mode",
+      "latin1",
+    );
+    for (const bytes of [exe, Buffer.concat([exe, Buffer.from("\nstartxref\n0\n%%EOF\n")])]) {
+      expect(await sniffType(bytes)).toEqual({ ext: "pdf", mime: "application/pdf" });
+      const result = await refusal(bytes);
+      expect(result.code).toBe("ATTACHMENT_TYPE_MISMATCH");
+      expect(result.messageZh).toContain("无法打开的 PDF");
+      expect(result.messageEn).toContain("cannot be opened");
+      expect(result).not.toHaveProperty("detected");
+    }
+  });
+
+  it("refuses a PDF without a page tree and an encrypted PDF, saying which", async () => {
+    const noPages = Buffer.from("%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    expect((await refusal(noPages)).messageZh).toContain("无法打开的 PDF");
+    const locked = await writePdf({ userPassword: "secret", ownerPassword: "owner" });
+    expect((await refusal(locked)).messageZh).toContain("加密的 PDF");
+  });
+
+  it("accepts a damaged cross-reference table that readers repair (a scanner's minimal file)", async () => {
+    const scan = Buffer.from(
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+        "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+    );
+    expect((await checkAttachment(scan, options)).ok).toBe(true);
+  });
+});
+
 describe("checkAttachment", () => {
-  const options = { allowed: ["pdf", "docx"], maxBytes: 1024 };
+  const options = { allowed: ["pdf", "docx"], maxBytes: 2048 };
 
   it("accepts an allowed type within the size limit, by extension or by MIME type", async () => {
     expect(await checkAttachment(pdf, options)).toEqual({
@@ -125,8 +175,8 @@ describe("checkAttachment", () => {
     const result = await checkAttachment(big, options);
     expect(result).toMatchObject({ ok: false, code: "ATTACHMENT_TOO_LARGE" });
     if (result.ok) throw new Error("unreachable");
-    expect(result.messageZh).toBe("文件过大：2.0 MB，上限为 1.0 KB");
-    expect(result.messageEn).toBe("File too large: 2.0 MB, the limit is 1.0 KB");
+    expect(result.messageZh).toBe("文件过大：2.0 MB，上限为 2.0 KB");
+    expect(result.messageEn).toBe("File too large: 2.0 MB, the limit is 2.0 KB");
     expect(await checkAttachment(Buffer.alloc(0), options)).toMatchObject({
       ok: false,
       code: "ATTACHMENT_EMPTY",

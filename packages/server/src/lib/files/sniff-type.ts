@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from "file-type";
+import { getDocumentProxy } from "unpdf";
 
 /**
  * The type of an upload is read from its bytes, never from its name or the browser's Content-Type:
@@ -87,14 +88,46 @@ export async function checkAttachment(
     };
   }
   const type = await sniffType(bytes);
-  if (type && allowedExts.includes(type.ext)) return { ok: true, type, size: bytes.length };
-  const actualZh = type ? attachmentTypes[type.ext].labelZh : "无法识别或不受支持的格式";
-  const actualEn = type ? attachmentTypes[type.ext].labelEn : "an unrecognised or unsupported format";
+  const unreadable = type?.ext === "pdf" ? await unreadablePdf(bytes) : null;
+  if (type && !unreadable && allowedExts.includes(type.ext)) return { ok: true, type, size: bytes.length };
+  const actualZh = unreadable?.zh ?? (type ? attachmentTypes[type.ext].labelZh : "无法识别或不受支持的格式");
+  const actualEn =
+    unreadable?.en ?? (type ? attachmentTypes[type.ext].labelEn : "an unrecognised or unsupported format");
   return {
     ok: false,
     code: "ATTACHMENT_TYPE_MISMATCH",
     messageZh: `类型不符：仅接受 ${listZh}；该文件的实际内容：${actualZh}`,
     messageEn: `Type not accepted: only ${listEn} allowed; the file's actual content: ${actualEn}`,
-    ...(type ? { detected: type } : {}),
+    ...(type && !unreadable ? { detected: type } : {}),
   };
+}
+
+/**
+ * Why bytes that start like a PDF are not one a reviewer can open, or null when they are. The magic
+ * bytes "%PDF-" prove nothing (anything may follow them), and a trailer check ("startxref", "%%EOF")
+ * proves little more: three lines appended to an executable pass it, while real scanners' files with
+ * a damaged cross-reference table, which every viewer opens, fail it. So the file is opened with
+ * pdf.js (through unpdf), the reader Firefox uses: it must load, have a page, and its first page must
+ * load. pdf.js reads only the structure here (cross-reference table, catalogue, page tree), not the
+ * page contents, which costs milliseconds even for a large file.
+ */
+async function unreadablePdf(bytes: Uint8Array): Promise<{ zh: string; en: string } | null> {
+  try {
+    // A copy: pdf.js may take over (detach) the buffer it is given.
+    const doc = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+    try {
+      if (doc.numPages < 1) return { zh: "没有页面的 PDF", en: "a PDF without pages" };
+      await doc.getPage(1);
+      return null;
+    } finally {
+      await doc.destroy();
+    }
+  } catch (error) {
+    if ((error as Error).name === "PasswordException")
+      return { zh: "加密的 PDF（需要密码才能打开）", en: "an encrypted PDF (it needs a password to open)" };
+    return {
+      zh: "无法打开的 PDF（文件结构损坏，或为以 PDF 文件头伪装的其他内容）",
+      en: "a PDF that cannot be opened (its structure is broken, or it is other content behind a PDF header)",
+    };
+  }
 }

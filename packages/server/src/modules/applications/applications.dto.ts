@@ -17,10 +17,13 @@ interface UnitFacts {
   unitKind: ApplicationSummaryDto["unitKind"];
 }
 
-/** The city's number prefix comes from its policy file; nothing here names a city. */
+/** The city's number prefix and program codes come from its policy file; nothing here names a city. */
 export function numberOf(a: Summary, policies: readonly Policy[]): string {
-  const prefix = policies.find((p) => p.city === a.cityId)?.numberPrefix ?? a.cityId.toUpperCase();
-  return applicationNumber(a, prefix);
+  const policy = policies.find((p) => p.city === a.cityId) ?? {
+    numberPrefix: a.cityId.toUpperCase(),
+    programs: [],
+  };
+  return applicationNumber(a, policy);
 }
 
 export function toSummaryDto(
@@ -72,7 +75,7 @@ export function toApplicationDto(
     commitment: a.commitment,
     piUserId: a.piUserId,
     policyVersion: a.policyVersion,
-    allowedEvents: allowedApplicationEvents(a, ctx.caller.roles),
+    allowedEvents: allowedApplicationEvents(a, ctx.caller),
     allowedActions: allowedApplicationActions(a, ctx.caller),
   };
 }

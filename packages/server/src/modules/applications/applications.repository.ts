@@ -7,17 +7,33 @@ import {
   applicationStates,
   commitmentSchema,
   type EventDetails,
+  editableStates,
   eventDetailsSchema,
+  numberYearAt,
   revisionSnapshotSchema,
   type Scope,
   type UnitKind,
   unitKinds,
 } from "@luoshu/domain";
-import { and, asc, count, desc, eq, getTableColumns, ilike, ne, or, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  inArray,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import {
   applicationEvents,
+  applicationNumberCounters,
   applicationRevisions,
   applications,
   attachments,
@@ -46,6 +62,7 @@ export interface ApplicationFilter {
   callId?: string;
   guideId?: string;
   status?: ApplicationState;
+  editable?: boolean;
   district?: string;
   kind?: UnitKind;
   keyword?: string;
@@ -107,6 +124,7 @@ export function applicationsRepository(db: Db) {
     if (f.callId) conds.push(eq(applications.callId, f.callId));
     if (f.guideId) conds.push(eq(applications.guideId, f.guideId));
     if (f.status) conds.push(eq(applications.status, f.status));
+    if (f.editable) conds.push(inArray(applications.status, [...editableStates]));
     if (f.district) conds.push(eq(applications.districtCode, f.district));
     if (f.kind) conds.push(eq(units.kind, f.kind));
     if (f.keyword) {
@@ -171,8 +189,34 @@ export function applicationsRepository(db: Db) {
     /** Row lock: two decisions on one application at once must not both apply. */
     lock: (scope: Scope, id: string) => findBy(scope, id, true),
 
-    async insert(values: Omit<Application, "id" | "districtRank" | "returnDeadline" | "submittedAt">) {
-      const [row] = await db.insert(applications).values(values).returning();
+    /**
+     * Draws the next number of the city, program and year from its counter row inside the caller's
+     * transaction: the upsert locks that row, so concurrent starts queue and no number repeats.
+     */
+    async insert(
+      values: Omit<
+        Application,
+        "id" | "districtRank" | "returnDeadline" | "submittedAt" | "numberYear" | "numberSeq"
+      >,
+    ) {
+      const numberYear = numberYearAt(values.createdAt);
+      const [counter] = await db
+        .insert(applicationNumberCounters)
+        .values({ cityId: values.cityId, year: numberYear, program: values.numberProgram, last: 1 })
+        .onConflictDoUpdate({
+          target: [
+            applicationNumberCounters.cityId,
+            applicationNumberCounters.year,
+            applicationNumberCounters.program,
+          ],
+          set: { last: sql`${applicationNumberCounters.last} + 1` },
+        })
+        .returning({ last: applicationNumberCounters.last });
+      if (!counter) throw new Error("number counter returned no row");
+      const [row] = await db
+        .insert(applications)
+        .values({ ...values, numberYear, numberSeq: counter.last })
+        .returning();
       if (!row) throw new Error("insert returned no row");
       return toApplication(row);
     },

@@ -9,12 +9,15 @@ import {
   commitmentBody,
   idParams,
   saveResultSchema,
+  submissionCheckSchema,
 } from "@luoshu/contract";
+import { DomainError } from "@luoshu/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import type { CallerContext } from "../../lib/context.ts";
+import { fileNameFromHeader } from "../../lib/files/file-name.ts";
 import { callerOf } from "../../plugins/access.ts";
 import { codesOf } from "../../plugins/error-codes.ts";
 import { attachmentDto, toDetailDto } from "./application-detail.ts";
@@ -28,8 +31,9 @@ import {
   listApplications,
 } from "./read-applications.ts";
 import { saveDraft } from "./save-draft.ts";
-import { submitApplication } from "./submit-application.ts";
+import { checkSubmissionNow, submitApplication } from "./submit-application.ts";
 import { attachmentMaxBytes, uploadAttachment } from "./upload-attachment.ts";
+import { withdrawApplication } from "./withdraw-application.ts";
 
 /** Drafting: start, save, confirm the commitment, upload, submit; and reading one's applications. */
 export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -153,14 +157,22 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
         params: attachmentParams,
         response: { 200: attachmentSchema },
       },
+      // The file's raw bytes only: a JSON, text or form body is refused before it is parsed.
+      onRequest: async (request) => {
+        const type = request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+        if (type !== "application/octet-stream") {
+          throw new DomainError({
+            code: "UNSUPPORTED_MEDIA_TYPE",
+            messageZh: `附件须以文件的原始字节上传（Content-Type: application/octet-stream），收到的是：${type || "无"}。`,
+            messageEn: `Upload the file's raw bytes (Content-Type: application/octet-stream); got: ${type || "none"}.`,
+          });
+        }
+      },
     },
     async (request) => {
-      const bytes = request.body;
-      if (!Buffer.isBuffer(bytes)) throw new Error("expected a raw body");
-      const header = request.headers["x-file-name"];
-      const fileName = decodeURIComponent(
-        String(Array.isArray(header) ? header[0] : (header ?? request.params.code)),
-      ).slice(0, 200);
+      // An empty body is not parsed at all: it reaches the use case as an empty file.
+      const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const fileName = fileNameFromHeader(request.headers["x-file-name"], request.params.code);
       const att = await uploadAttachment(deps, {
         ctx: callerOf(request),
         ...request.params,
@@ -205,6 +217,39 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const ctx = callerOf(request);
       return detail(await submitApplication(deps, { ctx, id: request.params.id }), ctx);
+    },
+  );
+
+  r.get(
+    "/api/applications/:id/submission-check",
+    {
+      config: { access: { permission: "application.edit", scope: "city" }, errors: ["INVALID_TRANSITION"] },
+      schema: {
+        tags: ["applications"],
+        summary: "Every gate of the submission on the saved draft, without submitting",
+        params: idParams,
+        response: { 200: submissionCheckSchema },
+      },
+    },
+    async (request) => ({
+      violations: await checkSubmissionNow(deps, { ctx: callerOf(request), id: request.params.id }),
+    }),
+  );
+
+  r.post(
+    "/api/applications/:id/withdraw",
+    {
+      config: { access: { permission: "application.edit", scope: "city" }, errors: ["INVALID_TRANSITION"] },
+      schema: {
+        tags: ["applications"],
+        summary: "Withdraw a submission, back to a draft, until the district has decided on it",
+        params: idParams,
+        response: { 200: applicationSchema },
+      },
+    },
+    async (request) => {
+      const ctx = callerOf(request);
+      return detail(await withdrawApplication(deps, { ctx, id: request.params.id }), ctx);
     },
   );
 }

@@ -272,6 +272,17 @@ describe("duplicate-funding check (LY-FUNDS §17)", () => {
     expect((await officer.get(`/api/applications/${second}/duplicates`)).body.decisions[0]).toMatchObject({
       decision: "duplicate",
     });
+    // A match must be another visible, submitted application: not itself, not a made-up or foreign id.
+    for (const matchId of [second, "00000000-0000-4000-8000-000000000999"]) {
+      const refused = await officer.post(`/api/applications/${second}/duplicates/decisions`, {
+        matchId,
+        decision: "notDuplicate",
+        reason: "试图记录无关的对象",
+        similarity: 0.5,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.path).toBe("matchId");
+    }
   });
 });
 

@@ -27,7 +27,6 @@ export async function confirmCommitment(
     };
     await applications.update(a, {
       commitment,
-      ...(input.as === "pi" && !a.piUserId ? { piUserId: ctx.actor.userId } : {}),
       updatedAt: ctx.now,
     });
     audit({

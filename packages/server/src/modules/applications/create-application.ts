@@ -60,6 +60,7 @@ export async function createApplication(
       revision: 1,
       commitment: {},
       policyVersion: found.guide.policyVersion,
+      numberProgram: found.guide.program,
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });

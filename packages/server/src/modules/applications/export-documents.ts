@@ -1,8 +1,8 @@
 import { applicationMachine, budgetGroups, memberFacts, type Policy, targetKindNames } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
-import { renderApplicationPdf } from "../../lib/documents/application-pdf.ts";
-import { commitmentBasisOf, renderCommitmentLetter } from "../../lib/documents/commitment-letter.ts";
-import { allApplicationListColumns, renderApplicationList } from "../../lib/documents/xlsx.ts";
+import { commitmentBasisOf } from "../../lib/documents/commitment-letter.ts";
+import type { DocumentRenderer } from "../../lib/documents/render-pool.ts";
+import { allApplicationListColumns } from "../../lib/documents/xlsx.ts";
 import type { GuidesRepository } from "../guides/guides.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
 import { numberOf } from "./applications.dto.ts";
@@ -16,6 +16,8 @@ type Deps = {
     units: Pick<UnitsRepository, "find">;
   };
   policies: readonly Policy[];
+  /** Renders off the request thread (render-pool.ts); the use cases only gather plain data for it. */
+  documents: Pick<DocumentRenderer, "render">;
 };
 type Input = { ctx: CallerContext; id: string };
 
@@ -42,7 +44,7 @@ export async function applicationPdf(deps: Deps, input: Input): Promise<Buffer> 
     policy.budget.categories.map((c) => [c.code, c]),
   );
   const c = content.content;
-  return renderApplicationPdf({
+  return deps.documents.render("applicationPdf", {
     header: {
       cityNameZh: policy.cityNameZh,
       guideTitle: guide.titleZh,
@@ -106,7 +108,7 @@ export async function applicationPdf(deps: Deps, input: Input): Promise<Buffer> 
 /** The commitment letter (承诺书, LY-FUNDS §24) to print, sign, seal and upload. */
 export async function commitmentLetterPdf(deps: Deps, input: Input): Promise<Buffer> {
   const { row, call, guide, unit, policy, content } = await gather(deps, input);
-  return renderCommitmentLetter({
+  return deps.documents.render("commitmentLetter", {
     cityNameZh: policy.cityNameZh,
     addresseeZh: `${policy.cityNameZh}科学技术局`,
     guideTitle: guide.titleZh,
@@ -133,8 +135,8 @@ export async function applicationListXlsx(
       .filter(([, v]) => v)
       .map(([k, v]) => `${k}=${v}`)
       .join("；") || "全部";
-  return renderApplicationList(
-    items.map((x) => {
+  return deps.documents.render("applicationList", {
+    rows: items.map((x) => {
       const content = x.application.content;
       return {
         applicationNo: numberOf(x.application, deps.policies),
@@ -154,10 +156,10 @@ export async function applicationListXlsx(
         updatedAt: x.application.updatedAt,
       };
     }),
-    {
+    options: {
       filtersDescription: described,
       generatedAt: input.ctx.now,
       columns: allApplicationListColumns.filter((c) => !["programNameZh", "callTitle", "uscc"].includes(c)),
     },
-  );
+  });
 }

@@ -5,6 +5,9 @@ import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../plugins/access.ts";
 import { applicationListXlsx, applicationPdf, commitmentLetterPdf } from "./export-documents.ts";
 
+/** What rendering off the request thread may answer: past the size budget, a full queue, a timeout. */
+const documentErrors = ["DOCUMENT_TOO_LARGE", "DOCUMENTS_BUSY", "DOCUMENT_TIMEOUT"] as const;
+
 /** Documents: the application and its commitment letter as PDF, the filtered list as .xlsx. */
 export async function exportRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -12,7 +15,7 @@ export async function exportRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     "/api/applications/export.xlsx",
     {
-      config: { access: { permission: "application.read", scope: "city" } },
+      config: { access: { permission: "application.read", scope: "city" }, errors: documentErrors },
       schema: {
         tags: ["applications"],
         summary: "The application list with the same filters, as .xlsx",
@@ -50,7 +53,7 @@ export async function exportRoutes(app: FastifyInstance, deps: AppDeps) {
     r.get(
       `/api/applications/:id/${pdf.path}`,
       {
-        config: { access: { permission: "application.read", scope: "city" } },
+        config: { access: { permission: "application.read", scope: "city" }, errors: documentErrors },
         schema: {
           tags: ["applications"],
           summary: pdf.summary,

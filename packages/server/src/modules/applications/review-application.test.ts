@@ -38,6 +38,9 @@ const application = (over: Partial<Application> = {}): Application => ({
   districtRank: null,
   returnDeadline: null,
   policyVersion: "2025",
+  numberProgram: guide.program,
+  numberYear: 2026,
+  numberSeq: 1,
   createdAt: now,
   updatedAt: now,
   submittedAt: now,
@@ -72,15 +75,19 @@ function fakeRepos(a: Application, recommended = 0) {
       },
     },
     guides: {
-      find: async (_scope: Scope, id: string) => (id === guide.id ? { guide, calls: [] } : undefined),
+      find: async (_scope: Scope, id: string) =>
+        id === guide.id ? { guide, calls: [], plannedElsewhere: 0 } : undefined,
       lock: async (_scope: Scope, id: string) => {
         calls.lockedGuides.push(id);
-        return id === guide.id ? { guide, calls: [] } : undefined;
+        return id === guide.id ? { guide, calls: [], plannedElsewhere: 0 } : undefined;
       },
     },
     notifications: {
       notify: async (cityId: string, userIds: string[], n: Record<string, unknown>) => {
         calls.notified.push({ cityId, userIds, n });
+      },
+      notifyQueue: async (cityId: string, n: { role: string }) => {
+        calls.notified.push({ cityId, userIds: [n.role], n });
       },
     },
   };
@@ -139,6 +146,11 @@ describe("review an application (use case, with fakes)", () => {
         userIds: [unitAdminId, piUserId],
         n: expect.objectContaining({ link: `/applications/${application().id}`, createdAt: now }),
       },
+      {
+        cityId: "luoyang",
+        userIds: ["agencyOfficer"],
+        n: expect.objectContaining({ role: "agencyOfficer", districtCode: null }),
+      },
     ]);
     expect(f.calls.removed).toEqual([]);
     expect(f.tx.audits).toEqual([
@@ -156,7 +168,11 @@ describe("review an application (use case, with fakes)", () => {
   it("refuses a recommendation over the district's quota and writes nothing", async () => {
     const f = fakeRepos(application(), 2);
     const error = review(f, district, { event: "recommend", rank: 3 });
-    await expect(error).rejects.toMatchObject({ code: "DISTRICT_QUOTA_FULL", clause: "LY-FUNDS §8" });
+    await expect(error).rejects.toMatchObject({
+      code: "DISTRICT_QUOTA_FULL",
+      setting: "guide",
+      clause: undefined,
+    });
     expect(f.wrote()).toBe(0);
     expect(f.tx.audits).toEqual([]);
   });

@@ -8,6 +8,7 @@ import {
   DomainError,
   fire,
   type GuideContent,
+  reviewQueueNotice,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
@@ -36,7 +37,7 @@ type Repos = {
     "lock" | "update" | "insertEvent" | "countRecommended" | "removeAttachment"
   >;
   guides: Pick<GuidesRepository, "find" | "lock">;
-  notifications: Pick<NotificationsRepository, "notify">;
+  notifications: Pick<NotificationsRepository, "notify" | "notifyQueue">;
 };
 
 const need = (ok: boolean, messageZh: string, messageEn: string, path: string) => {
@@ -88,6 +89,8 @@ export async function reviewApplication(
       link: `/applications/${a.id}`,
       createdAt: ctx.now,
     });
+    const next = reviewQueueNotice(a, to);
+    if (next) await repos.notifications.notifyQueue(a.cityId, next, ctx.now);
     audit({
       action: `application.${decision.event}`,
       entityType: "application",

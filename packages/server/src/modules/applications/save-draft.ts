@@ -3,6 +3,7 @@ import {
   type applicationInputSchema,
   birthDateOfResidentId,
   checkEditable,
+  checkMilestonesAndPartners,
   maskResidentId,
   requestedFen,
   type StoredMember,
@@ -14,6 +15,7 @@ import type { CallerContext } from "../../lib/context.ts";
 import type { FieldCipher } from "../../lib/sm-crypto.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { GuidesRepository } from "../guides/guides.repository.ts";
+import type { UsersRepository } from "../users/users.repository.ts";
 import { applicationNotFound } from "./application-errors.ts";
 import type { ApplicationsRepository } from "./applications.repository.ts";
 import { type ApplicationViewDeps, getApplication } from "./read-applications.ts";
@@ -87,16 +89,17 @@ export async function saveDraft(
     tx: Transactor<{
       applications: Pick<ApplicationsRepository, "lock" | "update">;
       guides: Pick<GuidesRepository, "findCall">;
+      users: Pick<UsersRepository, "findUnitPi">;
     }>;
     cipher: FieldCipher;
   },
   input: { ctx: CallerContext; id: string; content: ApplicationInput },
 ) {
   const { ctx } = input;
-  const problems = await deps.tx.run(ctx, async ({ applications, guides }, audit) => {
+  const problems = await deps.tx.run(ctx, async ({ applications, guides, users }, audit) => {
     const a = await applications.lock(ctx.scope, input.id);
     if (!a) throw applicationNotFound();
-    checkEditable(a, "content");
+    checkEditable(a, "content", ctx.actor);
     // Ages and ID checks are taken at the call's opening.
     const call = await guides.findCall({ kind: "city", cityId: a.cityId }, a.callId);
     const { team, problems } = sealTeam(
@@ -106,8 +109,12 @@ export async function saveDraft(
       call?.opensAt ?? ctx.now,
     );
     const content: ApplicationContent = { ...input.content, team };
+    // A draft the unit started gets its PI from the team: the account with the named PI's ID number.
+    const named = team.find((m) => m.role === "pi")?.idNumberDigest;
+    const piUserId = a.piUserId ?? (named ? await users.findUnitPi(a.cityId, a.unitId, named) : undefined);
     await applications.update(a, {
       content,
+      ...(piUserId && piUserId !== a.piUserId ? { piUserId } : {}),
       title: content.basic.title || a.title,
       requestedFen: requestedFen(content),
       updatedAt: ctx.now,
@@ -117,9 +124,14 @@ export async function saveDraft(
       entityType: "application",
       entityId: a.id,
       cityId: a.cityId,
-      after: { revision: a.revision, title: content.basic.title },
+      after: {
+        revision: a.revision,
+        title: content.basic.title,
+        ...(piUserId !== a.piUserId ? { piUserId } : {}),
+      },
     });
-    return problems;
+    // Reported at once, like a bad ID number; the submission refuses them later.
+    return [...problems, ...checkMilestonesAndPartners(content)];
   });
   return { view: await getApplication(deps, { ctx, id: input.id }), problems };
 }

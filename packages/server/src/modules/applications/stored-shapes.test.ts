@@ -90,7 +90,7 @@ describe("applications stored in an older shape", () => {
     expect(found?.content.funding).toEqual({ selfRaisedFen: 0, coFundingFen: 0 });
     expect(found?.content.content.background).toBe("");
     // The submission's own read parses the same row the same way.
-    const facts = await submissionsRepository(t.database.db).readFacts(scope, id);
+    const facts = await submissionsRepository(t.database.db, t.cipher).readFacts(scope, id);
     expect(facts?.application.content.team[0]?.idNumberDigest).toBeNull();
   });
 
@@ -120,7 +120,7 @@ describe("values the code does not know", () => {
       await expect(repo.lock(scope, id)).rejects.toThrow();
       await expect(repo.list(scope, {}, 1, 100)).rejects.toThrow();
       await expect(repo.listWithContent(scope, {}, 100)).rejects.toThrow();
-      await expect(submissionsRepository(t.database.db).readFacts(scope, id)).rejects.toThrow();
+      await expect(submissionsRepository(t.database.db, t.cipher).readFacts(scope, id)).rejects.toThrow();
       const city: Scope = { kind: "city", cityId: "luoyang" };
       await expect(repo.list(city, {}, 1, 100)).rejects.toThrow();
       // Through the API the read fails as a server error; it never shows the row as if it were fine.

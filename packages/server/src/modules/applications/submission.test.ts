@@ -91,7 +91,7 @@ describe("submission under concurrency (one guarded write, no lock held)", () =>
     const [u] = await t.database.db.select().from(users).where(eq(users.username, "ly-pi"));
     if (!u) throw new Error("no demo PI");
     const actor: Actor = { ...u, userId: u.id, roles: ["principalInvestigator"] };
-    const submissions = submissionsRepository(t.database.db);
+    const submissions = submissionsRepository(t.database.db, t.cipher);
     const facts = await submissions.readFacts(scopeFor(actor, "city"), id);
     if (!facts) throw new Error("the PI cannot see the application");
     // An upload between the read and the write: the snapshot judged would lack this file.
@@ -113,6 +113,7 @@ describe("submission under concurrency (one guarded write, no lock held)", () =>
       at: t.clock.now(),
       actor: { actorId: actor.userId, actorUsername: actor.username, actorRole: null, ip: null },
       audit: { action: "application.submit", entityType: "application", entityId: id },
+      notice: null,
     });
     expect(applied).toBe(false);
     expect(await count("application_revisions", id)).toBe(0);
@@ -124,8 +125,11 @@ describe("submission under concurrency (one guarded write, no lock held)", () =>
   });
 
   it("chains the audit records written by the single statement like any other", async () => {
-    await sealAudit(t.database.db, { wait: true });
-    const verdict = await verifyAuditChain(t.database.db, { now: t.clock.now() });
+    await sealAudit(t.database.db, t.cipher, { wait: true });
+    const verdict = await verifyAuditChain(t.database.db, t.cipher, {
+      now: t.clock.now(),
+      anchor: t.auditKeys.anchor,
+    });
     expect(verdict).toMatchObject({ ok: true, unsealed: 0 });
     const audit = await (await t.as("auditor")).get("/api/audit?pageSize=100");
     expect(audit.body.items.some((r: { action: string }) => r.action === "application.submit")).toBe(true);

@@ -6,6 +6,7 @@ import {
   guideContentSchema,
   guideStates,
   integrityRecordFactsSchema,
+  type QueueNotice,
   type RevisionSnapshot,
   type Scope,
   unitKinds,
@@ -17,6 +18,8 @@ import { applications, calls, units } from "../../db/schema/index.ts";
 import { afterCommit } from "../../lib/after-commit.ts";
 import { namedStatement, rawSelect } from "../../lib/hot-sql.ts";
 import { type AuditActor, type AuditEntry, auditInsert, auditRows } from "../audit/audit.repository.ts";
+import type { AuditSigner } from "../audit/audit-chain.ts";
+import { queueNoticeInsert } from "../workspace/notifications.repository.ts";
 import { toApplication } from "./applications.repository.ts";
 
 const applicationFields = rawSelect(getTableColumns(applications), "a");
@@ -144,18 +147,33 @@ const applySubmission = namedStatement<{ applied: number }>(
         },
         sql`exists (select 1 from applied)`,
       )}
+    ), notified as (
+      ${queueNoticeInsert(
+        {
+          cityId: p("cityId"),
+          at: p("at"),
+          role: p("noticeRole"),
+          districtCode: p("noticeDistrict"),
+          titleZh: p("noticeZh"),
+          titleEn: p("noticeEn"),
+          link: p("noticeLink"),
+        },
+        sql`exists (select 1 from applied)`,
+      )}
     )
     select count(*)::int as applied from applied`,
 );
 
 /**
  * The submission's writes as one statement, so one atomic change without a lock held across round
- * trips: the new state, the frozen revision, the history event and the audit record, all only if
+ * trips: the new state, the frozen revision, the history event, the audit record and the notices to
+ * the reviewers whose queue it reaches, all only if
  * the application is still the version the gates judged. Returns false when it was not (the caller
  * judges again).
  */
 async function writeSubmission(
   db: Db,
+  signer: AuditSigner,
   w: {
     cityId: string;
     applicationId: string;
@@ -169,15 +187,21 @@ async function writeSubmission(
     at: Date;
     actor: AuditActor;
     audit: AuditEntry;
+    notice: QueueNotice | null;
   },
 ): Promise<boolean> {
-  const { snapshot, at, actor, audit, ...rest } = w;
+  const { snapshot, at, actor, audit, notice, ...rest } = w;
   const [row] = await applySubmission(db, {
     ...rest,
     ...actor,
+    noticeRole: notice?.role ?? null,
+    noticeDistrict: notice?.districtCode ?? null,
+    noticeZh: notice?.titleZh ?? "",
+    noticeEn: notice?.titleEn ?? "",
+    noticeLink: notice?.link ?? "",
     snapshot: JSON.stringify(snapshot),
     at: at.toISOString(),
-    auditRows: auditRows([audit]),
+    auditRows: auditRows([audit], actor, at, signer),
   });
   const applied = row?.applied === 1;
   // One statement committed by itself: chain its audit record now.
@@ -186,10 +210,10 @@ async function writeSubmission(
 }
 
 /** The submission's read and its single guarded write (see above): the hot path of a deadline rush. */
-export function submissionsRepository(db: Db) {
+export function submissionsRepository(db: Db, signer: AuditSigner) {
   return {
     readFacts: (scope: Scope, id: string) => readFacts(db, scope, id),
-    write: (w: Parameters<typeof writeSubmission>[1]) => writeSubmission(db, w),
+    write: (w: Parameters<typeof writeSubmission>[2]) => writeSubmission(db, signer, w),
   };
 }
 export type SubmissionsRepository = ReturnType<typeof submissionsRepository>;

@@ -49,6 +49,7 @@ const content = (digest = true) =>
     basic: {
       title: "洛阳都市圈创新生态研究",
       abstract: "研究洛阳都市圈创新生态建设路径。",
+      field: "policyRegulation",
       startDate: "2026-04-01",
       endDate: "2027-03-31",
     },
@@ -87,6 +88,9 @@ const application = (over: Partial<Application> = {}): Application => ({
   districtRank: null,
   returnDeadline: null,
   policyVersion: "2025",
+  numberProgram: "softScience",
+  numberYear: 2026,
+  numberSeq: 1,
   createdAt: now,
   updatedAt: now,
   submittedAt: null,
@@ -215,6 +219,18 @@ describe("submit an application (use case, with fakes)", () => {
     expect(out.callOpensAt).toEqual(opensAt);
     // Every team member carries its digest: the records read with the facts are enough.
     expect(f.lookups).toEqual([]);
+  });
+
+  it("sends a draft straight to the formal check when its guide skips the district review", async () => {
+    const f = fakeRepos(facts({ guide: { ...guide, districtReview: false } }));
+    const out = await submit(f);
+    expect(f.writes[0]).toMatchObject({
+      event: "submitToBureau",
+      fromState: "draft",
+      toState: "recommended",
+      audit: { action: "application.submitToBureau", after: { status: "recommended", revision: 1 } },
+    });
+    expect(out.application.status).toBe("recommended");
   });
 
   it("judges again when the write misses, and gives up with CONFLICT after the third miss", async () => {

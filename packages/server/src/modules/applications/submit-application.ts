@@ -8,6 +8,7 @@ import {
   fire,
   invalidTransition,
   type Policy,
+  reviewQueueNotice,
   submitEventFor,
 } from "@luoshu/domain";
 import { auditActorOf, type CallerContext } from "../../lib/context.ts";
@@ -37,12 +38,27 @@ export async function submitApplication(deps: Deps, input: { ctx: CallerContext;
   }
 }
 
-async function trySubmit(deps: Deps, { ctx, id }: { ctx: CallerContext; id: string }) {
-  const { submissions } = deps.repos;
-  const facts = await submissions.readFacts(ctx.scope, id);
+/**
+ * What would refuse the submission now, without submitting: the form asks after each save, so a
+ * refusal shown from an earlier attempt is judged again against what was just saved.
+ */
+export async function checkSubmissionNow(deps: Deps, input: { ctx: CallerContext; id: string }) {
+  try {
+    return (await judge(deps, input)).violations;
+  } catch (e) {
+    // A question, not an action: "it is no longer a draft" is one more answer, not a refusal.
+    if (e instanceof DomainError && e.kind === "state")
+      return [{ code: e.code, messageZh: e.messageZh, messageEn: e.message }];
+    throw e;
+  }
+}
+
+/** Every gate on the application as it is now; nothing is written. */
+async function judge(deps: Deps, { ctx, id }: { ctx: CallerContext; id: string }) {
+  const facts = await deps.repos.submissions.readFacts(ctx.scope, id);
   if (!facts) throw applicationNotFound();
   const a = facts.application;
-  const event = submitEventFor(a.status);
+  const event = submitEventFor(a.status, facts.guide.districtReview);
   if (!event) throw invalidTransition("申报书已提交。", "The application is already submitted.");
   const to = fire(applicationMachine, a.status, event, ctx.actor.roles);
   const policy = deps.policies.find((p) => p.city === a.cityId && p.version === a.policyVersion);
@@ -73,10 +89,17 @@ async function trySubmit(deps: Deps, { ctx, id }: { ctx: CallerContext; id: stri
     },
     attachmentCodes: codes,
   });
+  return { facts, event, to, violations };
+}
+
+async function trySubmit(deps: Deps, input: { ctx: CallerContext; id: string }) {
+  const { ctx } = input;
+  const { facts, event, to, violations } = await judge(deps, input);
+  const a = facts.application;
   if (violations[0]) throw new DomainError({ ...violations[0], details: { violations } });
 
   const snapshot = { content: a.content, attachments: facts.attachments, commitment: a.commitment };
-  const applied = await submissions.write({
+  const applied = await deps.repos.submissions.write({
     cityId: a.cityId,
     applicationId: a.id,
     rowVersion: facts.rowVersion,
@@ -96,6 +119,7 @@ async function trySubmit(deps: Deps, { ctx, id }: { ctx: CallerContext; id: stri
       before: { status: a.status },
       after: { status: to, revision: a.revision },
     },
+    notice: reviewQueueNotice(a, to),
   });
   if (!applied) return null;
   // The caller answers from these, without reading the application again.

@@ -44,7 +44,7 @@ export async function uploadAttachment(
   return deps.tx.run(ctx, async ({ applications }, audit) => {
     const locked = await applications.lock(ctx.scope, input.id);
     if (!locked) throw applicationNotFound();
-    checkEditable(locked, "attachments");
+    checkEditable(locked, "attachments", ctx.actor);
     const att = await applications.putAttachment(locked, {
       code,
       fileName: input.fileName,

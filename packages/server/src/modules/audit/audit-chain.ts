@@ -36,9 +36,38 @@ export function chainHash(prevHash: string, content: AuditContent): string {
   return sm3(`${prevHash}\n${canonicalJson(content)}`);
 }
 
+/** The server's key for signing what it writes (FieldCipher.sign); the database never holds it. */
+export interface AuditSigner {
+  sign(data: string): string;
+}
+
+/** What the writer knows and signs: everything but the numbers the database and the sealer give. */
+export type SignedContent = Omit<AuditContent, "seq" | "chainPos">;
+
+export function signatureOf(signer: AuditSigner, c: SignedContent): string {
+  const { at, cityId, actorId, actorUsername, actorRole, action, entityType, entityId, before, after, ip } =
+    c;
+  return signer.sign(
+    canonicalJson({
+      at,
+      cityId,
+      actorId,
+      actorUsername,
+      actorRole,
+      action,
+      entityType,
+      entityId,
+      before,
+      after,
+      ip,
+    }),
+  );
+}
+
 export interface ChainRow extends AuditContent {
   prevHash: string;
   hash: string;
+  signature: string | null;
 }
 
 export type ChainVerdict =
@@ -51,6 +80,7 @@ export type ChainVerdict =
  */
 export function verifyChain(
   rows: Iterable<ChainRow>,
+  signer: AuditSigner,
   start = { prevHash: genesisHash, pos: 0, checked: 0 },
 ): ChainVerdict & { last: { prevHash: string; pos: number } } {
   let prev = start.prevHash;
@@ -66,9 +96,11 @@ export function verifyChain(
     if (row.chainPos !== expected)
       return fail(`expected chain position ${expected}, found ${row.chainPos}: a record is missing`);
     if (row.prevHash !== prev) return fail("prev_hash does not match the previous record's hash");
-    const { prevHash: _p, hash: _h, ...content } = row;
+    const { prevHash: _p, hash: _h, signature, ...content } = row;
     if (chainHash(prev, content) !== row.hash)
       return fail("content does not match its hash: the record was changed");
+    if (signature !== signatureOf(signer, content))
+      return fail("no valid writer's signature: the record was not written by the application");
     prev = row.hash;
     expected++;
     checked++;

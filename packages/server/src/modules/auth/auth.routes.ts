@@ -31,7 +31,12 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       config: {
         access: { permission: "public", scope: "none", rateLimit: { max: 30, windowMs: 60_000 } },
-        errors: ["AUTH_INVALID_CREDENTIALS", "AUTH_LOCKED", "DEMO_ACCOUNT_REFUSED", "ACCOUNT_DISABLED"],
+        errors: [
+          "AUTH_INVALID_CREDENTIALS",
+          "AUTH_TOO_MANY_GUESSES",
+          "DEMO_ACCOUNT_REFUSED",
+          "ACCOUNT_DISABLED",
+        ],
       },
       schema: {
         tags: ["auth"],
@@ -62,7 +67,11 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      describeMe(deps, { actor: callerOf(request).actor, csrfToken: request.session?.csrfToken ?? "" }),
+      describeMe(deps, {
+        actor: callerOf(request).actor,
+        csrfToken: request.session?.csrfToken ?? "",
+        mustChangePassword: request.session?.mustChangePassword ?? false,
+      }),
   );
 
   r.post(
@@ -83,7 +92,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       config: {
         access: { permission: "authenticated", scope: "own" },
-        errors: ["AUTH_INVALID_CREDENTIALS", "PASSWORD_WEAK"],
+        errors: ["AUTH_INVALID_CREDENTIALS", "AUTH_TOO_MANY_GUESSES", "PASSWORD_WEAK"],
       },
       schema: {
         tags: ["auth"],
@@ -93,7 +102,11 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => {
-      await changePassword(deps, { ctx: callerOf(request), ...request.body });
+      await changePassword(deps, {
+        ctx: callerOf(request),
+        sessionId: request.session?.id ?? "",
+        ...request.body,
+      });
       return { ok: true as const };
     },
   );

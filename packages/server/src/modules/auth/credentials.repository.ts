@@ -1,5 +1,5 @@
 import { type Role, roles as roleList, type UserStatus, userStatuses } from "@luoshu/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { cities, districts, units, userRoles, users } from "../../db/schema/index.ts";
@@ -10,7 +10,7 @@ export interface Credentials {
   passwordHash: string;
   status: UserStatus;
   isDemo: boolean;
-  lockedUntil: Date | null;
+  mustChangePassword: boolean;
   cityId: string | null;
   districtCode: string | null;
   unitId: string | null;
@@ -40,29 +40,12 @@ export function credentialsRepository(db: Db) {
       return rows.map((r) => role.parse(r.role));
     },
 
-    /**
-     * One atomic update, so concurrent wrong guesses on several servers all count; the account
-     * locks when the count reaches `max`. Returns the lock's end if this failure set it.
-     */
-    async recordFailure(userId: string, now: Date, max: number, lockoutMs: number): Promise<Date | null> {
-      const until = new Date(now.getTime() + lockoutMs).toISOString();
-      const [row] = await db
-        .update(users)
-        .set({
-          failedLogins: sql`case when ${users.failedLogins} + 1 >= ${max} then 0 else ${users.failedLogins} + 1 end`,
-          lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${max} then ${until}::timestamptz else ${users.lockedUntil} end`,
-        })
-        .where(eq(users.id, userId))
-        .returning({ lockedUntil: users.lockedUntil });
-      return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
-    },
-
-    async clearFailures(userId: string): Promise<void> {
-      await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
-    },
-
+    /** The account's own choice: no longer the one an administrator set. */
     async setPassword(userId: string, passwordHash: string, now: Date): Promise<void> {
-      await db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId));
+      await db
+        .update(users)
+        .set({ passwordHash, mustChangePassword: false, updatedAt: now })
+        .where(eq(users.id, userId));
     },
 
     /** The names the header shows: the user's, and those of their city, district and unit. */

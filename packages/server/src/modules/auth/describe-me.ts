@@ -5,7 +5,7 @@ import type { CredentialsRepository } from "./credentials.repository.ts";
 /** The logged-in user as the web shows them, with what they may do and how far they see. */
 export async function describeMe(
   deps: { repos: { credentials: Pick<CredentialsRepository, "describe"> } },
-  input: { actor: Actor; csrfToken: string },
+  input: { actor: Actor; csrfToken: string; mustChangePassword: boolean },
 ): Promise<MeDto> {
   const { actor } = input;
   const names = await deps.repos.credentials.describe(actor);
@@ -20,5 +20,6 @@ export async function describeMe(
     permissions: permissionsOf(actor.roles),
     scope: { kind: scopeOf(actor.roles) },
     csrfToken: input.csrfToken,
+    mustChangePassword: input.mustChangePassword,
   };
 }

@@ -5,36 +5,24 @@ import { hashPassword, verifyPassword } from "../../lib/passwords.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { CredentialsRepository } from "./credentials.repository.ts";
 import { describeMe } from "./describe-me.ts";
+import { beforeGuess, type GuessDeps } from "./password-guesses.ts";
 import type { SessionsRepository } from "./sessions.repository.ts";
-
-export const maxFailedLogins = 5;
-export const lockoutMs = 15 * 60 * 1000;
 
 /** Verifying against a fixed hash when the user is unknown keeps the answer time the same. */
 let decoyHash: Promise<string> | null = null;
 
 const invalid = () => new DomainError({ code: "AUTH_INVALID_CREDENTIALS" });
 
-const locked = (until: Date) =>
-  new DomainError({
-    code: "AUTH_LOCKED",
-    messageZh: `连续 ${maxFailedLogins} 次密码错误，账号已锁定至 ${until.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}（北京时间）。`,
-    messageEn: `Account locked after ${maxFailedLogins} failed logins until ${until.toISOString()}.`,
-    details: { lockedUntil: until.toISOString() },
-  });
-
-type Deps = {
+type Deps = GuessDeps & {
   repos: { credentials: Pick<CredentialsRepository, "byUsername" | "rolesOf" | "describe"> };
-  tx: Transactor<{
-    credentials: Pick<CredentialsRepository, "recordFailure" | "clearFailures">;
-    sessions: Pick<SessionsRepository, "create">;
-  }>;
+  tx: Transactor<{ sessions: Pick<SessionsRepository, "create"> }>;
   production: boolean;
 };
 
 /**
- * The password is checked outside any transaction (argon2 takes tens of milliseconds); the failure
- * counter then moves with one atomic update, so concurrent wrong guesses on several servers all count.
+ * The password is checked outside any transaction (argon2 takes tens of milliseconds). Wrong
+ * guesses are counted per account and address and per account (password-guessing.ts): unknown and
+ * known names alike, so neither the answers nor their timing tell which accounts exist.
  */
 export async function login(
   deps: Deps,
@@ -42,22 +30,25 @@ export async function login(
 ): Promise<{ me: MeDto; token: string }> {
   const { ctx } = input;
   const now = ctx.now;
+  const guess = await beforeGuess(deps, ctx, input.username);
   const user = await deps.repos.credentials.byUsername(input.username);
-  if (!user) {
-    decoyHash ??= hashPassword("decoy-password-never-used");
-    await verifyPassword(await decoyHash, input.password);
+  if (user?.isDemo && deps.production) throw new DomainError({ code: "DEMO_ACCOUNT_REFUSED" });
+  decoyHash ??= hashPassword("decoy-password-never-used");
+  const right = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
+  if (!user || !right) {
+    await guess.wrong();
     await deps.tx.run(ctx, async (_repos, audit) =>
       audit({
         action: "auth.loginFailed",
         entityType: "user",
-        cityId: null,
-        after: { username: input.username, reason: "unknownUser" },
+        entityId: user?.id ?? null,
+        cityId: user?.cityId ?? null,
+        after: user ? { reason: "wrongPassword" } : { username: input.username, reason: "unknownUser" },
       }),
     );
     throw invalid();
   }
-  if (user.isDemo && deps.production) throw new DomainError({ code: "DEMO_ACCOUNT_REFUSED" });
-  if (user.lockedUntil && user.lockedUntil > now) throw locked(user.lockedUntil);
+  await guess.right();
 
   const baseActor: Actor = {
     userId: user.id,
@@ -67,21 +58,6 @@ export async function login(
     unitId: user.unitId,
     roles: [],
   };
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const lockedUntil = await deps.tx.run({ ...ctx, actor: baseActor }, async ({ credentials }, audit) => {
-      const justLocked = await credentials.recordFailure(user.id, now, maxFailedLogins, lockoutMs);
-      audit({
-        action: justLocked ? "auth.locked" : "auth.loginFailed",
-        entityType: "user",
-        entityId: user.id,
-        cityId: user.cityId,
-        after: { reason: "wrongPassword", lockedUntil: justLocked },
-      });
-      return justLocked;
-    });
-    throw lockedUntil ? locked(lockedUntil) : invalid();
-  }
-
   // Said only to someone who knows the password, so it does not reveal which accounts exist.
   if (user.status !== "active") {
     throw new DomainError({
@@ -93,12 +69,16 @@ export async function login(
   const actor: Actor = { ...baseActor, roles: await deps.repos.credentials.rolesOf(user.id) };
   const session = await deps.tx.run(
     { ...ctx, actor, role: actor.roles.join(",") },
-    async ({ credentials, sessions }, audit) => {
-      await credentials.clearFailures(user.id);
+    async ({ sessions }, audit) => {
       const created = await sessions.create({ userId: user.id, now, ip: ctx.ip, userAgent: input.userAgent });
       audit({ action: "auth.login", entityType: "user", entityId: user.id, cityId: user.cityId });
       return created;
     },
   );
-  return { me: await describeMe(deps, { actor, csrfToken: session.csrfToken }), token: session.token };
+  const me = await describeMe(deps, {
+    actor,
+    csrfToken: session.csrfToken,
+    mustChangePassword: user.mustChangePassword,
+  });
+  return { me, token: session.token };
 }

@@ -1,5 +1,5 @@
 import { type Actor, type Role, roles as roleList } from "@luoshu/domain";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { sessions, users } from "../../db/schema/index.ts";
@@ -8,13 +8,17 @@ import { randomToken, sm3 } from "../../lib/sm-crypto.ts";
 
 export const sessionCookie = "luoshu_session";
 export const idleTimeoutMs = 30 * 60 * 1000;
+/** However active, a session ends this long after login: a stolen cookie does not live for ever. */
+export const absoluteLifetimeMs = 12 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often, so reads do not each cost a write. */
 const touchEveryMs = 60 * 1000;
 
 // Read on every request, so rendered once (see hot-sql.ts).
 const sessionFields = rawSelect({
   csrfToken: sessions.csrfToken,
+  createdAt: sessions.createdAt,
   lastSeenAt: sessions.lastSeenAt,
+  mustChangePassword: users.mustChangePassword,
   userId: users.id,
   username: users.username,
   status: users.status,
@@ -36,6 +40,8 @@ const roleArray = z.array(z.enum(roleList));
 export interface ResolvedSession {
   id: string;
   csrfToken: string;
+  /** Until the account chooses its own password, it may do nothing else. */
+  mustChangePassword: boolean;
   actor: Actor;
 }
 
@@ -50,7 +56,7 @@ export function sessionsRepository(db: Db) {
       const row = sessionFields.map(raw);
       if (row.status !== "active") return null;
       const idle = now.getTime() - row.lastSeenAt.getTime();
-      if (idle > idleTimeoutMs) {
+      if (idle > idleTimeoutMs || now.getTime() - row.createdAt.getTime() > absoluteLifetimeMs) {
         await db.delete(sessions).where(eq(sessions.id, id));
         return { expired: true };
       }
@@ -59,6 +65,7 @@ export function sessionsRepository(db: Db) {
       return {
         id,
         csrfToken: row.csrfToken,
+        mustChangePassword: row.mustChangePassword,
         actor: {
           userId: row.userId,
           username: row.username,
@@ -88,6 +95,11 @@ export function sessionsRepository(db: Db) {
 
     async delete(id: string): Promise<void> {
       await db.delete(sessions).where(eq(sessions.id, id));
+    },
+
+    /** After a password change: whoever else held the account is out, this session stays. */
+    async deleteOthersOf(userId: string, keepId: string): Promise<void> {
+      await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)));
     },
   };
 }

@@ -22,7 +22,7 @@ export async function budgetRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     "/api/budget/check",
     {
-      config: { access: publicLimited, errors: ["POLICY_NOT_IN_FORCE"] },
+      config: { access: publicLimited, errors: ["POLICY_NOT_IN_FORCE", "BUDGET_UNKNOWN_PROGRAM"] },
       schema: {
         tags: ["budget"],
         summary: "Check a project budget against the city's rules (LY-FUNDS §16 …)",

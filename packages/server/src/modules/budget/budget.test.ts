@@ -43,13 +43,43 @@ describe("POST /api/budget/check", () => {
     expect(res.body.violations).toEqual([]);
   });
 
-  it("checks the soft-science lump sum of ¥30,000", async () => {
+  it("checks the soft-science lump sum of ¥30,000, stated in principle: a warning, not a violation", async () => {
     const res = await t.anonymous.post("/api/budget/check", {
       city: "luoyang",
       program: "softScience",
       lines: [{ category: "publicationIp", amountFen: 3_000_001 }],
     });
-    expect(res.body.violations.map((v: { code: string }) => v.code)).toContain("BUDGET_LUMP_SUM_OVER_CAP");
+    expect(res.body.violations).toEqual([]);
+    expect(res.body.warnings.map((v: { code: string }) => v.code)).toEqual(["BUDGET_LUMP_SUM_OVER_CAP"]);
+  });
+
+  it("refuses a program the city does not have, listing the city's programs, instead of checking without caps", async () => {
+    const lines = [{ category: "publicationIp", amountFen: wan(500) }];
+    const res = await t.anonymous.post("/api/budget/check", {
+      city: "luoyang",
+      program: "noSuchProgram",
+      lines,
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: "BUDGET_UNKNOWN_PROGRAM", path: "program" });
+    const codes = res.body.details.programs.map((p: { code: string }) => p.code);
+    expect(codes).toContain("softScience");
+    for (const code of codes) {
+      expect(res.body.messageZh).toContain(code);
+      expect(res.body.messageEn).toContain(code);
+    }
+    // Datong has no public-welfare program: its list is its own.
+    const datong = await t.anonymous.post("/api/budget/check", {
+      city: "datong",
+      program: "publicWelfare",
+      lines,
+    });
+    expect(datong.status).toBe(422);
+    expect(datong.body.details.programs.map((p: { code: string }) => p.code)).toContain("keyRnd");
+
+    const nul = await t.anonymous.post("/api/budget/check", { city: "luoyang", program: "\u0000", lines });
+    expect(nul.status).toBe(400);
+    expect(nul.body).toMatchObject({ code: "VALIDATION", path: "program" });
   });
 
   it("rate-limits by client address", async () => {

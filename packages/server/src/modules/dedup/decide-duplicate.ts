@@ -1,5 +1,5 @@
 import type { DuplicateDecisionBody } from "@luoshu/contract";
-import { invalidTransition } from "@luoshu/domain";
+import { DomainError, invalidTransition } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { ApplicationsRepository } from "../applications/applications.repository.ts";
@@ -16,6 +16,16 @@ export async function decideDuplicate(
 ): Promise<void> {
   const { ctx, decision: b } = input;
   const a = await findVisibleApplication(deps, ctx, input.id);
+  // The match must be an application the officer can see: never an id of another city, nor itself.
+  const match = b.matchId === a.id ? undefined : await deps.repos.applications.find(ctx.scope, b.matchId);
+  if (!match || match.status === "draft") {
+    throw new DomainError({
+      code: "VALIDATION",
+      messageZh: "查重对象不是本市已提交的其他申报书。",
+      messageEn: "The match is not another submitted application of this city.",
+      path: "matchId",
+    });
+  }
   if (a.status === "draft")
     throw invalidTransition("草稿尚未提交，无需查重决定。", "A draft is not checked yet.");
   await deps.tx.run(ctx, async ({ dedup }, audit) => {

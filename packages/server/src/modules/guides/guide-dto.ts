@@ -1,12 +1,14 @@
 import type { CallDto, GuideDto } from "@luoshu/contract";
 import {
-  allowedEvents,
   allowedGuideActions,
+  allowedGuideEvents,
   type Call,
   callWindow,
   citationOf,
+  coIssueSource,
   type GuideState,
   guideMachine,
+  inPrincipleCapWarnings,
   type Policy,
   type Role,
 } from "@luoshu/domain";
@@ -32,6 +34,9 @@ export function toGuideDto(
   const { guide } = g;
   const policy = policies.find((p) => p.city === guide.cityId && p.version === guide.policyVersion);
   const program = policy?.programs.find((p) => p.code === guide.program);
+  const fields = program?.fields?.items ?? [];
+  const picked = guide.content.fields;
+  const coIssue = policy && coIssueSource(policy, guide.program);
   return {
     id: guide.id,
     cityCode: guide.cityId,
@@ -41,7 +46,21 @@ export function toGuideDto(
     programNameEn: program?.nameEn ?? guide.program,
     fundingMode: program?.fundingMode ?? "unspecified",
     yearlyCap: program?.yearlyCap
-      ? { count: program.yearlyCap.count, clause: citationOf(program.yearlyCap.source) }
+      ? {
+          count: program.yearlyCap.count,
+          inPrinciple: program.yearlyCap.inPrinciple,
+          clause: citationOf(program.yearlyCap.source),
+        }
+      : null,
+    fieldOptions: fields
+      .filter((f) => picked.length === 0 || picked.includes(f.code))
+      .map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
+    coIssue: coIssue
+      ? { clause: citationOf(coIssue), coIssuedAt: guide.coIssue?.at.toISOString() ?? null }
+      : null,
+    capWarnings: policy ? inPrincipleCapWarnings(policy, guide.content, g.plannedElsewhere) : [],
+    capOverride: guide.capOverride
+      ? { reason: guide.capOverride.reason, at: guide.capOverride.at.toISOString() }
       : null,
     year: guide.year,
     titleZh: guide.titleZh,
@@ -49,7 +68,7 @@ export function toGuideDto(
     statusZh: guideMachine.labels[guide.status].zh,
     content: guide.content,
     calls: g.calls.map((c) => toCallDto(c, now, guide.status)),
-    allowedEvents: allowedEvents(guideMachine, guide.status, roles),
+    allowedEvents: allowedGuideEvents(policy, guide, roles),
     allowedActions: allowedGuideActions(guide.status, roles),
     publishedAt: guide.publishedAt?.toISOString() ?? null,
   };

@@ -1,4 +1,11 @@
-import { DomainError, type GuideContent, type Policy, selectPolicy, validateGuide } from "@luoshu/domain";
+import {
+  DomainError,
+  type GuideContent,
+  type Policy,
+  selectPolicy,
+  type Violation,
+  validateGuide,
+} from "@luoshu/domain";
 
 /** The version of the city's policy in force, which a guide is written and checked against. */
 export function policyInForceFor(policies: readonly Policy[], cityId: string | null, now: Date): Policy {
@@ -7,8 +14,12 @@ export function policyInForceFor(policies: readonly Policy[], cityId: string | n
   return policy;
 }
 
+/** Every rule broken, the first as the error and all in `details.violations`. */
+export function refuse(problems: Violation[]): void {
+  if (problems[0]) throw new DomainError({ ...problems[0], details: { violations: problems } });
+}
+
 /** Every rule a guide breaks, the first as the error and all in `details.violations`. */
 export function assertValidGuide(policy: Policy, content: GuideContent): void {
-  const problems = validateGuide(policy, content);
-  if (problems[0]) throw new DomainError({ ...problems[0], details: { violations: problems } });
+  refuse(validateGuide(policy, content));
 }

@@ -7,7 +7,7 @@ import {
   guideStates,
   type Scope,
 } from "@luoshu/domain";
-import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { calls, guides } from "../../db/schema/index.ts";
@@ -17,15 +17,32 @@ type GuideRow = typeof guides.$inferSelect;
 const guideState = z.enum(guideStates);
 
 /** Stored content is parsed once, here, through the domain's schema (its defaults fill older shapes). */
-export const toGuide = (row: GuideRow): Guide => ({
+export const toGuide = ({
+  coIssuedBy,
+  coIssuedAt,
+  capOverrideReason,
+  capOverrideBy,
+  capOverrideAt,
+  ...row
+}: GuideRow): Guide => ({
   ...row,
   status: guideState.parse(row.status),
   content: guideContentSchema.parse(row.content),
+  coIssue: coIssuedBy && coIssuedAt ? { userId: coIssuedBy, at: coIssuedAt } : null,
+  capOverride:
+    capOverrideReason && capOverrideBy && capOverrideAt
+      ? { reason: capOverrideReason, userId: capOverrideBy, at: capOverrideAt }
+      : null,
 });
+
+/** The states in which a guide's planned projects count against the program's yearly cap. */
+const issuedStates: readonly GuideState[] = ["published", "closed", "archived"];
 
 export interface GuideWithCalls {
   guide: Guide;
   calls: Call[];
+  /** Projects the program's other issued guides of the same year plan (its yearly cap counts both). */
+  plannedElsewhere: number;
 }
 
 const scoped = (scope: Scope) => scopeWhere(scope, { cityId: guides.cityId });
@@ -42,6 +59,29 @@ export function guidesRepository(db: Db) {
           .orderBy(asc(calls.position))
       : Promise.resolve([]);
 
+  /** Planned projects of the city's issued guides per program and year (`program@year`). */
+  async function plannedTotals(cityId: string, only?: Pick<Guide, "program" | "year">) {
+    const rows = await db
+      .select({
+        program: guides.program,
+        year: guides.year,
+        n: sql<number>`coalesce(sum((${guides.content}->>'plannedCount')::int), 0)::int`,
+      })
+      .from(guides)
+      .where(
+        and(
+          eq(guides.cityId, cityId),
+          inArray(guides.status, [...issuedStates]),
+          only ? and(eq(guides.program, only.program), eq(guides.year, only.year)) : undefined,
+        ),
+      )
+      .groupBy(guides.program, guides.year);
+    const totals = new Map(rows.map((r) => [`${r.program}@${r.year}`, r.n]));
+    return (g: Guide) =>
+      (totals.get(`${g.program}@${g.year}`) ?? 0) -
+      (issuedStates.includes(g.status) ? (g.content.plannedCount ?? 0) : 0);
+  }
+
   async function find(scope: Scope, id: string, lock = false): Promise<GuideWithCalls | undefined> {
     const q = db
       .select()
@@ -49,7 +89,9 @@ export function guidesRepository(db: Db) {
       .where(and(scoped(scope), eq(guides.id, id)));
     const [row] = await (lock ? q.for("update") : q);
     if (!row) return undefined;
-    return { guide: toGuide(row), calls: await callsOf(row.cityId, [row.id]) };
+    const guide = toGuide(row);
+    const elsewhere = await plannedTotals(row.cityId, guide);
+    return { guide, calls: await callsOf(row.cityId, [row.id]), plannedElsewhere: elsewhere(guide) };
   }
 
   return {
@@ -72,14 +114,22 @@ export function guidesRepository(db: Db) {
       ]);
       const items = rows.map(toGuide);
       // A list is one city's (the caller's, or the public board's).
-      const callRows = items[0]
-        ? await callsOf(
-            items[0].cityId,
-            items.map((g) => g.id),
-          )
-        : [];
+      const first = items[0];
+      const [callRows, elsewhere] = first
+        ? await Promise.all([
+            callsOf(
+              first.cityId,
+              items.map((g) => g.id),
+            ),
+            plannedTotals(first.cityId),
+          ])
+        : [[], () => 0];
       return {
-        items: items.map((guide) => ({ guide, calls: callRows.filter((c) => c.guideId === guide.id) })),
+        items: items.map((guide) => ({
+          guide,
+          calls: callRows.filter((c) => c.guideId === guide.id),
+          plannedElsewhere: elsewhere(guide),
+        })),
         total: total?.n ?? 0,
       };
     },
@@ -105,11 +155,29 @@ export function guidesRepository(db: Db) {
 
     async update(
       guide: Guide,
-      values: Partial<GuideFields> & { status?: GuideState; updatedAt: Date; publishedAt?: Date },
+      values: Partial<GuideFields> &
+        Partial<Pick<Guide, "coIssue" | "capOverride">> & {
+          status?: GuideState;
+          updatedAt: Date;
+          publishedAt?: Date;
+        },
     ): Promise<void> {
+      const { coIssue, capOverride, ...rest } = values;
       await db
         .update(guides)
-        .set(values)
+        .set({
+          ...rest,
+          ...(coIssue !== undefined
+            ? { coIssuedBy: coIssue?.userId ?? null, coIssuedAt: coIssue?.at ?? null }
+            : {}),
+          ...(capOverride !== undefined
+            ? {
+                capOverrideReason: capOverride?.reason ?? null,
+                capOverrideBy: capOverride?.userId ?? null,
+                capOverrideAt: capOverride?.at ?? null,
+              }
+            : {}),
+        })
         .where(and(eq(guides.cityId, guide.cityId), eq(guides.id, guide.id)));
     },
 

@@ -1,5 +1,6 @@
 import {
   guideBody,
+  guideEventBody,
   guideEventParams,
   guideListQuery,
   guidePage,
@@ -110,13 +111,39 @@ export async function guideRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ["guides"],
         summary:
-          "Move a guide through its lifecycle: submitForReview, returnToDraft, publish, close, archive",
+          "Move a guide through its lifecycle: submitForReview, returnToDraft, publish (with the leader's overrideReason over a cap stated in principle), close, archive",
         params: guideEventParams,
+        body: guideEventBody,
         response: { 200: guideSchema },
       },
     },
     async (request) => {
-      return dto(await changeGuideStatus(deps, { ctx: callerOf(request), ...request.params }), request);
+      const { overrideReason } = request.body ?? {};
+      return dto(
+        await changeGuideStatus(deps, { ctx: callerOf(request), ...request.params, overrideReason }),
+        request,
+      );
+    },
+  );
+
+  // The finance bureau's own step, under its own permission; the path keeps the events' shape.
+  r.post(
+    "/api/guides/:id/events/coIssue",
+    {
+      config: {
+        access: { permission: "guide.coIssue", scope: "city" },
+        errors: ["POLICY_NOT_IN_FORCE", "INVALID_TRANSITION", "GUIDE_CO_ISSUE_NOT_NEEDED"],
+      },
+      schema: {
+        tags: ["guides"],
+        summary: "The finance bureau co-issues a guide in review that the policy has issued together with it",
+        params: idParams,
+        response: { 200: guideSchema },
+      },
+    },
+    async (request) => {
+      const ctx = callerOf(request);
+      return dto(await changeGuideStatus(deps, { ctx, id: request.params.id, event: "coIssue" }), request);
     },
   );
 

@@ -29,8 +29,12 @@ describe("guides", () => {
     const weights = await officer.post("/api/guides", guide({ criteria: [{ nameZh: "意义", weight: 60 }] }));
     expect(weights.status).toBe(422);
     expect(weights.body).toMatchObject({ code: "GUIDE_CRITERIA_WEIGHTS", path: "criteria" });
-    const cap = await officer.post("/api/guides", guide({ amountRange: { minFen: 0, maxFen: 5_000_000 } }));
-    expect(cap.body).toMatchObject({ code: "GUIDE_AMOUNT_OVER_POLICY_CAP", clause: "LY-REFORM §三(四)3" });
+    const late = await officer.post("/api/guides", guide({ program: "publicWelfare", fields: ["x"] }));
+    expect(late.body).toMatchObject({
+      code: "GUIDE_UNKNOWN_FIELD",
+      clause: "LY-REFORM §二(一)2",
+      path: "fields.0",
+    });
     const unknown = await officer.post("/api/guides", { ...guide(), extra: 1 });
     expect(unknown.status).toBe(400);
   });
@@ -41,7 +45,7 @@ describe("guides", () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       status: "draft",
-      yearlyCap: { count: 10 },
+      yearlyCap: { count: 10, inPrinciple: true, clause: "LY-REFORM §三(四)3" },
       allowedEvents: ["submitForReview"],
     });
     const id = created.body.id;
@@ -51,6 +55,8 @@ describe("guides", () => {
     const byOfficer = await officer.post(`/api/guides/${id}/events/publish`);
     expect(byOfficer.status).toBe(403);
     const leader = await t.as("ly-leader");
+    // pre-funded: the finance bureau co-issues first (LY-FUNDS §12)
+    expect((await (await t.as("ly-finance")).post(`/api/guides/${id}/events/coIssue`)).status).toBe(200);
     expect((await leader.post(`/api/guides/${id}/events/publish`)).body.status).toBe("published");
     expect((await officer.put(`/api/guides/${id}`, guide())).body.code).toBe("INVALID_TRANSITION");
     const board = await t.anonymous.get("/api/public/guides?city=luoyang");

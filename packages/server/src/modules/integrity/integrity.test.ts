@@ -55,7 +55,7 @@ describe("integrity records", () => {
     expect(res.body).toMatchObject({ subject: "person", personName: "周博", blocksApplications: true });
     expect(JSON.stringify(res.body)).not.toContain(idNumber);
     expect(JSON.stringify(res.body)).not.toContain(t.cipher.digest(idNumber));
-    await sealAudit(t.database.db, { wait: true });
+    await sealAudit(t.database.db, t.cipher, { wait: true });
     const audit = await (await t.as("auditor")).get("/api/audit?pageSize=50");
     expect(audit.status).toBe(200);
     const record = audit.body.items.find(

@@ -57,7 +57,7 @@ async function account(username: string, role: string, attach: Record<string, st
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   expect((await sec.put(`/api/users/${created.body.id}/roles`, { roles: [role] })).status).toBe(200);
-  return t.as(username, "Shifan-Demo-2026");
+  return t.firstLogin(username, "Shifan-Demo-2026");
 }
 
 describe("a city that only its policy file names", () => {
@@ -81,6 +81,7 @@ describe("a city that only its policy file names", () => {
   it("runs a guide, an application and its number with the city's own prefix", async () => {
     const officer = await account("sf-officer", "programOfficer");
     const leader = await account("sf-leader", "bureauLeader");
+    const finance = await account("sf-finance", "financeOfficer");
     const pi = await account("sf-pi", "principalInvestigator", { unitId });
     const template = (await (await t.as("ly-officer")).get("/api/guides")).body.items[0].content;
     const created = await officer.post("/api/guides", { ...template, titleZh: "示范市软科学研究指南" });
@@ -88,6 +89,8 @@ describe("a city that only its policy file names", () => {
     expect(created.body.cityCode).toBe("shifan");
     const id = created.body.id;
     expect((await officer.post(`/api/guides/${id}/events/submitForReview`)).status).toBe(200);
+    // its file (a copy of Luoyang's) has pre-funded guides issued with the finance bureau
+    expect((await finance.post(`/api/guides/${id}/events/coIssue`)).status).toBe(200);
     expect((await leader.post(`/api/guides/${id}/events/publish`)).body.status).toBe("published");
     const board = await t.anonymous.get("/api/public/guides?city=shifan");
     expect(board.body.items.map((g: { id: string }) => g.id)).toEqual([id]);
@@ -95,7 +98,7 @@ describe("a city that only its policy file names", () => {
     const callId = created.body.calls[0].id;
     const app = await pi.post("/api/applications", { callId, title: "示范市创新生态研究" });
     expect(app.status, JSON.stringify(app.body)).toBe(201);
-    expect(app.body.number).toMatch(/^SF-\d{4}-[0-9A-F]{8}$/);
+    expect(app.body.number).toMatch(/^SF-2026-RK-0001$/);
     expect(app.body.cityCode).toBe("shifan");
     // Luoyang's officer sees nothing of it.
     expect((await (await t.as("ly-officer")).get(`/api/guides/${id}`)).status).toBe(404);

@@ -77,6 +77,28 @@ describe("units", () => {
     expect((await admin.patch(`/api/units/${other}`, { legalRepresentative: "王建设" })).status).toBe(404);
   });
 
+  it("leaves a unit's credit code and district to the administrator who registers units", async () => {
+    const admin = await t.as("ly-unit");
+    const own = (admin.me.unit as { id: string }).id;
+    const before = (await admin.get(`/api/units/${own}`)).body;
+    const districts = (await admin.get("/api/districts?city=luoyang")).body as { code: string }[];
+    const elsewhere = districts.find((d) => d.code !== before.districtCode)?.code;
+    const moved = await admin.patch(`/api/units/${own}`, { districtCode: elsewhere });
+    expect(moved.status).toBe(403);
+    expect(moved.body.path).toBe("districtCode");
+    const recoded = await admin.patch(`/api/units/${own}`, { uscc: makeUscc("91410305MA9TE0099") });
+    expect(recoded.status).toBe(403);
+    expect(recoded.body.path).toBe("uscc");
+    // Sending the same values back (a whole form) is no change.
+    const same = await admin.patch(`/api/units/${own}`, {
+      uscc: before.uscc,
+      districtCode: before.districtCode,
+    });
+    expect(same.status).toBe(200);
+    const officer = await t.as("ly-officer");
+    expect((await officer.patch(`/api/units/${own}`, { districtCode: elsewhere })).status).toBe(200);
+  });
+
   it("lets the system administrator register a unit in a city it names", async () => {
     const sys = await t.as("sysadmin");
     const noCity = await sys.post(

@@ -1,4 +1,4 @@
-import type { UnitFields } from "@luoshu/domain";
+import { checkUnitChangesByUnitAdmin, DomainError, type UnitFields } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import { checkUnitFields } from "./check-unit-fields.ts";
@@ -17,6 +17,11 @@ export async function updateUnit(
   const unit = await deps.tx.run(ctx, async ({ units }, audit) => {
     const before = await units.find(ctx.scope, input.id);
     if (!before) throw unitNotFound();
+    // A unit-scoped caller is the unit's own administrator, whatever else they hold.
+    if (ctx.scope.kind === "unit") {
+      const refusal = checkUnitChangesByUnitAdmin(before, changes);
+      if (refusal) throw new DomainError(refusal);
+    }
     await checkUnitFields(units, before.cityId, changes);
     const after = await units.update(before, { ...changes, updatedAt: ctx.now });
     const { districtNameZh: _n, ...beforeRow } = before;

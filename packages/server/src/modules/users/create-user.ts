@@ -91,6 +91,8 @@ export async function createUser(
         districtCode,
         unitId,
         ...idFields,
+        // The administrator knows this password, so it is only good for the first login.
+        mustChangePassword: true,
         createdAt: ctx.now,
         updatedAt: ctx.now,
       },

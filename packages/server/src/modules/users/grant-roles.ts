@@ -1,4 +1,4 @@
-import { checkRoleAssignment, DomainError, type Role } from "@luoshu/domain";
+import { checkAdministratorSeparation, checkRoleAssignment, DomainError, type Role } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import { userNotFound } from "./user-errors.ts";
@@ -20,7 +20,11 @@ export async function grantRoles(
       districtCode: user.districtCode,
       unitId: user.unitId,
     };
-    const problems = checkRoleAssignment(ctx.actor.userId, target, roles);
+    const separation = checkAdministratorSeparation(ctx.actor.userId, { userId: user.id, roles: user.roles });
+    const problems = [
+      ...(separation ? [separation] : []),
+      ...checkRoleAssignment(ctx.actor.userId, target, roles),
+    ];
     if (problems[0]) throw new DomainError(problems[0]);
     await users.replaceRoles(user.id, roles);
     // A changed role set takes effect at the next login, not halfway through a session.

@@ -1,4 +1,4 @@
-import { DomainError, type UserStatus } from "@luoshu/domain";
+import { checkAdministratorSeparation, DomainError, type UserStatus } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import { userNotFound } from "./user-errors.ts";
@@ -13,6 +13,8 @@ export async function updateUser(
   return deps.tx.run(ctx, async ({ users }, audit) => {
     const user = await users.find(ctx.scope, input.id);
     if (!user) throw userNotFound();
+    const separation = checkAdministratorSeparation(ctx.actor.userId, { userId: user.id, roles: user.roles });
+    if (separation) throw new DomainError(separation);
     if (changes.status && user.id === ctx.actor.userId) {
       throw new DomainError({
         code: "FORBIDDEN",

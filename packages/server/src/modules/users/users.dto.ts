@@ -12,6 +12,6 @@ export const toUserDto = (u: User & { unitNameZh?: string | null }): UserDto => 
   roles: u.roles,
   idNumberMasked: u.idNumberMasked,
   status: u.status,
-  lockedUntil: u.lockedUntil?.toISOString() ?? null,
+  mustChangePassword: u.mustChangePassword,
   createdAt: u.createdAt.toISOString(),
 });

@@ -6,7 +6,7 @@ import {
   type UserView,
   userStatuses,
 } from "@luoshu/domain";
-import { and, asc, count, eq, exists, gte, ilike, inArray, notExists, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, exists, ilike, inArray, notExists, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { sessions, units, userRoles, users } from "../../db/schema/index.ts";
@@ -28,7 +28,7 @@ const toUser = (row: UserRow, roles: Role[]): User => ({
   unitId: row.unitId,
   idNumberMasked: row.idNumberMasked,
   status: userStatus.parse(row.status),
-  lockedUntil: row.lockedUntil,
+  mustChangePassword: row.mustChangePassword,
   createdAt: row.createdAt,
   roles,
 });
@@ -65,6 +65,7 @@ export interface NewUser {
   idNumberCipher?: string;
   idNumberDigest?: string;
   idNumberMasked?: string;
+  mustChangePassword: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -130,9 +131,24 @@ export function usersRepository(db: Db) {
       return row?.n ?? 0;
     },
 
-    async countLocked(now: Date): Promise<number> {
-      const [row] = await db.select({ n: count() }).from(users).where(gte(users.lockedUntil, now));
-      return row?.n ?? 0;
+    /** The unit's principal investigator account holding this ID number, by its keyed digest. */
+    async findUnitPi(cityId: string, unitId: string, idNumberDigest: string): Promise<string | undefined> {
+      const [row] = await db
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(
+          userRoles,
+          and(eq(userRoles.userId, users.id), eq(userRoles.role, "principalInvestigator")),
+        )
+        .where(
+          and(
+            eq(users.cityId, cityId),
+            eq(users.unitId, unitId),
+            eq(users.idNumberDigest, idNumberDigest),
+            eq(users.status, "active"),
+          ),
+        );
+      return row?.id;
     },
 
     async insert(values: NewUser, roles: Role[]): Promise<User> {

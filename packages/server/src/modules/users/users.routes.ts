@@ -92,7 +92,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
   r.patch(
     "/api/users/:id",
     {
-      config: { access: { permission: "user.update", scope: "platform" } },
+      config: { access: { permission: "user.update", scope: "platform" }, errors: ["ROLE_SEPARATION"] },
       schema: {
         tags: ["users"],
         summary: "Change a user's display name or status",

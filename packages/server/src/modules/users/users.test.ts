@@ -110,3 +110,53 @@ describe("users and roles", () => {
     expect(login.body.code).toBe("ACCOUNT_DISABLED");
   });
 });
+
+describe("accounts an administrator opens, and the three administrators' own accounts", () => {
+  it("must choose their own password at first login before anything else is open", async () => {
+    const sys = await t.as("sysadmin");
+    const created = await sys.post("/api/users", {
+      username: "dt-firstlogin",
+      displayName: "首次登录",
+      password: "Kaishi-2026!",
+      cityCode: "datong",
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.mustChangePassword).toBe(true);
+    const sec = await t.as("secadmin");
+    expect((await sec.put(`/api/users/${created.body.id}/roles`, { roles: ["programOfficer"] })).status).toBe(
+      200,
+    );
+    const user = await t.as("dt-firstlogin", "Kaishi-2026!");
+    expect(user.me.mustChangePassword).toBe(true);
+    const blocked = await user.get("/api/guides");
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe("PASSWORD_CHANGE_REQUIRED");
+    const changed = await user.post("/api/auth/password", {
+      currentPassword: "Kaishi-2026!",
+      newPassword: "Ziji-Xuan-2026",
+    });
+    expect(changed.status).toBe(200);
+    expect((await user.get("/api/guides")).status).toBe(200);
+    expect((await user.get("/api/auth/me")).body.mustChangePassword).toBe(false);
+  });
+
+  it("keep the three administrators' accounts out of each other's reach", async () => {
+    const sys = await t.as("sysadmin");
+    const sec = await t.as("secadmin");
+    const idOf = async (username: string) =>
+      (await sys.get(`/api/users?keyword=${username}`)).body.items.find(
+        (u: { username: string }) => u.username === username,
+      ).id as string;
+    for (const target of ["secadmin", "auditor"]) {
+      const res = await sys.patch(`/api/users/${await idOf(target)}`, { status: "disabled" });
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe("ROLE_SEPARATION");
+    }
+    for (const target of ["sysadmin", "auditor"]) {
+      const res = await sec.put(`/api/users/${await idOf(target)}/roles`, { roles: [] });
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe("ROLE_SEPARATION");
+    }
+    expect((await (await t.as("auditor")).get("/api/auth/me")).status).toBe(200);
+  });
+});

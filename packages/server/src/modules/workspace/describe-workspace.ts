@@ -1,6 +1,7 @@
 import type { WorkspaceTask } from "@luoshu/contract";
-import type { Role } from "@luoshu/domain";
+import { editableStates, guessAccountPrefix, guessLimits, type Role } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
+import type { RateLimitsRepository } from "../../lib/rate-limits.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
 import type { WorkspaceRepository } from "./workspace.repository.ts";
@@ -9,7 +10,8 @@ type Deps = {
   repos: {
     workspace: WorkspaceRepository;
     units: Pick<UnitsRepository, "count">;
-    users: Pick<UsersRepository, "count" | "countWithoutRoles" | "countLocked">;
+    users: Pick<UsersRepository, "count" | "countWithoutRoles">;
+    rateLimits: Pick<RateLimitsRepository, "countAtLeast">;
   };
 };
 type Provider = (deps: Deps, ctx: CallerContext) => Promise<WorkspaceTask>;
@@ -39,22 +41,31 @@ const accountsWithoutRoles: Provider = async ({ repos }) =>
     "/users",
     await repos.users.countWithoutRoles(),
   );
-const lockedAccounts: Provider = async ({ repos }, ctx) =>
+/** Accounts someone is guessing at: slowed, never locked (password-guessing.ts). */
+const guessedAccounts: Provider = async ({ repos }, ctx) =>
   task(
-    "lockedAccounts",
-    "当前被锁定的账号",
-    "Accounts locked now",
+    "guessedAccounts",
+    "近 1 小时被反复猜测密码的账号",
+    "Accounts under password guessing in the last hour",
     "/users",
-    await repos.users.countLocked(ctx.now),
+    await repos.rateLimits.countAtLeast(
+      guessAccountPrefix,
+      guessLimits.perAccountAndAddress.max,
+      guessLimits.perAccount.windowMs,
+      ctx.now,
+    ),
   );
-const auditToday: Provider = async ({ repos }, ctx) =>
-  task(
+const auditToday: Provider = async ({ repos }, ctx) => {
+  const since = new Date(ctx.now.getTime() - 24 * 3600 * 1000);
+  // the page opens filtered to the same 24 hours it counts
+  return task(
     "auditToday",
     "近 24 小时审计记录",
     "Audit records in the last 24 hours",
-    "/audit",
-    await repos.workspace.auditSince(new Date(ctx.now.getTime() - 24 * 3600 * 1000)),
+    `/audit?from=${encodeURIComponent(since.toISOString())}`,
+    await repos.workspace.auditSince(since),
   );
+};
 const districtReview: Provider = async ({ repos }, ctx) =>
   task(
     "districtReview",
@@ -76,8 +87,8 @@ const myDrafts: Provider = async ({ repos }, ctx) =>
     "myDrafts",
     "本单位草稿与退回修改的申报书",
     "Drafts and returned applications of my unit",
-    "/applications",
-    await repos.workspace.applicationsIn(ctx.scope, ["draft", "districtReturned", "formalReturned"]),
+    "/applications?editable=true",
+    await repos.workspace.applicationsIn(ctx.scope, [...editableStates]),
   );
 const guidesToPublish: Provider = async ({ repos }, ctx) =>
   task(
@@ -118,8 +129,8 @@ const providersByRole: Record<Role, Provider[]> = {
   principalInvestigator: [myDrafts, openGuides, budget, policies],
   expert: [policies],
   fundManager: [policies],
-  sysAdmin: [unitsInScope, lockedAccounts],
-  secAdmin: [accountsWithoutRoles, lockedAccounts],
+  sysAdmin: [unitsInScope, guessedAccounts],
+  secAdmin: [accountsWithoutRoles, guessedAccounts],
   auditor: [auditToday],
 };
 

@@ -1,3 +1,4 @@
+import { notFound } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { NotificationsRepository } from "./notifications.repository.ts";
@@ -8,7 +9,7 @@ export async function markNotificationRead(
 ): Promise<void> {
   const { ctx, id } = input;
   await deps.tx.run(ctx, async ({ notifications }, audit) => {
-    await notifications.markRead(ctx.actor.userId, id, ctx.now);
+    if (!(await notifications.markRead(ctx.actor.userId, id, ctx.now))) throw notFound();
     audit({ action: "notification.read", entityType: "notification", entityId: id });
   });
 }

@@ -1,4 +1,5 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import type { QueueNotice } from "@luoshu/domain";
+import { and, desc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { notifications } from "../../db/schema/index.ts";
 
@@ -9,6 +10,25 @@ export interface Notification {
   link: string;
   createdAt: Date;
   readAt: Date | null;
+}
+
+type Bound<T> = { [K in keyof T]: T[K] | Placeholder };
+
+/**
+ * Tells every active holder of a role in the city (of one district when `districtCode` is not null)
+ * that work arrived in their queue, as one insert, so a single-statement change (the submission,
+ * submissions-sql.ts) can include it under its own guard (`onlyIf`).
+ */
+export function queueNoticeInsert(
+  p: Bound<{ cityId: string; at: string } & Omit<QueueNotice, "role"> & { role: string | null }>,
+  onlyIf?: SQL,
+): SQL {
+  return sql`insert into notifications (city_id, user_id, title_zh, title_en, link, created_at)
+    select ${p.cityId}, u.id, ${p.titleZh}, ${p.titleEn}, ${p.link}, ${p.at}::timestamptz
+    from users u join user_roles r on r.user_id = u.id
+    where u.city_id = ${p.cityId} and r.role = ${p.role} and u.status = 'active'
+      and (${p.districtCode}::text is null or u.district_code = ${p.districtCode}::text)
+      ${onlyIf ? sql`and ${onlyIf}` : sql``}`;
 }
 
 /** What changed for a user (decisions on their applications…), listed in the inbox. */
@@ -31,11 +51,14 @@ export function notificationsRepository(db: Db) {
     },
 
     /** Only the owner's own unread notification changes; anything else is silently nothing. */
-    async markRead(userId: string, id: string, at: Date): Promise<void> {
-      await db
+    /** False when the user has no such notification: another user's id reads as unknown. */
+    async markRead(userId: string, id: string, at: Date): Promise<boolean> {
+      const rows = await db
         .update(notifications)
-        .set({ readAt: at })
-        .where(and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt)));
+        .set({ readAt: sql`coalesce(${notifications.readAt}, ${at.toISOString()}::timestamptz)` })
+        .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+        .returning({ id: notifications.id });
+      return rows.length > 0;
     },
 
     async notify(
@@ -45,6 +68,11 @@ export function notificationsRepository(db: Db) {
     ): Promise<void> {
       if (userIds.length === 0) return;
       await db.insert(notifications).values(userIds.map((userId) => ({ cityId, userId, ...n })));
+    },
+
+    /** Work arrived in a queue: its people are told (see `reviewQueueNotice`). */
+    async notifyQueue(cityId: string, notice: QueueNotice, at: Date): Promise<void> {
+      await db.execute(queueNoticeInsert({ cityId, ...notice, at: at.toISOString() }));
     },
   };
 }

@@ -1,6 +1,6 @@
-import { FilePdfOutlined, SaveOutlined, SendOutlined } from "@ant-design/icons";
-import { submitEvents } from "@luoshu/domain";
-import { Alert, App, Button, Form, Skeleton, Space, Tabs } from "antd";
+import { FilePdfOutlined, RollbackOutlined, SaveOutlined, SendOutlined } from "@ant-design/icons";
+import { type ApplicationEvent, submitEvents } from "@luoshu/domain";
+import { Alert, App, Button, type ButtonProps, Form, Skeleton, Space, Tabs, Typography } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useParams } from "react-router-dom";
 import {
@@ -8,6 +8,7 @@ import {
   allows,
   applicationPdfUrl,
   type ContentProblem,
+  checkSubmission,
   violationsOf,
 } from "../../api/applications";
 import { useLocale } from "../../app/locale";
@@ -24,15 +25,17 @@ import { ApplicationForm } from "./form/ApplicationForm";
 import { type ApplicationFormValues, budgetLinesOf, fromContent, toInput } from "./form/applicationForm";
 import { changedPaths, ProblemsContext } from "./form/problems";
 import { HistoryPanel } from "./HistoryPanel";
-import { useApplication, useAttachments, useHistory, useSaveContent, useSubmit } from "./hooks";
+import { useApplication, useAttachments, useHistory, useSaveContent, useSubmit, useWithdraw } from "./hooks";
+import { eventConsequences, eventText } from "./labels";
 
 import { ReviewPanel } from "./ReviewPanel";
-import { ViolationList, ViolationsAlert } from "./ViolationsAlert";
+import { useDraftAutosave } from "./useDraftAutosave";
+import { ViolationList } from "./ViolationsAlert";
 
 export function ApplicationPage() {
   const { id = "" } = useParams();
   const { lang, t } = useLocale();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const query = useApplication(id);
   const a = query.data;
   const guide = useGuide(a?.guideId);
@@ -40,8 +43,11 @@ export function ApplicationPage() {
   const history = useHistory(id);
   const save = useSaveContent(id);
   const submit = useSubmit(id);
+  const withdraw = useWithdraw(id);
   const [form] = Form.useForm<ApplicationFormValues>();
   const [problems, setProblems] = useState<ContentProblem[]>([]);
+  /** What refused the last submission, judged again after every save so it never goes stale. */
+  const [refusal, setRefusal] = useState<ContentProblem[] | null>(null);
   const [tab, setTab] = useState("form");
   const loadedFor = useRef<string | null>(null);
 
@@ -62,30 +68,42 @@ export function ApplicationPage() {
     if (a && loadedFor.current !== a.id) load(a);
   }, [a, load]);
 
-  /** Saves whatever was typed; only amounts that cannot be read, or lost ID numbers, stop it. */
-  const doSave = async () => {
-    form.validateFields().catch(() => undefined);
+  /**
+   * Saves whatever was typed; only amounts that cannot be read, or lost ID numbers, stop it. A quiet
+   * save (the autosave) neither marks fields nor refills the form, so typing goes on undisturbed.
+   */
+  const doSave = async (quiet: boolean) => {
+    if (!quiet) form.validateFields().catch(() => undefined);
     const values = form.getFieldsValue(true) as ApplicationFormValues;
     const badAmounts =
       budgetLinesOf(values.budget?.lines).bad.length > 0 ||
       !parseYuan(values.funding?.selfRaised ?? "").ok ||
       !parseYuan(values.funding?.coFunding ?? "").ok;
     if (badAmounts) {
-      message.error(t("有金额格式不正确，请更正后再保存", "Some amounts are invalid; correct them first"));
+      if (!quiet)
+        message.error(t("有金额格式不正确，请更正后再保存", "Some amounts are invalid; correct them first"));
       return null;
     }
     try {
       const res = await save.mutateAsync(toInput(values));
-      load(res.application);
+      if (!quiet) load(res.application);
       setProblems(res.problems);
+      if (refusal) recheck();
       return res;
     } catch {
       return null; // shown by the alert
     }
   };
+  const autosave = useDraftAutosave(doSave, editable);
+
+  const recheck = () =>
+    checkSubmission(id).then(
+      (r) => setRefusal(r.violations.length > 0 ? r.violations : null),
+      () => undefined, // the earlier refusal stays until a check answers
+    );
 
   const onSave = async () => {
-    const res = await doSave();
+    const res = await autosave.run(false);
     if (!res) return;
     if (res.problems.length > 0)
       message.warning(
@@ -97,18 +115,49 @@ export function ApplicationPage() {
     else message.success(t("已保存", "Saved"));
   };
 
-  const onSubmit = async () => {
-    if (editable && !(await doSave())) return;
+  /** Submitting and withdrawing are asked for in a dialog that says what they do. */
+  const confirmEvent = (event: ApplicationEvent, testId: string, onOk: () => void) =>
+    modal.confirm({
+      title: t(`确认${eventText(event, lang)}？`, `${eventText(event, lang)}: confirm?`),
+      content: eventConsequences[event][lang],
+      okText: t("确认", "Confirm"),
+      cancelText: t("取消", "Cancel"),
+      autoFocusButton: "cancel",
+      okButtonProps: { "data-testid": testId } as ButtonProps,
+      onOk,
+    });
+
+  const onSubmit = () => {
+    if (submitEvent) confirmEvent(submitEvent, "application-submit-confirm", () => void doSubmit());
+  };
+
+  const onWithdraw = () =>
+    confirmEvent("withdraw", "application-withdraw-confirm", () =>
+      withdraw.mutate(undefined, {
+        onSuccess: (app) => {
+          load(app);
+          message.success(t("已撤回，申报书回到草稿", "Withdrawn: the application is a draft again"));
+        },
+      }),
+    );
+
+  const doSubmit = async () => {
+    if (editable && !(await autosave.run(false))) return;
     submit.mutate(undefined, {
       onSuccess: () => {
         setProblems([]);
+        setRefusal(null);
         message.success(t("已提交", "Submitted"));
       },
-      onError: (err) => setProblems(violationsOf(err)),
+      onError: (err) => {
+        setProblems(violationsOf(err));
+        setRefusal(violationsOf(err));
+      },
     });
   };
 
   const onValuesChange = (changed: unknown) => {
+    autosave.touch();
     const paths = changedPaths(changed);
     setProblems((ps) => {
       const left = ps.filter(
@@ -122,6 +171,12 @@ export function ApplicationPage() {
   if (!a) return <ErrorAlert error={query.error} />;
 
   const lastReturn = [...(history.data?.events ?? [])].reverse().find((e) => /Return$/.test(e.event));
+  // A return or a withdrawal starts the next revision with the commitment cleared: say so, and why.
+  const reopenedBy = [...(history.data?.events ?? [])]
+    .reverse()
+    .find((e) => /Return$/.test(e.event) || e.event === "withdraw");
+  const commitmentCleared =
+    editable && reopenedBy && !a.commitment.piConfirmedAt && !a.commitment.unitConfirmedAt;
   const checklistText = Object.fromEntries(
     (guide.data?.content.formalChecklist ?? []).map((c) => [c.code, c.textZh]),
   );
@@ -142,6 +197,17 @@ export function ApplicationPage() {
                 {t("导出 PDF", "PDF")}
               </Button>
             )}
+            {editable && (autosave.dirty || autosave.saved) && (
+              <Typography.Text type="secondary" data-testid="autosave-status">
+                {autosave.dirty
+                  ? t("有未保存的修改", "Unsaved changes")
+                  : autosave.saved &&
+                    t(
+                      `${autosave.saved.auto ? "已自动保存" : "已保存"} ${formatDateTime(autosave.saved.at.toISOString()).slice(11, 16)}`,
+                      `${autosave.saved.auto ? "Autosaved" : "Saved"} at ${formatDateTime(autosave.saved.at.toISOString()).slice(11, 16)}`,
+                    )}
+              </Typography.Text>
+            )}
             {editable && (
               <Button
                 icon={<SaveOutlined />}
@@ -150,6 +216,16 @@ export function ApplicationPage() {
                 data-testid="application-save"
               >
                 {t("保存草稿", "Save draft")}
+              </Button>
+            )}
+            {a.allowedEvents.includes("withdraw") && (
+              <Button
+                icon={<RollbackOutlined />}
+                onClick={onWithdraw}
+                loading={withdraw.isPending}
+                data-testid="application-withdraw"
+              >
+                {t("撤回", "Withdraw")}
               </Button>
             )}
             {submitEvent && (
@@ -182,13 +258,36 @@ export function ApplicationPage() {
             description={lastReturn?.reason}
           />
         )}
-        <ViolationsAlert
-          error={submit.error}
-          title={t("提交未通过以下检查：", "The submission was refused:")}
-          testId="submit-violations"
-        />
+        {commitmentCleared && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="commitment-cleared"
+            message={t(
+              `承诺书确认已清除：申报书已${reopenedBy.event === "withdraw" ? "撤回" : "退回修改"}，再次提交的是第 ${a.revision} 版`,
+              `The commitment confirmations were cleared: the application was ${reopenedBy.event === "withdraw" ? "withdrawn" : "returned"}, and what is submitted next is revision ${a.revision}`,
+            )}
+            description={t(
+              "承诺书是对所提交内容的承诺，修改后的新版本须由项目负责人和单位重新确认，并重新上传签字盖章的承诺书扫描件。",
+              "The commitment vouches for the content submitted: the new revision needs the PI's and the unit's confirmation again, and a newly signed and stamped scan.",
+            )}
+          />
+        )}
+        {refusal && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="submit-violations"
+            message={t(
+              "提交未通过以下检查（每次保存后重新检查）：",
+              "The submission was refused (checked again after every save):",
+            )}
+            description={<ViolationList violations={refusal} lang={lang} />}
+          />
+        )}
         <ErrorAlert error={save.error} />
-        {!submit.error && problems.length > 0 && (
+        <ErrorAlert error={withdraw.error} />
+        {!refusal && problems.length > 0 && (
           <Alert
             type="warning"
             showIcon

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import { type ApplicationState, applicationStates, type UnitKind, unitKindNames } from "@luoshu/domain";
-import { Button, Input, Select, Space, Table, type TableColumnsType, Tag } from "antd";
+import { Button, Input, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { type ApplicationQuery, type ApplicationSummary, exportUrl } from "../../api/applications";
@@ -9,6 +9,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { wan } from "../../components/money";
 import { codeOptions, nameOptions } from "../../components/options";
 import { PageHeader } from "../../components/PageHeader";
+import { FilterSelect } from "../../components/Select";
 import { formatDateTime } from "../../components/time";
 import { useCurrentUser } from "../auth/session";
 import { useGuides } from "../guides/hooks";
@@ -19,7 +20,7 @@ import { applicationStatusColors, applicationStatusText } from "./labels";
 import { NewApplicationModal } from "./NewApplicationModal";
 
 type Filters = Omit<ApplicationQuery, "page" | "pageSize">;
-const filterKeys = ["callId", "guideId", "status", "district", "kind", "keyword"] as const;
+const filterKeys = ["callId", "guideId", "status", "editable", "district", "kind", "keyword"] as const;
 
 /**
  * The applications in the caller's scope, filtered and paged on the server. Filters live in the URL, so
@@ -124,7 +125,7 @@ export function ApplicationsPage() {
           style={{ width: 240 }}
           data-testid="applications-search"
         />
-        <Select<ApplicationState>
+        <FilterSelect<ApplicationState>
           allowClear
           placeholder={t("状态", "Status")}
           style={{ width: 200 }}
@@ -133,7 +134,16 @@ export function ApplicationsPage() {
           options={applicationStates.map((s) => ({ value: s, label: applicationStatusText(s, lang) }))}
           data-testid="applications-status"
         />
-        <Select<string>
+        {params.get("editable") && (
+          <Tag
+            closable
+            onClose={() => setFilter({ editable: undefined })}
+            data-testid="applications-editable"
+          >
+            {t("草稿与退回修改", "Drafts and returned")}
+          </Tag>
+        )}
+        <FilterSelect<string>
           allowClear
           placeholder={t("申报指南", "Guide")}
           style={{ width: 260 }}
@@ -143,7 +153,7 @@ export function ApplicationsPage() {
           data-testid="applications-guide"
         />
         {chosenGuide && (
-          <Select<string>
+          <FilterSelect<string>
             allowClear
             placeholder={t("批次", "Call")}
             style={{ width: 140 }}
@@ -154,7 +164,7 @@ export function ApplicationsPage() {
           />
         )}
         {me.scope.kind === "city" && (
-          <Select<string>
+          <FilterSelect<string>
             allowClear
             placeholder={t("县区", "District")}
             style={{ width: 160 }}
@@ -164,7 +174,7 @@ export function ApplicationsPage() {
             data-testid="applications-district"
           />
         )}
-        <Select<UnitKind>
+        <FilterSelect<UnitKind>
           allowClear
           placeholder={t("单位类型", "Unit kind")}
           style={{ width: 160 }}

@@ -25,6 +25,7 @@ import type {
 import { useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { radioGroupRole } from "../../components/radioGroupRole";
 import { formatDateTime } from "../../components/time";
 import { useDecideDuplicate, useDuplicates } from "./hooks";
 import { applicationStatusText } from "./labels";
@@ -138,7 +139,7 @@ function DecisionForm({ applicationId, match }: { applicationId: string; match: 
         label={t("查重结论", "Decision")}
         rules={[{ required: true, message: t("请选择查重结论", "Choose a decision") }]}
       >
-        <Radio.Group data-testid="duplicate-decision">
+        <Radio.Group {...radioGroupRole} data-testid="duplicate-decision">
           <Radio value="duplicate" data-testid="duplicate-decision-duplicate">
             {t("属于重复申报", "Duplicate")}
           </Radio>

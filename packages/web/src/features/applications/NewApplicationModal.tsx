@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { Form, Input, Select } from "antd";
+import { Form, Input } from "antd";
 import { useMemo } from "react";
 import { useNavigate } from "react-router-dom";
 import { fetchGuides } from "../../api/guides";
 import { useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
+import { Select } from "../../components/Select";
 import { callWindowNames } from "../guides/labels";
 import { useCreateApplication } from "./hooks";
 

@@ -3,6 +3,7 @@ import { districtEvents, formalEvents } from "@luoshu/domain";
 import {
   App,
   Button,
+  type ButtonProps,
   Card,
   Checkbox,
   Col,
@@ -12,6 +13,7 @@ import {
   InputNumber,
   Radio,
   Row,
+  Space,
   Typography,
 } from "antd";
 import type { Dayjs } from "dayjs";
@@ -19,9 +21,10 @@ import { useEffect, useMemo } from "react";
 import type { Application, ChecklistAnswer, DistrictDecision, FormalDecision } from "../../api/applications";
 import type { Guide } from "../../api/guides";
 import { useLocale } from "../../app/locale";
+import { radioGroupRole } from "../../components/radioGroupRole";
 import { instantOf } from "../guides/callTime";
 import { useDistrictReview, useFormalCheck } from "./hooks";
-import { eventText } from "./labels";
+import { eventConsequences, eventText } from "./labels";
 import { ViolationsAlert } from "./ViolationsAlert";
 
 interface Values {
@@ -34,11 +37,12 @@ interface Values {
 
 /**
  * The district's preliminary review or the agency's formal check, whichever the caller may do now:
- * the decisions offered are the application's `allowedEvents`.
+ * the decisions offered are the application's `allowedEvents`. Nothing is pre-selected, a decision
+ * is taken only from a dialog that says what it does (never from Enter), and a blocked button says why.
  */
 export function ReviewPanel({ application: a, guide }: { application: Application; guide?: Guide }) {
   const { t, lang } = useLocale();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const district = useDistrictReview(a.id);
   const formal = useFormalCheck(a.id);
@@ -46,21 +50,42 @@ export function ReviewPanel({ application: a, guide }: { application: Applicatio
   const isFormal = events.some((e) => formalEvents.includes(e));
   const items = useMemo(() => guide?.content.formalChecklist ?? [], [guide]);
   const event = Form.useWatch("event", form);
+  const answers = Form.useWatch("checklist", form);
   const mutation = isFormal ? formal : district;
   const firstEvent = events[0];
 
   useEffect(() => {
     if (!firstEvent) return; // nothing to decide: the form is not shown
-    form.setFieldsValue({
-      event: firstEvent,
-      rank: 1,
-      checklist: items.map((i) => ({ code: i.code, ok: false, note: "" })),
-    });
+    form.setFieldsValue({ checklist: items.map((i) => ({ code: i.code, ok: false, note: "" })) });
   }, [form, items, firstEvent]);
 
   if (events.length === 0) return null;
   const needsReason = event !== "recommend" && event !== "formalPass";
   const needsDeadline = event === "districtReturn" || event === "formalReturn";
+  const unticked = items.filter((_, i) => !answers?.[i]?.ok);
+  const blocked = !event
+    ? t("请先选择审核结论。", "Choose a decision first.")
+    : event === "formalPass" && unticked.length > 0
+      ? t(
+          `以下清单项尚未勾选，不能通过：${unticked.map((i) => i.textZh).join("；")}`,
+          `Tick every checklist item to pass; unticked: ${unticked.map((i) => i.textZh).join("; ")}`,
+        )
+      : null;
+
+  const onDecide = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    modal.confirm({
+      title: t(`确认${eventText(v.event, lang)}？`, `${eventText(v.event, lang)}: confirm?`),
+      content: eventConsequences[v.event][lang],
+      okText: t("确认提交", "Confirm"),
+      cancelText: t("取消", "Cancel"),
+      // Enter in the dialog cancels: the decision needs a deliberate click.
+      autoFocusButton: "cancel",
+      okButtonProps: { "data-testid": "review-confirm" } as ButtonProps,
+      onOk: () => onFinish(v),
+    });
+  };
 
   const onFinish = (v: Values) => {
     const reason = v.reason?.trim() || undefined;
@@ -98,9 +123,10 @@ export function ReviewPanel({ application: a, guide }: { application: Applicatio
       style={{ borderColor: "#1677ff" }}
     >
       <ViolationsAlert error={mutation.error} style={{ marginBottom: 12 }} />
-      <Form form={form} layout="vertical" onFinish={onFinish} data-testid="review-form">
+      {/* No onFinish: Enter in a field (the deadline picker's included) submits nothing. */}
+      <Form form={form} layout="vertical" data-testid="review-form">
         <Form.Item name="event" label={t("审核结论", "Decision")} rules={[{ required: true }]}>
-          <Radio.Group>
+          <Radio.Group {...radioGroupRole}>
             {events.map((e) => (
               <Radio key={e} value={e} data-testid={`review-decision-${e}`}>
                 {eventText(e, lang)}
@@ -185,9 +211,22 @@ export function ReviewPanel({ application: a, guide }: { application: Applicatio
             </Form.Item>
           </Col>
         </Row>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="review-submit">
-          {t("提交审核意见", "Record the decision")}
-        </Button>
+        <Space wrap>
+          <Button
+            type="primary"
+            onClick={onDecide}
+            disabled={blocked !== null}
+            loading={mutation.isPending}
+            data-testid="review-submit"
+          >
+            {t("提交审核意见", "Record the decision")}
+          </Button>
+          {blocked && (
+            <Typography.Text type="secondary" data-testid="review-blocked">
+              {blocked}
+            </Typography.Text>
+          )}
+        </Space>
       </Form>
     </Card>
   );

@@ -4,6 +4,7 @@ import { ApiError } from "../../api/client";
 import { pickLang, useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { SettingTag } from "../../components/SettingTag";
 
 /** Every rule a refusal lists, each with its clause; other errors fall back to the plain error alert. */
 export function ViolationsAlert({
@@ -56,6 +57,7 @@ export function ViolationList({ violations, lang }: { violations: ContentProblem
         <li key={`${v.code}-${v.path ?? i}`} data-testid={`violation-${v.code}`}>
           {v.code.startsWith("SUBMIT_") ? "" : placeOf(v.path, lang)}
           {pickLang(lang, v.messageZh, v.messageEn)} {v.clause && <ClauseTag clause={v.clause} />}
+          {v.setting && <SettingTag setting={v.setting} />}
         </li>
       ))}
     </ul>

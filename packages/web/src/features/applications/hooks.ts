@@ -19,6 +19,7 @@ import {
   saveContent,
   submitApplication,
   uploadAttachment,
+  withdrawApplication,
 } from "../../api/applications";
 
 export const applicationKey = (id: string) => ["application", id] as const;
@@ -84,6 +85,7 @@ export function useSaveContent(id: string) {
 export const useCommitment = (id: string) =>
   useApplicationMutation(id, (as: "pi" | "unit") => confirmCommitment(id, as));
 export const useSubmit = (id: string) => useApplicationMutation(id, () => submitApplication(id));
+export const useWithdraw = (id: string) => useApplicationMutation(id, () => withdrawApplication(id));
 export const useDistrictReview = (id: string) =>
   useApplicationMutation(id, (d: DistrictDecision) => districtReview(id, d));
 export const useFormalCheck = (id: string) =>

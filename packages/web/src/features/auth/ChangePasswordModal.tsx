@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { Form, Input } from "antd";
+import { Alert, Form, Input } from "antd";
 import { changePassword } from "../../api/auth";
 import { useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
@@ -10,7 +10,16 @@ interface Values {
   confirm: string;
 }
 
-export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** `forced`: the first login with a password an administrator set; nothing else opens until it changes. */
+export function ChangePasswordModal({
+  open,
+  onClose,
+  forced = false,
+}: {
+  open: boolean;
+  onClose: () => void;
+  forced?: boolean;
+}) {
   const { t } = useLocale();
   const modal = useFormModal({
     open,
@@ -21,7 +30,27 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
     successText: t("密码已修改", "Password changed"),
   });
   return (
-    <FormModal modal={modal} title={t("修改密码", "Change password")}>
+    <FormModal
+      modal={modal}
+      title={
+        forced
+          ? t("请先设置您自己的密码", "Choose your own password first")
+          : t("修改密码", "Change password")
+      }
+      closable={!forced}
+      submitTestId="change-password-submit"
+    >
+      {forced && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t(
+            "您的初始密码由管理员设置。请设置只有您知道的新密码，之后即可使用系统；您在其他设备上的登录将同时退出。",
+            "An administrator set your initial password. Choose one only you know to continue; your sessions on other devices end.",
+          )}
+        />
+      )}
       <Form.Item
         name="currentPassword"
         label={t("当前密码", "Current password")}

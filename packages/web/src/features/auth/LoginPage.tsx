@@ -1,10 +1,9 @@
 import { LockOutlined, NotificationOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Space, Typography } from "antd";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
-import { ApiError, errorText } from "../../api/client";
+import { errorText } from "../../api/client";
 import { LanguageSwitch } from "../../app/LanguageSwitch";
 import { useLocale } from "../../app/locale";
-import { formatDateTime } from "../../components/time";
 import { DemoAccounts } from "./DemoAccounts";
 import { clearSessionLostReason, useLogin, useMe } from "./session";
 
@@ -16,12 +15,6 @@ interface LoginForm {
 /** Only same-site paths: an open redirect from a crafted link would be a phishing aid. */
 function safeRedirect(value: string | null): string {
   return value?.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
-
-function lockedUntilOf(err: unknown): string | null {
-  if (!(err instanceof ApiError)) return null;
-  const v = err.body.details?.lockedUntil;
-  return typeof v === "string" ? v : null;
 }
 
 export function LoginPage() {
@@ -42,8 +35,6 @@ export function LoginPage() {
         navigate(redirect, { replace: true });
       },
     });
-
-  const lockedUntil = lockedUntilOf(login.error);
 
   return (
     <div
@@ -71,17 +62,7 @@ export function LoginPage() {
             />
           )}
           {login.error && (
-            <Alert
-              type="error"
-              showIcon
-              data-testid="login-error"
-              message={errorText(login.error, lang)}
-              description={
-                lockedUntil
-                  ? t(`解锁时间：${formatDateTime(lockedUntil)}`, `Unlocks at ${formatDateTime(lockedUntil)}`)
-                  : undefined
-              }
-            />
+            <Alert type="error" showIcon data-testid="login-error" message={errorText(login.error, lang)} />
           )}
           <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
             <Form.Item

@@ -18,9 +18,11 @@ interface Props {
 
 export function BudgetLinesTable({ categories, lines, errors, result, onChange }: Props) {
   const { lang, t } = useLocale();
+  const categoryName = (c: PolicyCategory) => pickLang(lang, c.nameZh, c.nameEn) || c.code;
   const findingsOf = (code: string) => result?.categories.find((c) => c.category === code)?.findings ?? [];
 
-  const yuanInput = (code: string, field: "amount" | "purchase", placeholder?: string) => {
+  /** `label` names the input for screen readers: in a table row it has no label of its own. */
+  const yuanInput = (code: string, field: "amount" | "purchase", label: string, placeholder?: string) => {
     const err = errors[`${code}.${field}`];
     return (
       <Form.Item
@@ -29,6 +31,7 @@ export function BudgetLinesTable({ categories, lines, errors, result, onChange }
         help={err ? pickLang(lang, err.messageZh, err.messageEn) : undefined}
       >
         <YuanInput
+          aria-label={label}
           placeholder={placeholder}
           value={lines[code]?.[field] ?? ""}
           onChange={(e) => onChange(code, { [field]: e.target.value })}
@@ -56,7 +59,7 @@ export function BudgetLinesTable({ categories, lines, errors, result, onChange }
           render: (_, c) => (
             <>
               <Tag>{nameOf(budgetGroupNames, c.group, lang)}</Tag>
-              {pickLang(lang, c.nameZh, c.nameEn) || c.code}
+              {categoryName(c)}
             </>
           ),
         },
@@ -64,15 +67,17 @@ export function BudgetLinesTable({ categories, lines, errors, result, onChange }
           title: t("金额", "Amount"),
           key: "amount",
           width: 200,
-          render: (_, c) => yuanInput(c.code, "amount"),
+          render: (_, c) => yuanInput(c.code, "amount", `${categoryName(c)} · ${t("金额", "Amount")}`),
         },
         {
           title: t("补充信息", "Details"),
           key: "extra",
           width: 240,
           render: (_, c) => {
-            if (c.code === "equipment")
-              return yuanInput(c.code, "purchase", t("其中购置费（可选）", "Purchase (optional)"));
+            if (c.code === "equipment") {
+              const purchase = t("其中购置费（可选）", "Purchase (optional)");
+              return yuanInput(c.code, "purchase", `${categoryName(c)} · ${purchase}`, purchase);
+            }
             if (c.code === "otherExpenses") {
               return (
                 <Input

@@ -1,8 +1,9 @@
 import type { CityCode } from "@luoshu/domain";
-import { Alert, Card, Select, Space, Switch, Typography } from "antd";
+import { Alert, Card, Select, Space } from "antd";
 import { useMemo, useState } from "react";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { LabelledSwitch } from "../../components/LabelledSwitch";
 import { codeOptions } from "../../components/options";
 import { PageHeader } from "../../components/PageHeader";
 import { useCurrentUser } from "../auth/session";
@@ -40,8 +41,9 @@ export function BudgetPage() {
         <Card>
           <Space wrap size="large">
             <Space>
-              <Typography.Text>{t("城市", "City")}</Typography.Text>
+              <label htmlFor="budget-city">{t("城市", "City")}</label>
               <Select<CityCode>
+                id="budget-city"
                 style={{ width: 140 }}
                 loading={cities.isPending}
                 value={city || undefined}
@@ -54,8 +56,9 @@ export function BudgetPage() {
               />
             </Space>
             <Space>
-              <Typography.Text>{t("计划类别", "Program")}</Typography.Text>
+              <label htmlFor="budget-program">{t("计划类别", "Program")}</label>
               <Select<string>
+                id="budget-program"
                 allowClear
                 style={{ width: 260 }}
                 placeholder={t("不限", "Any")}
@@ -66,14 +69,12 @@ export function BudgetPage() {
                 data-testid="budget-program"
               />
             </Space>
-            <Space>
-              <Switch
-                checked={inputs.theoretical}
-                onChange={(theoretical) => setEntries((s) => ({ ...s, theoretical }))}
-                data-testid="budget-theoretical"
-              />
-              <Typography.Text>{t("纯理论基础研究项目", "Pure theoretical basic research")}</Typography.Text>
-            </Space>
+            <LabelledSwitch
+              label={t("纯理论基础研究项目", "Pure theoretical basic research")}
+              checked={inputs.theoretical}
+              onChange={(theoretical) => setEntries((s) => ({ ...s, theoretical }))}
+              data-testid="budget-theoretical"
+            />
           </Space>
         </Card>
         <ErrorAlert error={cities.error ?? policy.error} />

@@ -68,6 +68,20 @@ export function BudgetSummary({ result, stale }: { result: BudgetCheckResult; st
             />
           ))
         )}
+        {/* caps stated in principle (原则上): shown, not refused; exceeding one is the leader's decision */}
+        {result.warnings.map((w) => (
+          <Alert
+            key={w.code}
+            type="warning"
+            showIcon
+            data-testid="budget-warning"
+            message={
+              <span>
+                {pickLang(lang, w.messageZh, w.messageEn)} {w.clause && <ClauseTag clause={w.clause} />}
+              </span>
+            }
+          />
+        ))}
         {result.appliedClauses.length > 0 && (
           <div data-testid="budget-applied-clauses">
             <Typography.Text type="secondary">{t("适用条款：", "Clauses applied: ")}</Typography.Text>

@@ -1,6 +1,6 @@
 import type { CityCode, PerformanceGrade } from "@luoshu/domain";
 import { useMutation } from "@tanstack/react-query";
-import { Button, Card, Descriptions, Form, Select, Space } from "antd";
+import { Button, Card, Descriptions, Form, Space } from "antd";
 import { computePostSubsidy } from "../../api/budget";
 import type { Policy } from "../../api/policies";
 import { useLocale } from "../../app/locale";
@@ -8,6 +8,7 @@ import { ClauseTag } from "../../components/ClauseTag";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { wan, yuan } from "../../components/money";
 import { codeOptions, nameOptions } from "../../components/options";
+import { Select } from "../../components/Select";
 import { YuanInput, yuanRule } from "../../components/yuan";
 import { gradeNames, percent } from "../policies/labels";
 import { parseYuan } from "./parseYuan";

@@ -1,9 +1,10 @@
 import { unitKindNames } from "@luoshu/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Form, Input, InputNumber, Row, Select } from "antd";
+import { Card, Col, Form, Input, InputNumber, Row, Switch } from "antd";
 import { fetchNeeds } from "../../api/needs";
 import { useLocale } from "../../app/locale";
 import { codeOptions, nameOptions } from "../../components/options";
+import { Select } from "../../components/Select";
 import { YuanInput, yuanRule } from "../../components/yuan";
 import { useCurrentUser } from "../auth/session";
 import { useCurrentPolicy } from "../policies/hooks";
@@ -14,6 +15,11 @@ export function GuideBasicsFields() {
   const me = useCurrentUser();
   const { lang, t } = useLocale();
   const { policy } = useCurrentPolicy(me.city?.code ?? "");
+  const form = Form.useFormInstance();
+  const programCode = Form.useWatch("program", form);
+  const program = policy.data?.programs.find((p) => p.code === programCode);
+  // Only where the policy leaves the district review to the guide (e.g. Datong) may a call skip it.
+  const routingIsGuides = policy.data?.districtReview.mode === "perGuide";
   const districts = useDistricts(undefined, Boolean(me.city));
   const canReadNeeds = me.permissions.includes("need.read");
   const needs = useQuery({
@@ -50,6 +56,32 @@ export function GuideBasicsFields() {
             />
           </Form.Item>
         </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name="plannedCount" label={t("计划支持项目数", "Planned projects")}>
+            <InputNumber
+              min={1}
+              max={10000}
+              placeholder={t("未定", "Open")}
+              style={{ width: "100%" }}
+              data-testid="guide-planned-count"
+            />
+          </Form.Item>
+        </Col>
+        {routingIsGuides && (
+          <Col xs={12} lg={4}>
+            <Form.Item
+              name="districtReview"
+              label={t("经县区初审", "District review")}
+              valuePropName="checked"
+              tooltip={t(
+                "本市政策未规定县区初审，由指南选择；不经初审的申报书直接进入形式审查（本市设定）",
+                "The policy leaves the district review to each guide; without it, applications go straight to the formal check (city setting)",
+              )}
+            >
+              <Switch data-testid="guide-district-review" />
+            </Form.Item>
+          </Col>
+        )}
         <Col xs={24} lg={8}>
           <Form.Item name="program" label={t("计划类别", "Program")} rules={[{ required: true }]}>
             <Select
@@ -86,6 +118,22 @@ export function GuideBasicsFields() {
             />
           </Form.Item>
         </Col>
+        {program?.fields && (
+          <Col span={24}>
+            <Form.Item
+              name="fields"
+              label={t("所属领域", "Fields")}
+              tooltip={t("不选即本类项目的全部领域", "None: every field of the program")}
+            >
+              <Select
+                mode="multiple"
+                allowClear
+                options={codeOptions(program.fields.items, lang)}
+                data-testid="guide-fields"
+              />
+            </Form.Item>
+          </Col>
+        )}
         <Col xs={24} lg={12}>
           <Form.Item
             name="unitKinds"

@@ -1,6 +1,6 @@
 import { EditOutlined } from "@ant-design/icons";
-import type { GuideEvent } from "@luoshu/domain";
-import { App, Button, type ButtonProps, Popconfirm, Skeleton, Space, Tag } from "antd";
+import { type GuideEvent, minOverrideReasonLength } from "@luoshu/domain";
+import { App, Button, type ButtonProps, Input, Popconfirm, Skeleton, Space, Tag } from "antd";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import type { GuideCall } from "../../api/guides";
@@ -21,14 +21,21 @@ export function GuideDetailPage() {
   const guide = useGuide(id);
   const fire = useGuideEvent(id);
   const [applyCall, setApplyCall] = useState<GuideCall | null>(null);
+  const [reason, setReason] = useState("");
   const g = guide.data;
   const canApply = Boolean(g?.allowedActions.includes("apply"));
+  // Publishing over a cap the policy states 原则上 needs the leader's reason, recorded with the guide.
+  const needsReason = (event: GuideEvent) => event === "publish" && (g?.capWarnings.length ?? 0) > 0;
+  const reasonShort = reason.trim().length < minOverrideReasonLength;
 
   const onEvent = (event: GuideEvent) =>
-    fire.mutate(event, {
-      onSuccess: (next) =>
-        message.success(t(`操作成功：${next.statusZh}`, `Done: ${guideStatusText(next.status, "en")}`)),
-    });
+    fire.mutate(
+      { event, overrideReason: needsReason(event) ? reason.trim() : undefined },
+      {
+        onSuccess: (next) =>
+          message.success(t(`操作成功：${next.statusZh}`, `Done: ${guideStatusText(next.status, "en")}`)),
+      },
+    );
 
   return (
     <div data-testid="page-guide">
@@ -53,12 +60,37 @@ export function GuideDetailPage() {
                 <Popconfirm
                   key={event}
                   title={t(`确定${guideEventNames[event].zh}？`, `${guideEventNames[event].en}?`)}
+                  description={
+                    needsReason(event) && (
+                      <div style={{ maxWidth: 360 }}>
+                        <label htmlFor="guide-override-reason">
+                          {t(
+                            `本指南超过政策“原则上”的上限，请填写发布理由（至少 ${minOverrideReasonLength} 个字），理由将记录并公示：`,
+                            `This guide exceeds a cap the policy states in principle: give the reason (at least ${minOverrideReasonLength} characters); it is recorded and shown:`,
+                          )}
+                        </label>
+                        <Input.TextArea
+                          id="guide-override-reason"
+                          value={reason}
+                          onChange={(e) => setReason(e.target.value)}
+                          maxLength={1000}
+                          autoSize={{ minRows: 2, maxRows: 6 }}
+                          data-testid="guide-override-reason"
+                        />
+                      </div>
+                    )
+                  }
                   onConfirm={() => onEvent(event)}
-                  okButtonProps={{ "data-testid": `guide-event-${event}-confirm` } as ButtonProps}
+                  okButtonProps={
+                    {
+                      "data-testid": `guide-event-${event}-confirm`,
+                      disabled: needsReason(event) && reasonShort,
+                    } as ButtonProps
+                  }
                 >
                   <Button
                     type={event === "publish" || event === "submitForReview" ? "primary" : "default"}
-                    loading={fire.isPending && fire.variables === event}
+                    loading={fire.isPending && fire.variables?.event === event}
                     data-testid={`guide-event-${event}`}
                   >
                     {guideEventNames[event][lang]}

@@ -4,9 +4,11 @@ import type { Guide, GuideCall } from "../../api/guides";
 import { pickLang, useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
 import { wan } from "../../components/money";
+import { SettingTag } from "../../components/SettingTag";
 import { formatDateTime } from "../../components/time";
 import { fundingModeNames, nameOf } from "../policies/labels";
 import { CallsTable } from "./CallsTable";
+import { GuideDecisions } from "./GuideDecisions";
 import { unitKindsText } from "./labels";
 
 /** The whole guide as applicants read it; shared by the bureau's page and the public notice board. */
@@ -15,6 +17,7 @@ export function GuideView({ guide, callAction }: { guide: Guide; callAction?: (c
   const c = guide.content;
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }} data-testid="guide-view">
+      <GuideDecisions guide={guide} />
       <Card title={t("基本信息", "Overview")} size="small">
         <Descriptions
           size="small"
@@ -41,8 +44,11 @@ export function GuideView({ guide, callAction }: { guide: Guide; callAction?: (c
               label: t("年度立项上限", "Yearly cap"),
               children: guide.yearlyCap ? (
                 <span>
+                  {guide.yearlyCap.inPrinciple && t("原则上不超过 ", "in principle at most ")}
                   {t(`${guide.yearlyCap.count} 项`, `${guide.yearlyCap.count} projects`)}{" "}
                   {guide.yearlyCap.clause && <ClauseTag clause={guide.yearlyCap.clause} />}
+                  {c.plannedCount &&
+                    t(`（本指南计划 ${c.plannedCount} 项）`, ` (this guide plans ${c.plannedCount})`)}
                 </span>
               ) : (
                 "—"
@@ -51,8 +57,32 @@ export function GuideView({ guide, callAction }: { guide: Guide; callAction?: (c
             {
               key: "quota",
               label: t("每县区推荐名额", "Recommendations per district"),
-              children: c.districtQuota ?? t("不限", "No quota"),
+              children: c.districtQuota ? (
+                <span>
+                  {c.districtQuota} <SettingTag setting="guide" />
+                </span>
+              ) : (
+                t("不限", "No quota")
+              ),
             },
+            {
+              key: "routing",
+              label: t("受理方式", "Route"),
+              children: c.districtReview
+                ? t("经县区初审、推荐后形式审查", "District preliminary review, then the formal check")
+                : t("直接报送市科技局形式审查", "Straight to the bureau's formal check"),
+            },
+            ...(guide.fieldOptions.length > 0
+              ? [
+                  {
+                    key: "fields",
+                    label: t("所属领域", "Fields"),
+                    children: guide.fieldOptions
+                      .map((f) => pickLang(lang, f.nameZh, f.nameEn))
+                      .join(lang === "zh" ? "、" : ", "),
+                  },
+                ]
+              : []),
             {
               key: "kinds",
               label: t("申报单位类型", "Eligible units"),

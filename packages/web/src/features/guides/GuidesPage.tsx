@@ -1,11 +1,12 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { type GuideState, guideStates } from "@luoshu/domain";
-import { Button, Select, Space, Table, type TableColumnsType, Tag } from "antd";
+import { Button, Space, Table, type TableColumnsType, Tag } from "antd";
 import { Link, useNavigate } from "react-router-dom";
 import type { Guide } from "../../api/guides";
 import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
+import { FilterSelect } from "../../components/Select";
 import { formatDate } from "../../components/time";
 import { usePagedQuery } from "../../components/usePagedQuery";
 import { useCurrentUser } from "../auth/session";
@@ -78,7 +79,7 @@ export function GuidesPage() {
       />
       {bureau && (
         <Space wrap style={{ marginBottom: 16 }}>
-          <Select<GuideState>
+          <FilterSelect<GuideState>
             allowClear
             placeholder={t("全部状态", "Any status")}
             style={{ width: 180 }}

@@ -21,6 +21,9 @@ export interface GuideFormValues {
   requiredAttachments: { code?: string; nameZh: string; required: boolean }[];
   formalChecklist: { code?: string; textZh: string }[];
   districtQuota?: number | null;
+  districtReview: boolean;
+  fields: string[];
+  plannedCount?: number | null;
   needIds: string[];
   calls: { nameZh: string; opensAt?: Dayjs; closesAt?: Dayjs }[];
 }
@@ -66,6 +69,9 @@ export function toContent(v: GuideFormValues): GuideContentInput {
     })),
     formalChecklist: withCodes(v.formalChecklist, "check").map((c) => ({ code: c.code, textZh: c.textZh })),
     ...(v.districtQuota ? { districtQuota: v.districtQuota } : {}),
+    districtReview: v.districtReview ?? true,
+    fields: v.fields ?? [],
+    ...(v.plannedCount ? { plannedCount: v.plannedCount } : {}),
     needIds: v.needIds ?? [],
     calls: v.calls.map((c) => ({
       nameZh: c.nameZh,
@@ -92,6 +98,9 @@ export function fromGuide(g: Guide): GuideFormValues {
     requiredAttachments: c.requiredAttachments,
     formalChecklist: c.formalChecklist,
     districtQuota: c.districtQuota ?? null,
+    districtReview: c.districtReview,
+    fields: c.fields,
+    plannedCount: c.plannedCount ?? null,
     needIds: c.needIds,
     calls: c.calls.map((x) => ({
       nameZh: x.nameZh,
@@ -125,6 +134,9 @@ export function newGuideValues(year: number): GuideFormValues {
       { code: "eligible", textZh: "申报单位符合指南申报条件" },
     ],
     districtQuota: null,
+    districtReview: true,
+    fields: [],
+    plannedCount: null,
     needIds: [],
     calls: [{ nameZh: "第一批" }],
   };
@@ -145,7 +157,17 @@ export function formNameOf(path: string | undefined): (string | number)[] | unde
   if (renamed[path]) return renamed[path];
   const parts = path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   const top = parts[0];
-  const direct = ["titleZh", "program", "year", "summaryZh", "districtQuota", "needIds"];
+  const direct = [
+    "titleZh",
+    "program",
+    "year",
+    "summaryZh",
+    "districtQuota",
+    "districtReview",
+    "fields",
+    "plannedCount",
+    "needIds",
+  ];
   const lists = ["directions", "criteria", "requiredAttachments", "formalChecklist", "calls"];
   if (typeof top === "string" && direct.includes(top)) return [top];
   if (typeof top === "string" && lists.includes(top) && parts.length === 3) return parts;

@@ -40,7 +40,8 @@ export function useSaveGuide() {
 export function useGuideEvent(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (event: GuideEvent) => fireGuideEvent(id, event),
+    mutationFn: ({ event, overrideReason }: { event: GuideEvent; overrideReason?: string }) =>
+      fireGuideEvent(id, event, overrideReason),
     onSuccess: (guide) => {
       qc.setQueryData(["guide", id], guide);
       qc.invalidateQueries({ queryKey: ["guides"] });

@@ -35,6 +35,7 @@ export const guideStatusColors: Record<GuideState, string> = {
 /** Button texts for the guide's lifecycle events. */
 export const guideEventNames: Names<GuideEvent> = {
   submitForReview: { zh: "提交审核", en: "Submit for review" },
+  coIssue: { zh: "财政局会同发布", en: "Co-issue (finance bureau)" },
   returnToDraft: { zh: "退回草稿", en: "Return to draft" },
   publish: { zh: "审核通过并发布", en: "Approve and publish" },
   close: { zh: "截止申报", en: "Close" },

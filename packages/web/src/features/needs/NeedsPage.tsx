@@ -1,11 +1,12 @@
 import { type NeedState, needMachine, needStates } from "@luoshu/domain";
-import { Button, Select, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Button, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useState } from "react";
 import type { Need } from "../../api/needs";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { wan } from "../../components/money";
 import { PageHeader } from "../../components/PageHeader";
+import { FilterSelect } from "../../components/Select";
 import { formatDateTime } from "../../components/time";
 import { usePagedQuery } from "../../components/usePagedQuery";
 import { capitalized } from "../applications/labels";
@@ -77,7 +78,7 @@ export function NeedsPage() {
     <div data-testid="page-needs">
       <PageHeader title={t("需求征集", "Needs collection")} />
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select<NeedState>
+        <FilterSelect<NeedState>
           allowClear
           placeholder={t("全部状态", "Any status")}
           style={{ width: 180 }}

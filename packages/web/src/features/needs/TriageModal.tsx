@@ -1,9 +1,11 @@
 import type { NeedEvent } from "@luoshu/domain";
-import { Form, Input, Radio, Select, Typography } from "antd";
+import { Form, Input, Radio, Typography } from "antd";
 import { useMemo } from "react";
 import type { Need, TriageDecision } from "../../api/needs";
 import { useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
+import { radioGroupRole } from "../../components/radioGroupRole";
+import { Select } from "../../components/Select";
 import { useNeeds, useTriage } from "./hooks";
 
 interface Values {
@@ -47,7 +49,7 @@ export function TriageModal({ need, onClose }: { need: Need | null; onClose: () 
     >
       <Typography.Paragraph strong>{need?.title}</Typography.Paragraph>
       <Form.Item name="event" label={t("处理方式", "Decision")} rules={[{ required: true }]}>
-        <Radio.Group data-testid="triage-event">
+        <Radio.Group {...radioGroupRole} data-testid="triage-event">
           <Radio value="accept" data-testid="triage-accept">
             {t("采纳", "Accept")}
           </Radio>

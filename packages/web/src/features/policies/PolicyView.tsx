@@ -9,7 +9,9 @@ import {
   DocumentsSection,
   EligibilitySection,
   PostSubsidySection,
+  ProcedureSection,
 } from "./RulesSections";
+import { SourceBlock } from "./SourceBlock";
 
 export function PolicyView({ policy }: { policy: Policy }) {
   const { lang, t } = useLocale();
@@ -32,8 +34,14 @@ export function PolicyView({ policy }: { policy: Policy }) {
               label: t("生效日期", "Effective from"),
               children: formatDate(policy.effectiveFrom),
             },
+            {
+              key: "until",
+              label: t("有效期至", "Valid until"),
+              children: <span data-testid="policy-until">{formatDate(policy.effectiveUntil.date)}</span>,
+            },
           ]}
         />
+        <SourceBlock source={policy.effectiveUntil.source} />
       </Card>
       <Card title={t("政策文件", "Documents")}>
         <DocumentsSection documents={policy.documents} />
@@ -52,6 +60,9 @@ export function PolicyView({ policy }: { policy: Policy }) {
       </Card>
       <Card title={t("变更审批", "Change approvals")}>
         <ChangeApprovalsSection rules={policy.changeApprovals} />
+      </Card>
+      <Card title={t("受理与发布", "Procedure")}>
+        <ProcedureSection policy={policy} />
       </Card>
       <Card title={t("申报资格", "Eligibility")}>
         <EligibilitySection policy={policy} />

@@ -5,20 +5,45 @@ import { wan } from "../../components/money";
 import { fundingModeNames, nameOf, selectionModeNames } from "./labels";
 import { RuleItem } from "./SourceBlock";
 
+/** 原则上: a cap the leader may exceed with a recorded reason, unlike a cap stated without it. */
+function InPrincipleTag() {
+  const { t } = useLocale();
+  return (
+    <Tag
+      color="orange"
+      title={t(
+        "超出须经局领导决定并记录理由",
+        "Exceeding it is the leader's decision, with a recorded reason",
+      )}
+    >
+      {t("原则上", "In principle")}
+    </Tag>
+  );
+}
+
 function ProgramBody({ p }: { p: PolicyProgram }) {
   const { lang, t } = useLocale();
   return (
     <div>
       <RuleItem title={t("设立依据", "Basis")} source={p.source} />
       {p.yearlyCap && (
-        <RuleItem title={t("年度申报限项", "Yearly cap")} source={p.yearlyCap.source}>
-          {t(`每单位每年不超过 ${p.yearlyCap.count} 项`, `at most ${p.yearlyCap.count} per unit a year`)}
+        <RuleItem title={t("年度立项上限", "Yearly cap")} source={p.yearlyCap.source}>
+          {t(`每年立项不超过 ${p.yearlyCap.count} 项`, `at most ${p.yearlyCap.count} approved a year`)}{" "}
+          {p.yearlyCap.inPrinciple && <InPrincipleTag />}
         </RuleItem>
       )}
       {p.perProjectCapFen && (
         <RuleItem title={t("单项资助上限", "Per-project cap")} source={p.perProjectCapFen.source}>
           {wan(p.perProjectCapFen.amountFen, lang)}{" "}
           {p.perProjectCapFen.lumpSum && <Tag>{t("包干制", "Lump sum")}</Tag>}
+          {p.perProjectCapFen.inPrinciple && <InPrincipleTag />}
+        </RuleItem>
+      )}
+      {p.fields && (
+        <RuleItem title={t("所属领域", "Fields")} source={p.fields.source}>
+          {p.fields.items.map((f) => (
+            <Tag key={f.code}>{pickLang(lang, f.nameZh, f.nameEn)}</Tag>
+          ))}
         </RuleItem>
       )}
       {p.selectionModes.map((s) => (

@@ -118,13 +118,40 @@ export function ChangeApprovalsSection({ rules }: { rules: Policy["changeApprova
   );
 }
 
+/** Whether applications pass the district review, and whether guides are issued with the finance bureau. */
+export function ProcedureSection({ policy }: { policy: Policy }) {
+  const { t } = useLocale();
+  const { districtReview, guideCoIssue } = policy;
+  return (
+    <div data-testid="policy-procedure">
+      <RuleItem title={t("县区初审", "District preliminary review")} source={districtReview.source}>
+        {districtReview.mode === "required"
+          ? t("申报须经县区初审、推荐", "Every application passes the district review")
+          : t(
+              "由各指南选择是否经县区初审",
+              "Each guide decides whether applications pass the district review",
+            )}
+      </RuleItem>
+      {guideCoIssue && (
+        <RuleItem
+          title={t("指南会同市财政局发布", "Guides issued with the finance bureau")}
+          source={guideCoIssue.source}
+        />
+      )}
+    </div>
+  );
+}
+
 export function EligibilitySection({ policy }: { policy: Policy }) {
   const { lang, t } = useLocale();
   const dup = policy.duplicateCheck;
   return (
     <div data-testid="policy-eligibility">
       {policy.eligibility.map((e) => (
-        <RuleItem key={e.code} title={pickLang(lang, e.descriptionZh, e.descriptionEn)} source={e.source} />
+        <RuleItem key={e.code} title={pickLang(lang, e.descriptionZh, e.descriptionEn)} source={e.source}>
+          {/* the clause a city setting builds on, for what it does say */}
+          {e.basis && <SourceBlock source={e.basis} />}
+        </RuleItem>
       ))}
       <RuleItem title={t("查重相似度阈值", "Duplicate-check similarity threshold")} source={dup.source}>
         {`${Math.round(dup.similarityThreshold * 100)}%`}

@@ -1,9 +1,10 @@
 import { unitKindNames } from "@luoshu/domain";
-import { Form, Input, Select } from "antd";
+import { Form, Input } from "antd";
 import type { Unit, UnitInput } from "../../api/units";
 import { useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
 import { codeOptions, nameOptions } from "../../components/options";
+import { Select } from "../../components/Select";
 import { useCurrentUser } from "../auth/session";
 import { type UnitSave, usePlaces, useSaveUnit } from "./hooks";
 

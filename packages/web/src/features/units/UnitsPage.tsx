@@ -1,12 +1,13 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { type UnitKind, unitKindNames } from "@luoshu/domain";
-import { Button, Input, Select, Space, Table, type TableColumnsType } from "antd";
+import { Button, Input, Space, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
 import type { Unit, UnitQuery } from "../../api/units";
 import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { codeOptions, nameOptions } from "../../components/options";
 import { PageHeader } from "../../components/PageHeader";
+import { FilterSelect } from "../../components/Select";
 import { formatDate } from "../../components/time";
 import { usePagedQuery } from "../../components/usePagedQuery";
 import { useCurrentUser } from "../auth/session";
@@ -88,7 +89,7 @@ export function UnitsPage() {
           style={{ width: 260 }}
           data-testid="units-search"
         />
-        <Select
+        <FilterSelect
           allowClear
           placeholder={t("单位类型", "Kind")}
           style={{ width: 180 }}
@@ -97,7 +98,7 @@ export function UnitsPage() {
           options={nameOptions(unitKindNames, lang)}
         />
         {isPlatform && (
-          <Select
+          <FilterSelect
             allowClear
             placeholder={t("城市", "City")}
             style={{ width: 140 }}
@@ -107,7 +108,7 @@ export function UnitsPage() {
           />
         )}
         {(!isPlatform || filters.city) && (
-          <Select
+          <FilterSelect
             allowClear
             placeholder={t("所属县区", "District")}
             style={{ width: 180 }}

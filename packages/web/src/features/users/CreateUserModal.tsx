@@ -1,9 +1,10 @@
-import { Form, Input, Select } from "antd";
+import { Form, Input } from "antd";
 import { useMemo } from "react";
 import type { UserInput } from "../../api/users";
 import { useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
 import { codeOptions } from "../../components/options";
+import { Select } from "../../components/Select";
 import { useCurrentUser } from "../auth/session";
 import { usePlaces } from "../units/hooks";
 import { useCreateUser } from "./hooks";

@@ -1,9 +1,7 @@
 import { App, Popconfirm, Space, Switch, Tag, Tooltip } from "antd";
-import dayjs from "dayjs";
 import { errorText } from "../../api/client";
 import type { User } from "../../api/users";
 import { useLocale } from "../../app/locale";
-import { formatDateTime } from "../../components/time";
 import { useSetStatus } from "./hooks";
 
 export function StatusCell({ user, editable }: { user: User; editable: boolean }) {
@@ -11,7 +9,6 @@ export function StatusCell({ user, editable }: { user: User; editable: boolean }
   const { message } = App.useApp();
   const mutation = useSetStatus();
   const active = user.status === "active";
-  const locked = user.lockedUntil !== null && dayjs(user.lockedUntil).isAfter(dayjs());
   const next = active ? "disabled" : "active";
 
   const toggle = () =>
@@ -44,14 +41,9 @@ export function StatusCell({ user, editable }: { user: User; editable: boolean }
       ) : (
         <Tag color={active ? "green" : "default"}>{active ? t("启用", "Active") : t("停用", "Disabled")}</Tag>
       )}
-      {locked && (
-        <Tooltip
-          title={t(
-            `解锁时间：${formatDateTime(user.lockedUntil)}`,
-            `Unlocks ${formatDateTime(user.lockedUntil)}`,
-          )}
-        >
-          <Tag color="red">{t("已锁定", "Locked")}</Tag>
+      {user.mustChangePassword && (
+        <Tooltip title={t("仍在使用管理员设置的初始密码", "Still on the password an administrator set")}>
+          <Tag color="orange">{t("待首次改密", "Password change due")}</Tag>
         </Tooltip>
       )}
     </Space>

@@ -1,8 +1,10 @@
-import { Select } from "antd";
 import { useDeferredValue, useState } from "react";
+import { Select } from "../../components/Select";
 import { useUnits } from "../units/hooks";
 
 interface Props {
+  /** From the Form.Item, so that its label names the picker. */
+  id?: string;
   value?: string;
   onChange?: (v: string | undefined) => void;
   disabled?: boolean;
@@ -13,7 +15,7 @@ interface Props {
 }
 
 /** Searches units on the server; a city may have thousands, so they are never all loaded. */
-export function UnitPicker({ value, onChange, disabled, placeholder, initialLabel, city }: Props) {
+export function UnitPicker({ id, value, onChange, disabled, placeholder, initialLabel, city }: Props) {
   const [keyword, setKeyword] = useState("");
   const deferred = useDeferredValue(keyword);
   const units = useUnits({ page: 1, pageSize: 20, keyword: deferred, city });
@@ -23,6 +25,7 @@ export function UnitPicker({ value, onChange, disabled, placeholder, initialLabe
   }
   return (
     <Select
+      id={id}
       showSearch
       allowClear
       value={value}

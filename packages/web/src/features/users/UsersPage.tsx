@@ -1,12 +1,13 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { type Role, roleNames } from "@luoshu/domain";
-import { Button, Input, Select, Space, Table, type TableColumnsType, Tag } from "antd";
+import { Button, Input, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import type { User, UserQuery } from "../../api/users";
 import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { nameOptions } from "../../components/options";
 import { PageHeader } from "../../components/PageHeader";
+import { FilterSelect } from "../../components/Select";
 import { usePagedQuery } from "../../components/usePagedQuery";
 import { useCurrentUser } from "../auth/session";
 import { useDistrictLookup } from "../units/hooks";
@@ -109,7 +110,7 @@ export function UsersPage() {
           style={{ width: 260 }}
           data-testid="users-search"
         />
-        <Select
+        <FilterSelect
           allowClear
           placeholder={t("角色", "Role")}
           style={{ width: 220 }}

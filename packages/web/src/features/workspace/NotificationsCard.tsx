@@ -1,28 +1,15 @@
 import { BellOutlined } from "@ant-design/icons";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Badge, Button, Card, Empty, List, Skeleton, Typography } from "antd";
-import { useNavigate } from "react-router-dom";
-import { fetchNotifications, markNotificationRead, type Notification } from "../../api/notifications";
+import type { Notification } from "../../api/notifications";
 import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDateTime } from "../../components/time";
+import { useNotifications } from "./useNotifications";
 
 /** What changed for the user (decisions on their applications…), newest first; opening one marks it read. */
 export function NotificationsCard() {
   const { lang, t } = useLocale();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const list = useQuery({ queryKey: ["notifications"], queryFn: fetchNotifications });
-  const read = useMutation({
-    mutationFn: markNotificationRead,
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["notifications"] }),
-  });
-  const unread = list.data?.filter((n) => !n.read).length ?? 0;
-
-  const open = (n: Notification) => {
-    if (!n.read) read.mutate(n.id);
-    if (n.link.startsWith("/") && !n.link.startsWith("/api")) navigate(n.link);
-  };
+  const { list, unread, open } = useNotifications();
 
   return (
     <Card

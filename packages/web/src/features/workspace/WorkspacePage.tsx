@@ -39,7 +39,11 @@ export function WorkspacePage() {
           <Col key={task.key} xs={24} sm={12} lg={8} xl={6}>
             <TaskLink link={task.link}>
               <Card hoverable data-testid={`task-${task.key}`}>
-                <Statistic title={pickLang(lang, task.titleZh, task.titleEn)} value={task.count ?? "—"} />
+                {/* A count shows as a number, 0 included; a link-only tile says where it goes. */}
+                <Statistic
+                  title={pickLang(lang, task.titleZh, task.titleEn)}
+                  value={task.count ?? t("打开", "Open")}
+                />
               </Card>
             </TaskLink>
           </Col>

@@ -39,7 +39,7 @@ export function ApplicationForm({
       data-testid="application-form"
     >
       <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-        <BasicSection />
+        <BasicSection fieldOptions={guide?.fieldOptions ?? []} />
         <ContentSection />
         <TargetsSection disabled={disabled} />
         <MilestonesSection disabled={disabled} />

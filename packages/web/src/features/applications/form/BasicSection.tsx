@@ -1,10 +1,14 @@
 import { Card, Col, DatePicker, Input, Row } from "antd";
+import type { Guide } from "../../../api/guides";
 import { useLocale } from "../../../app/locale";
 import { dateStringProps } from "../../../components/dateField";
+import { codeOptions } from "../../../components/options";
+import { Select } from "../../../components/Select";
 import { ProblemItem } from "./problems";
 
-export function BasicSection() {
-  const { t } = useLocale();
+/** `fieldOptions`: where the program's documents list its fields, the applicant picks one of them. */
+export function BasicSection({ fieldOptions }: { fieldOptions: Guide["fieldOptions"] }) {
+  const { lang, t } = useLocale();
   return (
     <Card size="small" title={t("一、基本信息", "1. Basic information")} data-testid="section-basic">
       <Row gutter={16}>
@@ -15,7 +19,11 @@ export function BasicSection() {
         </Col>
         <Col xs={24} lg={8}>
           <ProblemItem path="basic.field" name={["basic", "field"]} label={t("所属领域", "Field")}>
-            <Input maxLength={100} data-testid="app-field" />
+            {fieldOptions.length > 0 ? (
+              <Select options={codeOptions(fieldOptions, lang)} data-testid="app-field" />
+            ) : (
+              <Input maxLength={100} data-testid="app-field" />
+            )}
           </ProblemItem>
         </Col>
         <Col span={24}>

@@ -1,9 +1,10 @@
 import type { CityCode } from "@luoshu/domain";
-import { Alert, Card, Form, Space, Switch, Typography } from "antd";
+import { Alert, Card, Form, Space } from "antd";
 import { useMemo } from "react";
 import type { Guide } from "../../../api/guides";
 import { useLocale } from "../../../app/locale";
 import { ErrorAlert } from "../../../components/ErrorAlert";
+import { LabelledSwitch } from "../../../components/LabelledSwitch";
 import { wan } from "../../../components/money";
 import { BudgetLinesTable } from "../../budget/BudgetLinesTable";
 import { BudgetSummary } from "../../budget/BudgetSummary";
@@ -63,12 +64,12 @@ export function BudgetSection({
     <Card size="small" title={t("七、经费预算", "7. Budget")} data-testid="section-budget">
       <Space direction="vertical" size="middle" style={{ width: "100%" }}>
         <SectionProblems match={(p) => p === "budget" || p.startsWith("budget.")} testId="problems-budget" />
-        <Space>
-          <Form.Item name={["budget", "theoretical"]} valuePropName="checked" noStyle>
-            <Switch data-testid="app-budget-theoretical" />
-          </Form.Item>
-          <Typography.Text>{t("纯理论基础研究项目", "Pure theoretical basic research")}</Typography.Text>
-        </Space>
+        <Form.Item name={["budget", "theoretical"]} valuePropName="checked" noStyle>
+          <LabelledSwitch
+            label={t("纯理论基础研究项目", "Pure theoretical basic research")}
+            data-testid="app-budget-theoretical"
+          />
+        </Form.Item>
         <Form.Item name={["budget", "lines"]} noStyle>
           <LinesControl
             categories={policy.data?.budget.categories}

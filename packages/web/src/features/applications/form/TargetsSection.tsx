@@ -1,7 +1,8 @@
 import { targetKindNames } from "@luoshu/domain";
-import { Col, Input, InputNumber, Select } from "antd";
+import { Col, Input, InputNumber } from "antd";
 import { useLocale } from "../../../app/locale";
 import { nameOptions } from "../../../components/options";
+import { Select } from "../../../components/Select";
 import { ListSection } from "./ListSection";
 import { ProblemItem, SectionProblems } from "./problems";
 

@@ -1,7 +1,8 @@
 import { validateResidentId } from "@luoshu/domain";
-import { Col, Form, Input, InputNumber, type InputProps, Select, Space, Tag } from "antd";
+import { Col, Form, Input, InputNumber, type InputProps, Space, Tag } from "antd";
 import type { Rule } from "antd/es/form";
 import { pickLang, useLocale } from "../../../app/locale";
+import { Select } from "../../../components/Select";
 import type { MemberRow } from "./applicationForm";
 import { ListSection } from "./ListSection";
 import { ProblemItem, SectionProblems } from "./problems";

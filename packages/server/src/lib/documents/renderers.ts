@@ -1,0 +1,24 @@
+import { renderApplicationPdf } from "./application-pdf.ts";
+import { type AuditListOptions, type AuditListRow, renderAuditList } from "./audit-xlsx.ts";
+import { renderCommitmentLetter } from "./commitment-letter.ts";
+import { type ApplicationListOptions, type ApplicationListRow, renderApplicationList } from "./xlsx.ts";
+
+/**
+ * Every document the server renders, by name: the render worker (render-worker.mjs) runs them and
+ * callers ask the pool (render-pool.ts) for them by that name. Each takes one argument of plain data,
+ * because it crosses to a worker thread by structured clone (no class instances or functions; dates
+ * survive), and gives the file's bytes.
+ */
+export const renderers = {
+  applicationPdf: renderApplicationPdf,
+  commitmentLetter: renderCommitmentLetter,
+  applicationList: ({
+    rows,
+    options,
+  }: {
+    rows: readonly ApplicationListRow[];
+    options: ApplicationListOptions;
+  }) => renderApplicationList(rows, options),
+  auditList: ({ rows, options }: { rows: readonly AuditListRow[]; options: AuditListOptions }) =>
+    renderAuditList(rows, options),
+};
