@@ -27,7 +27,7 @@ export function updateGuide(id: string, content: GuideBody): Promise<Guide> {
 export function fireGuideEvent(id: string, event: GuideEvent, overrideReason?: string): Promise<Guide> {
   return apiFetch(`/guides/${encodeURIComponent(id)}/events/${event}`, {
     method: "POST",
-    ...(overrideReason ? { body: { overrideReason } } : {}),
+    body: overrideReason ? { overrideReason } : {},
   });
 }
 

@@ -25,7 +25,7 @@ import type {
 import { useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { radioGroupRole } from "../../components/radioGroupRole";
+import { RadioGroup } from "../../components/RadioGroup";
 import { formatDateTime } from "../../components/time";
 import { useDecideDuplicate, useDuplicates } from "./hooks";
 import { applicationStatusText } from "./labels";
@@ -139,14 +139,14 @@ function DecisionForm({ applicationId, match }: { applicationId: string; match: 
         label={t("查重结论", "Decision")}
         rules={[{ required: true, message: t("请选择查重结论", "Choose a decision") }]}
       >
-        <Radio.Group {...radioGroupRole} data-testid="duplicate-decision">
+        <RadioGroup data-testid="duplicate-decision">
           <Radio value="duplicate" data-testid="duplicate-decision-duplicate">
             {t("属于重复申报", "Duplicate")}
           </Radio>
           <Radio value="notDuplicate" data-testid="duplicate-decision-notDuplicate">
             {t("不属于重复申报", "Not a duplicate")}
           </Radio>
-        </Radio.Group>
+        </RadioGroup>
       </Form.Item>
       <Form.Item
         name="reason"

@@ -21,7 +21,7 @@ import { useEffect, useMemo } from "react";
 import type { Application, ChecklistAnswer, DistrictDecision, FormalDecision } from "../../api/applications";
 import type { Guide } from "../../api/guides";
 import { useLocale } from "../../app/locale";
-import { radioGroupRole } from "../../components/radioGroupRole";
+import { RadioGroup } from "../../components/RadioGroup";
 import { instantOf } from "../guides/callTime";
 import { useDistrictReview, useFormalCheck } from "./hooks";
 import { eventConsequences, eventText } from "./labels";
@@ -126,13 +126,13 @@ export function ReviewPanel({ application: a, guide }: { application: Applicatio
       {/* No onFinish: Enter in a field (the deadline picker's included) submits nothing. */}
       <Form form={form} layout="vertical" data-testid="review-form">
         <Form.Item name="event" label={t("审核结论", "Decision")} rules={[{ required: true }]}>
-          <Radio.Group {...radioGroupRole}>
+          <RadioGroup>
             {events.map((e) => (
               <Radio key={e} value={e} data-testid={`review-decision-${e}`}>
                 {eventText(e, lang)}
               </Radio>
             ))}
-          </Radio.Group>
+          </RadioGroup>
         </Form.Item>
         {isFormal && (
           <Form.List name="checklist">

@@ -1,12 +1,12 @@
 import { integrityKindNames } from "@luoshu/domain";
-import { DatePicker, Form, Input, Radio } from "antd";
+import { DatePicker, Form, Input } from "antd";
 import { useState } from "react";
 import type { IntegrityInput } from "../../api/integrity";
 import { useLocale } from "../../app/locale";
 import { dateStringProps } from "../../components/dateField";
 import { FormModal, useFormModal } from "../../components/FormModal";
 import { nameOptions } from "../../components/options";
-import { radioGroupRole } from "../../components/radioGroupRole";
+import { RadioGroup } from "../../components/RadioGroup";
 import { Select } from "../../components/Select";
 import { useCurrentUser } from "../auth/session";
 import { useCurrentPolicy } from "../policies/hooks";
@@ -59,8 +59,7 @@ export function IntegrityFormModal({ open, onClose }: Props) {
       formTestId="integrity-form"
     >
       <Form.Item name="subject" label={t("对象", "Subject")}>
-        <Radio.Group
-          {...radioGroupRole}
+        <RadioGroup
           data-testid="integrity-subject"
           options={[
             { value: "unit", label: t("单位", "Unit") },

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import type { Need, TriageDecision } from "../../api/needs";
 import { useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
-import { radioGroupRole } from "../../components/radioGroupRole";
+import { RadioGroup } from "../../components/RadioGroup";
 import { Select } from "../../components/Select";
 import { useNeeds, useTriage } from "./hooks";
 
@@ -49,7 +49,7 @@ export function TriageModal({ need, onClose }: { need: Need | null; onClose: () 
     >
       <Typography.Paragraph strong>{need?.title}</Typography.Paragraph>
       <Form.Item name="event" label={t("处理方式", "Decision")} rules={[{ required: true }]}>
-        <Radio.Group {...radioGroupRole} data-testid="triage-event">
+        <RadioGroup data-testid="triage-event">
           <Radio value="accept" data-testid="triage-accept">
             {t("采纳", "Accept")}
           </Radio>
@@ -59,7 +59,7 @@ export function TriageModal({ need, onClose }: { need: Need | null; onClose: () 
           <Radio value="reject" data-testid="triage-reject">
             {t("不予采纳", "Reject")}
           </Radio>
-        </Radio.Group>
+        </RadioGroup>
       </Form.Item>
       {event === "merge" && (
         <Form.Item name="into" label={t("合并到", "Merge into")} rules={[{ required: true }]}>
