@@ -1,3 +1,4 @@
+import { instantSchema } from "@luoshu/domain";
 import { z } from "zod";
 import { instant, pageOf, pageQuery } from "./shared.ts";
 
@@ -22,8 +23,8 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 
-/** An instant with its offset, as the web sends a picked time (e.g. 2026-03-01T00:00:00+08:00). */
-const at = z.iso.datetime({ offset: true });
+/** An instant with its offset, as the web sends a picked time (e.g. 2026-03-01T00:00:00+08:00), in the platform's years. */
+const at = instantSchema;
 
 /** Who did what to which kind of record, and when: the same filters for the page and the export. */
 export const auditListFilter = z
