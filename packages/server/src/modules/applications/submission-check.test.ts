@@ -32,6 +32,9 @@ describe("the submission check after a save", () => {
     await prepareForSubmission(pi, unit, id);
     expect(codes(await pi.get(`/api/applications/${id}/submission-check`))).toEqual([]);
     expect((await pi.post(`/api/applications/${id}/submit`)).status).toBe(200);
-    expect((await pi.get(`/api/applications/${id}/submission-check`)).status).toBe(422);
+    // Once submitted, the check answers (200) that the state itself stands in the way.
+    const after = await pi.get(`/api/applications/${id}/submission-check`);
+    expect(after.status).toBe(200);
+    expect(codes(after)).toEqual(["INVALID_TRANSITION"]);
   });
 });
