@@ -75,7 +75,8 @@ export function sealTeam(
       ...base,
       idNumberCipher: cipher.encrypt(id),
       idNumberDigest: cipher.digest(id),
-      idNumberMasked: check.ok ? maskResidentId(id) : `${id.slice(0, 2)}****（无效）`,
+      // By code points: half of a surrogate pair would be stored as a lone surrogate, which jsonb refuses.
+      idNumberMasked: check.ok ? maskResidentId(id) : `${Array.from(id).slice(0, 2).join("")}****（无效）`,
       idNumberValid: check.ok,
       birthDate: check.ok ? birthDateOfResidentId(id) : null,
     };
