@@ -188,7 +188,9 @@ describe("applicationMachine properties", () => {
           reachedPassed++;
         }
       }),
-      { numRuns: 300 },
+      // Withdrawal and the direct route made random walks reach formalPassed less often: 300 runs
+      // sometimes reached it none, so the property checked nothing and failed.
+      { numRuns: 3000 },
     );
     // The property is only worth something if the walks do reach formalPassed.
     expect(reachedPassed).toBeGreaterThan(0);
