@@ -21,7 +21,6 @@ import { useEffect, useMemo } from "react";
 import type { Application, ChecklistAnswer, DistrictDecision, FormalDecision } from "../../api/applications";
 import type { Guide } from "../../api/guides";
 import { useLocale } from "../../app/locale";
-import { RadioGroup } from "../../components/RadioGroup";
 import { instantOf } from "../guides/callTime";
 import { useDistrictReview, useFormalCheck } from "./hooks";
 import { eventConsequences, eventText } from "./labels";
@@ -125,14 +124,15 @@ export function ReviewPanel({ application: a, guide }: { application: Applicatio
       <ViolationsAlert error={mutation.error} style={{ marginBottom: 12 }} />
       {/* No onFinish: Enter in a field (the deadline picker's included) submits nothing. */}
       <Form form={form} layout="vertical" data-testid="review-form">
-        <Form.Item name="event" label={t("审核结论", "Decision")} rules={[{ required: true }]}>
-          <RadioGroup>
+        {/* Not a required rule: the record button stays disabled until a decision is picked, and says so. */}
+        <Form.Item name="event" label={t("审核结论", "Decision")}>
+          <Radio.Group>
             {events.map((e) => (
               <Radio key={e} value={e} data-testid={`review-decision-${e}`}>
                 {eventText(e, lang)}
               </Radio>
             ))}
-          </RadioGroup>
+          </Radio.Group>
         </Form.Item>
         {isFormal && (
           <Form.List name="checklist">
