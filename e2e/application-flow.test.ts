@@ -249,7 +249,7 @@ describe("the reviews", () => {
     await page.getByTestId("review-confirm").waitFor();
     expect(await page.locator(".ant-modal-confirm").innerText()).toContain("推荐后将进入市科技局形式审查");
     await page.getByTestId("review-confirm").click();
-    await statusIs(page, "已推荐");
+    await statusIs(page, "待形式审查");
     await shot(page, "15-district-recommended");
     await page.close();
   });
