@@ -1,22 +1,10 @@
-import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { expectAccessible } from "./a11y.ts";
 import { password, pick, signIn } from "./flow-helpers.ts";
-import { launchBrowser, screenshotsDir, startServer } from "./server.ts";
+import { serverAndBrowser } from "./server.ts";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(screenshotsDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = serverAndBrowser();
 
 /** Checks every state it is given and reports all violations of a sweep at once. */
 function sweep(page: Page) {
@@ -38,7 +26,7 @@ const dialogs = ["application-create", "integrity-add", "unit-create", "user-cre
 
 /** Opens each page of the role's menu, the first item of each list, each tab of an application, each dialog. */
 async function sweepRole(username: string): Promise<string[]> {
-  const page = await signIn(browser, server.url, username);
+  const page = await signIn(live.browser, live.url, username);
   const { check, found } = sweep(page);
   await check(`${username} workspace`);
 
@@ -101,8 +89,8 @@ const focusInDialog = (page: Page) =>
 
 describe("the path with the keyboard alone", () => {
   it("signs in, opens a page from the menu, and keeps the focus inside a dialog until it closes", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    await page.goto(`${server.url}/login`);
+    const page = await live.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    await page.goto(`${live.url}/login`);
     await page.getByTestId("page-login").waitFor();
     await tabTo(page, "login-username");
     await page.keyboard.type("ly-officer");
@@ -135,9 +123,9 @@ describe("the path with the keyboard alone", () => {
 
 describe("every page at WCAG 2.1 A and AA (axe-core)", () => {
   it("holds for a visitor: login, the public board, a public guide, a missing page", async () => {
-    const page = await browser.newPage({ locale: "zh-CN" });
+    const page = await live.browser.newPage({ locale: "zh-CN" });
     const { check, found } = sweep(page);
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${live.url}/login`);
     await page.getByTestId("page-login").waitFor();
     await page.getByTestId("demo-accounts").getByText("演示账号").click();
     await check("login with demo accounts open");
@@ -145,7 +133,7 @@ describe("every page at WCAG 2.1 A and AA (axe-core)", () => {
     await check("login in English");
     await page.getByTestId("lang-switch").getByText("中文").click();
     for (const city of ["洛阳市", "大同市"]) {
-      await page.goto(`${server.url}/public`);
+      await page.goto(`${live.url}/public`);
       await page.getByTestId("public-city").getByText(city).click();
       await page.locator("[data-testid^='public-calls-']").first().waitFor();
       await check(`public board ${city}`);
@@ -153,14 +141,14 @@ describe("every page at WCAG 2.1 A and AA (axe-core)", () => {
       await page.getByTestId("guide-view").waitFor();
       await check(`public guide ${city}`);
     }
-    await page.goto(`${server.url}/no-such-page`);
+    await page.goto(`${live.url}/no-such-page`);
     await page.getByTestId("page-login").waitFor();
     await page.close();
     expect(found).toEqual([]);
   });
 
   it("holds for the applicant: a new draft in every tab, a forbidden and a missing page", async () => {
-    const page = await signIn(browser, server.url, "ly-pi");
+    const page = await signIn(live.browser, live.url, "ly-pi");
     const { check, found } = sweep(page);
     await page.getByTestId("menu-applications").click();
     await page.getByTestId("application-create").click();
@@ -176,10 +164,10 @@ describe("every page at WCAG 2.1 A and AA (axe-core)", () => {
     // an empty draft: refused, with the gates or the fields it fails
     await page.locator("[data-testid^='violation-'], [data-testid='save-problems']").first().waitFor();
     await check("ly-pi refused submission");
-    await page.goto(`${server.url}/audit`);
+    await page.goto(`${live.url}/audit`);
     await page.getByTestId("page-forbidden").waitFor();
     await check("ly-pi forbidden page");
-    await page.goto(`${server.url}/no-such-page`);
+    await page.goto(`${live.url}/no-such-page`);
     await page.getByTestId("page-not-found").waitFor();
     await check("ly-pi missing page");
     await page.close();

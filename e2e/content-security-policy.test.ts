@@ -1,26 +1,16 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startServer } from "./server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { serverAndBrowser } from "./server.ts";
 
 // The server's content security policy (packages/server/src/plugins/security-headers.ts) must not
 // break what it protects: the built web UI and Swagger UI render, and the browser reports no
 // violation while they do.
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = serverAndBrowser();
 
 /** Every `securitypolicyviolation` the page reports, recorded from before its first script runs. */
 async function watchedPage(): Promise<{ page: Page; violations: () => Promise<string[]> }> {
-  const page = await browser.newPage({ locale: "zh-CN" });
+  const page = await live.browser.newPage({ locale: "zh-CN" });
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __violations: string[] }).__violations = seen;
@@ -37,13 +27,13 @@ async function watchedPage(): Promise<{ page: Page; violations: () => Promise<st
 describe("the content security policy in a real browser", () => {
   it("lets the web UI render and log in, with no violation", async () => {
     const { page, violations } = await watchedPage();
-    const res = await page.goto(`${server.url}/login`);
+    const res = await page.goto(`${live.url}/login`);
     expect(res?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     await page.getByTestId("login-username").fill("ly-officer");
     await page.getByTestId("login-password").fill("Luoshu@2025");
     await page.getByTestId("login-submit").click();
     await page.getByTestId("page-workspace").waitFor();
-    await page.goto(`${server.url}/public`);
+    await page.goto(`${live.url}/public`);
     await page.waitForLoadState("networkidle");
     expect(await violations()).toEqual([]);
     await page.close();
@@ -51,7 +41,7 @@ describe("the content security policy in a real browser", () => {
 
   it("lets Swagger UI render the API documentation, with no violation", async () => {
     const { page, violations } = await watchedPage();
-    await page.goto(`${server.url}/api/docs/`);
+    await page.goto(`${live.url}/api/docs/`);
     await page.locator(".swagger-ui .info .title").waitFor();
     await page.locator(".opblock").first().waitFor();
     expect(await violations()).toEqual([]);

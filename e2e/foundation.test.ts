@@ -1,24 +1,12 @@
-import fs from "node:fs";
-import type { Browser, Page, Response } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page, Response } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { record as shot } from "./flow-helpers.ts";
-import { launchBrowser, screenshotsDir, startServer } from "./server.ts";
+import { serverAndBrowser } from "./server.ts";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(screenshotsDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = serverAndBrowser();
 
 async function login(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${live.url}/login`);
   await page.getByTestId("login-username").fill(username);
   await page.getByTestId("login-password").fill("Luoshu@2025");
   await page.getByTestId("login-submit").click();
@@ -34,10 +22,10 @@ async function menu(page: Page): Promise<string[]> {
 
 describe("foundation in a real browser", () => {
   it("loads the login page in route chunks, compressed and cached for a year", async () => {
-    const page = await browser.newPage({ locale: "zh-CN" });
+    const page = await live.browser.newPage({ locale: "zh-CN" });
     const responses: Response[] = [];
     page.on("response", (r) => responses.push(r));
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${live.url}/login`);
     await page.getByTestId("page-login").waitFor();
     await page.waitForLoadState("networkidle");
     const document = responses.find((r) => new URL(r.url()).pathname === "/login");
@@ -57,8 +45,8 @@ describe("foundation in a real browser", () => {
   });
 
   it("shows the program officer its menu, the policies and a budget violation with its clause", async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: "zh-CN" });
-    await page.goto(server.url);
+    const page = await live.browser.newPage({ viewport: { width: 1360, height: 900 }, locale: "zh-CN" });
+    await page.goto(live.url);
     await page.getByTestId("page-login").waitFor();
     await shot(page, "01-login");
     await login(page, "ly-officer");
@@ -96,7 +84,7 @@ describe("foundation in a real browser", () => {
   });
 
   it("shows the auditor a different menu and a whole audit chain", async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: "zh-CN" });
+    const page = await live.browser.newPage({ viewport: { width: 1360, height: 900 }, locale: "zh-CN" });
     await login(page, "auditor");
     await shot(page, "06-auditor-workspace");
     const items = await menu(page);

@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..");
 export const screenshotsDir = path.join(root, "test-results");
@@ -72,4 +73,25 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * The product's server and a browser for one test file: started before its tests (beforeAll), with
+ * test-results/ ready for the pages they record, and stopped after them (afterAll). The fields are
+ * set once beforeAll has run: read them inside tests and the helpers they call.
+ */
+export function serverAndBrowser(): { url: string; browser: Browser } {
+  const live = {} as { url: string; browser: Browser };
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  beforeAll(async () => {
+    fs.mkdirSync(screenshotsDir, { recursive: true });
+    server = await startServer();
+    live.url = server.url;
+    live.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await live.browser?.close();
+    await server?.stop();
+  });
+  return live;
 }

@@ -1,5 +1,6 @@
 import { makeResidentId } from "@luoshu/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { applicantSession } from "../../test/applicant-session.ts";
 import {
   fullContent,
   pdf,
@@ -7,29 +8,18 @@ import {
   prepareForSubmission,
   startApplication as start,
 } from "../../test/application-fixtures.ts";
-import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
+import type { Client } from "../../test/test-app.ts";
 
-let t: TestApp;
-let pi: Client;
-let unit: Client;
-let callId: string;
-beforeAll(async () => {
-  t = await createTestApp();
-  pi = await t.as("ly-pi");
-  unit = await t.as("ly-unit");
-  const guides = await pi.get("/api/guides");
-  callId = guides.body.items[0].calls[0].id;
-});
-afterAll(() => t.close());
+const s = applicantSession();
 
-const startApplication = (client: Client, title?: string) => start(client, callId, title);
-const prepare = (id: string) => prepareForSubmission(pi, unit, id);
+const startApplication = (client: Client, title?: string) => start(client, s.callId, title);
+const prepare = (id: string) => prepareForSubmission(s.pi, s.unit, id);
 
 describe("applications from draft to the formal check", () => {
   it("saves a draft with a bad ID number without losing it, and reports the field", async () => {
-    const id = await startApplication(pi);
+    const id = await startApplication(s.pi);
     const bad = piId.slice(0, 17) + (piId[17] === "1" ? "2" : "1");
-    const res = await pi.put(`/api/applications/${id}/content`, {
+    const res = await s.pi.put(`/api/applications/${id}/content`, {
       ...fullContent(),
       team: [{ name: "周博", role: "pi", idNumber: bad }],
     });
@@ -40,16 +30,16 @@ describe("applications from draft to the formal check", () => {
   });
 
   it("refuses submission until the commitment letter is confirmed twice and uploaded (LY-FUNDS §24)", async () => {
-    const id = await startApplication(pi);
-    await pi.put(`/api/applications/${id}/content`, fullContent());
-    const res = await pi.post(`/api/applications/${id}/submit`);
+    const id = await startApplication(s.pi);
+    await s.pi.put(`/api/applications/${id}/content`, fullContent());
+    const res = await s.pi.post(`/api/applications/${id}/submit`);
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: "SUBMIT_COMMITMENT_MISSING", clause: "LY-FUNDS §24" });
   });
 
   it("refuses a type that is not what its name says", async () => {
-    const id = await startApplication(pi);
-    const res = await pi.request(
+    const id = await startApplication(s.pi);
+    const res = await s.pi.request(
       "PUT",
       `/api/applications/${id}/attachments/commitmentScan`,
       Buffer.from("plain text, not a pdf"),
@@ -60,22 +50,22 @@ describe("applications from draft to the formal check", () => {
   });
 
   it("walks submit → district recommend → formal pass, with youth flags and history", async () => {
-    const id = await startApplication(pi);
+    const id = await startApplication(s.pi);
     await prepare(id);
-    const submitted = await pi.post(`/api/applications/${id}/submit`);
+    const submitted = await s.pi.post(`/api/applications/${id}/submit`);
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: "submitted", revision: 1 });
     expect(submitted.body.content.team[0]).toMatchObject({ youth: true, idNumberValid: true });
     expect(submitted.body.content.team[0].idNumberCipher).toBeUndefined();
     expect(submitted.body.content.team[0].idNumberDigest).toBeUndefined();
-    expect((await pi.put(`/api/applications/${id}/content`, fullContent("改名"))).status).toBe(422);
+    expect((await s.pi.put(`/api/applications/${id}/content`, fullContent("改名"))).status).toBe(422);
 
-    const dtDistrict = await t.as("dt-district");
+    const dtDistrict = await s.t.as("dt-district");
     expect(
       (await dtDistrict.post(`/api/applications/${id}/district-review`, { event: "recommend", rank: 1 }))
         .status,
     ).toBe(404);
-    const district = await t.as("ly-district");
+    const district = await s.t.as("ly-district");
     const inbox = await district.get("/api/applications?status=submitted");
     expect(inbox.body.items.map((a: { id: string }) => a.id)).toContain(id);
     const rec = await district.post(`/api/applications/${id}/district-review`, {
@@ -85,7 +75,7 @@ describe("applications from draft to the formal check", () => {
     expect(rec.status).toBe(200);
     expect(rec.body.status).toBe("recommended");
 
-    const agency = await t.as("ly-agency");
+    const agency = await s.t.as("ly-agency");
     const partial = await agency.post(`/api/applications/${id}/formal-check`, {
       event: "formalPass",
       checklist: [{ code: "complete", ok: true }],
@@ -96,7 +86,7 @@ describe("applications from draft to the formal check", () => {
       checklist: ["complete", "commitment", "eligible"].map((code) => ({ code, ok: true })),
     });
     expect(pass.body.status).toBe("formalPassed");
-    const history = await pi.get(`/api/applications/${id}/history`);
+    const history = await s.pi.get(`/api/applications/${id}/history`);
     expect(history.body.events.map((e: { event: string }) => e.event)).toEqual([
       "submit",
       "recommend",
@@ -105,29 +95,29 @@ describe("applications from draft to the formal check", () => {
   });
 
   it("returns with reasons and a deadline, then shows what changed in the next revision", async () => {
-    const id = await startApplication(pi);
+    const id = await startApplication(s.pi);
     await prepare(id);
-    await pi.post(`/api/applications/${id}/submit`);
-    const district = await t.as("ly-district");
-    const deadline = new Date(t.clock.now().getTime() + 7 * 86400_000).toISOString();
+    await s.pi.post(`/api/applications/${id}/submit`);
+    const district = await s.t.as("ly-district");
+    const deadline = new Date(s.t.clock.now().getTime() + 7 * 86400_000).toISOString();
     const ret = await district.post(`/api/applications/${id}/district-review`, {
       event: "districtReturn",
       reason: "预算说明不足",
       deadline,
     });
     expect(ret.body).toMatchObject({ status: "districtReturned", revision: 2 });
-    await pi.put(`/api/applications/${id}/content`, fullContent("洛阳都市圈创新生态研究（修改稿）"));
-    await pi.post(`/api/applications/${id}/commitment`, { as: "pi" });
-    await unit.post(`/api/applications/${id}/commitment`, { as: "unit" });
-    const unsigned = await pi.post(`/api/applications/${id}/submit`);
+    await s.pi.put(`/api/applications/${id}/content`, fullContent("洛阳都市圈创新生态研究（修改稿）"));
+    await s.pi.post(`/api/applications/${id}/commitment`, { as: "pi" });
+    await s.unit.post(`/api/applications/${id}/commitment`, { as: "unit" });
+    const unsigned = await s.pi.post(`/api/applications/${id}/submit`);
     expect(unsigned.body.code).toBe("SUBMIT_COMMITMENT_MISSING");
-    await pi.request("PUT", `/api/applications/${id}/attachments/commitmentScan`, pdf, {
+    await s.pi.request("PUT", `/api/applications/${id}/attachments/commitmentScan`, pdf, {
       "content-type": "application/octet-stream",
       "x-file-name": "scan2.pdf",
     });
-    const again = await pi.post(`/api/applications/${id}/submit`);
+    const again = await s.pi.post(`/api/applications/${id}/submit`);
     expect(again.body).toMatchObject({ status: "submitted", revision: 2 });
-    const history = await unit.get(`/api/applications/${id}/history`);
+    const history = await s.unit.get(`/api/applications/${id}/history`);
     expect(history.body.events[1]).toMatchObject({ event: "districtReturn", reason: "预算说明不足" });
     expect(history.body.revisions[1].changes).toEqual(
       expect.arrayContaining([
@@ -137,7 +127,7 @@ describe("applications from draft to the formal check", () => {
   });
 
   it("refuses a banned unit with the clause of its sanction", async () => {
-    const banned = await t.as("ly-unit2");
+    const banned = await s.t.as("ly-unit2");
     const id = await startApplication(banned, "受限单位的申报");
     await banned.put(`/api/applications/${id}/content`, fullContent("受限单位的申报"));
     const res = await banned.post(`/api/applications/${id}/submit`);
@@ -149,51 +139,51 @@ describe("applications from draft to the formal check", () => {
   });
 
   it("refuses submission after the window closes, by server time", async () => {
-    const id = await startApplication(pi);
+    const id = await startApplication(s.pi);
     await prepare(id);
-    t.clock.advance(91 * 86400_000);
-    const late = await t.as("ly-pi");
+    s.t.clock.advance(91 * 86400_000);
+    const late = await s.t.as("ly-pi");
     const res = await late.post(`/api/applications/${id}/submit`);
-    t.clock.advance(-91 * 86400_000);
-    pi = await t.as("ly-pi");
+    s.t.clock.advance(-91 * 86400_000);
+    s.pi = await s.t.as("ly-pi");
     expect(res.body.details.violations.map((v: { code: string }) => v.code)).toContain(
       "SUBMIT_WINDOW_CLOSED",
     );
   });
 
   it("keeps each unit to its own applications", async () => {
-    const other = await t.as("dt-unit");
+    const other = await s.t.as("dt-unit");
     const list = await other.get("/api/applications");
     expect(list.body.items.every((a: { cityCode: string }) => a.cityCode === "datong")).toBe(true);
-    const mine = await pi.get("/api/applications?pageSize=100");
+    const mine = await s.pi.get("/api/applications?pageSize=100");
     expect(
-      mine.body.items.every((a: { unitId: string }) => a.unitId === (pi.me.unit as { id: string }).id),
+      mine.body.items.every((a: { unitId: string }) => a.unitId === (s.pi.me.unit as { id: string }).id),
     ).toBe(true);
   });
 });
 
 describe("exports", () => {
   it("renders the application and the commitment letter as PDF, and the filtered list as .xlsx", async () => {
-    const id = await startApplication(pi, "导出测试");
-    await pi.put(`/api/applications/${id}/content`, fullContent("导出测试"));
-    const pdfRes = await t.app.inject({
+    const id = await startApplication(s.pi, "导出测试");
+    await s.pi.put(`/api/applications/${id}/content`, fullContent("导出测试"));
+    const pdfRes = await s.t.app.inject({
       method: "GET",
       url: `/api/applications/${id}/pdf`,
-      headers: { cookie: pi.cookie },
+      headers: { cookie: s.pi.cookie },
     });
     expect(pdfRes.statusCode).toBe(200);
     expect(pdfRes.headers["content-type"]).toBe("application/pdf");
     expect(pdfRes.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
-    const letter = await t.app.inject({
+    const letter = await s.t.app.inject({
       method: "GET",
       url: `/api/applications/${id}/commitment-letter.pdf`,
-      headers: { cookie: unit.cookie },
+      headers: { cookie: s.unit.cookie },
     });
     expect(letter.statusCode).toBe(200);
-    const xlsx = await t.app.inject({
+    const xlsx = await s.t.app.inject({
       method: "GET",
       url: `/api/applications/export.xlsx?keyword=${encodeURIComponent("导出")}`,
-      headers: { cookie: pi.cookie },
+      headers: { cookie: s.pi.cookie },
     });
     expect(xlsx.statusCode).toBe(200);
     const ExcelJS = (await import("exceljs")).default;
@@ -207,7 +197,7 @@ describe("exports", () => {
 
 describe("needs collection", () => {
   it("takes a public need and lets the officer triage it", async () => {
-    const res = await t.anonymous.post("/api/public/needs", {
+    const res = await s.t.anonymous.post("/api/public/needs", {
       city: "luoyang",
       title: "高端轴承寿命预测技术需求",
       field: "智能装备",
@@ -218,20 +208,20 @@ describe("needs collection", () => {
       submitterContact: "0379-12345678",
     });
     expect(res.status).toBe(201);
-    const officer = await t.as("ly-officer");
+    const officer = await s.t.as("ly-officer");
     const list = await officer.get("/api/needs?status=submitted");
     expect(list.body.items.map((n: { id: string }) => n.id)).toContain(res.body.id);
     const rejectWithout = await officer.post(`/api/needs/${res.body.id}/triage`, { event: "reject" });
     expect(rejectWithout.status).toBe(400);
     const ok = await officer.post(`/api/needs/${res.body.id}/triage`, { event: "accept" });
     expect(ok.body.status).toBe("accepted");
-    expect((await (await t.as("dt-officer")).get("/api/needs")).body.items).toEqual([]);
+    expect((await (await s.t.as("dt-officer")).get("/api/needs")).body.items).toEqual([]);
   });
 });
 
 describe("duplicate-funding check (LY-FUNDS §17)", () => {
   it("shows the officer a repeated application with its similarity and passages, and audits the decision", async () => {
-    const first = await startApplication(pi, "轴承寿命预测模型研究");
+    const first = await startApplication(s.pi, "轴承寿命预测模型研究");
     await prepare(first);
     const text = {
       ...fullContent("轴承寿命预测模型研究"),
@@ -245,23 +235,23 @@ describe("duplicate-funding check (LY-FUNDS §17)", () => {
         objectives: "预测误差小于百分之十。",
       },
     };
-    await pi.put(`/api/applications/${first}/content`, text);
-    expect((await pi.post(`/api/applications/${first}/submit`)).status).toBe(200);
-    const second = await startApplication(pi, "高端轴承剩余寿命预测");
+    await s.pi.put(`/api/applications/${first}/content`, text);
+    expect((await s.pi.post(`/api/applications/${first}/submit`)).status).toBe(200);
+    const second = await startApplication(s.pi, "高端轴承剩余寿命预测");
     await prepare(second);
-    await pi.put(`/api/applications/${second}/content`, {
+    await s.pi.put(`/api/applications/${second}/content`, {
       ...text,
       basic: { ...text.basic, title: "高端轴承剩余寿命预测" },
     });
-    expect((await pi.post(`/api/applications/${second}/submit`)).status).toBe(200);
+    expect((await s.pi.post(`/api/applications/${second}/submit`)).status).toBe(200);
 
-    const officer = await t.as("ly-officer");
+    const officer = await s.t.as("ly-officer");
     const res = await officer.get(`/api/applications/${second}/duplicates`);
     expect(res.status).toBe(200);
     expect(res.body.matches[0]).toMatchObject({ id: first, title: "轴承寿命预测模型研究" });
     expect(res.body.matches[0].similarity).toBeGreaterThan(res.body.threshold);
     expect(res.body.matches[0].passages.length).toBeGreaterThan(0);
-    expect((await pi.get(`/api/applications/${second}/duplicates`)).status).toBe(403);
+    expect((await s.pi.get(`/api/applications/${second}/duplicates`)).status).toBe(403);
     const decided = await officer.post(`/api/applications/${second}/duplicates/decisions`, {
       matchId: first,
       decision: "duplicate",
@@ -288,19 +278,19 @@ describe("duplicate-funding check (LY-FUNDS §17)", () => {
 
 describe("drafts and team members", () => {
   it("keeps a draft private to its unit until it is submitted", async () => {
-    const id = await startApplication(pi, "尚未提交的草稿");
-    const officer = await t.as("ly-officer");
+    const id = await startApplication(s.pi, "尚未提交的草稿");
+    const officer = await s.t.as("ly-officer");
     expect((await officer.get(`/api/applications/${id}`)).status).toBe(404);
     const list = await officer.get("/api/applications?pageSize=200");
     expect(list.body.items.map((a: { id: string }) => a.id)).not.toContain(id);
-    expect((await unit.get(`/api/applications/${id}`)).status).toBe(200);
+    expect((await s.unit.get(`/api/applications/${id}`)).status).toBe(200);
   });
 
   it("keeps each stored ID number with its member when rows are reordered", async () => {
-    const id = await startApplication(pi, "成员顺序");
+    const id = await startApplication(s.pi, "成员顺序");
     const a = makeResidentId("41030519800101002");
     const b = makeResidentId("41030519900202003");
-    const first = await pi.put(`/api/applications/${id}/content`, {
+    const first = await s.pi.put(`/api/applications/${id}/content`, {
       ...fullContent("成员顺序"),
       team: [
         { name: "甲", role: "pi", idNumber: a },
@@ -308,7 +298,7 @@ describe("drafts and team members", () => {
       ],
     });
     const [ma, mb] = first.body.application.content.team;
-    const second = await pi.put(`/api/applications/${id}/content`, {
+    const second = await s.pi.put(`/api/applications/${id}/content`, {
       ...fullContent("成员顺序"),
       team: [
         { name: "乙", role: "member", idNumberMasked: mb.idNumberMasked },

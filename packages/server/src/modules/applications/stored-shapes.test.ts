@@ -1,33 +1,25 @@
 import type { Scope } from "@luoshu/domain";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../db/client.ts";
+import { applicantSession } from "../../test/applicant-session.ts";
 import { fullContent, prepareForSubmission, startApplication } from "../../test/application-fixtures.ts";
-import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 import { applicationsRepository } from "./applications.repository.ts";
 import { submissionsRepository } from "./submissions-sql.ts";
 
 // Stored JSON outlives the code that wrote it: rows saved in an older shape must still be read (the
 // domain schemas' defaults are the upgrade), and a value the code does not know must stop the read.
 
-let t: TestApp;
-let pi: Client;
-let unit: Client;
-let callId: string;
+const s = applicantSession();
 let scope: Scope;
-beforeAll(async () => {
-  t = await createTestApp();
-  pi = await t.as("ly-pi");
-  unit = await t.as("ly-unit");
-  callId = (await pi.get("/api/guides")).body.items[0].calls[0].id;
-  const unitId = (pi.me.unit as { id: string }).id;
+beforeAll(() => {
+  const unitId = (s.pi.me.unit as { id: string }).id;
   scope = { kind: "unit", cityId: "luoyang", unitId };
 });
-afterAll(() => t.close());
 
 /** The content as drafts were saved before members carried a digest and before the optional sections. */
 const rewriteAsOlderShape = (id: string) =>
-  t.database.db.execute(sql`update applications set content = jsonb_build_object(
+  s.t.database.db.execute(sql`update applications set content = jsonb_build_object(
       'basic', (content->'basic') - 'keywords' - 'field',
       'team', jsonb_build_array((content->'team'->0) - 'idNumberDigest'),
       'targets', content->'targets',
@@ -36,7 +28,7 @@ const rewriteAsOlderShape = (id: string) =>
 
 const storedTeam = async (id: string) => {
   const [row] = rowsOf<{ member: Record<string, unknown>; partners: boolean }>(
-    await t.database.db.execute(
+    await s.t.database.db.execute(
       sql`select content->'team'->0 as member, content ? 'partners' as partners from applications where id = ${id}`,
     ),
   );
@@ -46,8 +38,8 @@ const storedTeam = async (id: string) => {
 
 describe("applications stored in an older shape", () => {
   it("reads a member without a digest and missing sections, through the API and the repository", async () => {
-    const id = await startApplication(pi, callId, "旧格式申报书");
-    expect((await pi.put(`/api/applications/${id}/content`, fullContent("旧格式申报书"))).status).toBe(200);
+    const id = await startApplication(s.pi, s.callId, "旧格式申报书");
+    expect((await s.pi.put(`/api/applications/${id}/content`, fullContent("旧格式申报书"))).status).toBe(200);
     const saved = await storedTeam(id);
     expect(saved.member.idNumberDigest).toEqual(expect.any(String));
     await rewriteAsOlderShape(id);
@@ -55,7 +47,7 @@ describe("applications stored in an older shape", () => {
     expect(old.member).not.toHaveProperty("idNumberDigest");
     expect(old.partners).toBe(false);
 
-    const res = await pi.get(`/api/applications/${id}`);
+    const res = await s.pi.get(`/api/applications/${id}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.content).toMatchObject({
       basic: { title: "旧格式申报书", keywords: "", field: "" },
@@ -74,11 +66,11 @@ describe("applications stored in an older shape", () => {
     expect(res.body.content.team[0].idNumberMasked).toMatch(/^\d{4}\*+\d{4}$/);
     expect(JSON.stringify(res.body)).not.toContain("idNumberDigest");
 
-    const list = await pi.get("/api/applications?pageSize=100");
+    const list = await s.pi.get("/api/applications?pageSize=100");
     expect(list.status).toBe(200);
     expect(list.body.items.map((a: { id: string }) => a.id)).toContain(id);
 
-    const repo = applicationsRepository(t.database.db);
+    const repo = applicationsRepository(s.t.database.db);
     const found = await repo.find(scope, id);
     expect(found?.content.team[0]).toMatchObject({
       name: "周博",
@@ -90,19 +82,19 @@ describe("applications stored in an older shape", () => {
     expect(found?.content.funding).toEqual({ selfRaisedFen: 0, coFundingFen: 0 });
     expect(found?.content.content.background).toBe("");
     // The submission's own read parses the same row the same way.
-    const facts = await submissionsRepository(t.database.db, t.cipher).readFacts(scope, id);
+    const facts = await submissionsRepository(s.t.database.db, s.t.cipher).readFacts(scope, id);
     expect(facts?.application.content.team[0]?.idNumberDigest).toBeNull();
   });
 
   it("submits a draft whose member predates digests, looking the PI up by the decrypted number", async () => {
-    const id = await startApplication(pi, callId, "旧格式待提交");
-    await prepareForSubmission(pi, unit, id);
-    await t.database.db.execute(sql`update applications set content = jsonb_set(content, '{team,0}',
+    const id = await startApplication(s.pi, s.callId, "旧格式待提交");
+    await prepareForSubmission(s.pi, s.unit, id);
+    await s.t.database.db.execute(sql`update applications set content = jsonb_set(content, '{team,0}',
       (content->'team'->0) - 'idNumberDigest') where id = ${id}`);
-    const res = await pi.post(`/api/applications/${id}/submit`);
+    const res = await s.pi.post(`/api/applications/${id}/submit`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ status: "submitted", revision: 1 });
-    const history = await pi.get(`/api/applications/${id}/history`);
+    const history = await s.pi.get(`/api/applications/${id}/history`);
     expect(history.status).toBe(200);
     expect(history.body.revisions).toHaveLength(1);
   });
@@ -110,44 +102,44 @@ describe("applications stored in an older shape", () => {
 
 describe("values the code does not know", () => {
   it("makes the repository throw on a status that is no known state, instead of passing it on", async () => {
-    const id = await startApplication(pi, callId, "未知状态");
-    await prepareForSubmission(pi, unit, id);
-    expect((await pi.post(`/api/applications/${id}/submit`)).status).toBe(200);
-    await t.database.db.execute(sql`update applications set status = 'withdrawn' where id = ${id}`);
+    const id = await startApplication(s.pi, s.callId, "未知状态");
+    await prepareForSubmission(s.pi, s.unit, id);
+    expect((await s.pi.post(`/api/applications/${id}/submit`)).status).toBe(200);
+    await s.t.database.db.execute(sql`update applications set status = 'withdrawn' where id = ${id}`);
     try {
-      const repo = applicationsRepository(t.database.db);
+      const repo = applicationsRepository(s.t.database.db);
       await expect(repo.find(scope, id)).rejects.toThrow();
       await expect(repo.lock(scope, id)).rejects.toThrow();
       await expect(repo.list(scope, {}, 1, 100)).rejects.toThrow();
       await expect(repo.listWithContent(scope, {}, 100)).rejects.toThrow();
-      await expect(submissionsRepository(t.database.db, t.cipher).readFacts(scope, id)).rejects.toThrow();
+      await expect(submissionsRepository(s.t.database.db, s.t.cipher).readFacts(scope, id)).rejects.toThrow();
       const city: Scope = { kind: "city", cityId: "luoyang" };
       await expect(repo.list(city, {}, 1, 100)).rejects.toThrow();
       // Through the API the read fails as a server error; it never shows the row as if it were fine.
-      const one = await pi.get(`/api/applications/${id}`);
+      const one = await s.pi.get(`/api/applications/${id}`);
       expect(one.status).toBe(500);
       expect(one.body.code).toBe("INTERNAL");
       expect(JSON.stringify(one.body)).not.toContain("withdrawn");
-      const list = await (await t.as("ly-officer")).get("/api/applications?pageSize=100");
+      const list = await (await s.t.as("ly-officer")).get("/api/applications?pageSize=100");
       expect(list.status).toBe(500);
     } finally {
-      await t.database.db.execute(sql`update applications set status = 'submitted' where id = ${id}`);
+      await s.t.database.db.execute(sql`update applications set status = 'submitted' where id = ${id}`);
     }
-    expect((await pi.get(`/api/applications/${id}`)).status).toBe(200);
+    expect((await s.pi.get(`/api/applications/${id}`)).status).toBe(200);
   });
 
   it("makes the repository throw on a stored member with a field no version ever had", async () => {
-    const id = await startApplication(pi, callId, "未知字段");
-    expect((await pi.put(`/api/applications/${id}/content`, fullContent("未知字段"))).status).toBe(200);
-    await t.database.db.execute(sql`update applications set content = jsonb_set(content, '{team,0,idNumber}',
+    const id = await startApplication(s.pi, s.callId, "未知字段");
+    expect((await s.pi.put(`/api/applications/${id}/content`, fullContent("未知字段"))).status).toBe(200);
+    await s.t.database.db.execute(sql`update applications set content = jsonb_set(content, '{team,0,idNumber}',
       '"410305198603120011"') where id = ${id}`);
     try {
-      await expect(applicationsRepository(t.database.db).find(scope, id)).rejects.toThrow();
-      expect((await pi.get(`/api/applications/${id}`)).status).toBe(500);
+      await expect(applicationsRepository(s.t.database.db).find(scope, id)).rejects.toThrow();
+      expect((await s.pi.get(`/api/applications/${id}`)).status).toBe(500);
     } finally {
-      await t.database.db.execute(sql`update applications set content = jsonb_set(content, '{team,0}',
+      await s.t.database.db.execute(sql`update applications set content = jsonb_set(content, '{team,0}',
         (content->'team'->0) - 'idNumber') where id = ${id}`);
     }
-    expect((await pi.get(`/api/applications/${id}`)).status).toBe(200);
+    expect((await s.pi.get(`/api/applications/${id}`)).status).toBe(200);
   });
 });

@@ -1,39 +1,27 @@
 import { type Actor, scopeFor } from "@luoshu/domain";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rowsOf } from "../../db/client.ts";
 import { integrityRecords, users } from "../../db/schema/index.ts";
+import { applicantSession } from "../../test/applicant-session.ts";
 import {
   pdf,
   piId,
   prepareForSubmission,
   startApplication as start,
 } from "../../test/application-fixtures.ts";
-import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
+import type { Client } from "../../test/test-app.ts";
 import { sealAudit, verifyAuditChain } from "../audit/audit.repository.ts";
 import { submissionsRepository } from "./submissions-sql.ts";
 
-let t: TestApp;
-let pi: Client;
-let unit: Client;
-let callId: string;
-let guideId: string;
-beforeAll(async () => {
-  t = await createTestApp();
-  pi = await t.as("ly-pi");
-  unit = await t.as("ly-unit");
-  const guides = await pi.get("/api/guides");
-  guideId = guides.body.items[0].id;
-  callId = guides.body.items[0].calls[0].id;
-});
-afterAll(() => t.close());
+const s = applicantSession();
 
-const startApplication = (client: Client, title?: string) => start(client, callId, title);
-const prepare = (id: string) => prepareForSubmission(pi, unit, id);
+const startApplication = (client: Client, title?: string) => start(client, s.callId, title);
+const prepare = (id: string) => prepareForSubmission(s.pi, s.unit, id);
 
 const count = async (table: string, id: string) => {
   const [row] = rowsOf<{ n: number }>(
-    await t.database.db.execute(
+    await s.t.database.db.execute(
       sql`select count(*)::int as n from ${sql.identifier(table)} where application_id = ${id}`,
     ),
   );
@@ -42,60 +30,60 @@ const count = async (table: string, id: string) => {
 
 describe("submission under concurrency (one guarded write, no lock held)", () => {
   it("refuses a PI under a personal ban, found by the team's ID number, also in drafts saved before digests", async () => {
-    await t.database.db.insert(integrityRecords).values({
+    await s.t.database.db.insert(integrityRecords).values({
       cityId: "luoyang",
       subject: "person",
-      personDigest: t.cipher.digest(piId),
+      personDigest: s.t.cipher.digest(piId),
       personName: "周博",
       kind: "eligibilityBan",
       fromDate: "2026-01-01",
       untilDate: "2028-01-01",
       reason: "测试：项目负责人受限",
       clause: "LY-FUNDS §25",
-      createdAt: t.clock.now(),
+      createdAt: s.t.clock.now(),
     });
     try {
-      const id = await startApplication(pi);
+      const id = await startApplication(s.pi);
       await prepare(id);
-      const banned = await pi.post(`/api/applications/${id}/submit`);
+      const banned = await s.pi.post(`/api/applications/${id}/submit`);
       expect(banned.body.details.violations.map((v: { code: string }) => v.code)).toContain(
         "SUBMIT_PI_BANNED",
       );
       // A draft whose members carry no digest yet: the number is decrypted and looked up instead.
-      await t.database.db.execute(sql`update applications set content = jsonb_set(content, '{team,0}',
+      await s.t.database.db.execute(sql`update applications set content = jsonb_set(content, '{team,0}',
         (content->'team'->0) - 'idNumberDigest') where id = ${id}`);
-      const legacy = await pi.post(`/api/applications/${id}/submit`);
+      const legacy = await s.pi.post(`/api/applications/${id}/submit`);
       expect(legacy.body.details.violations.map((v: { code: string }) => v.code)).toContain(
         "SUBMIT_PI_BANNED",
       );
     } finally {
-      await t.database.db.delete(integrityRecords).where(eq(integrityRecords.subject, "person"));
+      await s.t.database.db.delete(integrityRecords).where(eq(integrityRecords.subject, "person"));
     }
   });
 
   it("submits once when the same application is submitted twice at the same moment", async () => {
-    const id = await startApplication(pi);
+    const id = await startApplication(s.pi);
     await prepare(id);
     const [a, b] = await Promise.all([
-      pi.post(`/api/applications/${id}/submit`),
-      unit.post(`/api/applications/${id}/submit`),
+      s.pi.post(`/api/applications/${id}/submit`),
+      s.unit.post(`/api/applications/${id}/submit`),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 422]);
-    const history = await pi.get(`/api/applications/${id}/history`);
+    const history = await s.pi.get(`/api/applications/${id}/history`);
     expect(history.body.revisions).toHaveLength(1);
   });
 
   it("misses its write when the application changed after the gates judged it, and writes nothing", async () => {
-    const id = await startApplication(pi);
+    const id = await startApplication(s.pi);
     await prepare(id);
-    const [u] = await t.database.db.select().from(users).where(eq(users.username, "ly-pi"));
+    const [u] = await s.t.database.db.select().from(users).where(eq(users.username, "ly-pi"));
     if (!u) throw new Error("no demo PI");
     const actor: Actor = { ...u, userId: u.id, roles: ["principalInvestigator"] };
-    const submissions = submissionsRepository(t.database.db, t.cipher);
+    const submissions = submissionsRepository(s.t.database.db, s.t.cipher);
     const facts = await submissions.readFacts(scopeFor(actor, "city"), id);
     if (!facts) throw new Error("the PI cannot see the application");
     // An upload between the read and the write: the snapshot judged would lack this file.
-    const up = await pi.request("PUT", `/api/applications/${id}/attachments/commitmentScan`, pdf, {
+    const up = await s.pi.request("PUT", `/api/applications/${id}/attachments/commitmentScan`, pdf, {
       "content-type": "application/octet-stream",
       "x-file-name": encodeURIComponent("承诺书-重签.pdf"),
     });
@@ -110,7 +98,7 @@ describe("submission under concurrency (one guarded write, no lock held)", () =>
       event: "submit",
       fromState: "draft",
       toState: "submitted",
-      at: t.clock.now(),
+      at: s.t.clock.now(),
       actor: { actorId: actor.userId, actorUsername: actor.username, actorRole: null, ip: null },
       audit: { action: "application.submit", entityType: "application", entityId: id },
       notice: null,
@@ -118,32 +106,32 @@ describe("submission under concurrency (one guarded write, no lock held)", () =>
     expect(applied).toBe(false);
     expect(await count("application_revisions", id)).toBe(0);
     expect(await count("application_events", id)).toBe(0);
-    const detail = await pi.get(`/api/applications/${id}`);
+    const detail = await s.pi.get(`/api/applications/${id}`);
     expect(detail.body.status).toBe("draft");
     // Through the API the submission judges again and goes through.
-    expect((await pi.post(`/api/applications/${id}/submit`)).status).toBe(200);
+    expect((await s.pi.post(`/api/applications/${id}/submit`)).status).toBe(200);
   });
 
   it("chains the audit records written by the single statement like any other", async () => {
-    await sealAudit(t.database.db, t.cipher, { wait: true });
-    const verdict = await verifyAuditChain(t.database.db, t.cipher, {
-      now: t.clock.now(),
-      anchor: t.auditKeys.anchor,
+    await sealAudit(s.t.database.db, s.t.cipher, { wait: true });
+    const verdict = await verifyAuditChain(s.t.database.db, s.t.cipher, {
+      now: s.t.clock.now(),
+      anchor: s.t.auditKeys.anchor,
     });
     expect(verdict).toMatchObject({ ok: true, unsealed: 0 });
-    const audit = await (await t.as("auditor")).get("/api/audit?pageSize=100");
+    const audit = await (await s.t.as("auditor")).get("/api/audit?pageSize=100");
     expect(audit.body.items.some((r: { action: string }) => r.action === "application.submit")).toBe(true);
   });
 
   it("refuses submission once the guide is closed early, inside the call window", async () => {
-    const id = await startApplication(pi);
+    const id = await startApplication(s.pi);
     await prepare(id);
-    const leader = await t.as("ly-leader");
-    expect((await leader.post(`/api/guides/${guideId}/events/close`)).status).toBe(200);
-    const res = await pi.post(`/api/applications/${id}/submit`);
+    const leader = await s.t.as("ly-leader");
+    expect((await leader.post(`/api/guides/${s.guideId}/events/close`)).status).toBe(200);
+    const res = await s.pi.post(`/api/applications/${id}/submit`);
     expect(res.status).toBe(422);
     expect(res.body.code).toBe("SUBMIT_WINDOW_CLOSED");
-    const guide = await pi.get(`/api/guides/${guideId}`);
+    const guide = await s.pi.get(`/api/guides/${s.guideId}`);
     expect(guide.body.calls[0].window).toBe("closed");
   });
 });

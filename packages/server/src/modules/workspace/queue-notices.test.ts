@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { applicantSession } from "../../test/applicant-session.ts";
 import { prepareForSubmission, startApplication } from "../../test/application-fixtures.ts";
-import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
+import type { Client } from "../../test/test-app.ts";
 
-let t: TestApp;
-let pi: Client;
-let unit: Client;
-let callId: string;
-beforeAll(async () => {
-  t = await createTestApp();
-  pi = await t.as("ly-pi");
-  unit = await t.as("ly-unit");
-  callId = (await pi.get("/api/guides")).body.items[0].calls[0].id;
-});
-afterAll(() => t.close());
+const s = applicantSession();
 
 type Notice = { titleZh: string; link: string; read: boolean };
 const noticesFor = async (c: Client, id: string): Promise<Notice[]> =>
@@ -20,12 +11,12 @@ const noticesFor = async (c: Client, id: string): Promise<Notice[]> =>
 
 describe("work reaches the people who must do it", () => {
   it("tells the district's officers of a submission, and the agency's of a recommendation", async () => {
-    const district = await t.as("ly-district");
-    const agency = await t.as("ly-agency");
-    const otherCity = await t.as("dt-district");
-    const id = await startApplication(pi, callId);
-    await prepareForSubmission(pi, unit, id);
-    expect((await pi.post(`/api/applications/${id}/submit`)).status).toBe(200);
+    const district = await s.t.as("ly-district");
+    const agency = await s.t.as("ly-agency");
+    const otherCity = await s.t.as("dt-district");
+    const id = await startApplication(s.pi, s.callId);
+    await prepareForSubmission(s.pi, s.unit, id);
+    expect((await s.pi.post(`/api/applications/${id}/submit`)).status).toBe(200);
 
     const arrived = await noticesFor(district, id);
     expect(arrived).toHaveLength(1);
@@ -41,15 +32,15 @@ describe("work reaches the people who must do it", () => {
   });
 
   it("opens from a workspace tile the very list the tile counts", async () => {
-    const id = await startApplication(pi, callId);
-    const tiles = (await unit.get("/api/workspace")).body.tasks as {
+    const id = await startApplication(s.pi, s.callId);
+    const tiles = (await s.unit.get("/api/workspace")).body.tasks as {
       key: string;
       link: string;
       count: number;
     }[];
     const drafts = tiles.find((x) => x.key === "myDrafts");
     expect(drafts?.link).toBe("/applications?editable=true");
-    const list = await unit.get(`/api${drafts?.link}&pageSize=200`);
+    const list = await s.unit.get(`/api${drafts?.link}&pageSize=200`);
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(drafts?.count);
     expect(list.body.items.map((a: { id: string }) => a.id)).toContain(id);
