@@ -169,9 +169,10 @@ describe("the applicant's side", () => {
     // the draft saves itself a few seconds after the last change
     await waitText(page, "autosave-status", "有未保存的修改");
     await waitText(page, "autosave-status", "已自动保存");
+    // the autosave leaves the typing alone but shows what the server learnt of the ID number
+    await waitText(page, "team-id-facts-0", / 有效/);
     await page.getByTestId("application-save").click();
     await page.getByTestId("save-problems").waitFor({ state: "detached" });
-    // the autosave does not refill the form under the typist's hands; the manual save does
     await waitText(page, "team-id-facts-0", / 有效/);
     expect(await page.getByTestId("save-problems").count()).toBe(0);
     await shot(page, "08-pi-application-saved");

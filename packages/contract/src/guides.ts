@@ -38,6 +38,8 @@ export const guideSchema = z.object({
   coIssue: z.object({ clause: z.string().nullable(), coIssuedAt: instant.nullable() }).nullable(),
   /** Caps stated in principle (原则上) the guide exceeds, each with its clause: the leader's to weigh. */
   capWarnings: z.array(violationSchema),
+  /** Calls already over while the guide is unpublished: it goes to review or out only once they are moved. */
+  closedCalls: z.array(violationSchema),
   /** The leader's recorded reason for publishing over those caps. */
   capOverride: z.object({ reason: z.string(), at: instant }).nullable(),
   year: z.number(),

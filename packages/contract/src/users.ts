@@ -20,7 +20,15 @@ export const userSchema = z.object({
 export type UserDto = z.infer<typeof userSchema>;
 
 export const userListQuery = z
-  .object({ ...pageQuery, keyword: z.string().max(100).optional(), role: z.enum(roles).optional() })
+  .object({
+    ...pageQuery,
+    keyword: z.string().max(100).optional(),
+    role: z.enum(roles).optional(),
+    /** Accounts holding no role yet: the security administrator's work. */
+    withoutRoles: z.stringbool().optional(),
+    /** Accounts whose password is being guessed this hour (slowed, never locked). */
+    guessed: z.stringbool().optional(),
+  })
   .strict();
 export type UserListQuery = z.output<typeof userListQuery>;
 

@@ -6,6 +6,7 @@
 export * from "./application/application.actions.ts";
 export * from "./application/application.machine.ts";
 export * from "./application/application.ts";
+export * from "./application/attachments.ts";
 export * from "./application/district-review.rules.ts";
 export * from "./application/review-queues.ts";
 export * from "./application/revision-diff.ts";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadPolicyFiles } from "../policy/load-policies.ts";
 import type { Policy } from "../policy/policy.schema.ts";
-import { type Guide, type GuideContentInput, guideContentSchema } from "./guide.ts";
+import { closedCallViolations, type Guide, type GuideContentInput, guideContentSchema } from "./guide.ts";
 import {
   allowedGuideEvents,
   checkPublish,
@@ -40,6 +40,32 @@ const inReview = (over: Partial<GuideContentInput> = {}, co: Guide["coIssue"] = 
   coIssue: co,
 });
 const codes = (v: { code: string }[]) => v.map((x) => x.code);
+const now = new Date("2026-02-15T00:00:00Z");
+
+describe("a call whose window is over", () => {
+  it("keeps the guide from being published, naming the call and its deadline", () => {
+    const lastMinute = new Date("2026-03-31T09:00:00Z"); // 17:00 in Beijing, the closing minute
+    expect(codes(checkPublish(luoyang, inReview(), { plannedElsewhere: 0, now: lastMinute }))).toEqual([
+      "GUIDE_CALL_CLOSED",
+    ]);
+    const [v] = closedCallViolations(content(), lastMinute);
+    expect(v).toMatchObject({ path: "calls.0.closesAt" });
+    expect(v?.messageZh).toContain("第一批");
+    expect(v?.messageZh).toContain("2026-03-31 17:00");
+    expect(closedCallViolations(content(), new Date(lastMinute.getTime() - 1))).toEqual([]);
+  });
+
+  it("names each closed call of several, and none that is still ahead", () => {
+    const two = content({
+      calls: [
+        { nameZh: "第一批", opensAt: "2026-03-01T00:00:00+08:00", closesAt: "2026-03-31T17:00:00+08:00" },
+        { nameZh: "第二批", opensAt: "2026-09-01T00:00:00+08:00", closesAt: "2026-09-30T17:00:00+08:00" },
+      ],
+    });
+    const inApril = new Date("2026-04-15T00:00:00Z");
+    expect(closedCallViolations(two, inApril).map((v) => v.path)).toEqual(["calls.0.closesAt"]);
+  });
+});
 
 describe("the finance bureau's co-issue (LY-FUNDS §12: 会同市财政局发布指南)", () => {
   it("is needed for Luoyang pre-funded programs only, and never in Datong", () => {
@@ -49,11 +75,11 @@ describe("the finance bureau's co-issue (LY-FUNDS §12: 会同市财政局发布
   });
 
   it("refuses to publish a pre-funded guide until the finance bureau co-issued it, citing §12", () => {
-    const v = checkPublish(luoyang, inReview({}, null), { plannedElsewhere: 0 });
+    const v = checkPublish(luoyang, inReview({}, null), { plannedElsewhere: 0, now });
     expect(v).toEqual([expect.objectContaining({ code: "GUIDE_CO_ISSUE_REQUIRED", clause: "LY-FUNDS §12" })]);
-    expect(checkPublish(luoyang, inReview(), { plannedElsewhere: 0 })).toEqual([]);
+    expect(checkPublish(luoyang, inReview(), { plannedElsewhere: 0, now })).toEqual([]);
     expect(
-      checkPublish(luoyang, inReview({ program: "publicWelfare" }, null), { plannedElsewhere: 0 }),
+      checkPublish(luoyang, inReview({ program: "publicWelfare" }, null), { plannedElsewhere: 0, now }),
     ).toEqual([]);
   });
 
@@ -97,15 +123,19 @@ describe("caps stated in principle (原则上: LY-REFORM §三(四)2–3)", () =
 
   it("publishes over them only with the leader's reason, and then without a refusal", () => {
     const over = inReview({ amountRange: { minFen: 0, maxFen: 5_000_000 }, plannedCount: 12 });
-    expect(codes(checkPublish(luoyang, over, { plannedElsewhere: 0 }))).toEqual([
+    expect(codes(checkPublish(luoyang, over, { plannedElsewhere: 0, now }))).toEqual([
       "GUIDE_OVER_IN_PRINCIPLE_CAP",
       "GUIDE_OVER_IN_PRINCIPLE_CAP",
     ]);
-    expect(codes(checkPublish(luoyang, over, { plannedElsewhere: 0, overrideReason: " 好 " }))).toHaveLength(
-      2,
-    );
     expect(
-      checkPublish(luoyang, over, { plannedElsewhere: 0, overrideReason: "重大战略课题，经局党组研究同意" }),
+      codes(checkPublish(luoyang, over, { plannedElsewhere: 0, now, overrideReason: " 好 " })),
+    ).toHaveLength(2);
+    expect(
+      checkPublish(luoyang, over, {
+        plannedElsewhere: 0,
+        now,
+        overrideReason: "重大战略课题，经局党组研究同意",
+      }),
     ).toEqual([]);
   });
 
@@ -116,7 +146,7 @@ describe("caps stated in principle (原则上: LY-REFORM §三(四)2–3)", () =
     const over = inReview({ amountRange: { minFen: 0, maxFen: 5_000_000 } });
     expect(inPrincipleCapWarnings(hard, over.content, 0)).toEqual([]);
     expect(
-      codes(checkPublish(hard, over, { plannedElsewhere: 0, overrideReason: "经局党组研究同意" })),
+      codes(checkPublish(hard, over, { plannedElsewhere: 0, now, overrideReason: "经局党组研究同意" })),
     ).toEqual(["GUIDE_AMOUNT_OVER_POLICY_CAP"]);
   });
 });

@@ -4,7 +4,7 @@ import type { Violation } from "../shared/errors.ts";
 import { allowedEvents } from "../shared/machine.ts";
 import { formatYuan } from "../shared/money.ts";
 import { type GuideEvent, guideMachine } from "./guide.machine.ts";
-import { type Guide, type GuideContent, validateGuide } from "./guide.ts";
+import { closedCallViolations, type Guide, type GuideContent, validateGuide } from "./guide.ts";
 
 /**
  * What publishing a guide needs beyond valid content: the finance bureau's co-issue where the policy
@@ -62,9 +62,9 @@ export function inPrincipleCapWarnings(
 export function checkPublish(
   policy: Policy,
   guide: Pick<Guide, "content" | "coIssue">,
-  opts: { overrideReason?: string; plannedElsewhere: number },
+  opts: { overrideReason?: string; plannedElsewhere: number; now: Date },
 ): Violation[] {
-  const out = validateGuide(policy, guide.content);
+  const out = [...validateGuide(policy, guide.content), ...closedCallViolations(guide.content, opts.now)];
   const coIssue = coIssueSource(policy, guide.content.program);
   if (coIssue && !guide.coIssue) {
     out.push({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { can, type Role } from "../identity/roles.ts";
 import { unitKinds } from "../identity/unit.ts";
 import { citationOf, citeSource, type Policy } from "../policy/policy.schema.ts";
-import { chinaDateOf, instantSchema as instant } from "../shared/dates.ts";
+import { chinaDateOf, chinaMinuteOf, instantSchema as instant } from "../shared/dates.ts";
 import type { Violation } from "../shared/errors.ts";
 import { fenSchema as fen, formatYuan } from "../shared/money.ts";
 import { type GuideState, guideStates } from "./guide.machine.ts";
@@ -239,6 +239,25 @@ export function callWindow(
   if (guideStatus !== "published") return "closed";
   if (now < call.opensAt) return "upcoming";
   return now < call.closesAt ? "open" : "closed";
+}
+
+/**
+ * Calls whose window has already closed at `now`: a guide carrying one can be neither sent for
+ * review nor published, since nobody could apply in it (the officer moves or removes the call).
+ */
+export function closedCallViolations(g: Pick<GuideContent, "calls">, now: Date): Violation[] {
+  return g.calls.flatMap((c, i) =>
+    Date.parse(c.closesAt) <= now.getTime()
+      ? [
+          {
+            code: "GUIDE_CALL_CLOSED" as const,
+            messageZh: `申报批次“${c.nameZh}”已于 ${chinaMinuteOf(new Date(c.closesAt))} 截止：请调整或删除该批次后再提交、发布。`,
+            messageEn: `Call "${c.nameZh}" closed at ${chinaMinuteOf(new Date(c.closesAt))}: move or remove it before review or publication.`,
+            path: `calls.${i}.closesAt`,
+          },
+        ]
+      : [],
+  );
 }
 
 export const callWindows = ["notPublished", "upcoming", "open", "closed"] as const;

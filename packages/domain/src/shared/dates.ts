@@ -8,6 +8,11 @@ export function chinaDateOf(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** The minute in China as "YYYY-MM-DD HH:mm", for messages that name a deadline. */
+export function chinaMinuteOf(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+}
+
 /**
  * The years a date entered into the platform may carry. Year 0, year 99999 or 0001 are typing
  * errors or probes, never a project's, a call's or a person's date; PostgreSQL has no year 0 at all.

@@ -163,6 +163,7 @@ export const errorCatalogue = {
   GUIDE_CRITERIA_WEIGHTS: entry("rule", "评审指标权重之和应为 100。", "Criteria weights must sum to 100."),
   GUIDE_ATTACHMENT_CODES: entry("rule", "附件编码重复。", "Attachment codes repeat."),
   GUIDE_CALL_WINDOW: entry("rule", "申报批次的起止时间有误。", "A call's window is wrong."),
+  GUIDE_CALL_CLOSED: entry("rule", "申报批次已截止。", "A call has already closed."),
   GUIDE_CALL_AFTER_POLICY_END: entry(
     "rule",
     "申报批次超出政策文件的有效期。",
@@ -293,7 +294,11 @@ export type RuleSetting = (typeof ruleSettings)[number];
 
 /** A violation whose messages may be left to the catalogue. */
 export type ErrorInit = Omit<Violation, "messageZh" | "messageEn"> &
-  Partial<Pick<Violation, "messageZh" | "messageEn">> & { details?: Record<string, unknown> };
+  Partial<Pick<Violation, "messageZh" | "messageEn">> & {
+    details?: Record<string, unknown>;
+    /** Every field problem found, when there may be more than one (see `DomainError.all`). */
+    issues?: readonly Violation[];
+  };
 
 /** The one error type of the domain; it never speaks HTTP. */
 export class DomainError extends Error {
@@ -304,6 +309,7 @@ export class DomainError extends Error {
   readonly setting?: RuleSetting;
   readonly path?: string;
   readonly details?: Record<string, unknown>;
+  readonly issues?: readonly Violation[];
 
   constructor(v: ErrorInit) {
     const known = errorCatalogue[v.code];
@@ -316,6 +322,16 @@ export class DomainError extends Error {
     this.setting = v.setting;
     this.path = v.path;
     this.details = v.details;
+    this.issues = v.issues;
+  }
+
+  /**
+   * Every problem of a request at once, so the person fixes them in one go: the first leads (its
+   * code, messages and field make the answer's headline and status), and `issues` lists them all,
+   * each on its own field.
+   */
+  static all(problems: readonly [Violation, ...Violation[]]): DomainError {
+    return new DomainError({ ...problems[0], issues: problems });
   }
 }
 

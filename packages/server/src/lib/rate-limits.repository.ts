@@ -1,4 +1,4 @@
-import { and, count, eq, gte, like, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../db/client.ts";
 import { rateLimits } from "../db/schema/index.ts";
 
@@ -29,23 +29,6 @@ export function rateLimitsRepository(db: Db) {
 
     async clear(key: string): Promise<void> {
       await db.delete(rateLimits).where(eq(rateLimits.key, key));
-    },
-
-    /** Counters of this prefix at `min` or more in their current window: e.g. accounts under guessing. */
-    async countAtLeast(prefix: string, min: number, windowMs: number, now: Date): Promise<number> {
-      const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-      const [row] = await db
-        .select({ n: count() })
-        .from(rateLimits)
-        .where(
-          and(
-            // Prefixes are the domain's constants, free of LIKE's wildcards.
-            like(rateLimits.key, `${prefix}%`),
-            eq(rateLimits.windowStart, windowStart),
-            gte(rateLimits.count, min),
-          ),
-        );
-      return row?.n ?? 0;
     },
   };
 }

@@ -69,6 +69,18 @@ export function registerProblemHandler(
         ...(error.clause ? { clause: error.clause } : {}),
         ...(error.setting ? { setting: error.setting } : {}),
         ...(error.details ? { details: error.details } : {}),
+        ...(error.issues?.length
+          ? {
+              issues: error.issues.map(
+                (i): IssueDto => ({
+                  path: i.path ?? "",
+                  code: i.code,
+                  messageZh: i.messageZh,
+                  messageEn: i.messageEn,
+                }),
+              ),
+            }
+          : {}),
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

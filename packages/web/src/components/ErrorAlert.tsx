@@ -8,7 +8,11 @@ import { SettingTag } from "./SettingTag";
 export function ErrorAlert({ error, style }: { error: unknown; style?: React.CSSProperties }) {
   const { lang } = useLocale();
   if (!error) return null;
-  const issues = error instanceof ApiError ? error.issues : [];
+  const headline = errorText(error, lang);
+  // an answer listing every field's problem leads with the first: the list need not repeat it
+  const issues = (error instanceof ApiError ? error.issues : []).filter(
+    (i) => (lang === "zh" ? i.messageZh : i.messageEn) !== headline,
+  );
   const clause = error instanceof ApiError ? error.clause : undefined;
   const setting = error instanceof ApiError ? error.body.setting : undefined;
   return (
@@ -19,7 +23,7 @@ export function ErrorAlert({ error, style }: { error: unknown; style?: React.CSS
       style={style}
       message={
         <span>
-          {errorText(error, lang)} {clause && <ClauseTag clause={clause} />}
+          {headline} {clause && <ClauseTag clause={clause} />}
           {setting && <SettingTag setting={setting} />}
         </span>
       }

@@ -1,3 +1,4 @@
+import { type AttachmentExt, attachmentTypes, formatBytes } from "@luoshu/domain";
 import { fileTypeFromBuffer } from "file-type";
 import { getDocumentProxy } from "unpdf";
 
@@ -6,24 +7,9 @@ import { getDocumentProxy } from "unpdf";
  * both are chosen by the sender. `file-type` reads magic numbers and, for ZIP containers, the
  * `[Content_Types].xml` part that names the main document, which is how Office itself tells a
  * .docx from a .xlsx (the entry names `word/`, `xl/` are its fallback when that part is unreadable).
+ * The accepted types (`attachmentTypes`) live in the domain, which the web reads too.
  */
-export const attachmentTypes = {
-  pdf: { mime: "application/pdf", labelZh: "PDF", labelEn: "PDF" },
-  png: { mime: "image/png", labelZh: "PNG 图片", labelEn: "PNG image" },
-  jpg: { mime: "image/jpeg", labelZh: "JPEG 图片", labelEn: "JPEG image" },
-  docx: {
-    mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    labelZh: "Word 文档（.docx）",
-    labelEn: "Word document (.docx)",
-  },
-  xlsx: {
-    mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    labelZh: "Excel 表格（.xlsx）",
-    labelEn: "Excel workbook (.xlsx)",
-  },
-} as const;
-
-export type AttachmentExt = keyof typeof attachmentTypes;
+export { type AttachmentExt, attachmentTypes, formatBytes };
 
 export interface SniffedType {
   mime: string;
@@ -55,12 +41,6 @@ export type AttachmentCheck =
       /** What the bytes turned out to be, when one of the known types. */
       detected?: SniffedType;
     };
-
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /**
  * `allowed` lists extensions ("pdf", "docx") or MIME types; `maxBytes` is checked before the bytes

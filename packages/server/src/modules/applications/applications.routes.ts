@@ -11,7 +11,7 @@ import {
   saveResultSchema,
   submissionCheckSchema,
 } from "@luoshu/contract";
-import { DomainError } from "@luoshu/domain";
+import { attachmentMaxBytes, DomainError } from "@luoshu/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -32,7 +32,7 @@ import {
 } from "./read-applications.ts";
 import { saveDraft } from "./save-draft.ts";
 import { checkSubmissionNow, submitApplication } from "./submit-application.ts";
-import { attachmentMaxBytes, uploadAttachment } from "./upload-attachment.ts";
+import { uploadAttachment } from "./upload-attachment.ts";
 import { withdrawApplication } from "./withdraw-application.ts";
 
 /** Drafting: start, save, confirm the commitment, upload, submit; and reading one's applications. */

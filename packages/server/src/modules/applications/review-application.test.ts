@@ -83,8 +83,8 @@ function fakeRepos(a: Application, recommended = 0) {
       },
     },
     notifications: {
-      notify: async (cityId: string, userIds: string[], n: Record<string, unknown>) => {
-        calls.notified.push({ cityId, userIds, n });
+      notifyApplicant: async (a: { cityId: string }, n: Record<string, unknown>) => {
+        calls.notified.push({ cityId: a.cityId, userIds: ["applicant"], n });
       },
       notifyQueue: async (cityId: string, n: { role: string }) => {
         calls.notified.push({ cityId, userIds: [n.role], n });
@@ -143,7 +143,7 @@ describe("review an application (use case, with fakes)", () => {
     expect(f.calls.notified).toEqual([
       {
         cityId: "luoyang",
-        userIds: [unitAdminId, piUserId],
+        userIds: ["applicant"],
         n: expect.objectContaining({ link: `/applications/${application().id}`, createdAt: now }),
       },
       {

@@ -37,7 +37,7 @@ type Repos = {
     "lock" | "update" | "insertEvent" | "countRecommended" | "removeAttachment"
   >;
   guides: Pick<GuidesRepository, "find" | "lock">;
-  notifications: Pick<NotificationsRepository, "notify" | "notifyQueue">;
+  notifications: Pick<NotificationsRepository, "notifyApplicant" | "notifyQueue">;
 };
 
 const need = (ok: boolean, messageZh: string, messageEn: string, path: string) => {
@@ -82,8 +82,7 @@ export async function reviewApplication(
       at: ctx.now,
     });
     const label = applicationMachine.labels[to];
-    const people = [...new Set([a.createdBy, a.piUserId].filter((x): x is string => Boolean(x)))];
-    await repos.notifications.notify(a.cityId, people, {
+    await repos.notifications.notifyApplicant(a, {
       titleZh: `申报书“${a.title}”：${label.zh}`,
       titleEn: `Application "${a.title}": ${label.en}`,
       link: `/applications/${a.id}`,

@@ -1,4 +1,10 @@
-import { checkEditable, commitmentScanCode, DomainError } from "@luoshu/domain";
+import {
+  attachmentMaxBytes,
+  attachmentTypesFor,
+  checkEditable,
+  commitmentScanCode,
+  DomainError,
+} from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { FileStore } from "../../lib/files/file-store.ts";
 import { checkAttachment } from "../../lib/files/sniff-type.ts";
@@ -7,9 +13,6 @@ import type { GuidesRepository } from "../guides/guides.repository.ts";
 import { applicationNotFound } from "./application-errors.ts";
 import type { ApplicationsRepository } from "./applications.repository.ts";
 import { findVisibleApplication } from "./read-applications.ts";
-
-export const attachmentMaxBytes = 20 * 1024 * 1024;
-const allowed = ["pdf", "png", "jpg", "docx", "xlsx"];
 
 /**
  * One file per attachment code, checked by its content (not its name) and stored by content hash;
@@ -36,7 +39,7 @@ export async function uploadAttachment(
     });
   }
   const check = await checkAttachment(input.bytes, {
-    allowed: code === commitmentScanCode ? ["pdf", "png", "jpg"] : allowed,
+    allowed: attachmentTypesFor(code),
     maxBytes: attachmentMaxBytes,
   });
   if (!check.ok) throw new DomainError({ ...check, path: "file" });

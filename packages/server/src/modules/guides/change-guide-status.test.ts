@@ -216,6 +216,28 @@ describe("change a guide's status (use case, with fakes)", () => {
     expect(f.updates).toEqual([]);
   });
 
+  it("sends neither for review nor out a guide whose call has already closed, naming the call", async () => {
+    const june = new Date("2026-06-01T02:00:00Z"); // the fixture's call closed on 31 May, 17:00
+    const cases = [
+      {
+        row: guide("draft"),
+        ctx: callerContext(["programOfficer"], city, {}, june),
+        event: "submitForReview",
+      },
+      { row: coIssued(), ctx: callerContext(["bureauLeader"], city, {}, june), event: "publish" },
+    ] as const;
+    for (const { row, ctx, event } of cases) {
+      const f = fakeGuides([row]);
+      const error = await changeGuideStatus(
+        { tx: f.tx, repos: f.repos, policies },
+        { ctx, id: row.id, event },
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "GUIDE_CALL_CLOSED", path: "calls.0.closesAt" });
+      expect((error as Error & { messageZh: string }).messageZh).toContain("2026-05-31 17:00");
+      expect(f.updates).toEqual([]);
+    }
+  });
+
   it("closes without judging the content again, also after the policy's validity ended", async () => {
     const late = callerContext(["programOfficer"], city, {}, new Date("2031-01-05T02:00:00Z"));
     const f = fakeGuides([guide("published")]);

@@ -1,5 +1,6 @@
 import {
   checkPublish,
+  closedCallViolations,
   coIssueRefusal,
   DomainError,
   fire,
@@ -9,11 +10,12 @@ import {
   inPrincipleCapWarnings,
   type Policy,
   type Violation,
+  validateGuide,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import { guideNotFound } from "./guide-errors.ts";
-import { assertValidGuide, policyInForceFor, refuse } from "./guide-policy.ts";
+import { policyInForceFor, refuse } from "./guide-policy.ts";
 import type { GuidesRepository, GuideWithCalls } from "./guides.repository.ts";
 import { type GuideReadDeps, getGuide } from "./read-guides.ts";
 
@@ -87,7 +89,10 @@ function decide(
   const none = { changes: {}, overridden: [] };
   switch (input.event) {
     case "submitForReview":
-      assertValidGuide(policyInForce(), guide.content);
+      refuse([
+        ...validateGuide(policyInForce(), guide.content),
+        ...closedCallViolations(guide.content, input.now),
+      ]);
       return none;
     case "coIssue": {
       const refusal = coIssueRefusal(policyInForce(), guide);
@@ -97,7 +102,7 @@ function decide(
     case "publish": {
       const policy = policyInForce();
       const { overrideReason, userId, now } = input;
-      refuse(checkPublish(policy, guide, { overrideReason, plannedElsewhere: found.plannedElsewhere }));
+      refuse(checkPublish(policy, guide, { overrideReason, plannedElsewhere: found.plannedElsewhere, now }));
       const overridden = inPrincipleCapWarnings(policy, guide.content, found.plannedElsewhere);
       const reason = overrideReason?.trim();
       if (overridden.length === 0 || !reason) return none;

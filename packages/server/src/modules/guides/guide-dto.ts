@@ -5,6 +5,7 @@ import {
   type Call,
   callWindow,
   citationOf,
+  closedCallViolations,
   coIssueSource,
   type GuideState,
   guideMachine,
@@ -23,6 +24,8 @@ function toCallDto(c: Call, now: Date, guideStatus: GuideState): CallDto {
     window: callWindow(c, now, guideStatus),
   };
 }
+
+const unpublished = (s: GuideState) => s === "draft" || s === "internalReview";
 
 /** The guide with what the policy says about its program, and the events the caller may fire. */
 export function toGuideDto(
@@ -59,6 +62,7 @@ export function toGuideDto(
       ? { clause: citationOf(coIssue), coIssuedAt: guide.coIssue?.at.toISOString() ?? null }
       : null,
     capWarnings: policy ? inPrincipleCapWarnings(policy, guide.content, g.plannedElsewhere) : [],
+    closedCalls: unpublished(guide.status) ? closedCallViolations(guide.content, now) : [],
     capOverride: guide.capOverride
       ? { reason: guide.capOverride.reason, at: guide.capOverride.at.toISOString() }
       : null,

@@ -9,9 +9,16 @@ export type UserReadDeps = { repos: { users: Pick<UsersRepository, "find"> } };
 
 export function listUsers(
   deps: Deps,
-  input: { ctx: CallerContext; filter: { keyword?: string; role?: Role }; page: number; pageSize: number },
+  input: {
+    ctx: CallerContext;
+    filter: { keyword?: string; role?: Role; withoutRoles?: boolean; guessed?: boolean };
+    page: number;
+    pageSize: number;
+  },
 ) {
-  return deps.repos.users.list(input.ctx.scope, input.filter, input.page, input.pageSize);
+  const { guessed, ...rest } = input.filter;
+  const filter = { ...rest, ...(guessed ? { guessedAt: input.ctx.now } : {}) };
+  return deps.repos.users.list(input.ctx.scope, filter, input.page, input.pageSize);
 }
 
 export async function getUser(deps: UserReadDeps, input: { ctx: CallerContext; id: string }) {

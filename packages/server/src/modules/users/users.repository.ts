@@ -1,15 +1,18 @@
 import {
+  guessAccountPrefix,
+  guessLimits,
   type Role,
   roles as roleList,
   type Scope,
   type User,
   type UserView,
   userStatuses,
+  type Violation,
 } from "@luoshu/domain";
-import { and, asc, count, eq, exists, ilike, inArray, notExists, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, exists, gte, ilike, inArray, notExists, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { sessions, units, userRoles, users } from "../../db/schema/index.ts";
+import { rateLimits, sessions, units, userRoles, users } from "../../db/schema/index.ts";
 import { withConflicts } from "../../db/unique-violation.ts";
 import { scopeWhere } from "../../lib/scope-sql.ts";
 import { likeOf } from "../units/units.repository.ts";
@@ -70,6 +73,14 @@ export interface NewUser {
   updatedAt: Date;
 }
 
+/** What the user list filters by; `guessedAt`: accounts under password guessing in that hour. */
+export interface UserFilter {
+  keyword?: string;
+  role?: Role;
+  withoutRoles?: boolean;
+  guessedAt?: Date;
+}
+
 export function usersRepository(db: Db) {
   async function rolesOf(ids: string[]): Promise<Map<string, Role[]>> {
     const map = new Map<string, Role[]>();
@@ -84,18 +95,35 @@ export function usersRepository(db: Db) {
       .from(users)
       .leftJoin(units, and(eq(units.cityId, users.cityId), eq(units.id, users.unitId)));
 
+  function whereOf(scope: Scope, filter: UserFilter): SQL | undefined {
+    const conds: (SQL | undefined)[] = [scoped(scope)];
+    if (filter.keyword) {
+      const like = likeOf(filter.keyword);
+      conds.push(or(ilike(users.username, like), ilike(users.displayName, like)));
+    }
+    if (filter.role) {
+      const held = and(eq(userRoles.userId, users.id), eq(userRoles.role, filter.role));
+      conds.push(exists(db.select().from(userRoles).where(held)));
+    }
+    if (filter.withoutRoles)
+      conds.push(notExists(db.select().from(userRoles).where(eq(userRoles.userId, users.id))));
+    if (filter.guessedAt) {
+      // Accounts whose guessing counter this hour reached the refusal mark (password-guessing.ts).
+      const { windowMs } = guessLimits.perAccount;
+      const windowStart = new Date(Math.floor(filter.guessedAt.getTime() / windowMs) * windowMs);
+      const counter = and(
+        eq(rateLimits.key, sql`${guessAccountPrefix} || ${users.username}`),
+        eq(rateLimits.windowStart, windowStart),
+        gte(rateLimits.count, guessLimits.perAccountAndAddress.max),
+      );
+      conds.push(exists(db.select().from(rateLimits).where(counter)));
+    }
+    return and(...conds);
+  }
+
   return {
-    async list(scope: Scope, filter: { keyword?: string; role?: Role }, page: number, pageSize: number) {
-      const conds: (SQL | undefined)[] = [scoped(scope)];
-      if (filter.keyword) {
-        const like = likeOf(filter.keyword);
-        conds.push(or(ilike(users.username, like), ilike(users.displayName, like)));
-      }
-      if (filter.role) {
-        const held = and(eq(userRoles.userId, users.id), eq(userRoles.role, filter.role));
-        conds.push(exists(db.select().from(userRoles).where(held)));
-      }
-      const where = and(...conds);
+    async list(scope: Scope, filter: UserFilter, page: number, pageSize: number) {
+      const where = whereOf(scope, filter);
       const [rows, [total]] = await Promise.all([
         withUnit()
           .where(where)
@@ -120,14 +148,9 @@ export function usersRepository(db: Db) {
       return { ...toUser(row.user, roles.get(id) ?? []), unitNameZh: row.unitNameZh };
     },
 
-    async count(scope: Scope): Promise<number> {
-      const [row] = await db.select({ n: count() }).from(users).where(scoped(scope));
-      return row?.n ?? 0;
-    },
-
-    async countWithoutRoles(): Promise<number> {
-      const noRoles = notExists(db.select().from(userRoles).where(eq(userRoles.userId, users.id)));
-      const [row] = await db.select({ n: count() }).from(users).where(noRoles);
+    /** As many as `list` finds with the same filter: a workspace tile counts what its list shows. */
+    async count(scope: Scope, filter: UserFilter = {}): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(users).where(whereOf(scope, filter));
       return row?.n ?? 0;
     },
 
@@ -149,6 +172,30 @@ export function usersRepository(db: Db) {
           ),
         );
       return row?.id;
+    },
+
+    /**
+     * Which of a new account's unique values are held already, as the conflicts its insert would
+     * meet, so they are answered with the account's other problems. Only for the message: the unique
+     * indexes stay the guard, and an insert racing another still gets its 409 from them.
+     */
+    async takenBy(values: { username: string; idNumberDigest?: string }): Promise<Violation[]> {
+      const { username, idNumberDigest } = values;
+      const rows = await db
+        .select({ username: users.username, idNumberDigest: users.idNumberDigest })
+        .from(users)
+        .where(
+          or(
+            eq(users.username, username),
+            idNumberDigest ? eq(users.idNumberDigest, idNumberDigest) : undefined,
+          ),
+        );
+      const taken: Violation[] = [];
+      if (rows.some((r) => r.username === username))
+        taken.push({ code: "CONFLICT", ...userConflicts.users_username });
+      if (idNumberDigest && rows.some((r) => r.idNumberDigest === idNumberDigest))
+        taken.push({ code: "CONFLICT", ...userConflicts.users_id_number_digest });
+      return taken;
     },
 
     async insert(values: NewUser, roles: Role[]): Promise<User> {

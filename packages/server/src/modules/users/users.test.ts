@@ -2,7 +2,7 @@ import { makeResidentId } from "@luoshu/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../db/client.ts";
-import { createTestApp, type TestApp } from "../../test/test-app.ts";
+import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,26 +12,65 @@ afterAll(() => t.close());
 
 const idNumber = makeResidentId("41030519900101001");
 
+/** Opens an account as `by` (a system or unit administrator) and expects it opened. */
+async function openAccount(
+  by: Client,
+  account: { username: string; displayName: string; password: string; cityCode: string; idNumber?: string },
+) {
+  const res = await by.post("/api/users", account);
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
 describe("users and roles", () => {
   it("opens an account with a checked ID number, stored encrypted and shown masked", async () => {
     const sys = await t.as("sysadmin");
-    const res = await sys.post("/api/users", {
+    const opened = await openAccount(sys, {
       username: "ly-newofficer",
       displayName: "新项目主管",
       password: "Kaishi-2026!",
       cityCode: "luoyang",
       idNumber,
     });
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ username: "ly-newofficer", roles: [], cityCode: "luoyang" });
-    expect(res.body.idNumberMasked).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(14)}`);
-    expect(JSON.stringify(res.body)).not.toContain(idNumber);
+    expect(opened).toMatchObject({ username: "ly-newofficer", roles: [], cityCode: "luoyang" });
+    expect(opened.idNumberMasked).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(14)}`);
+    expect(JSON.stringify(opened)).not.toContain(idNumber);
     const [row] = rowsOf<{ id_number_cipher: string }>(
       await t.database.db.execute(sql`select id_number_cipher from users where username = 'ly-newofficer'`),
     );
     expect(row?.id_number_cipher).toMatch(/^v1\./);
     expect(row?.id_number_cipher).not.toContain(idNumber.slice(6, 14));
     expect(t.cipher.decrypt(row?.id_number_cipher ?? "")).toBe(idNumber);
+  });
+
+  it("answers every problem of a new account at once, each on its field", async () => {
+    const sys = await t.as("sysadmin");
+    const bad = idNumber.slice(0, 17) + (idNumber[17] === "1" ? "2" : "1");
+    const all = await sys.post("/api/users", {
+      username: "ly-officer",
+      displayName: "丁",
+      password: "123",
+      cityCode: "luoyang",
+      idNumber: bad,
+    });
+    // the first problem leads (its code, field and status); the issues name every field to fix
+    expect(all.status).toBe(422);
+    expect(all.body).toMatchObject({ code: "RESIDENT_ID_CHECK_DIGIT", path: "idNumber" });
+    expect(all.body.issues.map((i: { path: string; code: string }) => [i.path, i.code])).toEqual([
+      ["idNumber", "RESIDENT_ID_CHECK_DIGIT"],
+      ["password", "PASSWORD_WEAK"],
+      ["username", "CONFLICT"],
+    ]);
+    // what is taken alone is still a conflict, both taken values named at once
+    const taken = await sys.post("/api/users", {
+      username: "ly-newofficer",
+      displayName: "戊",
+      password: "Kaishi-2026!",
+      cityCode: "luoyang",
+      idNumber,
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.issues.map((i: { path: string }) => i.path)).toEqual(["username", "idNumber"]);
   });
 
   it("refuses a wrong check digit, a weak password and a taken username", async () => {
@@ -82,14 +121,13 @@ describe("users and roles", () => {
 
   it("lets a unit administrator register the unit's principal investigators", async () => {
     const admin = await t.as("ly-unit");
-    const res = await admin.post("/api/users", {
+    const opened = await openAccount(admin, {
       username: "ly-pi2",
       displayName: "第二负责人",
       password: "Fuzeren-2026!",
       cityCode: "datong",
     });
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({
+    expect(opened).toMatchObject({
       cityCode: "luoyang",
       unitId: (admin.me.unit as { id: string }).id,
       roles: ["principalInvestigator"],
@@ -114,18 +152,15 @@ describe("users and roles", () => {
 describe("accounts an administrator opens, and the three administrators' own accounts", () => {
   it("must choose their own password at first login before anything else is open", async () => {
     const sys = await t.as("sysadmin");
-    const created = await sys.post("/api/users", {
+    const created = await openAccount(sys, {
       username: "dt-firstlogin",
       displayName: "首次登录",
       password: "Kaishi-2026!",
       cityCode: "datong",
     });
-    expect(created.status).toBe(201);
-    expect(created.body.mustChangePassword).toBe(true);
+    expect(created.mustChangePassword).toBe(true);
     const sec = await t.as("secadmin");
-    expect((await sec.put(`/api/users/${created.body.id}/roles`, { roles: ["programOfficer"] })).status).toBe(
-      200,
-    );
+    expect((await sec.put(`/api/users/${created.id}/roles`, { roles: ["programOfficer"] })).status).toBe(200);
     const user = await t.as("dt-firstlogin", "Kaishi-2026!");
     expect(user.me.mustChangePassword).toBe(true);
     const blocked = await user.get("/api/guides");

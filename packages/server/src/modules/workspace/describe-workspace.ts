@@ -1,7 +1,6 @@
 import type { WorkspaceTask } from "@luoshu/contract";
-import { editableStates, guessAccountPrefix, guessLimits, type Role } from "@luoshu/domain";
+import { editableStates, type Role } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
-import type { RateLimitsRepository } from "../../lib/rate-limits.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
 import type { WorkspaceRepository } from "./workspace.repository.ts";
@@ -10,8 +9,7 @@ type Deps = {
   repos: {
     workspace: WorkspaceRepository;
     units: Pick<UnitsRepository, "count">;
-    users: Pick<UsersRepository, "count" | "countWithoutRoles">;
-    rateLimits: Pick<RateLimitsRepository, "countAtLeast">;
+    users: Pick<UsersRepository, "count">;
   };
 };
 type Provider = (deps: Deps, ctx: CallerContext) => Promise<WorkspaceTask>;
@@ -33,13 +31,13 @@ const unitsInScope: Provider = async ({ repos }, ctx) => {
 };
 const unitPeople: Provider = async ({ repos }, ctx) =>
   task("unitPeople", "本单位人员账号", "Accounts of my unit", "/users", await repos.users.count(ctx.scope));
-const accountsWithoutRoles: Provider = async ({ repos }) =>
+const accountsWithoutRoles: Provider = async ({ repos }, ctx) =>
   task(
     "accountsWithoutRoles",
     "待分配角色的账号",
     "Accounts waiting for roles",
-    "/users",
-    await repos.users.countWithoutRoles(),
+    "/users?withoutRoles=true",
+    await repos.users.count(ctx.scope, { withoutRoles: true }),
   );
 /** Accounts someone is guessing at: slowed, never locked (password-guessing.ts). */
 const guessedAccounts: Provider = async ({ repos }, ctx) =>
@@ -47,13 +45,8 @@ const guessedAccounts: Provider = async ({ repos }, ctx) =>
     "guessedAccounts",
     "近 1 小时被反复猜测密码的账号",
     "Accounts under password guessing in the last hour",
-    "/users",
-    await repos.rateLimits.countAtLeast(
-      guessAccountPrefix,
-      guessLimits.perAccountAndAddress.max,
-      guessLimits.perAccount.windowMs,
-      ctx.now,
-    ),
+    "/users?guessed=true",
+    await repos.users.count(ctx.scope, { guessedAt: ctx.now }),
   );
 const auditToday: Provider = async ({ repos }, ctx) => {
   const since = new Date(ctx.now.getTime() - 24 * 3600 * 1000);
@@ -95,7 +88,7 @@ const guidesToPublish: Provider = async ({ repos }, ctx) =>
     "guidesToPublish",
     "待审核发布的申报指南",
     "Guides waiting for review and publication",
-    "/guides",
+    "/guides?status=internalReview",
     await repos.workspace.guidesIn(ctx.scope, "internalReview"),
   );
 const openGuides: Provider = async ({ repos }, ctx) =>
@@ -103,7 +96,7 @@ const openGuides: Provider = async ({ repos }, ctx) =>
     "openGuides",
     "已发布的申报指南",
     "Published guides",
-    "/guides",
+    "/guides?status=published",
     await repos.workspace.guidesIn(ctx.scope, "published"),
   );
 const needsToTriage: Provider = async ({ repos }, ctx) =>

@@ -61,13 +61,24 @@ export function notificationsRepository(db: Db) {
       return rows.length > 0;
     },
 
-    async notify(
-      cityId: string,
-      userIds: string[],
+    /**
+     * A decision on an application reaches the applicant side: its PI, whoever created it and the
+     * unit's active administrators (who confirm for the legal representative), each once.
+     */
+    async notifyApplicant(
+      a: { cityId: string; unitId: string; piUserId: string | null; createdBy: string },
       n: { titleZh: string; titleEn: string; link: string; createdAt: Date },
     ): Promise<void> {
-      if (userIds.length === 0) return;
-      await db.insert(notifications).values(userIds.map((userId) => ({ cityId, userId, ...n })));
+      const named = [a.piUserId, a.createdBy].filter((x): x is string => Boolean(x));
+      await db.execute(sql`insert into notifications (city_id, user_id, title_zh, title_en, link, created_at)
+        select distinct ${a.cityId}, u.id, ${n.titleZh}, ${n.titleEn}, ${n.link}, ${n.createdAt.toISOString()}::timestamptz
+        from users u
+        where u.id in (${sql.join(
+          named.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+          or (u.unit_id = ${a.unitId}::uuid and u.status = 'active'
+            and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'unitAdmin'))`);
     },
 
     /** Work arrived in a queue: its people are told (see `reviewQueueNotice`). */

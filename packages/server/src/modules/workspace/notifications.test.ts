@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareForSubmission, startApplication } from "../../test/application-fixtures.ts";
 import { createTestApp, type TestApp } from "../../test/test-app.ts";
-import { notificationsRepository } from "./notifications.repository.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,15 +8,33 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const titles = async (username: string) =>
+  ((await (await t.as(username)).get("/api/notifications")).body as { titleZh: string }[]).map(
+    (n) => n.titleZh,
+  );
+
 describe("notifications", () => {
+  it("tell the PI and the unit administrator of a return on a draft the PI started, once each", async () => {
+    const pi = await t.as("ly-pi");
+    const unit = await t.as("ly-unit");
+    const id = await startApplication(pi, (await pi.get("/api/guides")).body.items[0].calls[0].id);
+    await prepareForSubmission(pi, unit, id);
+    expect((await pi.post(`/api/applications/${id}/submit`)).status).toBe(200);
+    const ret = await (await t.as("ly-district")).post(`/api/applications/${id}/district-review`, {
+      event: "districtReturn",
+      reason: "预算说明不足",
+      deadline: new Date(t.clock.now().getTime() + 7 * 86400_000).toISOString(),
+    });
+    expect(ret.status).toBe(200);
+    const returned = (all: string[]) => all.filter((x) => x.includes("退回"));
+    expect(returned(await titles("ly-pi"))).toHaveLength(1);
+    expect(returned(await titles("ly-unit"))).toHaveLength(1);
+    // another unit's administrator hears nothing of it
+    expect(returned(await titles("ly-unit2"))).toHaveLength(0);
+  });
+
   it("are marked read by their own user only; another user's id is unknown", async () => {
     const pi = await t.as("ly-pi");
-    await notificationsRepository(t.database.db).notify("luoyang", [pi.me.id as string], {
-      titleZh: "申报书被退回",
-      titleEn: "Application returned",
-      link: "/applications",
-      createdAt: t.clock.now(),
-    });
     const [mine] = (await pi.get("/api/notifications")).body;
     for (const other of ["ly-unit", "dt-pi"]) {
       const res = await (await t.as(other)).post(`/api/notifications/${mine.id}/read`);

@@ -21,9 +21,18 @@ import { ApplicationSummaryCard } from "./ApplicationSummaryCard";
 import { AttachmentsPanel } from "./AttachmentsPanel";
 import { CommitmentPanel } from "./CommitmentPanel";
 import { DuplicatesPanel } from "./DuplicatesPanel";
+import { fieldLabel } from "./fieldLabels";
 import { ApplicationForm } from "./form/ApplicationForm";
-import { type ApplicationFormValues, budgetLinesOf, fromContent, toInput } from "./form/applicationForm";
+import {
+  type ApplicationFormValues,
+  budgetLinesOf,
+  fromContent,
+  type MemberRow,
+  memberFactsAfterSave,
+  toInput,
+} from "./form/applicationForm";
 import { changedPaths, ProblemsContext } from "./form/problems";
+import { type TooLong, withinLimits } from "./form/withinLimits";
 import { HistoryPanel } from "./HistoryPanel";
 import { useApplication, useAttachments, useHistory, useSaveContent, useSubmit, useWithdraw } from "./hooks";
 import { eventConsequences, eventText } from "./labels";
@@ -46,6 +55,8 @@ export function ApplicationPage() {
   const withdraw = useWithdraw(id);
   const [form] = Form.useForm<ApplicationFormValues>();
   const [problems, setProblems] = useState<ContentProblem[]>([]);
+  /** Texts past their limit that the last save held back (everything else was saved). */
+  const [tooLong, setTooLong] = useState<TooLong[]>([]);
   /** What refused the last submission, judged again after every save so it never goes stale. */
   const [refusal, setRefusal] = useState<ContentProblem[] | null>(null);
   const [tab, setTab] = useState("form");
@@ -71,10 +82,15 @@ export function ApplicationPage() {
   /**
    * Saves whatever was typed; only amounts that cannot be read, or lost ID numbers, stop it. A quiet
    * save (the autosave) neither marks fields nor refills the form, so typing goes on undisturbed.
+   * A text past its limit is held back (its stored text kept) while the rest is saved; it stays in
+   * the form, and the save counts as not done, so the page stays "unsaved" and nothing is submitted.
    */
   const doSave = async (quiet: boolean) => {
     if (!quiet) form.validateFields().catch(() => undefined);
-    const values = form.getFieldsValue(true) as ApplicationFormValues;
+    const { values, tooLong: held } = withinLimits(
+      form.getFieldsValue(true) as ApplicationFormValues,
+      a?.content,
+    );
     const badAmounts =
       budgetLinesOf(values.budget?.lines).bad.length > 0 ||
       !parseYuan(values.funding?.selfRaised ?? "").ok ||
@@ -86,9 +102,24 @@ export function ApplicationPage() {
     }
     try {
       const res = await save.mutateAsync(toInput(values));
-      if (!quiet) load(res.application);
+      if (!quiet && held.length === 0) load(res.application);
+      else {
+        const current = (form.getFieldValue("team") ?? []) as MemberRow[];
+        form.setFields(memberFactsAfterSave(values.team ?? [], current, res.application.content.team));
+      }
       setProblems(res.problems);
+      setTooLong(held);
       if (refusal) recheck();
+      if (held.length > 0) {
+        if (!quiet)
+          message.error(
+            t(
+              `有 ${held.length} 处超出字数上限，未保存，请删减（其余内容已保存）`,
+              `${held.length} field(s) are over their length limit and not saved; shorten them (everything else is saved)`,
+            ),
+          );
+        return null;
+      }
       return res;
     } catch {
       return null; // shown by the alert
@@ -286,6 +317,27 @@ export function ApplicationPage() {
           />
         )}
         <ErrorAlert error={save.error} />
+        {editable && tooLong.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="save-too-long"
+            message={t(
+              "以下内容超出字数上限，尚未保存（其余内容已保存）：",
+              "These texts are over their limit and not saved yet (everything else is saved):",
+            )}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {tooLong.map((p) => (
+                  <li key={p.path}>
+                    {fieldLabel(p.path, lang)}
+                    {t(`：不超过 ${p.max} 个字`, `: at most ${p.max} characters`)}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         <ErrorAlert error={withdraw.error} />
         {!refusal && problems.length > 0 && (
           <Alert

@@ -54,7 +54,6 @@ export function AttachmentsPanel({
                 code={a.code}
                 attachment={attachments.find((x) => x.code === a.code)}
                 canUpload={canUpload}
-                accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx"
               />
             ),
           },

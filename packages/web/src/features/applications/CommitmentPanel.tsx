@@ -122,7 +122,6 @@ export function CommitmentPanel({
                 code={commitmentScanCode}
                 attachment={attachments.find((x) => x.code === commitmentScanCode)}
                 canUpload={allows(a, "upload")}
-                accept=".pdf,.png,.jpg,.jpeg"
               />
             ),
           },

@@ -25,6 +25,7 @@ import type {
 import { useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { lengthLimit } from "../../components/lengthLimit";
 import { RadioGroup } from "../../components/RadioGroup";
 import { formatDateTime } from "../../components/time";
 import { useDecideDuplicate, useDuplicates } from "./hooks";
@@ -118,6 +119,7 @@ interface DecisionValues {
 
 function DecisionForm({ applicationId, match }: { applicationId: string; match: DuplicateMatch }) {
   const { t } = useLocale();
+  const reasonLimit = lengthLimit(2000, t);
   const { message } = App.useApp();
   const [form] = Form.useForm<DecisionValues>();
   const decide = useDecideDuplicate(applicationId);
@@ -154,11 +156,12 @@ function DecisionForm({ applicationId, match }: { applicationId: string; match: 
         rules={[
           { required: true, whitespace: true, message: t("请填写理由", "Give the reason") },
           { min: 2, message: t("理由至少 2 个字", "At least 2 characters") },
+          reasonLimit.rule,
         ]}
       >
         <Input.TextArea
           autoSize={{ minRows: 2, maxRows: 6 }}
-          maxLength={2000}
+          count={reasonLimit.count}
           data-testid="duplicate-reason"
         />
       </Form.Item>

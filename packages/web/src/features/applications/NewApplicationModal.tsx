@@ -5,6 +5,7 @@ import { useNavigate } from "react-router-dom";
 import { fetchGuides } from "../../api/guides";
 import { useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
+import { lengthLimit } from "../../components/lengthLimit";
 import { Select } from "../../components/Select";
 import { callWindowNames } from "../guides/labels";
 import { useCreateApplication } from "./hooks";
@@ -26,6 +27,7 @@ export function NewApplicationModal({
 }) {
   const { lang, t } = useLocale();
   const navigate = useNavigate();
+  const titleLimit = lengthLimit(200, t);
   const create = useCreateApplication((app) => navigate(`/applications/${app.id}`));
   const guides = useQuery({
     queryKey: ["guides", { page: 1, pageSize: 100, status: "published" }],
@@ -68,9 +70,9 @@ export function NewApplicationModal({
       <Form.Item
         name="title"
         label={t("项目名称", "Project title")}
-        rules={[{ required: true }, { min: 2, max: 200 }]}
+        rules={[{ required: true }, { min: 2 }, titleLimit.rule]}
       >
-        <Input data-testid="application-create-title" />
+        <Input count={titleLimit.count} data-testid="application-create-title" />
       </Form.Item>
     </FormModal>
   );

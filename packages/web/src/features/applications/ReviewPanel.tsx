@@ -21,6 +21,7 @@ import { useEffect, useMemo } from "react";
 import type { Application, ChecklistAnswer, DistrictDecision, FormalDecision } from "../../api/applications";
 import type { Guide } from "../../api/guides";
 import { useLocale } from "../../app/locale";
+import { lengthLimit } from "../../components/lengthLimit";
 import { instantOf } from "../guides/callTime";
 import { useDistrictReview, useFormalCheck } from "./hooks";
 import { eventConsequences, eventText } from "./labels";
@@ -42,6 +43,7 @@ interface Values {
 export function ReviewPanel({ application: a, guide }: { application: Application; guide?: Guide }) {
   const { t, lang } = useLocale();
   const { message, modal } = App.useApp();
+  const reasonLimit = lengthLimit(2000, t);
   const [form] = Form.useForm<Values>();
   const district = useDistrictReview(a.id);
   const formal = useFormalCheck(a.id);
@@ -201,11 +203,11 @@ export function ReviewPanel({ application: a, guide }: { application: Applicatio
                   ? t("理由（申报人可见）", "Reason (shown to the applicant)")
                   : t("意见（可选）", "Remarks (optional)")
               }
-              rules={needsReason ? [{ required: true }, { min: 2 }] : []}
+              rules={needsReason ? [{ required: true }, { min: 2 }, reasonLimit.rule] : [reasonLimit.rule]}
             >
               <Input.TextArea
                 autoSize={{ minRows: 2, maxRows: 6 }}
-                maxLength={2000}
+                count={reasonLimit.count}
                 data-testid="review-reason"
               />
             </Form.Item>

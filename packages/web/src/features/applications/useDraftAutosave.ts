@@ -7,7 +7,8 @@ import { useLocale } from "../../app/locale";
  * The long form loses no work: every change schedules a save `delayMs` after the last one, saves
  * never overlap (each waits for the one before, so an older one cannot land last), and the page
  * warns before it is left with changes not yet saved, by the browser (reload, close) or in the app.
- * `save(quiet)` returns something on success and null when nothing was saved.
+ * `save(quiet)` returns something on success and null when not everything was saved (nothing, or
+ * all but a text past its limit): the page then stays marked unsaved and the leave warning stays on.
  */
 export function useDraftAutosave<R>(
   save: (quiet: boolean) => Promise<R | null>,

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Card, Col, Form, Input, InputNumber, Row, Switch } from "antd";
 import { fetchNeeds } from "../../api/needs";
 import { useLocale } from "../../app/locale";
+import { lengthLimit } from "../../components/lengthLimit";
 import { codeOptions, nameOptions } from "../../components/options";
 import { Select } from "../../components/Select";
 import { YuanInput, yuanRule } from "../../components/yuan";
@@ -10,10 +11,35 @@ import { useCurrentUser } from "../auth/session";
 import { useCurrentPolicy } from "../policies/hooks";
 import { useDistricts } from "../reference/hooks";
 
+/** A count the guide may leave empty; the placeholder says what empty means. */
+function OptionalCountField(props: {
+  name: string;
+  label: string;
+  max: number;
+  placeholder: string;
+  testId: string;
+}) {
+  return (
+    <Col xs={12} lg={4}>
+      <Form.Item name={props.name} label={props.label}>
+        <InputNumber
+          min={1}
+          max={props.max}
+          placeholder={props.placeholder}
+          style={{ width: "100%" }}
+          data-testid={props.testId}
+        />
+      </Form.Item>
+    </Col>
+  );
+}
+
 /** Title, program, money and eligibility of a guide. */
 export function GuideBasicsFields() {
   const me = useCurrentUser();
   const { lang, t } = useLocale();
+  const titleLimit = lengthLimit(200, t);
+  const summaryLimit = lengthLimit(5000, t);
   const { policy } = useCurrentPolicy(me.city?.code ?? "");
   const form = Form.useFormInstance();
   const programCode = Form.useWatch("program", form);
@@ -35,9 +61,9 @@ export function GuideBasicsFields() {
           <Form.Item
             name="titleZh"
             label={t("指南名称", "Title")}
-            rules={[{ required: true }, { min: 2, max: 200 }]}
+            rules={[{ required: true }, { min: 2 }, titleLimit.rule]}
           >
-            <Input data-testid="guide-title" />
+            <Input count={titleLimit.count} data-testid="guide-title" />
           </Form.Item>
         </Col>
         <Col xs={12} lg={4}>
@@ -45,28 +71,20 @@ export function GuideBasicsFields() {
             <InputNumber min={2000} max={2100} style={{ width: "100%" }} data-testid="guide-year" />
           </Form.Item>
         </Col>
-        <Col xs={12} lg={4}>
-          <Form.Item name="districtQuota" label={t("每县区推荐名额", "Per-district quota")}>
-            <InputNumber
-              min={1}
-              max={1000}
-              placeholder={t("不限", "None")}
-              style={{ width: "100%" }}
-              data-testid="guide-quota"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={12} lg={4}>
-          <Form.Item name="plannedCount" label={t("计划支持项目数", "Planned projects")}>
-            <InputNumber
-              min={1}
-              max={10000}
-              placeholder={t("未定", "Open")}
-              style={{ width: "100%" }}
-              data-testid="guide-planned-count"
-            />
-          </Form.Item>
-        </Col>
+        <OptionalCountField
+          name="districtQuota"
+          label={t("每县区推荐名额", "Per-district quota")}
+          max={1000}
+          placeholder={t("不限", "None")}
+          testId="guide-quota"
+        />
+        <OptionalCountField
+          name="plannedCount"
+          label={t("计划支持项目数", "Planned projects")}
+          max={10000}
+          placeholder={t("未定", "Open")}
+          testId="guide-planned-count"
+        />
         {routingIsGuides && (
           <Col xs={12} lg={4}>
             <Form.Item
@@ -91,29 +109,21 @@ export function GuideBasicsFields() {
             />
           </Form.Item>
         </Col>
-        <Col xs={12} lg={8}>
-          <Form.Item
-            name="minAmount"
-            label={t("支持金额下限", "Minimum amount")}
-            rules={[{ required: true }, yuanRule(lang)]}
-          >
-            <YuanInput data-testid="guide-min-amount" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} lg={8}>
-          <Form.Item
-            name="maxAmount"
-            label={t("支持金额上限", "Maximum amount")}
-            rules={[{ required: true }, yuanRule(lang)]}
-          >
-            <YuanInput data-testid="guide-max-amount" />
-          </Form.Item>
-        </Col>
+        {[
+          { name: "minAmount", label: t("支持金额下限", "Minimum amount"), testId: "guide-min-amount" },
+          { name: "maxAmount", label: t("支持金额上限", "Maximum amount"), testId: "guide-max-amount" },
+        ].map((amount) => (
+          <Col key={amount.name} xs={12} lg={8}>
+            <Form.Item name={amount.name} label={amount.label} rules={[{ required: true }, yuanRule(lang)]}>
+              <YuanInput data-testid={amount.testId} />
+            </Form.Item>
+          </Col>
+        ))}
         <Col span={24}>
-          <Form.Item name="summaryZh" label={t("指南说明", "Summary")}>
+          <Form.Item name="summaryZh" label={t("指南说明", "Summary")} rules={[summaryLimit.rule]}>
             <Input.TextArea
               autoSize={{ minRows: 2, maxRows: 8 }}
-              maxLength={5000}
+              count={summaryLimit.count}
               data-testid="guide-summary"
             />
           </Form.Item>

@@ -10,10 +10,28 @@ import { formatDateTime } from "../../components/time";
  */
 export function GuideDecisions({ guide }: { guide: Guide }) {
   const { lang, t } = useLocale();
-  const { coIssue, capWarnings, capOverride } = guide;
-  if (!coIssue && capWarnings.length === 0) return null;
+  const { coIssue, capWarnings, capOverride, closedCalls } = guide;
+  if (!coIssue && capWarnings.length === 0 && closedCalls.length === 0) return null;
   return (
     <Space direction="vertical" style={{ width: "100%" }} data-testid="guide-decisions">
+      {closedCalls.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="guide-closed-calls"
+          message={t(
+            "申报批次已截止：调整或删除这些批次后，指南才能提交审核、发布",
+            "Calls already closed: move or remove them before the guide goes to review or is published",
+          )}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {closedCalls.map((v) => (
+                <li key={v.path}>{pickLang(lang, v.messageZh, v.messageEn)}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {coIssue && (
         <Alert
           type={coIssue.coIssuedAt ? "success" : "info"}

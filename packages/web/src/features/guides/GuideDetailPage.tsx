@@ -1,11 +1,12 @@
 import { EditOutlined } from "@ant-design/icons";
 import { type GuideEvent, minOverrideReasonLength } from "@luoshu/domain";
-import { App, Button, type ButtonProps, Input, Popconfirm, Skeleton, Space, Tag } from "antd";
+import { App, Button, type ButtonProps, Input, Popconfirm, Skeleton, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import type { GuideCall } from "../../api/guides";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { lengthLimit } from "../../components/lengthLimit";
 import { PageHeader } from "../../components/PageHeader";
 import { NewApplicationModal } from "../applications/NewApplicationModal";
 import { ViolationsAlert } from "../applications/ViolationsAlert";
@@ -27,6 +28,11 @@ export function GuideDetailPage() {
   // Publishing over a cap the policy states 原则上 needs the leader's reason, recorded with the guide.
   const needsReason = (event: GuideEvent) => event === "publish" && (g?.capWarnings.length ?? 0) > 0;
   const reasonShort = reason.trim().length < minOverrideReasonLength;
+  const reasonLimit = lengthLimit(1000, t);
+  const reasonTooLong = reasonLimit.excess(reason.trim());
+  // A call already over blocks review and publication until it is moved (the server refuses too).
+  const blockedBy = (event: GuideEvent) =>
+    (event === "submitForReview" || event === "publish") && (g?.closedCalls.length ?? 0) > 0;
 
   const onEvent = (event: GuideEvent) =>
     fire.mutate(
@@ -73,30 +79,38 @@ export function GuideDetailPage() {
                           id="guide-override-reason"
                           value={reason}
                           onChange={(e) => setReason(e.target.value)}
-                          maxLength={1000}
+                          count={reasonLimit.count}
                           autoSize={{ minRows: 2, maxRows: 6 }}
                           data-testid="guide-override-reason"
                         />
+                        {reasonTooLong && <Typography.Text type="danger">{reasonTooLong}</Typography.Text>}
                       </div>
                     )
                   }
+                  disabled={blockedBy(event)}
                   onConfirm={() => onEvent(event)}
                   okButtonProps={
                     {
                       "data-testid": `guide-event-${event}-confirm`,
-                      disabled: needsReason(event) && reasonShort,
+                      disabled: needsReason(event) && (reasonShort || reasonTooLong !== null),
                     } as ButtonProps
                   }
                 >
                   <Button
                     type={event === "publish" || event === "submitForReview" ? "primary" : "default"}
                     loading={fire.isPending && fire.variables?.event === event}
+                    disabled={blockedBy(event)}
                     data-testid={`guide-event-${event}`}
                   >
                     {guideEventNames[event][lang]}
                   </Button>
                 </Popconfirm>
               ))}
+              {g.allowedEvents.some(blockedBy) && (
+                <Typography.Text type="secondary" data-testid="guide-event-blocked">
+                  {t("有申报批次已截止，请先调整批次时间", "A call has closed: move its dates first")}
+                </Typography.Text>
+              )}
             </Space>
           )
         }

@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { type GuideState, guideStates } from "@luoshu/domain";
 import { Button, Space, Table, type TableColumnsType, Tag } from "antd";
-import { Link, useNavigate } from "react-router-dom";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import type { Guide } from "../../api/guides";
 import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -17,7 +17,15 @@ export function GuidesPage() {
   const me = useCurrentUser();
   const { lang, t } = useLocale();
   const navigate = useNavigate();
-  const { query, filters, setFilters, pagination } = usePagedQuery<{ status?: GuideState }>({});
+  // The status filter lives in the address too, so a workspace tile opens the list it counts.
+  const [params, setParams] = useSearchParams();
+  const { query, filters, setFilters, pagination } = usePagedQuery<{ status?: GuideState }>({
+    status: guideStates.find((s) => s === params.get("status")),
+  });
+  const pickStatus = (status: GuideState | undefined) => {
+    setFilters({ status });
+    setParams(status ? { status } : {}, { replace: true });
+  };
   const guides = useGuides(query);
   const canManage = me.permissions.includes("guide.manage");
   const bureau = me.permissions.includes("guide.decide");
@@ -84,7 +92,7 @@ export function GuidesPage() {
             placeholder={t("全部状态", "Any status")}
             style={{ width: 180 }}
             value={filters.status}
-            onChange={(status) => setFilters({ status })}
+            onChange={pickStatus}
             options={guideStates.map((s) => ({ value: s, label: guideStatusText(s, lang) }))}
             data-testid="guides-status"
           />

@@ -5,6 +5,7 @@ import type { IntegrityInput } from "../../api/integrity";
 import { useLocale } from "../../app/locale";
 import { dateStringProps } from "../../components/dateField";
 import { FormModal, useFormModal } from "../../components/FormModal";
+import { lengthLimit } from "../../components/lengthLimit";
 import { nameOptions } from "../../components/options";
 import { RadioGroup } from "../../components/RadioGroup";
 import { Select } from "../../components/Select";
@@ -49,6 +50,9 @@ export function IntegrityFormModal({ open, onClose }: Props) {
     initialValues,
   });
   const subject = Form.useWatch("subject", modal.form);
+  const personName = lengthLimit(50, t);
+  const reason = lengthLimit(2000, t);
+  const clause = lengthLimit(100, t);
   const units = useUnits({ page: 1, pageSize: 50, keyword: keyword || undefined });
 
   return (
@@ -69,8 +73,12 @@ export function IntegrityFormModal({ open, onClose }: Props) {
       </Form.Item>
       {subject === "person" ? (
         <>
-          <Form.Item name="personName" label={t("姓名", "Name")} rules={[{ required: true }]}>
-            <Input maxLength={50} data-testid="integrity-person-name" />
+          <Form.Item
+            name="personName"
+            label={t("姓名", "Name")}
+            rules={[{ required: true }, personName.rule]}
+          >
+            <Input count={personName.count} data-testid="integrity-person-name" />
           </Form.Item>
           <Form.Item
             name="idNumber"
@@ -81,7 +89,7 @@ export function IntegrityFormModal({ open, onClose }: Props) {
             )}
             rules={[{ required: true }, { len: 18, message: t("身份证号应为18位", "18 characters") }]}
           >
-            <Input maxLength={18} data-testid="integrity-id-number" />
+            <Input data-testid="integrity-id-number" />
           </Form.Item>
         </>
       ) : (
@@ -116,19 +124,19 @@ export function IntegrityFormModal({ open, onClose }: Props) {
       >
         <DatePicker style={{ width: "100%" }} data-testid="integrity-until" />
       </Form.Item>
-      <Form.Item name="reason" label={t("事由", "Reason")} rules={[{ required: true, min: 2 }]}>
-        <Input.TextArea rows={3} maxLength={2000} data-testid="integrity-reason" />
+      <Form.Item name="reason" label={t("事由", "Reason")} rules={[{ required: true, min: 2 }, reason.rule]}>
+        <Input.TextArea rows={3} count={reason.count} data-testid="integrity-reason" />
       </Form.Item>
       <Form.Item
         name="clause"
         label={t("依据条款", "Clause")}
-        rules={[{ required: true, min: 2 }]}
+        rules={[{ required: true, min: 2 }, clause.rule]}
         extra={t(
           `文件代号 §条，本市政策文件：${documentCodes}`,
           `document code § clause; your city's documents: ${documentCodes}`,
         )}
       >
-        <Input maxLength={100} data-testid="integrity-clause" />
+        <Input count={clause.count} data-testid="integrity-clause" />
       </Form.Item>
     </FormModal>
   );

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import type { Need, TriageDecision } from "../../api/needs";
 import { useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
+import { lengthLimit } from "../../components/lengthLimit";
 import { RadioGroup } from "../../components/RadioGroup";
 import { Select } from "../../components/Select";
 import { useNeeds, useTriage } from "./hooks";
@@ -18,6 +19,7 @@ interface Values {
 export function TriageModal({ need, onClose }: { need: Need | null; onClose: () => void }) {
   const { t } = useLocale();
   const triage = useTriage();
+  const reasonLimit = lengthLimit(1000, t);
   const accepted = useNeeds({ page: 1, pageSize: 200, status: "accepted" }, need !== null);
   const initialValues = useMemo(() => ({ event: "accept" as NeedEvent }), []);
   const modal = useFormModal<Values, { id: string; decision: TriageDecision }, unknown>({
@@ -75,9 +77,13 @@ export function TriageModal({ need, onClose }: { need: Need | null; onClose: () 
       <Form.Item
         name="reason"
         label={event === "reject" ? t("不予采纳的理由", "Reason") : t("说明（可选）", "Note (optional)")}
-        rules={event === "reject" ? [{ required: true }, { min: 2, max: 1000 }] : [{ max: 1000 }]}
+        rules={event === "reject" ? [{ required: true }, { min: 2 }, reasonLimit.rule] : [reasonLimit.rule]}
       >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="triage-reason" />
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          count={reasonLimit.count}
+          data-testid="triage-reason"
+        />
       </Form.Item>
     </FormModal>
   );

@@ -5,6 +5,7 @@ import { submitPublicNeed } from "../../api/needs";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { applyFieldErrors } from "../../components/formErrors";
+import { lengthLimit } from "../../components/lengthLimit";
 import { YuanInput, yuanRule } from "../../components/yuan";
 import { parseYuan } from "../budget/parseYuan";
 
@@ -33,6 +34,14 @@ export function PublicNeedForm({ city, cityName }: { city: CityCode; cityName: s
   const { lang, t } = useLocale();
   const [form] = Form.useForm<Values>();
   const submit = useMutation({ mutationFn: submitPublicNeed });
+  const limits = {
+    title: lengthLimit(200, t),
+    field: lengthLimit(100, t),
+    problem: lengthLimit(5000, t),
+    expectedIndicators: lengthLimit(2000, t),
+    submitterName: lengthLimit(100, t),
+    submitterContact: lengthLimit(100, t),
+  };
 
   const onFinish = (v: Values) => {
     const co = parseYuan(v.coFunding ?? "");
@@ -88,36 +97,44 @@ export function PublicNeedForm({ city, cityName }: { city: CityCode; cityName: s
             <Form.Item
               name="title"
               label={t("需求名称", "Title")}
-              rules={[{ required: true }, { min: 4, max: 200 }]}
+              rules={[{ required: true }, { min: 4 }, limits.title.rule]}
             >
-              <Input data-testid="public-need-title" />
+              <Input count={limits.title.count} data-testid="public-need-title" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item
               name="field"
               label={t("技术领域", "Field")}
-              rules={[{ required: true }, { min: 2, max: 100 }]}
+              rules={[{ required: true }, { min: 2 }, limits.field.rule]}
             >
-              <Input data-testid="public-need-field" />
+              <Input count={limits.field.count} data-testid="public-need-field" />
             </Form.Item>
           </Col>
           <Col span={24}>
             <Form.Item
               name="problem"
               label={t("需解决的技术难题", "The problem to solve")}
-              rules={[{ required: true }, { min: 10, max: 5000 }]}
+              rules={[{ required: true }, { min: 10 }, limits.problem.rule]}
             >
-              <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} data-testid="public-need-problem" />
+              <Input.TextArea
+                autoSize={{ minRows: 3, maxRows: 10 }}
+                count={limits.problem.count}
+                data-testid="public-need-problem"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
             <Form.Item
               name="expectedIndicators"
               label={t("预期技术指标", "Expected indicators")}
-              rules={[{ max: 2000 }]}
+              rules={[limits.expectedIndicators.rule]}
             >
-              <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} data-testid="public-need-indicators" />
+              <Input.TextArea
+                autoSize={{ minRows: 1, maxRows: 6 }}
+                count={limits.expectedIndicators.count}
+                data-testid="public-need-indicators"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -133,18 +150,18 @@ export function PublicNeedForm({ city, cityName }: { city: CityCode; cityName: s
             <Form.Item
               name="submitterName"
               label={t("提出单位或个人", "Submitted by")}
-              rules={[{ required: true }, { min: 2, max: 100 }]}
+              rules={[{ required: true }, { min: 2 }, limits.submitterName.rule]}
             >
-              <Input data-testid="public-need-name" />
+              <Input count={limits.submitterName.count} data-testid="public-need-name" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item
               name="submitterContact"
               label={t("联系方式", "Contact")}
-              rules={[{ required: true }, { min: 5, max: 100 }]}
+              rules={[{ required: true }, { min: 5 }, limits.submitterContact.rule]}
             >
-              <Input data-testid="public-need-contact" />
+              <Input count={limits.submitterContact.count} data-testid="public-need-contact" />
             </Form.Item>
           </Col>
         </Row>

@@ -3,6 +3,7 @@ import { Form, Input } from "antd";
 import type { Unit, UnitInput } from "../../api/units";
 import { useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
+import { lengthLimit } from "../../components/lengthLimit";
 import { codeOptions, nameOptions } from "../../components/options";
 import { Select } from "../../components/Select";
 import { useCurrentUser } from "../auth/session";
@@ -35,6 +36,8 @@ export function UnitFormModal({ open, unit, onClose }: Props) {
   const { form } = modal;
   const isPlatform = me.scope.kind === "platform";
   const { cities, districts } = usePlaces(isPlatform, Form.useWatch("cityCode", form), open);
+  const name = lengthLimit(100, t);
+  const legal = lengthLimit(50, t);
 
   return (
     <FormModal
@@ -64,10 +67,10 @@ export function UnitFormModal({ open, unit, onClose }: Props) {
           },
         ]}
       >
-        <Input maxLength={18} data-testid="unit-uscc" />
+        <Input data-testid="unit-uscc" />
       </Form.Item>
-      <Form.Item name="nameZh" label={t("单位名称", "Unit name")} rules={[{ required: true }]}>
-        <Input data-testid="unit-name" />
+      <Form.Item name="nameZh" label={t("单位名称", "Unit name")} rules={[{ required: true }, name.rule]}>
+        <Input count={name.count} data-testid="unit-name" />
       </Form.Item>
       <Form.Item name="kind" label={t("单位类型", "Kind")} rules={[{ required: true }]}>
         <Select data-testid="unit-kind" options={nameOptions(unitKindNames, lang)} />
@@ -82,9 +85,9 @@ export function UnitFormModal({ open, unit, onClose }: Props) {
       <Form.Item
         name="legalRepresentative"
         label={t("法定代表人", "Legal representative")}
-        rules={[{ required: true }]}
+        rules={[{ required: true }, legal.rule]}
       >
-        <Input data-testid="unit-legal" />
+        <Input count={legal.count} data-testid="unit-legal" />
       </Form.Item>
     </FormModal>
   );

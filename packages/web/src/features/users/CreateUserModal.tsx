@@ -1,8 +1,12 @@
+import { userCreateBody } from "@luoshu/contract";
+import { type CheckResult, validatePassword, validateResidentId } from "@luoshu/domain";
 import { Form, Input } from "antd";
+import type { Rule, RuleObject } from "antd/es/form";
 import { useMemo } from "react";
 import type { UserInput } from "../../api/users";
-import { useLocale } from "../../app/locale";
+import { type Lang, pickLang, useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
+import { lengthLimit } from "../../components/lengthLimit";
 import { codeOptions } from "../../components/options";
 import { Select } from "../../components/Select";
 import { useCurrentUser } from "../auth/session";
@@ -19,7 +23,15 @@ const FIELDS = [
   "idNumber",
   "password",
 ] as const;
-const ID_NUMBER = /^\d{17}[\dX]$/;
+
+/** A domain check as a form rule: the server's own rule and message, shown before anything is sent. */
+const checkRule = (lang: Lang, check: (value: string) => CheckResult): RuleObject => ({
+  validator: (_, value: string | undefined) => {
+    if (!value) return Promise.resolve(); // "required" speaks for an empty field
+    const r = check(value);
+    return r.ok ? Promise.resolve() : Promise.reject(new Error(pickLang(lang, r.messageZh, r.messageEn)));
+  },
+});
 
 export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const me = useCurrentUser();
@@ -46,6 +58,25 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   const unitScoped = me.scope.kind === "unit";
   const cityCode = Form.useWatch("cityCode", form);
   const { cities, districts } = usePlaces(isPlatform, cityCode, open);
+  const displayName = lengthLimit(50, t);
+  // Everything that can be checked here is, so every field's problem shows at once; the server
+  // adds only what needs the database (a taken username or ID number, a unit of another city).
+  const usernameRule: Rule = {
+    validator: (_, value: string | undefined) =>
+      !value || userCreateBody.shape.username.safeParse(value).success
+        ? Promise.resolve()
+        : Promise.reject(
+            new Error(
+              t(
+                "用户名为 3–32 位小写字母、数字或 . _ -，以字母或数字开头",
+                "3–32 lower-case letters, digits or . _ -, starting with a letter or digit",
+              ),
+            ),
+          ),
+  };
+  const idNumberRule = checkRule(lang, (v) => validateResidentId(v.trim().toUpperCase()));
+  const passwordRule: Rule = ({ getFieldValue }) =>
+    checkRule(lang, (v) => validatePassword(v, String(getFieldValue("username") ?? "")));
 
   return (
     <FormModal
@@ -54,11 +85,15 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
       submitTestId="user-form-submit"
       formTestId="user-form"
     >
-      <Form.Item name="username" label={t("用户名", "Username")} rules={[{ required: true }]}>
+      <Form.Item name="username" label={t("用户名", "Username")} rules={[{ required: true }, usernameRule]}>
         <Input autoComplete="off" data-testid="user-username" />
       </Form.Item>
-      <Form.Item name="displayName" label={t("姓名", "Display name")} rules={[{ required: true }]}>
-        <Input data-testid="user-display-name" />
+      <Form.Item
+        name="displayName"
+        label={t("姓名", "Display name")}
+        rules={[{ required: true, whitespace: true }, displayName.rule]}
+      >
+        <Input count={displayName.count} data-testid="user-display-name" />
       </Form.Item>
       <Form.Item name="cityCode" label={t("城市", "City")} rules={[{ required: true }]}>
         <Select
@@ -86,12 +121,17 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
       <Form.Item
         name="idNumber"
         label={t("居民身份证号（可选）", "Resident ID number (optional)")}
-        rules={[{ pattern: ID_NUMBER, message: t("身份证号应为18位", "ID number must be 18 characters") }]}
+        rules={[idNumberRule]}
         normalize={(v: string) => v?.toUpperCase()}
       >
-        <Input maxLength={18} autoComplete="off" data-testid="user-id-number" />
+        <Input autoComplete="off" data-testid="user-id-number" />
       </Form.Item>
-      <Form.Item name="password" label={t("初始密码", "Initial password")} rules={[{ required: true }]}>
+      <Form.Item
+        name="password"
+        label={t("初始密码", "Initial password")}
+        dependencies={["username"]}
+        rules={[{ required: true }, passwordRule]}
+      >
         <Input.Password autoComplete="new-password" data-testid="user-password" />
       </Form.Item>
     </FormModal>

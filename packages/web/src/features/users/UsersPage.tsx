@@ -2,6 +2,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { type Role, roleNames } from "@luoshu/domain";
 import { Button, Input, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
+import { useSearchParams } from "react-router-dom";
 import type { User, UserQuery } from "../../api/users";
 import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -16,7 +17,12 @@ import { useUsers } from "./hooks";
 import { RolesModal } from "./RolesModal";
 import { StatusCell } from "./StatusCell";
 
-type Filters = Omit<UserQuery, "page" | "pageSize">;
+type Filters = Omit<UserQuery, "page" | "pageSize" | "withoutRoles" | "guessed">;
+
+const tileFilters = [
+  { key: "withoutRoles", zh: "待分配角色", en: "Waiting for roles" },
+  { key: "guessed", zh: "近 1 小时被猜测密码", en: "Password guessed in the last hour" },
+] as const;
 
 export function UsersPage() {
   const me = useCurrentUser();
@@ -24,7 +30,15 @@ export function UsersPage() {
   const { query, filters, setFilters, pagination } = usePagedQuery<Filters>({ keyword: "" });
   const [creating, setCreating] = useState(false);
   const [grantFor, setGrantFor] = useState<User | null>(null);
-  const users = useUsers(query);
+  // The workspace tiles open this list narrowed to what they count (…?withoutRoles=true, ?guessed=true).
+  const [params, setParams] = useSearchParams();
+  const flags = tileFilters.filter((f) => params.get(f.key) === "true");
+  const users = useUsers({ ...query, ...Object.fromEntries(flags.map((f) => [f.key, true])) });
+  const dropFlag = (key: string) => {
+    const next = new URLSearchParams(params);
+    next.delete(key);
+    setParams(next, { replace: true });
+  };
   const canCreate = me.permissions.includes("user.create");
   const canGrant = me.permissions.includes("role.grant");
   // the server grants status changes with user.update, so the switch follows that permission
@@ -118,6 +132,11 @@ export function UsersPage() {
           onChange={(role) => setFilters({ role })}
           options={nameOptions(roleNames, lang)}
         />
+        {flags.map((f) => (
+          <Tag key={f.key} closable onClose={() => dropFlag(f.key)} data-testid={`users-filter-${f.key}`}>
+            {pickLang(lang, f.zh, f.en)}
+          </Tag>
+        ))}
       </Space>
       <ErrorAlert error={users.error} style={{ marginBottom: 16 }} />
       <Table<User>

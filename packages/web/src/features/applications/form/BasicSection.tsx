@@ -2,6 +2,7 @@ import { Card, Col, DatePicker, Input, Row } from "antd";
 import type { Guide } from "../../../api/guides";
 import { useLocale } from "../../../app/locale";
 import { dateStringProps } from "../../../components/dateField";
+import { lengthLimit } from "../../../components/lengthLimit";
 import { codeOptions } from "../../../components/options";
 import { Select } from "../../../components/Select";
 import { ProblemItem } from "./problems";
@@ -9,20 +10,35 @@ import { ProblemItem } from "./problems";
 /** `fieldOptions`: where the program's documents list its fields, the applicant picks one of them. */
 export function BasicSection({ fieldOptions }: { fieldOptions: Guide["fieldOptions"] }) {
   const { lang, t } = useLocale();
+  const title = lengthLimit(200, t);
+  const field = lengthLimit(100, t);
+  const abstract = lengthLimit(3000, t);
+  const keywords = lengthLimit(200, t);
   return (
     <Card size="small" title={t("一、基本信息", "1. Basic information")} data-testid="section-basic">
       <Row gutter={16}>
         <Col xs={24} lg={16}>
-          <ProblemItem path="basic.title" name={["basic", "title"]} label={t("项目名称", "Title")} required>
-            <Input maxLength={200} data-testid="app-title" />
+          <ProblemItem
+            path="basic.title"
+            name={["basic", "title"]}
+            label={t("项目名称", "Title")}
+            required
+            rules={[title.rule]}
+          >
+            <Input count={title.count} data-testid="app-title" />
           </ProblemItem>
         </Col>
         <Col xs={24} lg={8}>
-          <ProblemItem path="basic.field" name={["basic", "field"]} label={t("所属领域", "Field")}>
+          <ProblemItem
+            path="basic.field"
+            name={["basic", "field"]}
+            label={t("所属领域", "Field")}
+            rules={[field.rule]}
+          >
             {fieldOptions.length > 0 ? (
               <Select options={codeOptions(fieldOptions, lang)} data-testid="app-field" />
             ) : (
-              <Input maxLength={100} data-testid="app-field" />
+              <Input count={field.count} data-testid="app-field" />
             )}
           </ProblemItem>
         </Col>
@@ -32,19 +48,24 @@ export function BasicSection({ fieldOptions }: { fieldOptions: Guide["fieldOptio
             name={["basic", "abstract"]}
             label={t("项目摘要", "Abstract")}
             required
+            rules={[abstract.rule]}
           >
             <Input.TextArea
               autoSize={{ minRows: 3, maxRows: 10 }}
-              maxLength={3000}
-              showCount
+              count={abstract.count}
               data-testid="app-abstract"
             />
           </ProblemItem>
         </Col>
         <Col xs={24} lg={12}>
-          <ProblemItem path="basic.keywords" name={["basic", "keywords"]} label={t("关键词", "Keywords")}>
+          <ProblemItem
+            path="basic.keywords"
+            name={["basic", "keywords"]}
+            label={t("关键词", "Keywords")}
+            rules={[keywords.rule]}
+          >
             <Input
-              maxLength={200}
+              count={keywords.count}
               placeholder={t("以逗号分隔", "Comma-separated")}
               data-testid="app-keywords"
             />

@@ -1,5 +1,6 @@
 import { Card, Input } from "antd";
 import { useLocale } from "../../../app/locale";
+import { lengthLimit } from "../../../components/lengthLimit";
 import { ProblemItem } from "./problems";
 
 const parts = [
@@ -13,6 +14,7 @@ const parts = [
 
 export function ContentSection() {
   const { t } = useLocale();
+  const limit = lengthLimit(20000, t);
   return (
     <Card size="small" title={t("二、研究内容", "2. Research content")} data-testid="section-content">
       {parts.map((p) => (
@@ -22,10 +24,11 @@ export function ContentSection() {
           name={["content", p.key]}
           label={t(p.zh, p.en)}
           required={"required" in p && p.required}
+          rules={[limit.rule]}
         >
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 12 }}
-            maxLength={20000}
+            count={limit.count}
             data-testid={`app-content-${p.key}`}
           />
         </ProblemItem>

@@ -1,11 +1,14 @@
 import { Col, DatePicker, Input } from "antd";
 import { useLocale } from "../../../app/locale";
 import { dateStringProps } from "../../../components/dateField";
+import { lengthLimit } from "../../../components/lengthLimit";
 import { ListSection } from "./ListSection";
 import { ProblemItem, SectionProblems } from "./problems";
 
 export function MilestonesSection({ disabled }: { disabled?: boolean }) {
   const { t } = useLocale();
+  const description = lengthLimit(1000, t);
+  const deliverable = lengthLimit(500, t);
   return (
     <ListSection
       name="milestones"
@@ -31,8 +34,9 @@ export function MilestonesSection({ disabled }: { disabled?: boolean }) {
               path={`milestones.${i}.description`}
               name={[f.name, "description"]}
               label={t("阶段任务", "Work")}
+              rules={[description.rule]}
             >
-              <Input maxLength={1000} data-testid={`milestone-description-${i}`} />
+              <Input count={description.count} data-testid={`milestone-description-${i}`} />
             </ProblemItem>
           </Col>
           <Col xs={24} md={8}>
@@ -40,8 +44,9 @@ export function MilestonesSection({ disabled }: { disabled?: boolean }) {
               path={`milestones.${i}.deliverable`}
               name={[f.name, "deliverable"]}
               label={t("交付成果", "Deliverable")}
+              rules={[deliverable.rule]}
             >
-              <Input maxLength={500} data-testid={`milestone-deliverable-${i}`} />
+              <Input count={deliverable.count} data-testid={`milestone-deliverable-${i}`} />
             </ProblemItem>
           </Col>
         </>

@@ -1,6 +1,7 @@
 import { targetKindNames } from "@luoshu/domain";
 import { Col, Input, InputNumber } from "antd";
 import { useLocale } from "../../../app/locale";
+import { lengthLimit } from "../../../components/lengthLimit";
 import { nameOptions } from "../../../components/options";
 import { Select } from "../../../components/Select";
 import { ListSection } from "./ListSection";
@@ -8,6 +9,8 @@ import { ProblemItem, SectionProblems } from "./problems";
 
 export function TargetsSection({ disabled }: { disabled?: boolean }) {
   const { lang, t } = useLocale();
+  const description = lengthLimit(500, t);
+  const unit = lengthLimit(20, t);
   return (
     <ListSection
       name="targets"
@@ -28,8 +31,9 @@ export function TargetsSection({ disabled }: { disabled?: boolean }) {
               path={`targets.${i}.description`}
               name={[f.name, "description"]}
               label={t("指标内容", "Description")}
+              rules={[description.rule]}
             >
-              <Input maxLength={500} data-testid={`target-description-${i}`} />
+              <Input count={description.count} data-testid={`target-description-${i}`} />
             </ProblemItem>
           </Col>
           <Col xs={6} md={4}>
@@ -38,9 +42,14 @@ export function TargetsSection({ disabled }: { disabled?: boolean }) {
             </ProblemItem>
           </Col>
           <Col xs={6} md={4}>
-            <ProblemItem path={`targets.${i}.unit`} name={[f.name, "unit"]} label={t("单位", "Unit")}>
+            <ProblemItem
+              path={`targets.${i}.unit`}
+              name={[f.name, "unit"]}
+              label={t("单位", "Unit")}
+              rules={[unit.rule]}
+            >
               <Input
-                maxLength={20}
+                count={unit.count}
                 placeholder={t("篇、项、万元", "items")}
                 data-testid={`target-unit-${i}`}
               />

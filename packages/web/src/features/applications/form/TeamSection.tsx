@@ -2,6 +2,7 @@ import { validateResidentId } from "@luoshu/domain";
 import { Col, Form, Input, InputNumber, type InputProps, Space, Tag } from "antd";
 import type { Rule } from "antd/es/form";
 import { pickLang, useLocale } from "../../../app/locale";
+import { lengthLimit } from "../../../components/lengthLimit";
 import { Select } from "../../../components/Select";
 import type { MemberRow } from "./applicationForm";
 import { ListSection } from "./ListSection";
@@ -16,7 +17,8 @@ function IdInput({ index, readOnly, ...props }: InputProps & { index: number; re
     : stored
       ? t("已保存，不显示；更换时输入新号码", "Stored and hidden; type to replace")
       : t("18 位居民身份证号码", "18-character resident ID number");
-  return <Input {...props} maxLength={18} autoComplete="off" placeholder={placeholder} />;
+  // no maxLength: a pasted number too long is kept and flagged by the ID rule, never cut to fit
+  return <Input {...props} autoComplete="off" placeholder={placeholder} />;
 }
 
 /** What the server knows of a member's ID number: masked, valid or not, age and youth at the call's date. */
@@ -39,6 +41,9 @@ function IdFacts({ index }: { index: number }) {
 
 export function TeamSection({ disabled }: { disabled?: boolean }) {
   const { lang, t } = useLocale();
+  const name = lengthLimit(50, t);
+  const title = lengthLimit(50, t);
+  const unitName = lengthLimit(100, t);
 
   const idRule = (): Rule => ({
     validator: (_, v: string | undefined) => {
@@ -66,8 +71,13 @@ export function TeamSection({ disabled }: { disabled?: boolean }) {
       renderRow={(f, i) => (
         <>
           <Col xs={12} md={4}>
-            <ProblemItem path={`team.${i}.name`} name={[f.name, "name"]} label={t("姓名", "Name")}>
-              <Input maxLength={50} data-testid={`team-name-${i}`} />
+            <ProblemItem
+              path={`team.${i}.name`}
+              name={[f.name, "name"]}
+              label={t("姓名", "Name")}
+              rules={[name.rule]}
+            >
+              <Input count={name.count} data-testid={`team-name-${i}`} />
             </ProblemItem>
           </Col>
           <Col xs={12} md={3}>
@@ -82,8 +92,13 @@ export function TeamSection({ disabled }: { disabled?: boolean }) {
             </ProblemItem>
           </Col>
           <Col xs={12} md={3}>
-            <ProblemItem path={`team.${i}.title`} name={[f.name, "title"]} label={t("职称", "Title")}>
-              <Input maxLength={50} data-testid={`team-title-${i}`} />
+            <ProblemItem
+              path={`team.${i}.title`}
+              name={[f.name, "title"]}
+              label={t("职称", "Title")}
+              rules={[title.rule]}
+            >
+              <Input count={title.count} data-testid={`team-title-${i}`} />
             </ProblemItem>
           </Col>
           <Col xs={12} md={5}>
@@ -91,8 +106,9 @@ export function TeamSection({ disabled }: { disabled?: boolean }) {
               path={`team.${i}.unitName`}
               name={[f.name, "unitName"]}
               label={t("工作单位", "Unit")}
+              rules={[unitName.rule]}
             >
-              <Input maxLength={100} data-testid={`team-unit-${i}`} />
+              <Input count={unitName.count} data-testid={`team-unit-${i}`} />
             </ProblemItem>
           </Col>
           <Col xs={8} md={3}>

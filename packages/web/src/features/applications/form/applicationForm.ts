@@ -102,3 +102,33 @@ export function toInput(v: ApplicationFormValues): ApplicationInput {
     funding: { selfRaisedFen: fenOr0(v.funding?.selfRaised), coFundingFen: fenOr0(v.funding?.coFunding) },
   };
 }
+
+/**
+ * After an autosave, what the server learnt of each member's ID number (masked, valid, age, youth)
+ * for the rows still holding what was sent, as form field updates; the typed number then reads as
+ * stored, as after a manual save. Rows edited, added or removed meanwhile are left as typed.
+ */
+export function memberFactsAfterSave(
+  sent: readonly MemberRow[],
+  current: readonly MemberRow[],
+  saved: readonly MemberView[],
+): { name: ["team", number, keyof MemberRow]; value: unknown }[] {
+  if (sent.length !== current.length || saved.length !== current.length) return [];
+  return current.flatMap((row, i) => {
+    const before = sent[i];
+    const view = saved[i];
+    if (!before || !view || row.idNumber !== before.idNumber || row.name !== before.name) return [];
+    const facts: Partial<MemberRow> = {
+      idNumberMasked: view.idNumberMasked,
+      idNumberValid: view.idNumberValid,
+      birthDate: view.birthDate,
+      age: view.age,
+      youth: view.youth,
+      idNumber: "",
+    };
+    return (Object.keys(facts) as (keyof MemberRow)[]).map((key) => ({
+      name: ["team", i, key] as ["team", number, keyof MemberRow],
+      value: facts[key],
+    }));
+  });
+}
