@@ -323,7 +323,8 @@ describe("a refusal", () => {
     await page.getByTestId("menu-integrity").click();
     await waitText(page, "integrity-table", "生效中 · 不得申报");
     await page.getByTestId("integrity-add").click();
-    await page.getByTestId("integrity-subject").getByText("个人").click();
+    // check() retries until the radio holds: a click while the dialog still opens may land nowhere
+    await page.getByTestId("integrity-subject").getByLabel("个人").check();
     await page.getByTestId("integrity-person-name").fill("钱七");
     const idNumber = makeResidentId("41030519800101003");
     // A wrong check character first: the server's reason shows on the field and nothing typed is lost.

@@ -158,6 +158,9 @@ async function countSubmitted(database: Database) {
 async function pass(name: string, kind: "server" | "embedded", processes: number) {
   let database: Database;
   let env: Record<string, string>;
+  // Each pass keeps its attachments and audit anchor in a folder of its own: the anchor of a dropped
+  // database must not meet the next one (the server would rightly report the chain as cut).
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "luoshu-bench-"));
   if (kind === "server") {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
@@ -166,9 +169,8 @@ async function pass(name: string, kind: "server" | "embedded", processes: number
     await admin.end();
     const url = adminUrl.replace(/\/[^/]*$/, "/luoshu_bench");
     database = await openDatabase({ url });
-    env = { DATABASE_URL: url };
+    env = { DATABASE_URL: url, LUOSHU_DATA_DIR: dataDir };
   } else {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "luoshu-bench-"));
     database = await openDatabase({ dataDir });
     env = { LUOSHU_DATA_DIR: dataDir, DATABASE_URL: "" };
   }
