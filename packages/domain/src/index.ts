@@ -28,6 +28,7 @@ export * from "./need/need.machine.ts";
 export * from "./need/need.ts";
 export * from "./policy/load-policies.ts";
 export * from "./policy/policy.schema.ts";
+export * from "./review/index.ts";
 export * from "./shared/audit-labels.ts";
 export * from "./shared/dates.ts";
 export * from "./shared/errors.ts";
