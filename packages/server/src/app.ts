@@ -12,6 +12,7 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
 import { dedupRoutes } from "./modules/dedup/dedup.routes.ts";
+import { expertRoutes } from "./modules/experts/experts.routes.ts";
 import { guideRoutes } from "./modules/guides/guides.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { integrityRoutes } from "./modules/integrity/integrity.routes.ts";
@@ -100,6 +101,7 @@ export async function buildApp(
     needRoutes,
     integrityRoutes,
     dedupRoutes,
+    expertRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));
   }

@@ -8,6 +8,7 @@ import type { AuditSigner } from "./modules/audit/audit-chain.ts";
 import { credentialsRepository } from "./modules/auth/credentials.repository.ts";
 import { sessionsRepository } from "./modules/auth/sessions.repository.ts";
 import { dedupRepository } from "./modules/dedup/dedup.repository.ts";
+import { expertsRepository } from "./modules/experts/experts.repository.ts";
 import { guidesRepository } from "./modules/guides/guides.repository.ts";
 import { integrityRepository } from "./modules/integrity/integrity.repository.ts";
 import { needsRepository } from "./modules/needs/needs.repository.ts";
@@ -36,6 +37,7 @@ export function createRepositories(db: Db, keys: AuditKeys) {
     sessions: sessionsRepository(db),
     rateLimits: rateLimitsRepository(db),
     dedup: dedupRepository(db),
+    experts: expertsRepository(db),
     guides: guidesRepository(db),
     integrity: integrityRepository(db),
     needs: needsRepository(db),

@@ -44,6 +44,11 @@ export const permissions = [
   "application.dedupDecide",
   "integrity.read",
   "integrity.manage",
+  /** The city's expert pool (专家库): read it, and import, suspend and reinstate experts. */
+  "expert.read",
+  "expert.manage",
+  /** An expert's own profile: keywords, availability and contact. */
+  "expert.profile",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -66,6 +71,8 @@ const grants: Record<Role, readonly Permission[]> = {
     "application.dedupDecide",
     "integrity.read",
     "integrity.manage",
+    "expert.read",
+    "expert.manage",
   ],
   bureauLeader: [
     "workspace.read",
@@ -86,7 +93,16 @@ const grants: Record<Role, readonly Permission[]> = {
     "application.read",
     "application.districtReview",
   ],
-  agencyOfficer: ["workspace.read", "unit.read", "guide.read", "application.read", "application.formalCheck"],
+  agencyOfficer: [
+    "workspace.read",
+    "unit.read",
+    "guide.read",
+    "application.read",
+    "application.formalCheck",
+    // The agency entrusted with the review (LY-REFORM §三(二)1) keeps the city's expert pool with the bureau.
+    "expert.read",
+    "expert.manage",
+  ],
   unitAdmin: [
     "workspace.read",
     "unit.read",
@@ -107,7 +123,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "application.read",
     "application.edit",
   ],
-  expert: ["workspace.read"],
+  expert: ["workspace.read", "expert.profile"],
   fundManager: ["workspace.read", "unit.read"],
   sysAdmin: [
     "workspace.read",

@@ -48,6 +48,11 @@ export const auditActionLabels: Record<string, Label> = {
   "application.formalReturn": { zh: "形式审查退回修改", en: "Formal check returned" },
   "application.formalReject": { zh: "形式审查不通过", en: "Failed the formal check" },
   "application.dedupDecision": { zh: "查重认定", en: "Decided a duplicate check" },
+  "expert.import": { zh: "导入专家", en: "Imported experts" },
+  "expert.create": { zh: "专家入库", en: "Added an expert to the pool" },
+  "expert.suspend": { zh: "暂停专家", en: "Suspended an expert" },
+  "expert.reinstate": { zh: "恢复专家", en: "Reinstated an expert" },
+  "expert.updateOwn": { zh: "专家修改本人信息", en: "An expert changed their profile" },
 };
 
 export const auditEntityLabels: Record<string, Label> = {
@@ -58,6 +63,7 @@ export const auditEntityLabels: Record<string, Label> = {
   need: { zh: "技术需求", en: "Need" },
   guide: { zh: "申报指南", en: "Guide" },
   application: { zh: "申报书", en: "Application" },
+  expert: { zh: "专家", en: "Expert" },
 };
 
 const labelOf = (map: Record<string, Label>, code: string): Label =>

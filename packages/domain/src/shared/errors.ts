@@ -247,6 +247,18 @@ export const errorCatalogue = {
     "The end date is before the start date.",
   ),
 
+  // Expert pool
+  EXPERT_IMPORT_INVALID: entry(
+    "rule",
+    "导入文件中有错误行，未导入任何专家；请按错误清单修改后重新上传。",
+    "The file has bad rows and no expert was imported; fix the rows listed and upload it again.",
+  ),
+  EXPERT_DISCIPLINE_UNKNOWN: entry(
+    "rule",
+    "学科代码不在 GB/T 13745 代码表中。",
+    "Not a GB/T 13745 discipline code.",
+  ),
+
   // Documents (PDF, .docx, .xlsx), rendered off the request thread within a budget
   DOCUMENT_TOO_LARGE: entry(
     "tooLarge",

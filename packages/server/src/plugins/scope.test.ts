@@ -139,6 +139,7 @@ const tableOfRoute: [RegExp, string][] = [
   [/^\/api\/units\/:id/, "units"],
   [/^\/api\/users\/:id/, "users"],
   [/^\/api\/needs\/:id/, "needs"],
+  [/^\/api\/experts\/:id/, "experts"],
 ];
 
 /** Query filters naming rows of every city, district, guide and call (a list may refuse them: 400). */

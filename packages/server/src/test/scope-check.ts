@@ -47,6 +47,7 @@ export async function loadRowFacts(db: Db): Promise<Map<string, RowFacts>> {
         from calls c join guides g on g.city_id = c.city_id and g.id = c.guide_id
       union all select 'needs', id::text, city_id, null, null, null, null from needs
       union all select 'integrity', id::text, city_id, null, null, null, null from integrity_records
+      union all select 'experts', id::text, city_id, null, unit_id::text, user_id::text, null from expert_profiles
       union all select 'notifications', id::text, city_id, null, null, user_id::text, null from notifications
       union all select 'attachments', f.id::text, f.city_id, a.district_code, a.unit_id::text, null, a.status
         from attachments f join applications a on a.city_id = f.city_id and a.id = f.application_id`),
@@ -57,6 +58,7 @@ export async function loadRowFacts(db: Db): Promise<Map<string, RowFacts>> {
     units: ["districtCode", "unitId"],
     users: ["districtCode", "unitId", "ownerUserId"],
     notifications: ["ownerUserId"],
+    experts: ["ownerUserId"],
   };
   const facts = new Map<string, RowFacts>();
   for (const r of rows) {

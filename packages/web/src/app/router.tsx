@@ -120,6 +120,20 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "experts",
+            ...page(
+              () => import("../features/experts/ExpertsPage").then((m) => m.ExpertsPage),
+              "expert.read",
+            ),
+          },
+          {
+            path: "my-expert",
+            ...page(
+              () => import("../features/experts/MyExpertPage").then((m) => m.MyExpertPage),
+              "expert.profile",
+            ),
+          },
+          {
             path: "units",
             ...page(() => import("../features/units/UnitsPage").then((m) => m.UnitsPage), "unit.read"),
           },

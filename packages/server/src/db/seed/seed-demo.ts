@@ -7,6 +7,7 @@ import type { Db } from "../client.ts";
 import { cities, districts, units, userRoles, users } from "../schema/index.ts";
 import { seedDemoCalls, seedDemoIntegrity } from "./demo-calls.ts";
 import { demoCities, demoCityAccounts, demoPassword, demoPlatformAccounts } from "./demo-data.ts";
+import { seedDemoExperts } from "./demo-experts.ts";
 
 /**
  * Creates the two demo cities with their districts, units and one account per role; does nothing
@@ -120,6 +121,8 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<
       Object.fromEntries(inserted.filter((u) => u.username.endsWith(suffix)).map((u) => [u.cityId, u.id]));
     await seedDemoCalls(tx, audit, now, { officers: idsOf("-officer"), finance: idsOf("-finance") });
     await seedDemoIntegrity(tx, audit, now, unitIds);
+    for (const city of demoCities)
+      await seedDemoExperts(tx, audit, now, { city, cipher, passwordHash, unitIds });
   });
   return { created: true };
 }

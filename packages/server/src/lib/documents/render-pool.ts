@@ -36,6 +36,11 @@ export const maxInputChars: Record<DocumentKind, number> = {
   applicationList: 4_000_000,
   // the audit export: up to 5,000 records with before/after cut to 1,000 characters each
   auditList: 12_000_000,
+  expertTemplate: 10_000,
+  // up to 500 experts of about 600 characters
+  expertList: 4_000_000,
+  // an uploaded sheet of at most 2 MB, as base64 (the route refuses a larger file first)
+  expertSheet: 3_000_000,
 };
 
 export interface RenderPoolOptions {

@@ -1,6 +1,7 @@
 import { renderApplicationPdf } from "./application-pdf.ts";
 import { type AuditListOptions, type AuditListRow, renderAuditList } from "./audit-xlsx.ts";
 import { renderCommitmentLetter } from "./commitment-letter.ts";
+import { parseExpertSheet, renderExpertList, renderExpertTemplate } from "./expert-xlsx.ts";
 import { type ApplicationListOptions, type ApplicationListRow, renderApplicationList } from "./xlsx.ts";
 
 /**
@@ -21,4 +22,8 @@ export const renderers = {
   }) => renderApplicationList(rows, options),
   auditList: ({ rows, options }: { rows: readonly AuditListRow[]; options: AuditListOptions }) =>
     renderAuditList(rows, options),
+  expertTemplate: renderExpertTemplate,
+  expertList: renderExpertList,
+  /** Not a document but a spreadsheet read: the same threads, the same budget; answers JSON bytes. */
+  expertSheet: parseExpertSheet,
 };

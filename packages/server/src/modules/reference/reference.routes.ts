@@ -1,4 +1,5 @@
-import { districtQuery, namedPlaceSchema } from "@luoshu/contract";
+import { disciplineList, districtQuery, namedPlaceSchema } from "@luoshu/contract";
+import { disciplineSource, disciplines } from "@luoshu/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -32,5 +33,17 @@ export async function referenceRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => listDistricts(deps, { ctx: request.ctx, city: request.query.city }),
+  );
+  r.get(
+    "/api/disciplines",
+    {
+      config: { access: { permission: "public", scope: "none" } },
+      schema: {
+        tags: ["reference"],
+        summary: "Discipline codes (GB/T 13745, first two levels; see the list's note on completeness)",
+        response: { 200: disciplineList },
+      },
+    },
+    async () => ({ source: disciplineSource, items: [...disciplines] }),
   );
 }
