@@ -23,14 +23,10 @@ export function queueNoticeInsert(
   p: Bound<{ cityId: string; at: string } & Omit<QueueNotice, "role"> & { role: string | null }>,
   onlyIf?: SQL,
 ): SQL {
-  // The role's few holders first, then their accounts by key: joined the other way round, a stale
-  // planner estimate walked every account of the district on each submission (measured: 2.9 ms
-  // with 2,000 accounts, most of a submission's database time in the deadline-rush benchmark).
   return sql`insert into notifications (city_id, user_id, title_zh, title_en, link, created_at)
     select ${p.cityId}, u.id, ${p.titleZh}, ${p.titleEn}, ${p.link}, ${p.at}::timestamptz
-    from (select user_id from user_roles where role = ${p.role} offset 0) r
-    join users u on u.id = r.user_id
-    where u.city_id = ${p.cityId} and u.status = 'active'
+    from users u join user_roles r on r.user_id = u.id
+    where u.city_id = ${p.cityId} and r.role = ${p.role} and u.status = 'active'
       and (${p.districtCode}::text is null or u.district_code = ${p.districtCode}::text)
       ${onlyIf ? sql`and ${onlyIf}` : sql``}`;
 }
