@@ -229,3 +229,19 @@ function offerFlat(
   keys[base + i] = key;
   vals[base + i] = val;
 }
+
+/**
+ * After a solve on the candidate graph fell short: the candidate graph may be what is short, so
+ * the budget doubles (every pair, at the latest) and the wider graph's pairs join `mark`.
+ */
+export function widenCandidates(
+  p: PreparedInstance,
+  mark: Uint8Array,
+  budget: { perApplication: number; perExpert: number },
+): { perApplication: number; perExpert: number; dense: boolean } {
+  const perApplication = budget.perApplication * 2;
+  const perExpert = budget.perExpert * 2;
+  const wider = selectCandidates(p, perApplication, perExpert);
+  for (let x = 0; x < mark.length; x++) mark[x] = (mark[x] as number) | (wider[x] as number);
+  return { perApplication, perExpert, dense: perApplication >= p.m || perExpert >= p.n };
+}

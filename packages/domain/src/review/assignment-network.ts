@@ -54,6 +54,20 @@ export interface FailedFlow {
   readonly expertIndices: number[];
 }
 
+/** The answer when even every pair cannot carry the flow: the applications and experts the failed search reached. */
+export function capacityShort(flow: FailedFlow) {
+  return {
+    feasible: false as const,
+    reasons: [
+      {
+        code: "capacityShort" as const,
+        applicationIndices: flow.applicationIndices,
+        expertIndices: flow.expertIndices,
+      },
+    ],
+  };
+}
+
 export function solveFlow(
   p: PreparedInstance,
   mark: Uint8Array,

@@ -4,8 +4,9 @@ import {
   type PreparedInstance,
   prepareInstance,
   selectCandidates,
+  widenCandidates,
 } from "./assignment-candidates.ts";
-import { type SolvedFlow, solveFlow } from "./assignment-network.ts";
+import { capacityShort, type SolvedFlow, solveFlow } from "./assignment-network.ts";
 
 /**
  * The exact reviewer assignment (issue 13, "Assignment (optimal, with proof)"): maximise total
@@ -46,23 +47,8 @@ export function solveAssignment(instance: AssignmentInstance, options: SolveOpti
   for (let round = 1; ; round++) {
     const flow = solveFlow(p, mark, { scale: 1, pairCap: 1 });
     if (!flow.ok) {
-      if (dense)
-        return {
-          feasible: false,
-          reasons: [
-            {
-              code: "capacityShort",
-              applicationIndices: flow.applicationIndices,
-              expertIndices: flow.expertIndices,
-            },
-          ],
-        };
-      // The candidate graph may be what is short: widen it (every pair, at the latest).
-      perApplication *= 2;
-      perExpert *= 2;
-      dense = perApplication >= p.m || perExpert >= p.n;
-      const wider = selectCandidates(p, perApplication, perExpert);
-      for (let x = 0; x < mark.length; x++) mark[x] = (mark[x] as number) | (wider[x] as number);
+      if (dense) return capacityShort(flow);
+      ({ perApplication, perExpert, dense } = widenCandidates(p, mark, { perApplication, perExpert }));
       continue;
     }
     augmentations += flow.augmentations;

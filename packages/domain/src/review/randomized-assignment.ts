@@ -1,6 +1,11 @@
 import type { AssignmentInstance, IndexPair, InfeasibilityReason } from "./assignment.types.ts";
-import { countingObstacles, prepareInstance, selectCandidates } from "./assignment-candidates.ts";
-import { type SolvedFlow, solveFlow } from "./assignment-network.ts";
+import {
+  countingObstacles,
+  prepareInstance,
+  selectCandidates,
+  widenCandidates,
+} from "./assignment-candidates.ts";
+import { capacityShort, type SolvedFlow, solveFlow } from "./assignment-network.ts";
 import { roundFlow, seededUniform } from "./dependent-rounding.ts";
 
 /**
@@ -62,22 +67,8 @@ export function solveRandomizedAssignment(
   for (;;) {
     const attempt = solveFlow(p, mark, { scale, pairCap, alwaysGadget: true });
     if (!attempt.ok) {
-      if (dense)
-        return {
-          feasible: false,
-          reasons: [
-            {
-              code: "capacityShort",
-              applicationIndices: attempt.applicationIndices,
-              expertIndices: attempt.expertIndices,
-            },
-          ],
-        };
-      perApplication *= 2;
-      perExpert *= 2;
-      dense = perApplication >= p.m || perExpert >= p.n;
-      const wider = selectCandidates(p, perApplication, perExpert);
-      for (let x = 0; x < mark.length; x++) mark[x] = (mark[x] as number) | (wider[x] as number);
+      if (dense) return capacityShort(attempt);
+      ({ perApplication, perExpert, dense } = widenCandidates(p, mark, { perApplication, perExpert }));
       continue;
     }
     if (dense || priceOut(p, mark, attempt) === 0) {
