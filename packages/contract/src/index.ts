@@ -13,6 +13,7 @@ export * from "./integrity.ts";
 export * from "./needs.ts";
 export * from "./problem.ts";
 export * from "./reference.ts";
+export * from "./reviews.ts";
 export * from "./shared.ts";
 export * from "./units.ts";
 export * from "./users.ts";

@@ -19,6 +19,7 @@ import { integrityRoutes } from "./modules/integrity/integrity.routes.ts";
 import { needRoutes } from "./modules/needs/needs.routes.ts";
 import { policyRoutes } from "./modules/policies/policies.routes.ts";
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
+import { reviewRoutes as expertReviewRoutes } from "./modules/reviews/reviews.routes.ts";
 import { unitRoutes } from "./modules/units/units.routes.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
 import { workspaceRoutes } from "./modules/workspace/workspace.routes.ts";
@@ -102,6 +103,7 @@ export async function buildApp(
     integrityRoutes,
     dedupRoutes,
     expertRoutes,
+    expertReviewRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));
   }

@@ -13,6 +13,7 @@ import { guidesRepository } from "./modules/guides/guides.repository.ts";
 import { integrityRepository } from "./modules/integrity/integrity.repository.ts";
 import { needsRepository } from "./modules/needs/needs.repository.ts";
 import { referenceRepository } from "./modules/reference/reference.repository.ts";
+import { reviewsRepository } from "./modules/reviews/reviews.repository.ts";
 import { unitsRepository } from "./modules/units/units.repository.ts";
 import { usersRepository } from "./modules/users/users.repository.ts";
 import { notificationsRepository } from "./modules/workspace/notifications.repository.ts";
@@ -42,6 +43,7 @@ export function createRepositories(db: Db, keys: AuditKeys) {
     integrity: integrityRepository(db),
     needs: needsRepository(db),
     reference: referenceRepository(db),
+    reviews: reviewsRepository(db),
     units: unitsRepository(db),
     users: usersRepository(db),
     notifications: notificationsRepository(db),

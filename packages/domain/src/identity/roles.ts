@@ -49,6 +49,12 @@ export const permissions = [
   "expert.manage",
   /** An expert's own profile: keywords, availability and contact. */
   "expert.profile",
+  /** 专家评审: watch a call's review; run it (the organiser the policy names); entrust it to an agency. */
+  "review.read",
+  "review.organise",
+  "review.entrust",
+  /** An expert's own review work: commitments, declarations, scores. */
+  "review.score",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -73,6 +79,9 @@ const grants: Record<Role, readonly Permission[]> = {
     "integrity.manage",
     "expert.read",
     "expert.manage",
+    "review.read",
+    "review.organise",
+    "review.entrust",
   ],
   bureauLeader: [
     "workspace.read",
@@ -83,6 +92,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "need.read",
     "application.read",
     "integrity.read",
+    "review.read",
   ],
   financeOfficer: ["workspace.read", "unit.read", "guide.read", "guide.coIssue", "application.read"],
   districtOfficer: [
@@ -102,6 +112,8 @@ const grants: Record<Role, readonly Permission[]> = {
     // The agency entrusted with the review (LY-REFORM §三(二)1) keeps the city's expert pool with the bureau.
     "expert.read",
     "expert.manage",
+    "review.read",
+    "review.organise",
   ],
   unitAdmin: [
     "workspace.read",
@@ -123,7 +135,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "application.read",
     "application.edit",
   ],
-  expert: ["workspace.read", "expert.profile"],
+  expert: ["workspace.read", "expert.profile", "review.score"],
   fundManager: ["workspace.read", "unit.read"],
   sysAdmin: [
     "workspace.read",

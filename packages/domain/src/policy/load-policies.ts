@@ -150,6 +150,18 @@ function crossFieldIssues(p: Policy): PolicyIssue[] {
     });
   }
 
+  const programCodes = new Set(p.programs.map((x) => x.code));
+  const organised = p.expertReview.organisers.flatMap((o, i) =>
+    o.programs.map((code, j) => ({ code, i, j })),
+  );
+  for (const { code, i, j } of organised) {
+    if (!programCodes.has(code))
+      add(`expertReview.organisers[${i}].programs[${j}]`, `unknown program ${code}`);
+  }
+  for (const code of duplicates(organised.map((o) => o.code))) {
+    add("expertReview.organisers", `program ${code} has more than one organiser`);
+  }
+
   const docs = new Set(p.documents.map((d) => d.code));
   visitSources(p, "", (source, path) => {
     if (source.kind === "clause" && !docs.has(source.doc)) {

@@ -214,6 +214,39 @@ const eligibilityRuleSchema = z.strictObject({
 });
 export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
 
+/** Who organises a program's expert review: the bureau itself, or a third-party agency it entrusts. */
+export const reviewOrganisers = ["bureau", "entrustedAgency"] as const;
+export type ReviewOrganiser = (typeof reviewOrganisers)[number];
+
+const setting = (min: number, max: number) =>
+  z.strictObject({ value: z.int().min(min).max(max), source: sourceSchema });
+
+/** 专家评审: who organises it per program, and the numbers the review runs on. */
+const expertReviewSchema = z.strictObject({
+  /** Programs not listed have no expert review of this kind (filing, joint committee, fund push). */
+  organisers: z
+    .array(
+      z.strictObject({
+        programs: z.array(camelCode).min(1),
+        organiser: z.enum(reviewOrganisers),
+        source: sourceSchema,
+      }),
+    )
+    .min(1),
+  reviewersPerApplication: setting(1, 15),
+  /** An expert who left the applicant's unit fewer than this many years ago is conflicted. */
+  conflictLookbackYears: setting(0, 30),
+  /** With this many reviews or more, the highest and the lowest are dropped. */
+  trimFromReviews: setting(3, 99),
+  /** Weighted totals (out of 100) further apart than this go to panel discussion. */
+  spreadThresholdPoints: setting(1, 100),
+  /** The random mode's cap on any one pair's probability, in per cent. */
+  randomPairCapPercent: setting(1, 100),
+  /** Results this close (points out of 100) count as 结论接近 for a horse race. */
+  horseRaceClosenessPoints: setting(0, 100),
+});
+export type ExpertReviewRules = z.infer<typeof expertReviewSchema>;
+
 export const policySchema = z.strictObject({
   city: cityCodeSchema,
   cityNameZh: text,
@@ -245,6 +278,7 @@ export const policySchema = z.strictObject({
     similarityThreshold: z.number().gt(0).max(1),
     source: sourceSchema,
   }),
+  expertReview: expertReviewSchema,
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -4,6 +4,7 @@
  * the randomized assignment (probability cap q, dependent rounding with a recorded seed).
  */
 
+export * from "./affinity.ts";
 export { assignmentInstanceSchema, parseAssignmentInstance } from "./assignment.schema.ts";
 export { type SolveOptions, solveAssignment } from "./assignment.ts";
 export {
@@ -22,8 +23,12 @@ export {
   checkAssignmentCertificate,
 } from "./assignment-certificate.ts";
 export { type AssignmentLp, assignmentLp } from "./assignment-lp.ts";
+export * from "./conflicts.ts";
 export {
   type RandomizedOptions,
   type RandomizedResult,
   solveRandomizedAssignment,
 } from "./randomized-assignment.ts";
+export * from "./review-plan.ts";
+export * from "./scoring.ts";
+export * from "./slot.ts";

@@ -259,6 +259,57 @@ export const errorCatalogue = {
     "Not a GB/T 13745 discipline code.",
   ),
 
+  // Expert review
+  REVIEW_NOT_APPLICABLE: entry(
+    "rule",
+    "本计划类别不组织此类专家评审。",
+    "This program has no expert review of this kind.",
+  ),
+  REVIEW_NOT_ORGANISER: entry(
+    "access",
+    "本批次的专家评审不由您的机构组织。",
+    "Your office does not organise this call's expert review.",
+  ),
+  REVIEW_INFEASIBLE: entry("rule", "按当前方案无法完成分配。", "No assignment meets the plan's constraints."),
+  REVIEW_NO_APPLICATIONS: entry(
+    "rule",
+    "本批次没有通过形式审查的申报书。",
+    "The call has no application that passed the formal check.",
+  ),
+  REVIEW_CONFLICT: entry("rule", "该专家须回避。", "The expert is conflicted."),
+  REVIEW_EXPERT_UNAVAILABLE: entry("rule", "该专家不可分配。", "The expert cannot be assigned."),
+  REVIEW_SLOT_INVALID: entry(
+    "rule",
+    "调整后不满足评审方案的约束。",
+    "The change breaks a constraint of the plan.",
+  ),
+  REVIEW_COMMITMENT_REQUIRED: entry(
+    "rule",
+    "请先签署本批次的评审诚信承诺。",
+    "Sign the call's integrity commitment first.",
+  ),
+  REVIEW_SCORES_INCOMPLETE: entry(
+    "rule",
+    "尚有评审指标未打分或未填写评审意见。",
+    "Some criteria have no score or the comment is empty.",
+  ),
+  REVIEW_DEADLINE_PASSED: entry("rule", "评审截止时间已过。", "The review deadline has passed."),
+  REVIEW_OPEN_ASSIGNMENTS: entry(
+    "rule",
+    "尚有专家未提交评审意见。",
+    "Some experts have not submitted their reviews.",
+  ),
+  HORSE_RACE_NOT_ALLOWED: entry(
+    "rule",
+    "本计划类别不采取“赛马制”。",
+    "This program does not run horse races.",
+  ),
+  HORSE_RACE_NOT_CLOSE: entry(
+    "rule",
+    "所选项目的评审结论不够接近。",
+    "The selected results are not close enough.",
+  ),
+
   // Documents (PDF, .docx, .xlsx), rendered off the request thread within a budget
   DOCUMENT_TOO_LARGE: entry(
     "tooLarge",

@@ -79,6 +79,7 @@ async function applicationsOfCity(prefix: string) {
   expect((await review(submitted[1], { event: "recommend", rank: 1 })).status).toBe(200);
   const back = await review(submitted[2], { event: "districtReturn", reason: "请补充预算说明", deadline });
   expect(back.status).toBe(200);
+  await reviewPlanOfCity(prefix, callId);
 
   const elsewhere = await openAccountsOfUnit(prefix, otherDistrictUnit[prefix] as string);
   clients.set(`${prefix}-scope-unit`, elsewhere.unit);
@@ -87,6 +88,41 @@ async function applicationsOfCity(prefix: string) {
   const id = await startApplication(elsewhere.pi, callId, `${prefix} 其他县区`);
   await prepareForSubmission(elsewhere.pi, elsewhere.unit, id);
   expect((await elsewhere.pi.post(`/api/applications/${id}/submit`)).status).toBe(200);
+}
+
+/** One application past the formal check and its call's review plan, assigned and sent to the experts. */
+async function reviewPlanOfCity(prefix: string, callId: string) {
+  const pi = clients.get(`${prefix}-pi`) as Client;
+  const unit = clients.get(`${prefix}-unit`) as Client;
+  const agency = clients.get(`${prefix}-agency`) as Client;
+  const officer = clients.get(`${prefix}-officer`) as Client;
+  const id = await startApplication(pi, callId, `${prefix} 形式审查通过`);
+  await prepareForSubmission(pi, unit, id);
+  expect((await pi.post(`/api/applications/${id}/submit`)).status).toBe(200);
+  const district = clients.get(`${prefix}-district`) as Client;
+  expect(
+    (await district.post(`/api/applications/${id}/district-review`, { event: "recommend", rank: 2 })).status,
+  ).toBe(200);
+  const checklist = ["complete", "commitment", "eligible"].map((code) => ({ code, ok: true }));
+  expect(
+    (await agency.post(`/api/applications/${id}/formal-check`, { event: "formalPass", checklist })).status,
+  ).toBe(200);
+  // Luoyang entrusts the call's review to the agency (LY-REFORM §三(二)1); Datong's bureau runs it.
+  const organiser = prefix === "ly" ? agency : officer;
+  if (prefix === "ly") {
+    const entrusted = await officer.post("/api/review-entrustments", {
+      agencyName: "评审机构",
+      callIds: [callId],
+      periodFrom: "2026-01-01",
+      periodUntil: "2026-12-31",
+      scope: "项目评审",
+    });
+    expect(entrusted.status, JSON.stringify(entrusted.body)).toBe(201);
+  }
+  const plan = await organiser.post("/api/review-plans", { callId });
+  expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+  expect((await organiser.post(`/api/review-plans/${plan.body.id}/assign`)).status).toBe(200);
+  expect((await organiser.post(`/api/review-plans/${plan.body.id}/publish`)).status).toBe(200);
 }
 
 beforeAll(async () => {
@@ -140,6 +176,8 @@ const tableOfRoute: [RegExp, string][] = [
   [/^\/api\/users\/:id/, "users"],
   [/^\/api\/needs\/:id/, "needs"],
   [/^\/api\/experts\/:id/, "experts"],
+  [/^\/api\/review-plans\/:id/, "reviewPlans"],
+  [/^\/api\/review-assignments\/:id/, "reviewAssignments"],
 ];
 
 /** Query filters naming rows of every city, district, guide and call (a list may refuse them: 400). */
@@ -194,7 +232,7 @@ describe("data scope on every read route, as every account", () => {
   it("has the rows it needs: applications in every state, in two districts of both cities", () => {
     const apps = [...facts.values()].filter((f) => f.table === "applications");
     expect(new Set(apps.map((a) => a.status))).toEqual(
-      new Set(["draft", "submitted", "recommended", "districtReturned"]),
+      new Set(["draft", "submitted", "recommended", "districtReturned", "formalPassed"]),
     );
     expect(new Set(apps.map((a) => `${a.row.cityId}/${a.row.districtCode}`)).size).toBe(4);
     const guides = [...facts.values()].filter((f) => f.table === "guides");

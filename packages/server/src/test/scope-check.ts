@@ -48,6 +48,9 @@ export async function loadRowFacts(db: Db): Promise<Map<string, RowFacts>> {
       union all select 'needs', id::text, city_id, null, null, null, null from needs
       union all select 'integrity', id::text, city_id, null, null, null, null from integrity_records
       union all select 'experts', id::text, city_id, null, unit_id::text, user_id::text, null from expert_profiles
+      union all select 'reviewPlans', id::text, city_id, null, null, null, status from review_plans
+      union all select 'reviewAssignments', a.id::text, a.city_id, null, null, p.user_id::text, a.status
+        from review_assignments a join expert_profiles p on p.city_id = a.city_id and p.id = a.expert_id
       union all select 'notifications', id::text, city_id, null, null, user_id::text, null from notifications
       union all select 'attachments', f.id::text, f.city_id, a.district_code, a.unit_id::text, null, a.status
         from attachments f join applications a on a.city_id = f.city_id and a.id = f.application_id`),
@@ -59,6 +62,7 @@ export async function loadRowFacts(db: Db): Promise<Map<string, RowFacts>> {
     users: ["districtCode", "unitId", "ownerUserId"],
     notifications: ["ownerUserId"],
     experts: ["ownerUserId"],
+    reviewAssignments: ["ownerUserId"],
   };
   const facts = new Map<string, RowFacts>();
   for (const r of rows) {

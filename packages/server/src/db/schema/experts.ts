@@ -1,4 +1,4 @@
-import type { AvailabilityWindow, ExpertStatus } from "@luoshu/domain";
+import type { AvailabilityWindow, ExpertStatus, FormerUnit } from "@luoshu/domain";
 import {
   foreignKey,
   index,
@@ -36,6 +36,8 @@ export const expertProfiles = pgTable(
     title: text("title").notNull(),
     region: text("region").notNull(),
     availability: jsonb("availability").$type<AvailabilityWindow[]>().notNull(),
+    /** Units the expert left, with the day: a recent one is a conflict (domain review/conflicts.ts). */
+    formerUnits: jsonb("former_units").$type<FormerUnit[]>().notNull().default([]),
     phone: text("phone"),
     email: text("email"),
     status: text("status").$type<ExpertStatus>().notNull().default("active"),

@@ -5,4 +5,5 @@ export * from "./experts.ts";
 export * from "./identity.ts";
 export * from "./integrity.ts";
 export * from "./reference.ts";
+export * from "./reviews.ts";
 export * from "./units.ts";

@@ -41,6 +41,8 @@ export const maxInputChars: Record<DocumentKind, number> = {
   expertList: 4_000_000,
   // an uploaded sheet of at most 2 MB, as base64 (the route refuses a larger file first)
   expertSheet: 3_000_000,
+  // affinities of up to 2,000 applications × 500 experts, about six characters each
+  reviewAssignment: 8_000_000,
 };
 
 export interface RenderPoolOptions {

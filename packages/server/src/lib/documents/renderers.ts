@@ -1,4 +1,5 @@
 import { renderApplicationPdf } from "./application-pdf.ts";
+import { solveReviewAssignment } from "./assignment-job.ts";
 import { type AuditListOptions, type AuditListRow, renderAuditList } from "./audit-xlsx.ts";
 import { renderCommitmentLetter } from "./commitment-letter.ts";
 import { parseExpertSheet, renderExpertList, renderExpertTemplate } from "./expert-xlsx.ts";
@@ -26,4 +27,6 @@ export const renderers = {
   expertList: renderExpertList,
   /** Not a document but a spreadsheet read: the same threads, the same budget; answers JSON bytes. */
   expertSheet: parseExpertSheet,
+  /** Not a document either: a reviewer assignment solved off the request thread; answers JSON bytes. */
+  reviewAssignment: solveReviewAssignment,
 };

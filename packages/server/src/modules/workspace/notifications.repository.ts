@@ -81,6 +81,22 @@ export function notificationsRepository(db: Db) {
             and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'unitAdmin'))`);
     },
 
+    /** Review work for experts of the pool (invitations, reminders), each expert once. */
+    async notifyExperts(
+      cityId: string,
+      expertIds: readonly string[],
+      n: { titleZh: string; titleEn: string; link: string; createdAt: Date },
+    ): Promise<void> {
+      if (expertIds.length === 0) return;
+      await db.execute(sql`insert into notifications (city_id, user_id, title_zh, title_en, link, created_at)
+        select distinct ${cityId}, p.user_id, ${n.titleZh}, ${n.titleEn}, ${n.link}, ${n.createdAt.toISOString()}::timestamptz
+        from expert_profiles p
+        where p.city_id = ${cityId} and p.id in (${sql.join(
+          [...new Set(expertIds)].map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`);
+    },
+
     /** Work arrived in a queue: its people are told (see `reviewQueueNotice`). */
     async notifyQueue(cityId: string, notice: QueueNotice, at: Date): Promise<void> {
       await db.execute(queueNoticeInsert({ cityId, ...notice, at: at.toISOString() }));
