@@ -259,3 +259,38 @@ export const reviewWorkSchema = z.object({
   conflictReasons: z.array(z.enum(conflictReasons)),
 });
 export type ReviewWorkDto = z.infer<typeof reviewWorkSchema>;
+
+/** 申请回避: an applicant keeps a unit's experts, or one person, away from its application. */
+export const avoidanceBody = z.discriminatedUnion("kind", [
+  z
+    .object({
+      kind: z.literal("unit"),
+      uscc: z.string().trim().length(18),
+      note: z.string().trim().min(2).max(500),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("person"),
+      name: z.string().trim().min(1).max(50),
+      idNumber: z.string().trim().max(18),
+      note: z.string().trim().min(2).max(500),
+    })
+    .strict(),
+]);
+export const avoidanceList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(["unit", "person"]),
+      unitName: z.string().nullable(),
+      uscc: z.string().nullable(),
+      name: z.string().nullable(),
+      idNumberMasked: z.string().nullable(),
+      note: z.string(),
+      at: instant,
+    }),
+  ),
+  /** Whether a declaration is still taken (until the invitations go out). */
+  open: z.boolean(),
+});

@@ -16,7 +16,8 @@ const disciplineCode = z.string().refine(isDisciplineCode, "not a GB/T 13745 dis
 export const reviewPanelSchema = z
   .object({
     nameZh: z.string().trim().min(1).max(100),
-    disciplines: z.array(disciplineCode).min(1).max(20),
+    // Empty: no discipline preference; affinity then comes from the keywords alone.
+    disciplines: z.array(disciplineCode).max(20),
   })
   .strict();
 export type ReviewPanel = z.infer<typeof reviewPanelSchema>;

@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoCities, demoUsernames } from "../db/seed/demo-data.ts";
 import { prepareForSubmission, startApplication } from "../test/application-fixtures.ts";
+import { openPlan, passedApplication } from "../test/review-fixtures.ts";
 import { describeScope, loadRowFacts, type RowFacts, reaches, scopeChecker } from "../test/scope-check.ts";
 import { type Client, createTestApp, type TestApp } from "../test/test-app.ts";
 import type { RegisteredRoute } from "./access.ts";
@@ -92,37 +93,10 @@ async function applicationsOfCity(prefix: string) {
 
 /** One application past the formal check and its call's review plan, assigned and sent to the experts. */
 async function reviewPlanOfCity(prefix: string, callId: string) {
-  const pi = clients.get(`${prefix}-pi`) as Client;
-  const unit = clients.get(`${prefix}-unit`) as Client;
-  const agency = clients.get(`${prefix}-agency`) as Client;
-  const officer = clients.get(`${prefix}-officer`) as Client;
-  const id = await startApplication(pi, callId, `${prefix} 形式审查通过`);
-  await prepareForSubmission(pi, unit, id);
-  expect((await pi.post(`/api/applications/${id}/submit`)).status).toBe(200);
-  const district = clients.get(`${prefix}-district`) as Client;
-  expect(
-    (await district.post(`/api/applications/${id}/district-review`, { event: "recommend", rank: 2 })).status,
-  ).toBe(200);
-  const checklist = ["complete", "commitment", "eligible"].map((code) => ({ code, ok: true }));
-  expect(
-    (await agency.post(`/api/applications/${id}/formal-check`, { event: "formalPass", checklist })).status,
-  ).toBe(200);
-  // Luoyang entrusts the call's review to the agency (LY-REFORM §三(二)1); Datong's bureau runs it.
-  const organiser = prefix === "ly" ? agency : officer;
-  if (prefix === "ly") {
-    const entrusted = await officer.post("/api/review-entrustments", {
-      agencyName: "评审机构",
-      callIds: [callId],
-      periodFrom: "2026-01-01",
-      periodUntil: "2026-12-31",
-      scope: "项目评审",
-    });
-    expect(entrusted.status, JSON.stringify(entrusted.body)).toBe(201);
-  }
-  const plan = await organiser.post("/api/review-plans", { callId });
-  expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-  expect((await organiser.post(`/api/review-plans/${plan.body.id}/assign`)).status).toBe(200);
-  expect((await organiser.post(`/api/review-plans/${plan.body.id}/publish`)).status).toBe(200);
+  await passedApplication(t, prefix, callId, `${prefix} 形式审查通过`);
+  const { organiser, planId } = await openPlan(t, prefix, callId);
+  expect((await organiser.post(`/api/review-plans/${planId}/assign`)).status).toBe(200);
+  expect((await organiser.post(`/api/review-plans/${planId}/publish`)).status).toBe(200);
 }
 
 beforeAll(async () => {

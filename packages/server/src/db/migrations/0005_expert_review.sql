@@ -91,6 +91,7 @@ CREATE TABLE "review_relations" (
 	"application_id" uuid,
 	"unit_id" uuid,
 	"id_number_digest" text,
+	"person_name" text,
 	"id_number_masked" text,
 	"note" text NOT NULL,
 	"user_id" uuid NOT NULL,

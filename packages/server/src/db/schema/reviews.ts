@@ -177,7 +177,8 @@ export const reviewRelations = pgTable(
     applicationId: uuid("application_id"),
     unitId: uuid("unit_id"),
     idNumberDigest: text("id_number_digest"),
-    /** Masked, for the people who read the declaration. */
+    /** The person an applicant asks to keep away, as typed, with the number masked. */
+    personName: text("person_name"),
     idNumberMasked: text("id_number_masked"),
     note: text("note").notNull(),
     userId: uuid("user_id").notNull(),

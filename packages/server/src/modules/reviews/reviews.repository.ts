@@ -197,7 +197,36 @@ export function reviewsRepository(db: Db) {
       return db.select().from(reviewRelations).where(eq(reviewRelations.cityId, cityId));
     },
     async insertRelation(row: typeof reviewRelations.$inferInsert) {
-      await db.insert(reviewRelations).values(row);
+      const [inserted] = await db.insert(reviewRelations).values(row).returning();
+      if (!inserted) throw new Error("relation insert returned nothing");
+      return inserted;
+    },
+    /** What the applicant asked to keep away from its application, with the units' names. */
+    async avoidancesOf(cityId: string, applicationId: string) {
+      return db
+        .select({ r: reviewRelations, unitName: units.nameZh, uscc: units.uscc })
+        .from(reviewRelations)
+        .leftJoin(units, and(eq(units.cityId, reviewRelations.cityId), eq(units.id, reviewRelations.unitId)))
+        .where(
+          and(
+            eq(reviewRelations.cityId, cityId),
+            eq(reviewRelations.applicationId, applicationId),
+            eq(reviewRelations.declaredBy, "applicant"),
+          ),
+        )
+        .orderBy(asc(reviewRelations.at));
+    },
+    /** The state of the plan an application is reviewed in, if any. */
+    async planStatusOf(cityId: string, applicationId: string): Promise<ReviewPlanState | null> {
+      const [row] = await db
+        .select({ status: reviewPlans.status })
+        .from(reviewItems)
+        .innerJoin(
+          reviewPlans,
+          and(eq(reviewPlans.cityId, reviewItems.cityId), eq(reviewPlans.id, reviewItems.planId)),
+        )
+        .where(and(eq(reviewItems.cityId, cityId), eq(reviewItems.applicationId, applicationId)));
+      return row?.status ?? null;
     },
 
     async findPlan(cityId: string, id: string): Promise<PlanRow | undefined> {

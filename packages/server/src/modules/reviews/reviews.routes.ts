@@ -1,4 +1,6 @@
 import {
+  avoidanceBody,
+  avoidanceList,
   createReviewPlanBody,
   declareConflictBody,
   declineBody,
@@ -23,6 +25,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../plugins/access.ts";
+import { declareAvoidance, listAvoidances } from "./avoidances.ts";
 import {
   completePlan,
   overrideAssignment,
@@ -303,6 +306,45 @@ export async function reviewRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) =>
       reply.status(201).send(await recordEntrustment(deps, { ctx: callerOf(request), body: request.body })),
+  );
+
+  r.get(
+    "/api/applications/:id/avoidances",
+    {
+      config: { access: { permission: "application.read", scope: "city" }, errors: ["NOT_FOUND"] },
+      schema: {
+        tags,
+        summary: "Units and people the applicant asked to keep away from the review",
+        params: idParams,
+        response: { 200: avoidanceList },
+      },
+    },
+    async (request) => listAvoidances(deps, { ctx: callerOf(request), applicationId: request.params.id }),
+  );
+
+  r.post(
+    "/api/applications/:id/avoidances",
+    {
+      config: {
+        access: { permission: "application.edit", scope: "city" },
+        errors: ["NOT_FOUND", "INVALID_TRANSITION"],
+      },
+      schema: {
+        tags,
+        summary: "Ask to keep a unit's experts or a person away (申请回避)",
+        params: idParams,
+        body: avoidanceBody,
+        response: { 201: avoidanceList },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await declareAvoidance(deps, {
+          ctx: callerOf(request),
+          applicationId: request.params.id,
+          body: request.body,
+        }),
+      ),
   );
 
   r.get(

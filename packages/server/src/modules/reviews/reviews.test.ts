@@ -1,26 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { applicantSession } from "../../test/applicant-session.ts";
-import { prepareForSubmission, startApplication } from "../../test/application-fixtures.ts";
+import { passedApplication } from "../../test/review-fixtures.ts";
 import type { Client } from "../../test/test-app.ts";
 
 const s = applicantSession();
-const checklist = ["complete", "commitment", "eligible"].map((code) => ({ code, ok: true }));
-
-/** An application of the demo PI's unit, taken through the district and the formal check. */
-async function passedApplication(title: string) {
-  const id = await startApplication(s.pi, s.callId, title);
-  await prepareForSubmission(s.pi, s.unit, id);
-  expect((await s.pi.post(`/api/applications/${id}/submit`)).status).toBe(200);
-  const district = await s.t.as("ly-district");
-  expect(
-    (await district.post(`/api/applications/${id}/district-review`, { event: "recommend", rank: 1 })).status,
-  ).toBe(200);
-  const agency = await s.t.as("ly-agency");
-  expect(
-    (await agency.post(`/api/applications/${id}/formal-check`, { event: "formalPass", checklist })).status,
-  ).toBe(200);
-  return id;
-}
+const passed = (title: string) => passedApplication(s.t, "ly", s.callId, title);
 
 type Row = {
   id: string;
@@ -44,8 +28,8 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
   let plan: { items: Item[]; status: string; solution: { certified: boolean; objective: number } };
 
   it("lets only the entrusted agency organise the call's review, the bureau watching", async () => {
-    await passedApplication("智能轴承寿命预测研究");
-    await passedApplication("城市更新政策评估研究");
+    await passed("智能轴承寿命预测研究");
+    await passed("城市更新政策评估研究");
     const officer = await s.t.as("ly-officer");
     const agency = await s.t.as("ly-agency");
     const calls = await officer.get("/api/reviews/calls");
