@@ -1,11 +1,13 @@
 import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
 import { demoPassword, demoUsernames } from "./db/seed/demo-data.ts";
+import { walkDemoReview } from "./db/seed/demo-review.ts";
 import { seedDemo } from "./db/seed/seed-demo.ts";
 import { appDeps } from "./deps.ts";
 import { registerSealer } from "./lib/after-commit.ts";
 import { systemClock } from "./lib/clock.ts";
 import { createLocalFileStore } from "./lib/files/file-store.ts";
+import { injectClients } from "./lib/inject-client.ts";
 import { readPolicies } from "./lib/policy-files.ts";
 import { fileAnchorStore } from "./modules/audit/audit-anchor.ts";
 import { AuditSealer } from "./modules/audit/audit-sealer.ts";
@@ -37,10 +39,10 @@ try {
 const { database, cipher } = runtime;
 const auditKeys = { signer: cipher, anchor: fileAnchorStore(config.auditAnchorFile) };
 await registerPolicyCities({ repos: createRepositories(database.db, auditKeys), policies });
-if (!config.production) {
-  const seeded = await seedDemo(database.db, cipher, systemClock.now());
-  if (seeded.created) console.log("已创建演示数据 / demo data created");
-}
+const seeded = config.production
+  ? { created: false }
+  : await seedDemo(database.db, cipher, systemClock.now());
+if (seeded.created) console.log("已创建演示数据 / demo data created");
 const sealer = new AuditSealer(database.db, auditKeys);
 registerSealer(database.db, sealer);
 sealer.start();
@@ -59,6 +61,23 @@ const app = await buildApp(
     logger: process.env.LUOSHU_LOG === "1",
   }),
 );
+
+if (seeded.created && process.env.LUOSHU_DEMO_REVIEW !== "0") {
+  // The demo's expert review, walked through the API like its people would (db/seed/demo-review.ts).
+  const clients = injectClients(app);
+  const sessions = new Map<string, ReturnType<typeof clients.login>>();
+  const as = (username: string) => {
+    if (!sessions.has(username)) sessions.set(username, clients.login(username, demoPassword));
+    return sessions.get(username) as ReturnType<typeof clients.login>;
+  };
+  try {
+    await walkDemoReview(as, systemClock.now());
+    console.log("已创建演示评审 / demo expert review created");
+  } catch (e) {
+    // The seed itself stands; only the walk's steps after the failure are missing.
+    console.error(`演示评审未能完成 / the demo review walk stopped: ${(e as Error).message}`);
+  }
+}
 
 let closing = false;
 async function shutdown(signal: string) {

@@ -14,6 +14,7 @@ import { appDeps } from "../deps.ts";
 import { registerSealer } from "../lib/after-commit.ts";
 import { fixedClock } from "../lib/clock.ts";
 import { createLocalFileStore, type FileStore } from "../lib/files/file-store.ts";
+import { type Client, injectClients } from "../lib/inject-client.ts";
 import { readPolicies } from "../lib/policy-files.ts";
 import { FieldCipher } from "../lib/sm-crypto.ts";
 import { fileAnchorStore } from "../modules/audit/audit-anchor.ts";
@@ -60,21 +61,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export interface Client {
-  csrfToken: string;
-  cookie: string;
-  me: Record<string, unknown>;
-  request(
-    method: string,
-    url: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
-  get(url: string): ReturnType<Client["request"]>;
-  post(url: string, body?: unknown): ReturnType<Client["request"]>;
-  put(url: string, body?: unknown): ReturnType<Client["request"]>;
-  patch(url: string, body?: unknown): ReturnType<Client["request"]>;
-}
+export type { Client };
 
 /**
  * `policies` replaces the policy files read from policies/ (a test may add a city of its own);
@@ -111,35 +98,7 @@ export async function createTestApp(
     { onUndeclaredError: (route, code) => undeclared.add(`${route} answered ${code}`) },
   );
 
-  const client = (cookie: string, csrfToken: string, me: Record<string, unknown>): Client => {
-    const request: Client["request"] = async (method, url, body, headers = {}) => {
-      const res = await app.inject({
-        method: method as "GET",
-        url,
-        headers: {
-          ...(cookie ? { cookie } : {}),
-          ...(csrfToken ? { "x-csrf-token": csrfToken } : {}),
-          ...headers,
-        },
-        ...(body === undefined ? {} : { payload: body as object }),
-      });
-      let parsed: unknown = res.body;
-      try {
-        parsed = JSON.parse(res.body);
-      } catch {}
-      return { status: res.statusCode, body: parsed, headers: res.headers };
-    };
-    return {
-      csrfToken,
-      cookie,
-      me,
-      request,
-      get: (url) => request("GET", url),
-      post: (url, body) => request("POST", url, body ?? {}),
-      put: (url, body) => request("PUT", url, body ?? {}),
-      patch: (url, body) => request("PATCH", url, body ?? {}),
-    };
-  };
+  const clients = injectClients(app);
 
   return {
     app,
@@ -148,7 +107,7 @@ export async function createTestApp(
     cipher,
     files,
     auditKeys,
-    anonymous: client("", "", {}),
+    anonymous: clients.anonymous,
     async firstLogin(username, password) {
       const c = await (this as TestApp).as(username, password);
       const changed = await c.post("/api/auth/password", {
@@ -159,18 +118,7 @@ export async function createTestApp(
         throw new Error(`first login of ${username}: ${JSON.stringify(changed.body)}`);
       return c;
     },
-    async as(username, password = demoPassword) {
-      const res = await app.inject({
-        method: "POST",
-        url: "/api/auth/login",
-        payload: { username, password },
-      });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const setCookie = [res.headers["set-cookie"]].flat()[0] ?? "";
-      const cookie = String(setCookie).split(";")[0] ?? "";
-      const me = JSON.parse(res.body).user;
-      return client(cookie, me.csrfToken, me);
-    },
+    as: (username, password = demoPassword) => clients.login(username, password),
     async close() {
       await app.close();
       await database.close();

@@ -162,9 +162,28 @@ export async function runAssignment(
 ) {
   const { ctx } = input;
   const cityId = ctx.actor.cityId ?? "";
-  // Build the instance outside the write transaction: it reads, and the solve may take seconds.
-  const draft = await deps.repos.reviews.findPlan(cityId, input.planId);
-  if (!draft) throw planNotFound();
+  // Applications that passed the formal check since the plan was made join it before each solve.
+  const draft = await deps.tx.run(ctx, async ({ reviews }, audit) => {
+    const { plan } = await lockForAction(deps, reviews, ctx, input.planId, "assign");
+    const have = new Set((await reviews.items(plan.cityId, plan.id)).map((i) => i.applicationId));
+    const joining = (await reviews.passedApplications(plan.cityId, plan.callId)).filter(
+      (a) => !have.has(a.id),
+    );
+    if (joining.length > 0) {
+      await reviews.insertItems(
+        joining.map((a) => ({ cityId: plan.cityId, planId: plan.id, applicationId: a.id, panelIndex: 0 })),
+      );
+      audit({
+        action: "review.plan.addApplications",
+        entityType: "reviewPlan",
+        entityId: plan.id,
+        cityId: plan.cityId,
+        after: { applicationIds: joining.map((a) => a.id) },
+      });
+    }
+    return plan;
+  });
+  // The instance is built outside the write transaction: it only reads, and the solve may take seconds.
   const review = await loadReviewContext(
     deps.repos.reviews,
     draft,

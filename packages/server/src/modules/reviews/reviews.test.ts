@@ -84,6 +84,8 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
 
   it("assigns optimally with a verified certificate, never a conflicted pair, at most one expert per unit", async () => {
     const agency = await s.t.as("ly-agency");
+    // One more passes the formal check after the plan was made: it joins at the next solve.
+    await passed("乡村振兴科技特派员制度研究");
     const settings = (await agency.get(`/api/review-plans/${planId}`)).body.settings;
     const edited = await agency.put(`/api/review-plans/${planId}/settings`, {
       ...settings,
@@ -95,6 +97,7 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
     expect(res.status).toBe(200);
     plan = res.body;
     expect(plan.status).toBe("assigned");
+    expect(plan.items).toHaveLength(3);
     expect(plan.solution.certified).toBe(true);
     for (const item of plan.items) {
       const rows = active(item.assignments);

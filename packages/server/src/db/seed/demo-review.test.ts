@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
+import { walkDemoReview } from "./demo-review.ts";
+
+let t: TestApp;
+const sessions = new Map<string, Promise<Client>>();
+const as = (username: string) => {
+  if (!sessions.has(username)) sessions.set(username, t.as(username));
+  return sessions.get(username) as Promise<Client>;
+};
+beforeAll(async () => {
+  t = await createTestApp();
+  await walkDemoReview(as, t.clock.now());
+}, 120_000);
+afterAll(() => t.close());
+
+describe("the demo's expert review, walked through the API on the first start", () => {
+  it("leaves both cities' calls in review, each organised by whom its policy names", async () => {
+    for (const [prefix, organiser] of [
+      ["ly", "entrustedAgency"],
+      ["dt", "bureau"],
+    ]) {
+      const calls = (await (await as(`${prefix}-officer`)).get("/api/reviews/calls")).body.items;
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({ organiser, passed: 4, plan: { status: "inReview" } });
+    }
+  });
+
+  it("gives the named demo experts an invitation on their first login", async () => {
+    for (const prefix of ["ly", "dt"]) {
+      const mine = await (await as(`${prefix}-expert`)).get("/api/my-reviews");
+      expect(mine.status).toBe(200);
+      expect(mine.body.items[0].assignments[0].status).toBe("invited");
+    }
+  });
+});
