@@ -19,8 +19,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The product as a user starts it (`npm start`'s script), on a fresh embedded database of its own. */
-export async function startServer(): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * The product as a user starts it (`npm start`'s script), on a fresh embedded database of its own.
+ * The demo's expert review walk (db/seed/demo-review.ts) runs only when a test asks for it, so the
+ * other tests start from the plain demo.
+ */
+export async function startServer(
+  options: { demoReview?: boolean } = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "luoshu-e2e-"));
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
@@ -32,6 +38,7 @@ export async function startServer(): Promise<{ url: string; stop(): Promise<void
       LUOSHU_DATA_DIR: dataDir,
       LUOSHU_KEY_FILE: path.join(dataDir, "sm4.key"),
       DATABASE_URL: "",
+      LUOSHU_DEMO_REVIEW: options.demoReview ? "1" : "0",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -80,12 +87,12 @@ export function launchBrowser(): Promise<Browser> {
  * test-results/ ready for the pages they record, and stopped after them (afterAll). The fields are
  * set once beforeAll has run: read them inside tests and the helpers they call.
  */
-export function serverAndBrowser(): { url: string; browser: Browser } {
+export function serverAndBrowser(options: { demoReview?: boolean } = {}): { url: string; browser: Browser } {
   const live = {} as { url: string; browser: Browser };
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   beforeAll(async () => {
     fs.mkdirSync(screenshotsDir, { recursive: true });
-    server = await startServer();
+    server = await startServer(options);
     live.url = server.url;
     live.browser = await launchBrowser();
   });

@@ -201,6 +201,20 @@ describe("parsePolicy errors", () => {
       (j) => list(j, "programs.1.fields.items").push(get(j, "programs.1.fields.items.0")),
       "programs[1].fields.items",
     ],
+    [
+      "a review organiser for an unknown program",
+      (j) => list(j, "expertReview.organisers.0.programs").push("noSuchProgram"),
+      "expertReview.organisers[0].programs[2]",
+    ],
+    [
+      "two organisers for one program",
+      (j) =>
+        list(j, "expertReview.organisers").push({
+          ...(get(j, "expertReview.organisers.0") as object),
+          organiser: "bureau",
+        }),
+      "expertReview.organisers",
+    ],
   ])("cross-checks: %s", (_name, breakIt, pathStart) => {
     const json = luoyangJson();
     breakIt(json);
