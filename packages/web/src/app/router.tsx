@@ -113,6 +113,34 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "reviews",
+            ...page(
+              () => import("../features/reviews/ReviewsPage").then((m) => m.ReviewsPage),
+              "review.read",
+            ),
+          },
+          {
+            path: "reviews/:id",
+            ...page(
+              () => import("../features/reviews/ReviewPlanPage").then((m) => m.ReviewPlanPage),
+              "review.read",
+            ),
+          },
+          {
+            path: "my-reviews",
+            ...page(
+              () => import("../features/reviews/MyReviewsPage").then((m) => m.MyReviewsPage),
+              "review.score",
+            ),
+          },
+          {
+            path: "my-reviews/:id",
+            ...page(
+              () => import("../features/reviews/ReviewWorkPage").then((m) => m.ReviewWorkPage),
+              "review.score",
+            ),
+          },
+          {
             path: "integrity",
             ...page(
               () => import("../features/integrity/IntegrityPage").then((m) => m.IntegrityPage),

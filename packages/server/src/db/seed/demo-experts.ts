@@ -104,14 +104,17 @@ export interface DemoExpert {
 }
 
 /** The generated experts of one city, the same on every run. */
-export function demoExpertsOf(city: DemoCity): DemoExpert[] {
+export function demoExpertsOf(city: DemoCity, now: Date): DemoExpert[] {
+  const year = now.getUTCFullYear();
   return Array.from({ length: demoExpertsPerCity }, (_, i) => {
     const unit = city.units[i % city.units.length];
+    // The expert's place among its unit's experts: the unit's fields vary across them.
+    const j = Math.floor(i / city.units.length);
     if (!unit) throw new Error("a demo city has units");
     const f = fieldsByUnit[unit.key] ?? fieldsByUnit.university;
     if (!f) throw new Error(`no fields for ${unit.key}`);
     const n = i + 1;
-    const year = 1962 + ((i * 7) % 24);
+    const born = 1962 + ((i * 7) % 24);
     const month = String(1 + ((i * 5) % 12)).padStart(2, "0");
     const day = String(1 + ((i * 11) % 28)).padStart(2, "0");
     const username = `${city.prefix}-expert-${String(n).padStart(2, "0")}`;
@@ -120,15 +123,16 @@ export function demoExpertsOf(city: DemoCity): DemoExpert[] {
       username,
       displayName: `${surnames[(i * 3 + (city.prefix === "dt" ? 7 : 0)) % surnames.length]}${givenNames[(i * 5) % givenNames.length]}`,
       idNumber: makeResidentId(
-        `${unit.districtCode}${year}${month}${day}${String(500 + n).padStart(3, "0")}`,
+        `${unit.districtCode}${born}${month}${day}${String(500 + n).padStart(3, "0")}`,
       ),
       unitKey: unit.key,
-      disciplines: f.disciplines[i % f.disciplines.length] ?? [],
-      keywords: [0, 1, 2].map((k) => f.keywords[(i + k * 2) % f.keywords.length] ?? "").filter(Boolean),
-      title: f.titles[i % f.titles.length] ?? "教授",
+      disciplines: f.disciplines[j % f.disciplines.length] ?? [],
+      keywords: [0, 1, 2].map((k) => f.keywords[(j + k * 2) % f.keywords.length] ?? "").filter(Boolean),
+      title: f.titles[j % f.titles.length] ?? "教授",
       region: district?.nameZh ?? "",
       // Every third expert names the windows they can review in; the others are not restricted.
-      availability: i % 3 === 0 ? [{ from: "2026-03-01", until: "2026-12-31" }] : [],
+      // (the seed's year and the next, so that the demo works whenever it is started)
+      availability: i % 3 === 0 ? [{ from: `${year}-01-01`, until: `${year + 1}-12-31` }] : [],
       phone: `139${(city.prefix === "ly" ? 37_900_000 : 35_200_000) + n}`,
       email: `${username}@experts.example.cn`,
       // One per city shows what a suspension looks like.
@@ -145,7 +149,7 @@ export async function seedDemoExperts(
   input: { city: DemoCity; cipher: FieldCipher; passwordHash: string; unitIds: Record<string, string> },
 ) {
   const { city, cipher } = input;
-  const experts = demoExpertsOf(city);
+  const experts = demoExpertsOf(city, now);
   const made = await tx
     .insert(users)
     .values(

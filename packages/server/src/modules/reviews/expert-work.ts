@@ -259,7 +259,14 @@ export async function reviewWork(
       title: app.title,
       unitName: app.unitName,
       requestedFen: app.requestedFen,
-      basic: { ...c.basic },
+      // The field by its name in the program, as the applicant chose it from the list.
+      basic: {
+        ...c.basic,
+        field:
+          policy.programs
+            .find((p) => p.code === plan.program)
+            ?.fields?.items.find((f) => f.code === c.basic.field)?.nameZh ?? c.basic.field,
+      },
       content: { ...c.content },
       targets: c.targets.map((t) => ({
         kind: t.kind,

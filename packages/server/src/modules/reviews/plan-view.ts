@@ -174,6 +174,8 @@ function actionsOf(ctx: CallerContext, plan: PlanRow, org: Organising, statuses:
   if (plan.status === "inReview" && open > 0) allowed.push("remind");
   else block("remind", "没有待评审的专家。", "No expert has work outstanding.");
   if (events.includes("complete") && open === 0) allowed.push("complete");
+  else if (plan.status !== "inReview")
+    block("complete", "评审尚未开始或已结束。", "The review is not running.");
   else block("complete", `尚有 ${open} 位专家未提交，评审不能结束。`, `${open} reviews are outstanding.`);
   if (plan.status === "inReview") allowed.push("reopen");
   else block("reopen", "评审不在进行中。", "The review is not running.");

@@ -17,7 +17,7 @@ const active = (rows: Row[]) =>
   rows.filter((r) => ["proposed", "invited", "accepted", "submitted"].includes(r.status));
 
 /** Logs in as the expert holding a row: demo experts share the demo password. */
-async function expertClient(plan: { items: Item[] }, row: Row): Promise<Client> {
+async function expertClient(row: Row): Promise<Client> {
   const experts = await (await s.t.as("ly-officer")).get("/api/experts?pageSize=200");
   const e = experts.body.items.find((x: { id: string }) => x.id === row.expert.id);
   return s.t.as(e.username);
@@ -144,7 +144,7 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
     expect(plan.status).toBe("inReview");
     const item = plan.items[0] as Item;
     const [first, second] = active(item.assignments) as [Row, Row];
-    const expert = await expertClient(plan, first);
+    const expert = await expertClient(first);
     const mine = await expert.get("/api/my-reviews");
     expect(mine.body.items[0].assignments.map((a: { id: string }) => a.id)).toContain(first.id);
     expect((await expert.post(`/api/review-assignments/${first.id}/accept`)).body.code).toBe(
@@ -193,7 +193,7 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
     const agency = await s.t.as("ly-agency");
     const item = plan.items[0] as Item;
     const second = active(item.assignments)[1] as Row;
-    const expert = await expertClient(plan, second);
+    const expert = await expertClient(second);
     await expert.post(`/api/my-reviews/${planId}/commitment`);
     const declared = await expert.post(`/api/review-assignments/${second.id}/declare-conflict`, {
       note: "与申报单位有合作关系",

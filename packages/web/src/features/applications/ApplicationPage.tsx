@@ -19,6 +19,7 @@ import { parseYuan } from "../budget/parseYuan";
 import { useGuide } from "../guides/hooks";
 import { ApplicationSummaryCard } from "./ApplicationSummaryCard";
 import { AttachmentsPanel } from "./AttachmentsPanel";
+import { AvoidancesPanel } from "./AvoidancesPanel";
 import { CommitmentPanel } from "./CommitmentPanel";
 import { DuplicatesPanel } from "./DuplicatesPanel";
 import { fieldLabel } from "./fieldLabels";
@@ -384,6 +385,11 @@ export function ApplicationPage() {
                     />
                   </Space>
                 ),
+              },
+              {
+                key: "avoidances",
+                label: <span data-testid="tab-avoidances">{t("申请回避", "Avoidances")}</span>,
+                children: <AvoidancesPanel applicationId={a.id} />,
               },
               {
                 key: "history",
