@@ -1,4 +1,9 @@
-import { availabilityWindowSchema, expertImportProblemKinds, expertStatuses } from "@luoshu/domain";
+import {
+  availabilityWindowSchema,
+  calendarDateSchema,
+  expertImportProblemKinds,
+  expertStatuses,
+} from "@luoshu/domain";
 import { z } from "zod";
 import { cityCode, instant, pageOf, pageQuery } from "./shared.ts";
 
@@ -20,6 +25,10 @@ export const expertSchema = z.object({
   title: z.string(),
   region: z.string(),
   availability: z.array(z.object({ from: z.string(), until: z.string() })),
+  /** Units the expert left, with the day: a recent one keeps them from that unit's applications. */
+  formerUnits: z.array(
+    z.object({ unitId: z.string(), uscc: z.string(), unitName: z.string(), leftOn: z.string() }),
+  ),
   phone: z.string().nullable(),
   email: z.string().nullable(),
   status: z.enum(expertStatuses),
@@ -55,6 +64,10 @@ export const expertSelfBody = z
   .object({
     keywords: z.array(z.string().trim().min(1).max(30)).max(20),
     availability: z.array(availabilityWindowSchema).max(20),
+    /** By the unit's credit code; the unit must be registered in the city. */
+    formerUnits: z
+      .array(z.object({ uscc: z.string().trim().length(18), leftOn: calendarDateSchema }).strict())
+      .max(10),
     phone: z
       .string()
       .trim()

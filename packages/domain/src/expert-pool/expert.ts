@@ -18,6 +18,12 @@ export const availabilityWindowSchema = z
 export type AvailabilityWindow = z.infer<typeof availabilityWindowSchema>;
 export const availabilitySchema = z.array(availabilityWindowSchema).max(20);
 
+/** A unit the expert left, kept with its name and code as entered: a recent one is a conflict (review/conflicts.ts). */
+export const formerUnitSchema = z
+  .object({ unitId: z.string(), uscc: z.string(), unitName: z.string(), leftOn: calendarDateSchema })
+  .strict();
+export type StoredFormerUnit = z.infer<typeof formerUnitSchema>;
+
 export interface Expert {
   id: string;
   cityId: string;
@@ -33,6 +39,7 @@ export interface Expert {
   /** A district code (GB/T 2260) or a place in words. */
   region: string;
   availability: AvailabilityWindow[];
+  formerUnits: StoredFormerUnit[];
   phone: string | null;
   email: string | null;
   status: ExpertStatus;
@@ -49,7 +56,7 @@ export interface ExpertView extends Expert {
 }
 
 /** What the expert may change of their own profile; the rest is the pool manager's. */
-export type ExpertSelfFields = Pick<Expert, "keywords" | "availability" | "phone" | "email">;
+export type ExpertSelfFields = Pick<Expert, "keywords" | "availability" | "formerUnits" | "phone" | "email">;
 
 /**
  * Whether an assignment may pick the expert on a day: never while suspended; when the expert has

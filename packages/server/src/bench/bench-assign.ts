@@ -17,7 +17,8 @@ import loadHighs from "highs";
  * 1,000 × 600 and 5,000 × 2,000 (applications × experts, k = 5): objective, solve time, peak
  * memory, the certificate checked over every pair, and the ratio to the LP optimum from HiGHS
  * (an independent solver) where HiGHS finishes. Each instance runs in its own process so that its
- * peak RSS is its own. Figures in bench-results/assign.json.
+ * peak RSS is its own. Figures in bench-results/assign.json; `npm run bench:assign -- --only 5000x2000`
+ * runs (and prints) just the sizes named.
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
@@ -180,39 +181,55 @@ async function highsReference(instance: AssignmentInstance, objective: number) {
   }
 }
 
-const only = process.argv[2];
-if (only) {
-  const size = SIZES.find((s) => s.name === only);
-  if (!size) throw new Error(`unknown size ${only}`);
-  const record = await runOne(size);
-  process.send?.(record);
-} else {
-  const records: unknown[] = [];
-  for (const size of SIZES) {
-    console.error(`[bench:assign] ${size.name}…`);
-    const record = await new Promise<unknown>((resolve, reject) => {
-      const child = fork(fileURLToPath(import.meta.url), [size.name], { execArgv: process.execArgv });
-      let message: unknown;
-      child.on("message", (m) => {
-        message = m;
-      });
-      child.on("error", reject);
-      child.on("exit", (code) =>
-        code === 0 && message ? resolve(message) : reject(new Error(`${size.name} exited ${code}`)),
-      );
+/** Runs one size in a child process (its own peak RSS) and resolves with its record. */
+function runChild(size: (typeof SIZES)[number]): Promise<unknown> {
+  return new Promise<unknown>((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ["--child", size.name], {
+      execArgv: process.execArgv,
     });
+    let message: unknown;
+    child.on("message", (m) => {
+      message = m;
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 && message ? resolve(message) : reject(new Error(`${size.name} exited ${code}`)),
+    );
+  });
+}
+
+const sizeNamed = (name: string) => {
+  const size = SIZES.find((s) => s.name === name);
+  if (!size) throw new Error(`unknown size ${name} (sizes: ${SIZES.map((s) => s.name).join(", ")})`);
+  return size;
+};
+
+const args = process.argv.slice(2);
+if (args[0] === "--child") {
+  process.send?.(await runOne(sizeNamed(args[1] ?? "")));
+} else {
+  // `--only 5000x2000` (or a comma list) runs just those sizes and prints them; assign.json is
+  // written only by a full run, so that it always holds every size from one sitting.
+  const onlyAt = args.indexOf("--only");
+  const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? "").split(",").map(sizeNamed) : null;
+  const records: unknown[] = [];
+  for (const size of only ?? SIZES) {
+    console.error(`[bench:assign] ${size.name}…`);
+    const record = await runChild(size);
     console.error(JSON.stringify(record));
     records.push(record);
   }
-  const out = path.join(root, "bench-results", "assign.json");
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  const report = {
-    at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
-    targets:
-      "ratio 1.0 (to 1e-9) wherever HiGHS finishes; certificate verified on every instance; 5,000 × 2,000 under 10 s (aim 5)",
-    instances: records,
-  };
-  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`written ${path.relative(root, out)}`);
+  if (!only) {
+    const out = path.join(root, "bench-results", "assign.json");
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    const report = {
+      at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+      targets:
+        "ratio 1.0 (to 1e-9) wherever HiGHS finishes; certificate verified on every instance; 5,000 × 2,000 under 10 s (aim 5)",
+      instances: records,
+    };
+    fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`written ${path.relative(root, out)}`);
+  }
 }

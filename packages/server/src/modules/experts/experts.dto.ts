@@ -14,6 +14,7 @@ export const toExpertDto = (e: ExpertView, now: Date): ExpertDto => ({
   title: e.title,
   region: e.region,
   availability: e.availability,
+  formerUnits: e.formerUnits,
   phone: e.phone,
   email: e.email,
   status: e.status,

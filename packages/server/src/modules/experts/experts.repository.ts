@@ -5,6 +5,7 @@ import {
   type ExpertStatus,
   type ExpertView,
   expertStatuses,
+  formerUnitSchema,
   type Scope,
 } from "@luoshu/domain";
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
@@ -76,6 +77,7 @@ const toView = (r: Row): ExpertView => ({
   title: r.p.title,
   region: r.p.region,
   availability: availabilitySchema.parse(r.p.availability),
+  formerUnits: z.array(formerUnitSchema).parse(r.p.formerUnits ?? []),
   phone: r.p.phone,
   email: r.p.email,
   status: status.parse(r.p.status),
@@ -166,12 +168,12 @@ export function expertsRepository(db: Db) {
     },
 
     /** The city's units by their USCC, to resolve an import's unit column. */
-    async unitsByUscc(cityId: string): Promise<Map<string, string>> {
+    async unitsByUscc(cityId: string): Promise<Map<string, { id: string; nameZh: string }>> {
       const rows = await db
-        .select({ id: units.id, uscc: units.uscc })
+        .select({ id: units.id, uscc: units.uscc, nameZh: units.nameZh })
         .from(units)
         .where(eq(units.cityId, cityId));
-      return new Map(rows.map((r) => [r.uscc, r.id]));
+      return new Map(rows.map((r) => [r.uscc, { id: r.id, nameZh: r.nameZh }]));
     },
 
     /** Which of these usernames and ID digests accounts hold already (any city: both are unique platform-wide). */

@@ -63,12 +63,12 @@ async function check(
     const id = r.cells.idNumber?.trim().toUpperCase();
     return id && id.length === 18 ? [digestOf(id)] : [];
   });
-  const [unitIdByUscc, taken] = await Promise.all([
+  const [unitsOfCity, taken] = await Promise.all([
     deps.repos.experts.unitsByUscc(cityId),
     deps.repos.experts.taken(usernames, digests),
   ]);
   const result = checkExpertImport(raw, {
-    unitIdByUscc,
+    unitIdByUscc: new Map([...unitsOfCity].map(([uscc, u]) => [uscc, u.id])),
     digestOf,
     takenUsernames: taken.usernames,
     takenDigests: taken.digests,

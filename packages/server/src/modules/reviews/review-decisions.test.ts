@@ -68,6 +68,19 @@ describe("expert review in Datong, run by the bureau", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.path ?? bad.body.issues?.[0]?.path).toBeTruthy();
     expect((await (await as("ly-pi")).get(`/api/applications/${apps[0]}/avoidances`)).status).toBe(404);
+    // An expert who left the applicant's unit within the look-back (3 years, a city setting) says so.
+    const unitId = (await officer.get(`/api/applications/${apps[0]}`)).body.unitId;
+    const applicantUnit = (await officer.get(`/api/units/${unitId}`)).body;
+    const former = await clientOf((pool[2] as (typeof pool)[number]).id);
+    const future = await former.patch("/api/experts/me", {
+      formerUnits: [{ uscc: applicantUnit.uscc, leftOn: "2027-01-01" }],
+    });
+    expect(future.body.path).toBe("formerUnits.0.leftOn");
+    const left = await former.patch("/api/experts/me", {
+      formerUnits: [{ uscc: applicantUnit.uscc, leftOn: "2024-06-30" }],
+    });
+    expect(left.status, JSON.stringify(left.body)).toBe(200);
+    expect(left.body.formerUnits[0]).toMatchObject({ unitName: applicantUnit.nameZh, leftOn: "2024-06-30" });
     const suspended = pool[1] as (typeof pool)[number];
     expect((await officer.post(`/api/experts/${suspended.id}/suspend`, { reason: "长期出差" })).status).toBe(
       200,
@@ -85,6 +98,7 @@ describe("expert review in Datong, run by the bureau", () => {
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
     const rows = assigned.body.items.flatMap((i: Item) => i.assignments) as Row[];
     expect(rows.some((r) => r.expert.id === suspended.id)).toBe(false);
+    expect(rows.some((r) => r.expert.id === pool[2]?.id)).toBe(false);
     const first = itemOf(assigned.body, apps[0] as string);
     expect(
       first.assignments.some((r) => pool.find((e) => e.id === r.expert.id)?.unit.id === unitOfPool.id),

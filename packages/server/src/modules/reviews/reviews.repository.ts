@@ -56,6 +56,23 @@ export interface ApplicationForReview {
 }
 
 export function reviewsRepository(db: Db) {
+  /** An application with its unit's name: what conflicts, affinity and the views read of it. */
+  const applicationRows = () =>
+    db
+      .select({
+        id: applications.id,
+        unitId: applications.unitId,
+        unitName: units.nameZh,
+        title: applications.title,
+        numberProgram: applications.numberProgram,
+        numberYear: applications.numberYear,
+        numberSeq: applications.numberSeq,
+        content: applications.content,
+        requestedFen: applications.requestedFen,
+      })
+      .from(applications)
+      .innerJoin(units, and(eq(units.cityId, applications.cityId), eq(units.id, applications.unitId)));
+
   const assignmentsOf = (cityId: string, planId: string) =>
     db
       .select({
@@ -118,20 +135,7 @@ export function reviewsRepository(db: Db) {
     },
 
     async passedApplications(cityId: string, callId: string): Promise<ApplicationForReview[]> {
-      return db
-        .select({
-          id: applications.id,
-          unitId: applications.unitId,
-          unitName: units.nameZh,
-          title: applications.title,
-          numberProgram: applications.numberProgram,
-          numberYear: applications.numberYear,
-          numberSeq: applications.numberSeq,
-          content: applications.content,
-          requestedFen: applications.requestedFen,
-        })
-        .from(applications)
-        .innerJoin(units, and(eq(units.cityId, applications.cityId), eq(units.id, applications.unitId)))
+      return applicationRows()
         .where(
           and(
             eq(applications.cityId, cityId),
@@ -144,21 +148,9 @@ export function reviewsRepository(db: Db) {
 
     async applicationsByIds(cityId: string, ids: readonly string[]): Promise<ApplicationForReview[]> {
       if (ids.length === 0) return [];
-      return db
-        .select({
-          id: applications.id,
-          unitId: applications.unitId,
-          unitName: units.nameZh,
-          title: applications.title,
-          numberProgram: applications.numberProgram,
-          numberYear: applications.numberYear,
-          numberSeq: applications.numberSeq,
-          content: applications.content,
-          requestedFen: applications.requestedFen,
-        })
-        .from(applications)
-        .innerJoin(units, and(eq(units.cityId, applications.cityId), eq(units.id, applications.unitId)))
-        .where(and(eq(applications.cityId, cityId), inArray(applications.id, [...ids])));
+      return applicationRows().where(
+        and(eq(applications.cityId, cityId), inArray(applications.id, [...ids])),
+      );
     },
 
     /** The city's pool with what conflicts and affinity need. */

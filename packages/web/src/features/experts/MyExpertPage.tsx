@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { expertStatusNames, normaliseKeywords } from "@luoshu/domain";
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Space } from "antd";
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Space, Typography } from "antd";
 import { useEffect } from "react";
 import { pickLang, useLocale } from "../../app/locale";
 import { dateStringProps } from "../../components/dateField";
@@ -17,6 +17,7 @@ interface Values {
   phone: string;
   email: string;
   availability: { from: string; until: string }[];
+  formerUnits: { uscc: string; leftOn: string }[];
 }
 
 /** 我的专家信息: the expert keeps their keywords, availability and contact; the rest is the pool's. */
@@ -38,6 +39,7 @@ export function MyExpertPage() {
       phone: e.phone ?? "",
       email: e.email ?? "",
       availability: e.availability,
+      formerUnits: e.formerUnits.map((f) => ({ uscc: f.uscc, leftOn: f.leftOn })),
     });
   }, [e, form]);
 
@@ -55,10 +57,12 @@ export function MyExpertPage() {
         phone: v.phone.trim() || null,
         email: v.email.trim() || null,
         availability: (v.availability ?? []).filter((w) => w?.from && w?.until),
+        formerUnits: (v.formerUnits ?? []).filter((f) => f?.uscc && f?.leftOn),
       },
       {
         onSuccess: () => message.success(t("已保存", "Saved")),
-        onError: (err) => applyFieldErrors(form, err, lang, ["keywords", "phone", "email", "availability"]),
+        onError: (err) =>
+          applyFieldErrors(form, err, lang, ["keywords", "phone", "email", "availability", "formerUnits"]),
       },
     );
   };
@@ -147,6 +151,56 @@ export function MyExpertPage() {
                       onClick={() => add({ from: "", until: "" })}
                     >
                       {t("添加时段", "Add a window")}
+                    </Button>
+                  </Form.Item>
+                )}
+              </Form.List>
+              <Form.List name="formerUnits">
+                {(fields, { add, remove }) => (
+                  <Form.Item
+                    label={t("近年曾任职单位（回避）", "Units you left recently (conflicts)")}
+                    extra={t(
+                      "离开不满政策规定年限的单位，其申报项目不会分配给您评审。按统一社会信用代码填写本市单位。",
+                      "Applications of a unit you left within the policy's period are not assigned to you. Name the city's units by their credit code.",
+                    )}
+                  >
+                    {e.formerUnits.length > 0 && (
+                      <Typography.Paragraph type="secondary" data-testid="my-expert-former-units">
+                        {e.formerUnits.map((f) => `${f.unitName}（${f.leftOn} 离开）`).join("；")}
+                      </Typography.Paragraph>
+                    )}
+                    {fields.map((f, i) => (
+                      <Space key={f.key} align="baseline" wrap>
+                        <Form.Item name={[f.name, "uscc"]} rules={[{ required: true, len: 18 }]}>
+                          <Input
+                            aria-label={t(`第${i + 1}个单位的统一社会信用代码`, `Unit ${i + 1}: credit code`)}
+                            style={{ width: 220 }}
+                            data-testid={`my-expert-former-uscc-${i}`}
+                          />
+                        </Form.Item>
+                        <Form.Item
+                          name={[f.name, "leftOn"]}
+                          rules={[{ required: true }]}
+                          {...dateStringProps}
+                        >
+                          <DatePicker
+                            aria-label={t(`第${i + 1}个单位的离开日期`, `Unit ${i + 1}: left on`)}
+                          />
+                        </Form.Item>
+                        <Button
+                          type="text"
+                          icon={<MinusCircleOutlined />}
+                          aria-label={t(`删除第${i + 1}个单位`, `Remove unit ${i + 1}`)}
+                          onClick={() => remove(f.name)}
+                        />
+                      </Space>
+                    ))}
+                    <Button
+                      type="dashed"
+                      icon={<PlusOutlined />}
+                      onClick={() => add({ uscc: "", leftOn: "" })}
+                    >
+                      {t("添加单位", "Add a unit")}
                     </Button>
                   </Form.Item>
                 )}
