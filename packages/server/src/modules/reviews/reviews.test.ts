@@ -107,6 +107,30 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
     }
   });
 
+  it("draws at random with the pair cap and records the seed, then solves exactly again", async () => {
+    const agency = await s.t.as("ly-agency");
+    const settings = (await agency.get(`/api/review-plans/${planId}`)).body.settings;
+    expect(
+      (
+        await agency.put(`/api/review-plans/${planId}/settings`, {
+          ...settings,
+          mode: "random",
+          pairCapPercent: 50,
+        })
+      ).status,
+    ).toBe(200);
+    const drawn = await agency.post(`/api/review-plans/${planId}/assign`);
+    expect(drawn.status, JSON.stringify(drawn.body)).toBe(200);
+    expect(drawn.body.solution).toMatchObject({ mode: "random", certified: false, pairCapPercent: 50 });
+    expect(drawn.body.solution.seed).toMatch(/^\d+$/);
+    for (const item of drawn.body.items as Item[]) expect(active(item.assignments)).toHaveLength(4);
+    expect(
+      (await agency.put(`/api/review-plans/${planId}/settings`, { ...settings, mode: "optimal" })).status,
+    ).toBe(200);
+    plan = (await agency.post(`/api/review-plans/${planId}/assign`)).body;
+    expect(plan.solution.certified).toBe(true);
+  });
+
   it("lets the organiser override a pair with a reason, refusing one that breaks a constraint", async () => {
     const agency = await s.t.as("ly-agency");
     const item = plan.items[0] as Item;
