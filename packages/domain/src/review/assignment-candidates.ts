@@ -138,7 +138,10 @@ export function selectCandidates(p: PreparedInstance, perApplication: number, pe
       if (conflicted[i * m + j]) continue;
       const a = row[j] as number;
       heapA.offer(a, j);
-      offerFlat(eKeys, eVals, eSize, j * perExpert, perExpert, j, a, i);
+      // Most pairs are not among the expert's best so far: reject them without the call.
+      const full = eSize[j] === perExpert;
+      if (!full || a > (eKeys[j * perExpert] as number))
+        offerFlat(eKeys, eVals, eSize, j * perExpert, perExpert, j, a, i);
     }
     let units = 0;
     for (let h = 0; h < heapA.size; h++) {
@@ -244,4 +247,100 @@ export function widenCandidates(
   const wider = selectCandidates(p, perApplication, perExpert);
   for (let x = 0; x < mark.length; x++) mark[x] = (mark[x] as number) | (wider[x] as number);
   return { perApplication, perExpert, dense: perApplication >= p.m || perExpert >= p.n };
+}
+
+/** Per-application and per-expert candidate budgets, for widening only where the flow fell short. */
+export interface CandidateBudgets {
+  readonly perApplication: Int32Array;
+  readonly perExpert: Int32Array;
+}
+
+export function candidateBudgets(
+  p: PreparedInstance,
+  perApplication: number,
+  perExpert: number,
+): CandidateBudgets {
+  return {
+    perApplication: new Int32Array(p.n).fill(perApplication),
+    perExpert: new Int32Array(p.m).fill(perExpert),
+  };
+}
+
+/** Where a maximum flow on the candidate graph fell short (see FailedFlow). */
+export interface Shortfall {
+  /** Applications that can reach a short one: together they have used up their candidates. */
+  readonly starvedApplications: readonly number[];
+  /** Experts left with minimum load they could not place. */
+  readonly strandedExperts: readonly number[];
+  /** Experts outside that group with room left: [expert, places]. */
+  readonly expertsWithRoom: readonly (readonly [number, number])[];
+}
+
+/**
+ * After a maximum flow on the candidate graph fell short, widens the graph only there, so that
+ * the rest stays as sparse as it was. First across the cut: each expert with room left gets arcs to
+ * its best starved applications (twice its room, at most). Where that adds nothing, the starved
+ * applications' and stranded experts' budgets double. Returns how many pairs were added (0:
+ * widening cannot help any more, every pair of those rows and columns is in).
+ */
+export function widenWhereShort(
+  p: PreparedInstance,
+  mark: Uint8Array,
+  budgets: CandidateBudgets,
+  short: Shortfall,
+): number {
+  const { n, m, conflicted } = p;
+  let added = 0;
+  const take = (x: number) => {
+    if (mark[x] || conflicted[x]) return;
+    mark[x] = 1;
+    added++;
+  };
+  // One bounded heap per expert with room, in flat arrays, filled row by row (the affinity rows
+  // are read in order rather than down a column per expert).
+  const experts = short.expertsWithRoom;
+  const cap = new Int32Array(experts.length);
+  let total = 0;
+  for (let x = 0; x < experts.length; x++) {
+    cap[x] = Math.min(
+      2 * ((experts[x] as readonly [number, number])[1] as number),
+      short.starvedApplications.length,
+    );
+    total += cap[x] as number;
+  }
+  const base = new Int32Array(experts.length);
+  for (let x = 1; x < experts.length; x++) base[x] = (base[x - 1] as number) + (cap[x - 1] as number);
+  const keys = new Float64Array(total);
+  const vals = new Int32Array(total);
+  const sizes = new Int32Array(experts.length);
+  for (const i of short.starvedApplications) {
+    const row = p.instance.affinity[i] as ArrayLike<number>;
+    for (let x = 0; x < experts.length; x++) {
+      const j = (experts[x] as readonly [number, number])[0] as number;
+      if (mark[i * m + j] || conflicted[i * m + j]) continue;
+      offerFlat(keys, vals, sizes, base[x] as number, cap[x] as number, x, row[j] as number, i);
+    }
+  }
+  for (let x = 0; x < experts.length; x++) {
+    const j = (experts[x] as readonly [number, number])[0] as number;
+    for (let h = 0; h < (sizes[x] as number); h++) take((vals[(base[x] as number) + h] as number) * m + j);
+  }
+  if (added > 0) return added;
+  for (const i of short.starvedApplications) {
+    const budget = Math.min(m, Math.max(1, 2 * (budgets.perApplication[i] as number)));
+    budgets.perApplication[i] = budget;
+    const heap = new BoundedMinHeap(budget);
+    const row = p.instance.affinity[i] as ArrayLike<number>;
+    for (let j = 0; j < m; j++) if (!conflicted[i * m + j]) heap.offer(row[j] as number, j);
+    for (let h = 0; h < heap.size; h++) take(i * m + (heap.vals[h] as number));
+  }
+  for (const j of short.strandedExperts) {
+    const budget = Math.min(n, Math.max(1, 2 * (budgets.perExpert[j] as number)));
+    budgets.perExpert[j] = budget;
+    const heap = new BoundedMinHeap(budget);
+    for (let i = 0; i < n; i++)
+      if (!conflicted[i * m + j]) heap.offer((p.instance.affinity[i] as ArrayLike<number>)[j] as number, i);
+    for (let h = 0; h < heap.size; h++) take((heap.vals[h] as number) * m + j);
+  }
+  return added;
 }

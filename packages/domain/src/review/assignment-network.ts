@@ -1,11 +1,17 @@
 import type { PreparedInstance } from "./assignment-candidates.ts";
+import { costScaling, repairToOptimal } from "./assignment-cost-scaling.ts";
 import {
-  type AugmentFailure,
-  FlowNetwork,
-  type FrozenNetwork,
-  initialPotentials,
-  SuccessiveShortestPaths,
-} from "./min-cost-flow.ts";
+  appNode,
+  buildLayout,
+  carryOver,
+  expertNode,
+  type Layout,
+  type NetworkShape,
+  type PreviousSolution,
+  SOURCE,
+} from "./assignment-layout.ts";
+import { maxFlow, nodesReaching } from "./assignment-max-flow.ts";
+import type { FrozenNetwork } from "./min-cost-flow.ts";
 
 /**
  * The assignment as a min-cost flow on the candidate pairs:
@@ -20,15 +26,16 @@ import {
  *
  * `scale` multiplies every demand and bound so that the randomized mode's caps (x ≤ q) are integers:
  * a pair arc then carries at most `pairCap` of `scale` units per reviewer.
+ *
+ * Solving: a maximum flow first decides feasibility (and, when there is none, which applications
+ * are short), then cost scaling and an exact finish (assignment-cost-scaling.ts). After pricing
+ * has added pairs, the previous solution is carried over (`warm`): its flow is still feasible and
+ * its potentials still fit every old arc, so only the new arcs need repair.
  */
-export interface NetworkShape {
-  readonly scale: number;
-  readonly pairCap: number;
-  /** A gadget node for every (application, unit), also for single candidates (randomized mode). */
-  readonly alwaysGadget?: boolean;
-}
 
-export interface SolvedFlow {
+export type { NetworkShape };
+
+export interface SolvedFlow extends PreviousSolution {
   readonly ok: true;
   /** Candidate pairs in network order, and the flow on each (0..scale). */
   readonly pairApp: Int32Array;
@@ -37,21 +44,30 @@ export interface SolvedFlow {
   /** Dual prices (see AssignmentCertificate), from the final potentials. */
   readonly applicationPrices: Float64Array;
   readonly expertPrices: Float64Array;
-  /** Gadget nodes as (application, unit number) with their price π(source) − π(node). */
+  /** Gadget nodes as (application, unit number), by application, with their price π(source) − π(node). */
   readonly gadgetApp: Int32Array;
   readonly gadgetUnit: Int32Array;
   readonly gadgetPrice: Float64Array;
-  /** The network with its final flow, and each candidate pair's arc in it. */
+  /** The network with its final flow and potentials, and each candidate pair's arc in it. */
   readonly network: FrozenNetwork;
+  readonly potential: Float64Array;
   readonly pairArc: Int32Array;
+  /** Work done: augmentations and settled nodes of the exact finish, and cost scaling's steps. */
   readonly augmentations: number;
   readonly settledNodes: number;
+  readonly pushes: number;
+  readonly relabels: number;
 }
 
 export interface FailedFlow {
   readonly ok: false;
+  /** The first short application's Hall violator: the nodes with a residual path to it. */
   readonly applicationIndices: number[];
   readonly expertIndices: number[];
+  /** Every application that can reach a short one, experts left with supply, experts with room (for widening). */
+  readonly starvedApplications: number[];
+  readonly strandedExperts: number[];
+  readonly expertsWithRoom: [number, number][];
 }
 
 /** The answer when even every pair cannot carry the flow: the applications and experts the failed search reached. */
@@ -68,137 +84,154 @@ export function capacityShort(flow: FailedFlow) {
   };
 }
 
+/**
+ * ε of cost scaling's last phase, relative to the largest |affinity|. Smaller costs more phases,
+ * larger leaves more for the exact finish; 1e-7 balanced the two on the bench instances.
+ */
+const FINAL_EPSILON = 1e-7;
+
+/**
+ * Reduced costs this far below zero (relative to the largest |affinity|) are float rounding, not
+ * a better flow: far below the solver's pricing tolerance (1e-11) and the checker's (1e-9).
+ */
+const ROUNDING = 1e-12;
+
+/**
+ * A warm start tries the exact finish alone when at most this share of the nodes have a violated
+ * arc, and lets it settle this many nodes per node before cost scaling takes over.
+ */
+const WARM_REPAIR_ARCS = 0.02;
+const WARM_REPAIR_BUDGET = 4;
+
 export function solveFlow(
   p: PreparedInstance,
   mark: Uint8Array,
   shape: NetworkShape,
+  warm?: SolvedFlow,
 ): SolvedFlow | FailedFlow {
-  const { n, m, k, minLoad, maxLoad, expertUnit } = p;
-  const { scale, pairCap } = shape;
-  const unitCount = new Int32Array(p.unitNames.length);
-  const unitStamp = new Int32Array(p.unitNames.length).fill(-1);
-  const unitNode = new Int32Array(p.unitNames.length);
-  // First pass: count candidates and gadget nodes, so the network is allocated once.
-  let pairs = 0;
-  let gadgets = 0;
-  for (let i = 0; i < n; i++) {
-    const base = i * m;
-    for (let j = 0; j < m; j++) {
-      if (!mark[base + j]) continue;
-      pairs++;
-      const u = expertUnit[j] as number;
-      if (unitStamp[u] !== i) {
-        unitStamp[u] = i;
-        unitCount[u] = 0;
-      }
-      unitCount[u] = (unitCount[u] as number) + 1;
-      if (unitCount[u] === (shape.alwaysGadget ? 1 : 2)) gadgets++;
+  const layout = buildLayout(p, mark, shape);
+  const { net } = layout;
+  const excess = layout.supply.slice();
+  const potential = new Float64Array(net.nodeCount);
+  const finalEpsilon = FINAL_EPSILON * Math.max(1, p.scale);
+  const tolerance = ROUNDING * Math.max(1, p.scale);
+  let scaling = { pushes: 0, relabels: 0 };
+  let augmentations = 0;
+  let settledNodes = 0;
+  if (warm) {
+    // Only the arcs pricing added can have negative reduced costs. A few shallow ones: the exact
+    // finish alone routes them in short searches. Many or deep ones would send its searches across
+    // crowded disciplines, so then (or past a budget) cost scaling takes over. It starts a step
+    // below the worst violation: most added arcs are far shallower, and its first phase saturates
+    // the deeper ones anyway (on the bench, a fifth fewer pushes than starting at the worst).
+    carryOver(p, layout, warm, excess, potential);
+    const violated = violations(net, potential, tolerance);
+    let repaired = false;
+    if (violated.count <= WARM_REPAIR_ARCS * net.nodeCount) {
+      const first = repairToOptimal(net, excess, potential, tolerance, WARM_REPAIR_BUDGET * net.nodeCount);
+      augmentations += first.augmentations;
+      settledNodes += first.settledNodes;
+      repaired = first.complete;
     }
+    if (!repaired)
+      scaling = costScaling(net, excess, potential, { finalEpsilon, startEpsilon: violated.worst / 10 });
+  } else {
+    maxFlow(net, excess);
+    const short = shortfall(p, layout, excess);
+    if (short) return short;
+    scaling = costScaling(net, excess, potential, { finalEpsilon });
   }
-  const SOURCE = 0;
-  const expertNode = (j: number) => 1 + j;
-  const appNode = (i: number) => 1 + m + i;
-  const net = new FlowNetwork(1 + m + n + gadgets, m + pairs + gadgets);
-  // Arcs go in tails-first topological order (source, experts, gadgets) for initialPotentials.
-  for (let j = 0; j < m; j++) net.addArc(SOURCE, expertNode(j), (maxLoad - minLoad) * scale, 0);
-  const pairApp = new Int32Array(pairs);
-  const pairExpert = new Int32Array(pairs);
-  const pairArc = new Int32Array(pairs);
-  let next = 1 + m + n;
-  let x = 0;
-  unitStamp.fill(-1);
-  const gadgetArcs: number[] = [];
-  const gadgetApp = new Int32Array(gadgets);
-  const gadgetUnit = new Int32Array(gadgets);
-  for (let i = 0; i < n; i++) {
-    const base = i * m;
-    const row = p.instance.affinity[i] as ArrayLike<number>;
-    // Recount this application's units (the first pass's counts were overwritten).
-    for (let j = 0; j < m; j++) {
-      if (!mark[base + j]) continue;
-      const u = expertUnit[j] as number;
-      if (unitStamp[u] !== i) {
-        unitStamp[u] = i;
-        unitCount[u] = 0;
-        unitNode[u] = -1;
-      }
-      unitCount[u] = (unitCount[u] as number) + 1;
-    }
-    gadgetArcs.length = 0;
-    for (let j = 0; j < m; j++) {
-      if (!mark[base + j]) continue;
-      const u = expertUnit[j] as number;
-      const cost = -(row[j] as number);
-      let arc: number;
-      if (unitCount[u] === 1 && !shape.alwaysGadget) {
-        arc = net.addArc(expertNode(j), appNode(i), Math.min(pairCap, scale), cost);
-      } else {
-        if (unitNode[u] === -1) {
-          gadgetApp[next - 1 - m - n] = i;
-          gadgetUnit[next - 1 - m - n] = u;
-          unitNode[u] = next++;
-          gadgetArcs.push(unitNode[u] as number);
-        }
-        arc = net.addArc(expertNode(j), unitNode[u] as number, pairCap, cost);
-      }
-      pairApp[x] = i;
-      pairExpert[x] = j;
-      pairArc[x] = arc;
-      x++;
-    }
-    for (const g of gadgetArcs) net.addArc(g, appNode(i), scale, 0);
-  }
-  const frozen = net.freeze();
-  const excess = new Int32Array(frozen.nodeCount);
-  excess[SOURCE] = (n * k - m * minLoad) * scale;
-  for (let j = 0; j < m; j++) excess[expertNode(j)] = minLoad * scale;
-  for (let i = 0; i < n; i++) excess[appNode(i)] = -k * scale;
-  const potential = initialPotentials(frozen);
-  const ssp = new SuccessiveShortestPaths(frozen, excess, potential);
-  // One reviewer per application per round: applications compete for the best experts in turns,
-  // which keeps the later augmenting paths short.
-  let failure: AugmentFailure | null = null;
-  for (let r = 1; r <= k && !failure; r++) {
-    for (let i = 0; i < n && !failure; i++) failure = ssp.satisfy(appNode(i), -(k - r) * scale);
-  }
-  if (failure) {
-    const applicationIndices: number[] = [];
-    const expertIndices: number[] = [];
-    for (const v of failure.reached) {
-      if (v >= 1 && v <= m) expertIndices.push(v - 1);
-      else if (v > m && v <= m + n) applicationIndices.push(v - 1 - m);
-    }
-    return {
-      ok: false,
-      applicationIndices: applicationIndices.sort((a, b) => a - b),
-      expertIndices: expertIndices.sort((a, b) => a - b),
-    };
-  }
+  const finish = repairToOptimal(net, excess, potential, tolerance);
+  if (finish.failure) throw new Error("assignment: the exact finish lost a feasible flow");
+  augmentations += finish.augmentations;
+  settledNodes += finish.settledNodes;
+  const { n, m } = p;
+  const pairs = layout.pairArc.length;
   const pairFlow = new Int32Array(pairs);
-  for (let y = 0; y < pairs; y++) pairFlow[y] = frozen.residual[(pairArc[y] as number) ^ 1] as number;
+  for (let y = 0; y < pairs; y++) pairFlow[y] = net.residual[(layout.pairArc[y] as number) ^ 1] as number;
   // u_i = π(source) − π(application i) and p_j = π(expert j) − π(source): with reduced costs
   // −a_ij + π(expert) − π(next node) ≥ 0 on every residual arc, these satisfy the LP's dual
   // constraints and complementary slackness (see AssignmentCertificate); per unit of `scale`.
   const ps = potential[SOURCE] as number;
   const applicationPrices = new Float64Array(n);
-  for (let i = 0; i < n; i++) applicationPrices[i] = ps - (potential[appNode(i)] as number);
+  for (let i = 0; i < n; i++) applicationPrices[i] = ps - (potential[appNode(m, i)] as number);
   const expertPrices = new Float64Array(m);
   for (let j = 0; j < m; j++) expertPrices[j] = (potential[expertNode(j)] as number) - ps;
+  const gadgets = layout.gadgetApp.length;
   const gadgetPrice = new Float64Array(gadgets);
   for (let g = 0; g < gadgets; g++) gadgetPrice[g] = ps - (potential[1 + m + n + g] as number);
   return {
     ok: true,
-    pairApp,
-    pairExpert,
+    pairApp: layout.pairApp,
+    pairExpert: layout.pairExpert,
     pairFlow,
     applicationPrices,
     expertPrices,
-    gadgetApp,
-    gadgetUnit,
+    gadgetApp: layout.gadgetApp,
+    gadgetUnit: layout.gadgetUnit,
     gadgetPrice,
-    network: frozen,
-    pairArc,
-    augmentations: ssp.augmentations,
-    settledNodes: ssp.settledTotal,
+    network: net,
+    potential,
+    pairArc: layout.pairArc,
+    augmentations,
+    settledNodes,
+    pushes: scaling.pushes,
+    relabels: scaling.relabels,
   };
+}
+
+/** After the maximum flow: null when every demand is met, else where the network is short. */
+function shortfall(p: PreparedInstance, layout: Layout, excess: Int32Array): FailedFlow | null {
+  const { n, m } = p;
+  const short: number[] = [];
+  for (let i = 0; i < n; i++) if ((excess[appNode(m, i)] as number) < 0) short.push(appNode(m, i));
+  if (short.length === 0) return null;
+  const split = (nodes: number[]) => {
+    const applications: number[] = [];
+    const experts: number[] = [];
+    for (const v of nodes) {
+      if (v >= 1 && v <= m) experts.push(v - 1);
+      else if (v > m && v <= m + n) applications.push(v - 1 - m);
+    }
+    return { applications: applications.sort((a, b) => a - b), experts: experts.sort((a, b) => a - b) };
+  };
+  const first = split(nodesReaching(layout.net, [short[0] as number]));
+  const reaching = nodesReaching(layout.net, short);
+  const all = split(reaching);
+  const inGroup = new Uint8Array(layout.net.nodeCount);
+  for (const v of reaching) inGroup[v] = 1;
+  const strandedExperts: number[] = [];
+  const expertsWithRoom: [number, number][] = [];
+  for (let j = 0; j < m; j++) {
+    const left = excess[expertNode(j)] as number;
+    if (left > 0) strandedExperts.push(j);
+    const room = (layout.net.residual[2 * j] as number) + Math.max(0, left);
+    if (room > 0 && !inGroup[expertNode(j)]) expertsWithRoom.push([j, room]);
+  }
+  return {
+    ok: false,
+    applicationIndices: first.applications,
+    expertIndices: first.experts,
+    starvedApplications: all.applications,
+    strandedExperts,
+    expertsWithRoom,
+  };
+}
+
+/** The residual arcs with a reduced cost below −tolerance: how many, and the most negative (as a positive number). */
+function violations(net: FrozenNetwork, potential: Float64Array, tolerance: number) {
+  const { heads, residual, costs } = net;
+  let count = 0;
+  let worst = 0;
+  for (let e = 0; e < heads.length; e++) {
+    if ((residual[e] as number) <= 0) continue;
+    const rc =
+      (costs[e] as number) +
+      (potential[heads[e ^ 1] as number] as number) -
+      (potential[heads[e] as number] as number);
+    if (rc >= -tolerance) continue;
+    count++;
+    if (-rc > worst) worst = -rc;
+  }
+  return { count, worst };
 }

@@ -114,6 +114,28 @@ describe("solveAssignment: hand examples with known optima", () => {
   });
 });
 
+describe("solveAssignment: candidate graphs that fall short", () => {
+  it("widens only around the applications that fell short, and still ends at the optimum", () => {
+    // Every application ranks experts 0–3 first, but they can take 12 of the 60 reviews: a graph
+    // of each application's two best experts cannot carry the flow.
+    const n = 30;
+    const m = 20;
+    const i = instance({
+      reviewersPerApplication: 2,
+      maxLoad: 3,
+      affinity: Array.from({ length: n }, (_, a) =>
+        Array.from({ length: m }, (_, e) => (e < 4 ? 10 : 1) + ((a * 7 + e * 13) % 17) / 100),
+      ),
+    });
+    const dense = certified(i);
+    const pruned = solved(solveAssignment(i, { perApplication: 2, perExpert: 0 }));
+    expect(pruned.stats.rounds).toBeGreaterThan(1);
+    expect(pruned.stats.candidatePairs).toBeLessThan((n * m) / 2);
+    expect(pruned.objective).toBeCloseTo(dense.objective, 9);
+    expect(checkAssignmentCertificate(i, pruned.pairs, pruned.certificate).violations).toEqual([]);
+  });
+});
+
 describe("solveAssignment: infeasible instances say which applications and why", () => {
   const reasons = (i: AssignmentInstance) => {
     const result = solveAssignment(i);

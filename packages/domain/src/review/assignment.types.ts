@@ -79,9 +79,14 @@ export type InfeasibilityReason =
 
 export interface SolveStats {
   readonly candidatePairs: number;
+  /** Flow solves: those on a graph that fell short, then one per pricing round. */
   readonly rounds: number;
+  /** Shortest-path augmentations and the nodes they settled (the exact finish after cost scaling). */
   readonly augmentations: number;
   readonly settledNodes: number;
+  /** Cost scaling's pushes and relabels. */
+  readonly pushes: number;
+  readonly relabels: number;
   readonly addedByPricing: number;
 }
 

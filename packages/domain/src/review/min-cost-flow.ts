@@ -1,12 +1,13 @@
 /**
  * Min-cost flow by successive shortest paths with node potentials (Johnson's reweighting), for the
- * reviewer assignment. Written for that network's shape: many deficit nodes (applications, each
- * wanting k units), several excess nodes (the experts' minimum loads and one source for the rest),
- * and short augmenting paths.
+ * reviewer assignment. The assignment solves by cost scaling (assignment-cost-scaling.ts) and
+ * uses this for the exact finish: routing the small imbalances left after the last scaling phase,
+ * and the few arcs a pricing round adds. Written for that network's shape: many deficit nodes
+ * (applications), several excess nodes (the experts' minimum loads and one source for the rest).
  *
  * Each augmentation runs Dijkstra BACKWARD from one deficit node over residual arcs with reduced
- * costs and stops at the first excess node it settles. Stopping early is what makes it fast: early
- * on, an application's best expert still has room and the search settles a handful of nodes.
+ * costs and stops at the first excess node it settles. Stopping early is what makes it fast: after
+ * cost scaling the nearest excess is a few ε away and the search settles a handful of nodes.
  * Potentials move only for the settled nodes (π(v) += D − d(v), D the distance of the excess node
  * found), which keeps every residual reduced cost non-negative without touching the whole graph.
  *
@@ -283,22 +284,4 @@ export class SuccessiveShortestPaths {
     nodes[i] = v;
     this.heapPos[v] = i;
   }
-}
-
-/**
- * Potentials with non-negative reduced costs on every forward arc of a network whose arcs were
- * added tails-first in topological order (the assignment network is layered: source, experts,
- * unit gadgets, applications), by one pass of shortest distances from a virtual root.
- */
-export function initialPotentials(net: FrozenNetwork): Float64Array {
-  const pot = new Float64Array(net.nodeCount);
-  const { heads, costs, residual } = net;
-  for (let e = 0; e < heads.length; e += 2) {
-    if ((residual[e] as number) <= 0) continue;
-    const u = heads[e + 1] as number;
-    const v = heads[e] as number;
-    const via = (pot[u] as number) + (costs[e] as number);
-    if (via < (pot[v] as number)) pot[v] = via;
-  }
-  return pot;
 }
