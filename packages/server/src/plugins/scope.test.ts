@@ -93,8 +93,10 @@ async function applicationsOfCity(prefix: string) {
 
 /** One application past the formal check and its call's review plan, assigned and sent to the experts. */
 async function reviewPlanOfCity(prefix: string, callId: string) {
-  await passedApplication(t, prefix, callId, `${prefix} 形式审查通过`);
-  const { organiser, planId } = await openPlan(t, prefix, callId);
+  // The demo accounts' sessions opened before: logins are rate-limited.
+  const as = async (username: string) => clients.get(username) as Client;
+  await passedApplication(as, prefix, callId, `${prefix} 形式审查通过`);
+  const { organiser, planId } = await openPlan(as, prefix, callId);
   expect((await organiser.post(`/api/review-plans/${planId}/assign`)).status).toBe(200);
   expect((await organiser.post(`/api/review-plans/${planId}/publish`)).status).toBe(200);
 }

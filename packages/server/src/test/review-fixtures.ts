@@ -1,6 +1,9 @@
 import { expect } from "vitest";
 import { prepareForSubmission, startApplication } from "./application-fixtures.ts";
-import type { TestApp } from "./test-app.ts";
+import type { Client } from "./test-app.ts";
+
+/** Signs a demo account in; tests pass one that reuses sessions (logins are rate-limited, 30 a minute). */
+export type LoginAs = (username: string) => Promise<Client>;
 
 // What the expert-review tests share: applications past the formal check, and a call's plan made by
 // the organiser the city's policy names.
@@ -8,9 +11,9 @@ import type { TestApp } from "./test-app.ts";
 const checklist = ["complete", "commitment", "eligible"].map((code) => ({ code, ok: true }));
 
 /** An application of the city's demo PI (prefix `ly` or `dt`), through the district and the formal check. */
-export async function passedApplication(t: TestApp, prefix: string, callId: string, title: string) {
+export async function passedApplication(as: LoginAs, prefix: string, callId: string, title: string) {
   const [pi, unit, district, agency] = await Promise.all(
-    ["pi", "unit", "district", "agency"].map((role) => t.as(`${prefix}-${role}`)),
+    ["pi", "unit", "district", "agency"].map((role) => as(`${prefix}-${role}`)),
   );
   if (!pi || !unit || !district || !agency) throw new Error("demo accounts missing");
   const id = await startApplication(pi, callId, title);
@@ -27,9 +30,9 @@ export async function passedApplication(t: TestApp, prefix: string, callId: stri
  * The call's review plan, made by its organiser: in Luoyang the agency, once the bureau has recorded
  * the entrustment (LY-REFORM §三(二)1); in Datong the bureau itself (DT-RULES §14(三)).
  */
-export async function openPlan(t: TestApp, prefix: string, callId: string) {
-  const officer = await t.as(`${prefix}-officer`);
-  const organiser = prefix === "ly" ? await t.as(`${prefix}-agency`) : officer;
+export async function openPlan(as: LoginAs, prefix: string, callId: string) {
+  const officer = await as(`${prefix}-officer`);
+  const organiser = prefix === "ly" ? await as(`${prefix}-agency`) : officer;
   if (prefix === "ly") {
     const entrusted = await officer.post("/api/review-entrustments", {
       agencyName: "洛阳市科技评估中心",

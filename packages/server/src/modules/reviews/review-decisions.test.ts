@@ -33,7 +33,7 @@ beforeAll(async () => {
   officer = await t.as("dt-officer");
   callId = (await officer.get("/api/guides")).body.items[0].calls[0].id;
   for (const title of ["煤矸石综合利用技术", "矿区生态修复技术", "光伏组件回收技术"]) {
-    apps.push(await passedApplication(t, "dt", callId, title));
+    apps.push(await passedApplication(as, "dt", callId, title));
   }
   pool = (await officer.get("/api/experts?pageSize=200")).body.items;
 }, 120_000);
@@ -86,7 +86,7 @@ describe("expert review in Datong, run by the bureau", () => {
       200,
     );
 
-    const opened = await openPlan(t, "dt", callId);
+    const opened = await openPlan(as, "dt", callId);
     planId = opened.planId;
     expect(opened.plan.organiser).toBe("bureau");
     const settings = opened.plan.settings;

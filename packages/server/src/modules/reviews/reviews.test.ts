@@ -4,7 +4,13 @@ import { passedApplication } from "../../test/review-fixtures.ts";
 import type { Client } from "../../test/test-app.ts";
 
 const s = applicantSession();
-const passed = (title: string) => passedApplication(s.t, "ly", s.callId, title);
+// Logins count against the rate limit: one session per account for the whole file.
+const sessions = new Map<string, Promise<Client>>();
+const as = (username: string) => {
+  if (!sessions.has(username)) sessions.set(username, s.t.as(username));
+  return sessions.get(username) as Promise<Client>;
+};
+const passed = (title: string) => passedApplication(as, "ly", s.callId, title);
 
 type Row = {
   id: string;
@@ -18,9 +24,9 @@ const active = (rows: Row[]) =>
 
 /** Logs in as the expert holding a row: demo experts share the demo password. */
 async function expertClient(row: Row): Promise<Client> {
-  const experts = await (await s.t.as("ly-officer")).get("/api/experts?pageSize=200");
+  const experts = await (await as("ly-officer")).get("/api/experts?pageSize=200");
   const e = experts.body.items.find((x: { id: string }) => x.id === row.expert.id);
-  return s.t.as(e.username);
+  return as(e.username);
 }
 
 describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二)1)", () => {
@@ -30,8 +36,8 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
   it("lets only the entrusted agency organise the call's review, the bureau watching", async () => {
     await passed("智能轴承寿命预测研究");
     await passed("城市更新政策评估研究");
-    const officer = await s.t.as("ly-officer");
-    const agency = await s.t.as("ly-agency");
+    const officer = await as("ly-officer");
+    const agency = await as("ly-agency");
     const calls = await officer.get("/api/reviews/calls");
     expect(calls.status).toBe(200);
     const call = calls.body.items.find((c: { callId: string }) => c.callId === s.callId);
@@ -79,11 +85,11 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
     expect(watched.body.blocked.find((b: { action: string }) => b.action === "assign").reasonZh).toContain(
       "洛阳市科技评估中心",
     );
-    expect((await (await s.t.as("ly-pi")).get(`/api/review-plans/${planId}`)).status).toBe(403);
+    expect((await (await as("ly-pi")).get(`/api/review-plans/${planId}`)).status).toBe(403);
   });
 
   it("assigns optimally with a verified certificate, never a conflicted pair, at most one expert per unit", async () => {
-    const agency = await s.t.as("ly-agency");
+    const agency = await as("ly-agency");
     // One more passes the formal check after the plan was made: it joins at the next solve.
     await passed("乡村振兴科技特派员制度研究");
     const settings = (await agency.get(`/api/review-plans/${planId}`)).body.settings;
@@ -108,7 +114,7 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
   });
 
   it("draws at random with the pair cap and records the seed, then solves exactly again", async () => {
-    const agency = await s.t.as("ly-agency");
+    const agency = await as("ly-agency");
     const settings = (await agency.get(`/api/review-plans/${planId}`)).body.settings;
     expect(
       (
@@ -132,7 +138,7 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
   });
 
   it("lets the organiser override a pair with a reason, refusing one that breaks a constraint", async () => {
-    const agency = await s.t.as("ly-agency");
+    const agency = await as("ly-agency");
     const item = plan.items[0] as Item;
     const row = item.assignments[0] as Row;
     const pool = (await agency.get("/api/experts?pageSize=200")).body.items as {
@@ -163,7 +169,7 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
   });
 
   it("invites, and the expert signs, declares, scores within range and submits once", async () => {
-    const agency = await s.t.as("ly-agency");
+    const agency = await as("ly-agency");
     plan = (await agency.post(`/api/review-plans/${planId}/publish`)).body;
     expect(plan.status).toBe("inReview");
     const item = plan.items[0] as Item;
@@ -214,7 +220,7 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
   });
 
   it("refills a place when an expert declares a conflict, without moving anyone who accepted", async () => {
-    const agency = await s.t.as("ly-agency");
+    const agency = await as("ly-agency");
     const item = plan.items[0] as Item;
     const second = active(item.assignments)[1] as Row;
     const expert = await expertClient(second);
@@ -236,10 +242,10 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
 
 describe("expert review in Datong: the bureau organises it (DT-RULES §14(三))", () => {
   it("refuses the agency and answers the bureau on a call without passed applications", async () => {
-    const dtOfficer = await s.t.as("dt-officer");
+    const dtOfficer = await as("dt-officer");
     const dtGuide = (await dtOfficer.get("/api/guides")).body.items[0];
     const callId = dtGuide.calls[0].id;
-    const agency = await s.t.as("dt-agency");
+    const agency = await as("dt-agency");
     const refused = await agency.post("/api/review-plans", { callId });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: "REVIEW_NOT_ORGANISER", clause: "DT-RULES §14(三)" });
