@@ -231,14 +231,11 @@ describe("expert review in Luoyang: entrusted to the agency (LY-REFORM §三(二
     expect(declared.status).toBe(200);
     // A conflicted place is never shown and never scored.
     expect((await expert.get(`/api/review-assignments/${second.id}`)).status).toBe(404);
-    expect(
-      (
-        await expert.post(`/api/review-assignments/${second.id}/submit`, {
-          scores: [90, 90, 90],
-          comment: "x",
-        })
-      ).status,
-    ).toBe(404);
+    const scored = await expert.post(`/api/review-assignments/${second.id}/submit`, {
+      scores: [90, 90, 90],
+      comment: "x",
+    });
+    expect(scored.body.code).toBe("INVALID_TRANSITION");
     const view = (await agency.get(`/api/review-plans/${planId}`)).body;
     const now = view.items.find((i: Item) => i.applicationId === item.applicationId) as Item;
     expect(now.assignments.find((r) => r.id === second.id)?.status).toBe("conflicted");
