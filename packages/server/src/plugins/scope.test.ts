@@ -9,8 +9,8 @@ import {
 } from "@luoshu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoCities, demoUsernames } from "../db/seed/demo-data.ts";
+import { walkDemoReview } from "../db/seed/demo-review.ts";
 import { prepareForSubmission, startApplication } from "../test/application-fixtures.ts";
-import { openPlan, passedApplication } from "../test/review-fixtures.ts";
 import { describeScope, loadRowFacts, type RowFacts, reaches, scopeChecker } from "../test/scope-check.ts";
 import { type Client, createTestApp, type TestApp } from "../test/test-app.ts";
 import type { RegisteredRoute } from "./access.ts";
@@ -80,7 +80,6 @@ async function applicationsOfCity(prefix: string) {
   expect((await review(submitted[1], { event: "recommend", rank: 1 })).status).toBe(200);
   const back = await review(submitted[2], { event: "districtReturn", reason: "请补充预算说明", deadline });
   expect(back.status).toBe(200);
-  await reviewPlanOfCity(prefix, callId);
 
   const elsewhere = await openAccountsOfUnit(prefix, otherDistrictUnit[prefix] as string);
   clients.set(`${prefix}-scope-unit`, elsewhere.unit);
@@ -91,14 +90,21 @@ async function applicationsOfCity(prefix: string) {
   expect((await elsewhere.pi.post(`/api/applications/${id}/submit`)).status).toBe(200);
 }
 
-/** One application past the formal check and its call's review plan, assigned and sent to the experts. */
-async function reviewPlanOfCity(prefix: string, callId: string) {
+/**
+ * Both calls' expert review as the demo walks it (applications past the formal check, plans assigned
+ * and sent, the named demo experts invited); then each named expert opens their invitation, so
+ * that single reads of an accepted one are checked too.
+ */
+async function reviewsOfCities() {
   // The demo accounts' sessions opened before: logins are rate-limited.
   const as = async (username: string) => clients.get(username) as Client;
-  await passedApplication(as, prefix, callId, `${prefix} 形式审查通过`);
-  const { organiser, planId } = await openPlan(as, prefix, callId);
-  expect((await organiser.post(`/api/review-plans/${planId}/assign`)).status).toBe(200);
-  expect((await organiser.post(`/api/review-plans/${planId}/publish`)).status).toBe(200);
+  await walkDemoReview(as, t.clock.now());
+  for (const c of demoCities) {
+    const expert = clients.get(`${c.prefix}-expert`) as Client;
+    const [plan] = (await expert.get("/api/my-reviews")).body.items;
+    expect((await expert.post(`/api/my-reviews/${plan.planId}/commitment`)).status).toBe(200);
+    expect((await expert.post(`/api/review-assignments/${plan.assignments[0].id}/accept`)).status).toBe(200);
+  }
 }
 
 beforeAll(async () => {
@@ -121,6 +127,7 @@ beforeAll(async () => {
     const draft = await officer.post("/api/guides", { ...published.content, titleZh: `${c.nameZh}草拟指南` });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
   }
+  await reviewsOfCities();
   facts = await loadRowFacts(t.database.db);
   check = scopeChecker(facts);
   for (const [username, c] of clients) {
@@ -181,6 +188,13 @@ function targets(url: string): { url: string; id?: string }[] | string {
     id,
   }));
 }
+
+/**
+ * An expert's own invitation is in their scope (listed in /api/my-reviews), but the single read
+ * opens the application, which only an accepted invitation does: before that it answers 404 too.
+ */
+const closedUntilAccepted = (f: RowFacts) =>
+  f.table === "reviewAssignments" && !["accepted", "submitted"].includes(f.status ?? "");
 
 /** Whether the caller's roles grant the route's permission (else 403 says nothing about rows). */
 function permitted(route: RegisteredRoute, username: string): boolean {
@@ -305,7 +319,7 @@ describe("data scope on every read route, as every account", () => {
           if (!scope || !permitted(route, username)) continue;
           const f = facts.get(id ?? "");
           if (!f) continue;
-          if (reaches(scope, f, actors.get(username)?.roles)) {
+          if (reaches(scope, f, actors.get(username)?.roles) && !closedUntilAccepted(f)) {
             seen.inside++;
             if (res.status !== 200) failures.push(`${where}: inside ${describeScope(scope)} → ${res.status}`);
           } else {
