@@ -7,7 +7,7 @@ import { appDeps } from "./deps.ts";
 import { registerSealer } from "./lib/after-commit.ts";
 import { systemClock } from "./lib/clock.ts";
 import { createLocalFileStore } from "./lib/files/file-store.ts";
-import { injectClients } from "./lib/inject-client.ts";
+import { injectClients, oneSessionEach } from "./lib/inject-client.ts";
 import { readPolicies } from "./lib/policy-files.ts";
 import { fileAnchorStore } from "./modules/audit/audit-anchor.ts";
 import { AuditSealer } from "./modules/audit/audit-sealer.ts";
@@ -65,11 +65,7 @@ const app = await buildApp(
 if (seeded.created && process.env.LUOSHU_DEMO_REVIEW !== "0") {
   // The demo's expert review, walked through the API like its people would (db/seed/demo-review.ts).
   const clients = injectClients(app);
-  const sessions = new Map<string, ReturnType<typeof clients.login>>();
-  const as = (username: string) => {
-    if (!sessions.has(username)) sessions.set(username, clients.login(username, demoPassword));
-    return sessions.get(username) as ReturnType<typeof clients.login>;
-  };
+  const as = oneSessionEach((username: string) => clients.login(username, demoPassword));
   try {
     await walkDemoReview(as, systemClock.now());
     console.log("已创建演示评审 / demo expert review created");

@@ -68,3 +68,19 @@ export function injectClients(app: FastifyInstance) {
     },
   };
 }
+
+/**
+ * One session per account, opened on first use: logins are rate-limited (30 a minute from one
+ * address), so a walk or a test that acts as many people signs each in once.
+ */
+export function oneSessionEach<C>(login: (username: string) => Promise<C>): (username: string) => Promise<C> {
+  const sessions = new Map<string, Promise<C>>();
+  return (username) => {
+    let session = sessions.get(username);
+    if (!session) {
+      session = login(username);
+      sessions.set(username, session);
+    }
+    return session;
+  };
+}

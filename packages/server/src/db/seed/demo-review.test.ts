@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
+import { oneSessionEach } from "../../lib/inject-client.ts";
+import { createTestApp, type TestApp } from "../../test/test-app.ts";
 import { walkDemoReview } from "./demo-review.ts";
 
 let t: TestApp;
-const sessions = new Map<string, Promise<Client>>();
-const as = (username: string) => {
-  if (!sessions.has(username)) sessions.set(username, t.as(username));
-  return sessions.get(username) as Promise<Client>;
-};
+const as = oneSessionEach((username: string) => t.as(username));
 beforeAll(async () => {
   t = await createTestApp();
   await walkDemoReview(as, t.clock.now());

@@ -1,5 +1,6 @@
 import { makeResidentId } from "@luoshu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { oneSessionEach } from "../../lib/inject-client.ts";
 import { openPlan, passedApplication } from "../../test/review-fixtures.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 
@@ -40,11 +41,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // Logins count against the rate limit: one session per account for the whole file.
-const sessions = new Map<string, Promise<Client>>();
-const as = (username: string) => {
-  if (!sessions.has(username)) sessions.set(username, t.as(username));
-  return sessions.get(username) as Promise<Client>;
-};
+const as = oneSessionEach((username: string) => t.as(username));
 const plan = async () => (await officer.get(`/api/review-plans/${planId}`)).body;
 const itemOf = (p: { items: Item[] }, id: string) => p.items.find((i) => i.applicationId === id) as Item;
 const clientOf = (expertId: string) => as(pool.find((e) => e.id === expertId)?.username ?? "");

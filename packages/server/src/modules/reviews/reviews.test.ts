@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { oneSessionEach } from "../../lib/inject-client.ts";
 import { applicantSession } from "../../test/applicant-session.ts";
 import { passedApplication } from "../../test/review-fixtures.ts";
 import type { Client } from "../../test/test-app.ts";
 
 const s = applicantSession();
 // Logins count against the rate limit: one session per account for the whole file.
-const sessions = new Map<string, Promise<Client>>();
-const as = (username: string) => {
-  if (!sessions.has(username)) sessions.set(username, s.t.as(username));
-  return sessions.get(username) as Promise<Client>;
-};
+const as = oneSessionEach((username: string) => s.t.as(username));
 const passed = (title: string) => passedApplication(as, "ly", s.callId, title);
 
 type Row = {
