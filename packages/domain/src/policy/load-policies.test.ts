@@ -43,6 +43,7 @@ describe("the policy files in policies/", () => {
       "softScience",
       "jointResearch",
       "fundPush",
+      "majorInnovation",
     ]);
     expect(datong.programs.map((p) => p.code)).toEqual([
       "keyRnd",
@@ -142,12 +143,12 @@ describe("parsePolicy errors", () => {
   it("rejects a source of unknown kind and a clause from a document not listed", () => {
     const json = luoyangJson();
     set(json, "eligibility.0.source", { kind: "guess" });
-    set(json, "programs.0.source.doc", "LY-PLAN");
+    set(json, "programs.0.source.doc", "LY-NOPE");
     const e = errorOf(() => parsePolicy("x.json", json));
     expect(e.issues.map((i) => i.path)).toEqual(["eligibility[0].source.kind"]);
     set(json, "eligibility.0.source", get(luoyangJson(), "eligibility.0.source"));
     expect(errorOf(() => parsePolicy("x.json", json)).issues).toEqual([
-      { path: "programs[0].source.doc", message: "document LY-PLAN is not in the documents list" },
+      { path: "programs[0].source.doc", message: "document LY-NOPE is not in the documents list" },
     ]);
   });
 

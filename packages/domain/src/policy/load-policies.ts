@@ -162,6 +162,16 @@ function crossFieldIssues(p: Policy): PolicyIssue[] {
     add("expertReview.organisers", `program ${code} has more than one organiser`);
   }
 
+  const stepPrograms = [
+    ["decision.cityGovernmentApproval", p.decision.cityGovernmentApproval?.programs],
+    ["decision.youthShare", p.decision.youthShare?.programs],
+  ] as const;
+  for (const [path, codes] of stepPrograms) {
+    codes?.forEach((code, i) => {
+      if (!programCodes.has(code)) add(`${path}.programs[${i}]`, `unknown program ${code}`);
+    });
+  }
+
   const docs = new Set(p.documents.map((d) => d.code));
   visitSources(p, "", (source, path) => {
     if (source.kind === "clause" && !docs.has(source.doc)) {

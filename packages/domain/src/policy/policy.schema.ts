@@ -112,7 +112,8 @@ const documentSchema = z.strictObject({
   code: docCode,
   docNumber: text,
   titleZh: text,
-  issued: z.iso.date(),
+  /** Null for a document that carries no date (LY-PLAN covers 2021–2025 and is undated). */
+  issued: z.iso.date().nullable(),
 });
 
 const programSchema = z.strictObject({
@@ -247,6 +248,39 @@ const expertReviewSchema = z.strictObject({
 });
 export type ExpertReviewRules = z.infer<typeof expertReviewSchema>;
 
+const programStep = z.strictObject({ programs: z.array(camelCode).min(1), source: sourceSchema });
+
+/**
+ * 立项决策: the steps from the ranking to approved projects. A step the city's documents do not name
+ * is absent (off) unless the city sets it, and then its source says so (citySetting).
+ */
+const decisionSchema = z.strictObject({
+  /** The finance bureau's yearly control number, which the money of every list stays within. */
+  budgetControl: z.strictObject({ source: sourceSchema }),
+  /** 集体研究: the bureau's collective decision on the proposed list, recorded with its meeting. */
+  collectiveDecision: z.strictObject({ source: sourceSchema }),
+  /** The bureau leader approves the proposed list before anything leaves the bureau. */
+  leaderApproval: z.strictObject({ source: sourceSchema }),
+  /** 报市政府批准: the city government approves the plan of these programs before notice and co-sign. */
+  cityGovernmentApproval: programStep.optional(),
+  /** 公示: the proposed list is public for this many working days, and anyone may object. */
+  publicNotice: z.strictObject({ workingDays: setting(1, 30), source: sourceSchema }).optional(),
+  /** 会签: the finance bureau co-signs the support plan of these funding modes before it is issued. */
+  coSign: z
+    .strictObject({ fundingModes: z.array(z.enum(fundingModes)).min(1), source: sourceSchema })
+    .optional(),
+  /** A yearly share of projects led by young PIs, shown per year as met or not; missing it needs a recorded reason. */
+  youthShare: z
+    .strictObject({
+      programs: z.array(camelCode).min(1),
+      minPercent: z.int().min(1).max(100),
+      ageUnder: z.int().min(18).max(100),
+      source: sourceSchema,
+    })
+    .optional(),
+});
+export type DecisionRules = z.infer<typeof decisionSchema>;
+
 export const policySchema = z.strictObject({
   city: cityCodeSchema,
   cityNameZh: text,
@@ -279,6 +313,7 @@ export const policySchema = z.strictObject({
     source: sourceSchema,
   }),
   expertReview: expertReviewSchema,
+  decision: decisionSchema,
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -310,6 +310,44 @@ export const errorCatalogue = {
     "The selected results are not close enough.",
   ),
 
+  // Decision: proposed list, public notice, co-sign, approval
+  DECISION_NOT_APPLICABLE: entry(
+    "rule",
+    "该批次尚无可据以拟订名单的评审结果。",
+    "This call has no finished review to draw a list from.",
+  ),
+  DECISION_LIST_EMPTY: entry("rule", "名单中没有拟立项项目。", "The list selects no project."),
+  DECISION_OVER_CAP: entry("rule", "超过本年度立项数量上限。", "Over the year's cap of projects."),
+  DECISION_NO_CONTROL_NUMBER: entry(
+    "rule",
+    "市财政局尚未录入本年度预算控制数。",
+    "The finance bureau has not set the year's budget control number.",
+  ),
+  DECISION_OVER_BUDGET: entry("rule", "超过本年度预算控制数。", "Over the year's budget control number."),
+  DECISION_YOUTH_SHARE_NOT_MET: entry(
+    "rule",
+    "青年项目占比未达到要求，须填写理由。",
+    "The youth share is not met; record a reason.",
+  ),
+  DECISION_DEPARTURE_UNEXPLAINED: entry(
+    "rule",
+    "与评审排名不一致的取舍须说明理由。",
+    "A departure from the ranking needs its reason.",
+  ),
+  DECISION_NO_COLLECTIVE_DECISION: entry(
+    "rule",
+    "须先录入集体研究决策记录。",
+    "Record the collective decision first.",
+  ),
+  DECISION_STEP_PENDING: entry("state", "名单尚在等待前一环节。", "The list is waiting for an earlier step."),
+  DECISION_NOTICE_RUNNING: entry("state", "公示期尚未结束。", "The public notice period has not ended."),
+  DECISION_OBJECTIONS_OPEN: entry("state", "尚有未处理的异议。", "Objections are still open."),
+  OBJECTION_NOT_OPEN: entry(
+    "state",
+    "该名单不在公示期内，不受理异议。",
+    "The list is not in its notice period.",
+  ),
+
   // Documents (PDF, .docx, .xlsx), rendered off the request thread within a budget
   DOCUMENT_TOO_LARGE: entry(
     "tooLarge",

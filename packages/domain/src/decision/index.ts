@@ -1,0 +1,4 @@
+export * from "./list-rules.ts";
+export * from "./project-number.ts";
+export * from "./proposed-list.ts";
+export * from "./working-days.ts";
