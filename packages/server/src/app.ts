@@ -11,6 +11,7 @@ import { reviewRoutes } from "./modules/applications/review.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
+import { decisionRoutes } from "./modules/decisions/decisions.routes.ts";
 import { dedupRoutes } from "./modules/dedup/dedup.routes.ts";
 import { expertRoutes } from "./modules/experts/experts.routes.ts";
 import { guideRoutes } from "./modules/guides/guides.routes.ts";
@@ -104,6 +105,7 @@ export async function buildApp(
     dedupRoutes,
     expertRoutes,
     expertReviewRoutes,
+    decisionRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));
   }

@@ -7,6 +7,7 @@ import type { AnchorStore } from "./modules/audit/audit-anchor.ts";
 import type { AuditSigner } from "./modules/audit/audit-chain.ts";
 import { credentialsRepository } from "./modules/auth/credentials.repository.ts";
 import { sessionsRepository } from "./modules/auth/sessions.repository.ts";
+import { decisionsRepository } from "./modules/decisions/decisions.repository.ts";
 import { dedupRepository } from "./modules/dedup/dedup.repository.ts";
 import { expertsRepository } from "./modules/experts/experts.repository.ts";
 import { guidesRepository } from "./modules/guides/guides.repository.ts";
@@ -37,6 +38,7 @@ export function createRepositories(db: Db, keys: AuditKeys) {
     credentials: credentialsRepository(db),
     sessions: sessionsRepository(db),
     rateLimits: rateLimitsRepository(db),
+    decisions: decisionsRepository(db),
     dedup: dedupRepository(db),
     experts: expertsRepository(db),
     guides: guidesRepository(db),

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { shippedPolicies } from "../policy/test/shipped-policies.ts";
-import { departures, type ListEntryFacts, listViolations, type YearFacts, youthShare } from "./list-rules.ts";
+import {
+  departures,
+  type ListEntryFacts,
+  listViolations,
+  plannedAmountFen,
+  type YearFacts,
+  youthShare,
+} from "./list-rules.ts";
 
 const [datong, luoyang] = shippedPolicies();
 const noReasons = { overCapReason: null, youthShareReason: null };
@@ -155,5 +162,15 @@ describe("departures from the ranking", () => {
         expect(departures(list).size > 0).toBe(skipsBetter);
       }),
     );
+  });
+});
+
+describe("the money a list commits", () => {
+  it("is the request when pre-funded, the best grade's subsidy when post-subsidised, nothing when filed", () => {
+    expect(plannedAmountFen(luoyang, "softScience", 2_500_000)).toBe(2_500_000);
+    expect(plannedAmountFen(luoyang, "publicWelfare", 10_000_000)).toBe(5_000_000);
+    expect(plannedAmountFen(luoyang, "publicWelfare", 50_000_000)).toBe(10_000_000);
+    expect(plannedAmountFen(luoyang, "guiding", 50_000_000)).toBe(0);
+    expect(plannedAmountFen(datong, "keyRnd", 123)).toBe(123);
   });
 });

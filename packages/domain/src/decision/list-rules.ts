@@ -1,3 +1,4 @@
+import { computePostSubsidy } from "../budget/budget.rules.ts";
 import type { Policy } from "../policy/policy.schema.ts";
 import { citeSource } from "../policy/policy.schema.ts";
 import type { ErrorCode, Violation } from "../shared/errors.ts";
@@ -196,4 +197,19 @@ export function listViolations(
     }
   }
   return out;
+}
+
+/**
+ * The money an entry commits against the year's control number, before the officer adjusts it:
+ * what a pre-funded project asks for; for a post-subsidy program the most its best grade can pay
+ * (LY-REFORM §三(四)2: 50 %, at most ¥100,000); nothing for filing, joint research or fund push,
+ * which the city does not pay.
+ */
+export function plannedAmountFen(policy: Policy, program: string, requestedFen: number): number {
+  const mode = policy.programs.find((p) => p.code === program)?.fundingMode;
+  if (mode === "preFunding" || mode === "unspecified") return requestedFen;
+  if (mode === "postSubsidy") {
+    return computePostSubsidy(policy, { program, grade: "excellent", verifiedRdFen: requestedFen }).amountFen;
+  }
+  return 0;
 }

@@ -55,6 +55,15 @@ export const permissions = [
   "review.entrust",
   /** An expert's own review work: commitments, declarations, scores. */
   "review.score",
+  /** 立项决策: read the proposed lists; draw and steer them; the leader's approval; finance's co-sign. */
+  "decision.read",
+  "decision.manage",
+  "decision.approve",
+  "decision.coSign",
+  /** 预算控制数: the finance bureau sets the year's figure. */
+  "budget.control",
+  /** Approved projects (项目) in the caller's scope. */
+  "project.read",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -82,6 +91,9 @@ const grants: Record<Role, readonly Permission[]> = {
     "review.read",
     "review.organise",
     "review.entrust",
+    "decision.read",
+    "decision.manage",
+    "project.read",
   ],
   bureauLeader: [
     "workspace.read",
@@ -93,8 +105,21 @@ const grants: Record<Role, readonly Permission[]> = {
     "application.read",
     "integrity.read",
     "review.read",
+    "decision.read",
+    "decision.approve",
+    "project.read",
   ],
-  financeOfficer: ["workspace.read", "unit.read", "guide.read", "guide.coIssue", "application.read"],
+  financeOfficer: [
+    "workspace.read",
+    "unit.read",
+    "guide.read",
+    "guide.coIssue",
+    "application.read",
+    "decision.read",
+    "decision.coSign",
+    "budget.control",
+    "project.read",
+  ],
   districtOfficer: [
     "workspace.read",
     "unit.read",
@@ -102,6 +127,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "guide.read",
     "application.read",
     "application.districtReview",
+    "project.read",
   ],
   agencyOfficer: [
     "workspace.read",
@@ -126,6 +152,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "need.submit",
     "application.read",
     "application.edit",
+    "project.read",
   ],
   principalInvestigator: [
     "workspace.read",
@@ -134,6 +161,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "need.submit",
     "application.read",
     "application.edit",
+    "project.read",
   ],
   expert: ["workspace.read", "expert.profile", "review.score"],
   fundManager: ["workspace.read", "unit.read"],

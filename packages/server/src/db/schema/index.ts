@@ -1,6 +1,7 @@
 export * from "./applications.ts";
 export * from "./audit.ts";
 export * from "./calls.ts";
+export * from "./decisions.ts";
 export * from "./experts.ts";
 export * from "./identity.ts";
 export * from "./integrity.ts";

@@ -218,3 +218,35 @@ export async function walkDemoReview(as: LoginAs, now: Date) {
     await ok(organiser, "POST", `/api/review-plans/${plan.id}/publish`);
   }
 }
+
+/**
+ * Every invited expert of a published plan signs the commitment, accepts and scores (each
+ * application's experts alike, `scoreOf` per application), and the organiser completes the review.
+ * Used by the demo's decision walk and by the decision tests.
+ */
+export async function completeReview(
+  as: LoginAs,
+  organiser: Client,
+  planId: string,
+  scoreOf: (applicationId: string) => number,
+) {
+  const plan = await ok(organiser, "GET", `/api/review-plans/${planId}`);
+  const pool: { id: string; username: string }[] = (await ok(organiser, "GET", "/api/experts?pageSize=200"))
+    .items;
+  const usernameOf = new Map(pool.map((e) => [e.id, e.username]));
+  for (const item of plan.items as {
+    applicationId: string;
+    assignments: { id: string; status: string; expert: { id: string } }[];
+  }[]) {
+    for (const a of item.assignments.filter((x) => x.status === "invited")) {
+      const expert = await as(usernameOf.get(a.expert.id) ?? "");
+      await ok(expert, "POST", `/api/my-reviews/${planId}/commitment`);
+      await ok(expert, "POST", `/api/review-assignments/${a.id}/accept`);
+      await ok(expert, "POST", `/api/review-assignments/${a.id}/submit`, {
+        scores: plan.criteria.map(() => scoreOf(item.applicationId)),
+        comment: "研究方案可行，建议支持。",
+      });
+    }
+  }
+  return ok(organiser, "POST", `/api/review-plans/${planId}/complete`);
+}

@@ -4,10 +4,10 @@ import {
   applicationStates,
   revisionSnapshotSchema,
 } from "@luoshu/domain";
-import { and, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { applicationRevisions, applications, dedupDecisions } from "../../db/schema/index.ts";
+import { applicationRevisions, applications, dedupDecisions, projects } from "../../db/schema/index.ts";
 
 export const dedupVerdicts = ["duplicate", "notDuplicate"] as const;
 export type DedupVerdict = (typeof dedupVerdicts)[number];
@@ -26,7 +26,11 @@ const verdict = z.enum(dedupVerdicts);
 /** What the duplicate check reads (submitted revisions) and the officer's decisions on its matches. */
 export function dedupRepository(db: Db) {
   return {
-    /** Submitted revisions in submission order, since an instant or all of them. */
+    /**
+     * Submitted revisions in submission order, since an instant or all of them, each marked when its
+     * application has become a project; a project approved since the instant brings its revisions
+     * back, so the index files it as funded.
+     */
     async revisionsSince(since: Date | null) {
       const rows = await db
         .select({
@@ -34,16 +38,35 @@ export function dedupRepository(db: Db) {
           cityId: applicationRevisions.cityId,
           snapshot: applicationRevisions.content,
           submittedAt: applicationRevisions.submittedAt,
+          approvedAt: projects.approvedAt,
         })
         .from(applicationRevisions)
-        .where(since ? gt(applicationRevisions.submittedAt, since) : undefined)
+        .leftJoin(
+          projects,
+          and(
+            eq(projects.cityId, applicationRevisions.cityId),
+            eq(projects.applicationId, applicationRevisions.applicationId),
+          ),
+        )
+        .where(
+          since ? or(gt(applicationRevisions.submittedAt, since), gt(projects.approvedAt, since)) : undefined,
+        )
         .orderBy(applicationRevisions.submittedAt);
       return rows.map(
-        (r): { id: string; cityId: string; content: ApplicationContent; submittedAt: Date } => ({
+        (
+          r,
+        ): {
+          id: string;
+          cityId: string;
+          content: ApplicationContent;
+          submittedAt: Date;
+          approvedAt: Date | null;
+        } => ({
           id: r.id,
           cityId: r.cityId,
           content: revisionSnapshotSchema.parse(r.snapshot).content,
           submittedAt: r.submittedAt,
+          approvedAt: r.approvedAt,
         }),
       );
     },

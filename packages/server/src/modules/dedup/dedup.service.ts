@@ -42,12 +42,13 @@ export class DedupService {
       const row: DedupRow = {
         id: r.id,
         cityId: r.cityId,
-        kind: "application",
+        kind: r.approvedAt ? "project" : "application",
         title: r.content.basic.title,
         text: dedupRowText(r.content),
       };
       this.index.upsert(row);
-      if (!this.watermark || r.submittedAt > this.watermark) this.watermark = r.submittedAt;
+      const seen = r.approvedAt && r.approvedAt > r.submittedAt ? r.approvedAt : r.submittedAt;
+      if (!this.watermark || seen > this.watermark) this.watermark = seen;
     }
   }
 }

@@ -8,10 +8,11 @@ import {
   expertSuspendBody,
   idParams,
 } from "@luoshu/contract";
-import { DomainError, expertImportLimits } from "@luoshu/domain";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import { expertImportLimits } from "@luoshu/domain";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppDeps } from "../../deps.ts";
+import { acceptRawBytes, bytesOf, rawBytesOnly } from "../../lib/files/raw-upload.ts";
 import { callerOf } from "../../plugins/access.ts";
 import { toExpertDto } from "./experts.dto.ts";
 import { expertListXlsx, expertTemplate } from "./export-experts.ts";
@@ -32,29 +33,11 @@ const uploadErrors = [
   "VALIDATION",
 ] as const;
 
-/** The sheet's raw bytes only: a JSON, text or form body is refused before it is parsed. */
-async function rawBytesOnly(request: FastifyRequest) {
-  const type = request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/octet-stream") {
-    throw new DomainError({
-      code: "UNSUPPORTED_MEDIA_TYPE",
-      messageZh: `请以文件的原始字节上传（Content-Type: application/octet-stream），收到的是：${type || "无"}。`,
-      messageEn: `Upload the file's raw bytes (Content-Type: application/octet-stream); got: ${type || "none"}.`,
-    });
-  }
-}
-const bytesOf = (request: FastifyRequest) => (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0));
-
 /** 专家库: the city's pool for the bureau (and the entrusted agency), and each expert's own profile. */
 export async function expertRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const dto = (e: Parameters<typeof toExpertDto>[0]) => toExpertDto(e, deps.clock.now());
-  app.addContentTypeParser(
-    "application/octet-stream",
-    // A little past the limit, so the use case answers a file over it with its own message.
-    { parseAs: "buffer", bodyLimit: expertImportLimits.maxBytes + 64 * 1024 },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRawBytes(app, expertImportLimits.maxBytes);
 
   r.get(
     "/api/experts",

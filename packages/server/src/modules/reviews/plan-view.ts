@@ -1,16 +1,14 @@
 import type { ReviewPlanDto } from "@luoshu/contract";
 import {
   activeAssignmentStates,
-  aggregate,
   allowedEvents,
-  applicationNumber,
   citeSource,
   type Policy,
-  rank,
   reviewPlanMachine,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Repositories } from "../../repositories.ts";
+import { planRanking } from "./plan-ranking.ts";
 import { type Organising, organising, planNotFound, policyOf } from "./review-access.ts";
 import type { PlanRow } from "./reviews.repository.ts";
 
@@ -26,31 +24,15 @@ export async function planView(
 ): Promise<ReviewPlanDto> {
   const repo = deps.repos.reviews;
   const policy = policyOf(deps.policies, plan.cityId, plan.policyVersion);
-  const [found, entrustments, items, rows, races, visits] = await Promise.all([
+  const [found, entrustments, races, visits, { items, rows, ranked }] = await Promise.all([
     repo.findCall(plan.cityId, plan.callId),
     repo.entrustments(plan.cityId),
-    repo.items(plan.cityId, plan.id),
-    repo.assignmentsOf(plan.cityId, plan.id),
     repo.horseRaces(plan.cityId, plan.id),
     repo.siteVisits(plan.cityId, plan.id),
+    planRanking(repo, plan, policy),
   ]);
   if (!found) throw planNotFound();
   const org = organising(ctx, policy, plan.program, plan.callId, entrustments);
-  const apps = await repo.applicationsByIds(
-    plan.cityId,
-    items.map((i) => i.applicationId),
-  );
-  const k = plan.settings.reviewersPerApplication;
-  const entries = apps.map((a) => {
-    const mine = rows.filter((r) => r.a.applicationId === a.id);
-    const totals = mine.flatMap((r) => (r.a.status === "submitted" && r.a.total !== null ? [r.a.total] : []));
-    const holding = mine.filter((r) => activeAssignmentStates.includes(r.a.status)).length;
-    return {
-      item: { id: a.id, number: applicationNumber(a, policy), a, mine, open: Math.max(0, k - holding) },
-      result: aggregate(totals, policy),
-    };
-  });
-  const ranked = rank(entries);
   const panelOf = new Map(items.map((i) => [i.applicationId, i.panelIndex]));
   const horseOf = new Map(races.flatMap((h) => h.applicationIds.map((id) => [id, h.id] as const)));
   const hundredths = (n: number) => n / 100;

@@ -1,0 +1,191 @@
+import type { DecisionSteps, EntryDecision, ProposedListState } from "@luoshu/domain";
+import {
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { applications } from "./applications.ts";
+import { calls } from "./calls.ts";
+
+/** 预算控制数: the finance bureau's figure for a year, which every list's money stays within. */
+export const budgetControlNumbers = pgTable(
+  "budget_control_numbers",
+  {
+    cityId: text("city_id").notNull(),
+    year: integer("year").notNull(),
+    amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+    docNumber: text("doc_number").notNull(),
+    setBy: uuid("set_by").notNull(),
+    setAt: timestamp("set_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cityId, t.year] })],
+);
+
+export interface CollectiveDecision {
+  meeting: string;
+  heldOn: string;
+  attendees: string;
+  decision: string;
+  attachment: { sha256: string; fileName: string; size: number } | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface StepRecord {
+  by: string;
+  byName: string;
+  at: string;
+  note: string | null;
+}
+
+/** 拟立项名单: one per call, drawn from its review's ranking. */
+export const proposedLists = pgTable(
+  "proposed_lists",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    callId: uuid("call_id").notNull(),
+    planId: uuid("plan_id").notNull(),
+    program: text("program").notNull(),
+    year: integer("year").notNull(),
+    status: text("status").$type<ProposedListState>().notNull(),
+    steps: jsonb("steps").$type<DecisionSteps>().notNull(),
+    policyVersion: text("policy_version").notNull(),
+    overCapReason: text("over_cap_reason"),
+    youthShareReason: text("youth_share_reason"),
+    collectiveDecision: jsonb("collective_decision").$type<CollectiveDecision>(),
+    leaderApproval: jsonb("leader_approval").$type<StepRecord>(),
+    cityGovernment: jsonb("city_government").$type<StepRecord & { approvedOn: string; docNumber: string }>(),
+    /** The last time the list went back to the officer, and why. */
+    returned: jsonb("returned").$type<StepRecord & { role: string }>(),
+    noticeStartedAt: timestamp("notice_started_at", { withTimezone: true }),
+    noticeEndsAt: timestamp("notice_ends_at", { withTimezone: true }),
+    noticeUncoveredYears: integer("notice_uncovered_years").array(),
+    coSign: jsonb("co_sign").$type<StepRecord>(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }),
+    createdBy: uuid("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    uniqueIndex("proposed_lists_call").on(t.cityId, t.callId),
+    index("proposed_lists_city_status").on(t.cityId, t.status),
+    foreignKey({ columns: [t.cityId, t.callId], foreignColumns: [calls.cityId, calls.id] }),
+  ],
+);
+
+/** An application on a list: taken, in reserve, or not, with the reason where that departs from the ranking. */
+export const proposedListEntries = pgTable(
+  "proposed_list_entries",
+  {
+    cityId: text("city_id").notNull(),
+    listId: uuid("list_id").notNull(),
+    applicationId: uuid("application_id").notNull(),
+    rank: integer("rank"),
+    /** The trimmed mean, hundredths of a point. */
+    mean: integer("mean"),
+    decision: text("decision").$type<EntryDecision>().notNull(),
+    reserveOrder: integer("reserve_order"),
+    departureReason: text("departure_reason"),
+    amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+    piYouth: boolean("pi_youth"),
+    /** When this entry's own notice began: the list's start, or later when it moved up from reserve. */
+    noticeStartedAt: timestamp("notice_started_at", { withTimezone: true }),
+    noticeEndsAt: timestamp("notice_ends_at", { withTimezone: true }),
+    changeNote: text("change_note"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.listId, t.applicationId] }),
+    foreignKey({ columns: [t.cityId, t.listId], foreignColumns: [proposedLists.cityId, proposedLists.id] }),
+    foreignKey({
+      columns: [t.cityId, t.applicationId],
+      foreignColumns: [applications.cityId, applications.id],
+    }),
+  ],
+);
+
+/** 异议: raised by anyone during the notice; the officer records the outcome. */
+export const objections = pgTable(
+  "objections",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    listId: uuid("list_id").notNull(),
+    applicationId: uuid("application_id").notNull(),
+    name: text("name").notNull(),
+    contact: text("contact").notNull(),
+    content: text("content").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    status: text("status").$type<"open" | "upheld" | "dismissed">().notNull(),
+    outcome: text("outcome"),
+    handledBy: uuid("handled_by"),
+    handledAt: timestamp("handled_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    index("objections_list").on(t.cityId, t.listId),
+    foreignKey({ columns: [t.cityId, t.listId], foreignColumns: [proposedLists.cityId, proposedLists.id] }),
+  ],
+);
+
+/**
+ * The next project number per (city, year, program code). Taken with `UPDATE … RETURNING` inside the
+ * approval's transaction: gapless (a rollback returns it) and serialising only that counter.
+ */
+export const projectNumberCounters = pgTable(
+  "project_number_counters",
+  {
+    cityId: text("city_id").notNull(),
+    year: integer("year").notNull(),
+    numberCode: text("number_code").notNull(),
+    next: integer("next").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cityId, t.year, t.numberCode] })],
+);
+
+/** 项目: an approved application, bound to the policy version in force on its approval day (DT-RULES §24). */
+export const projects = pgTable(
+  "projects",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    number: text("number").notNull(),
+    applicationId: uuid("application_id").notNull(),
+    callId: uuid("call_id").notNull(),
+    listId: uuid("list_id").notNull(),
+    program: text("program").notNull(),
+    year: integer("year").notNull(),
+    unitId: uuid("unit_id").notNull(),
+    piUserId: uuid("pi_user_id"),
+    title: text("title").notNull(),
+    amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+    piYouth: boolean("pi_youth"),
+    policyVersion: text("policy_version").notNull(),
+    approvedOn: date("approved_on").notNull(),
+    approvedAt: timestamp("approved_at", { withTimezone: true }).notNull(),
+    /** 绩效评价 grade, once evaluated (优/良/合格/不合格). */
+    grade: text("grade"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    uniqueIndex("projects_number").on(t.cityId, t.number),
+    uniqueIndex("projects_application").on(t.cityId, t.applicationId),
+    index("projects_city_year_program").on(t.cityId, t.year, t.program),
+    index("projects_city_unit").on(t.cityId, t.unitId),
+    foreignKey({
+      columns: [t.cityId, t.applicationId],
+      foreignColumns: [applications.cityId, applications.id],
+    }),
+  ],
+);

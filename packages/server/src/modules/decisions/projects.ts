@@ -1,0 +1,127 @@
+import type { ApplicationResultDto, ControlNumberDto, DecisionCallDto, ProjectDto } from "@luoshu/contract";
+import { citeSource, nextActor, type Policy, selectPolicy } from "@luoshu/domain";
+import type { CallerContext } from "../../lib/context.ts";
+import type { Transactor } from "../../lib/transaction.ts";
+import type { Repositories } from "../../repositories.ts";
+import { findVisibleApplication } from "../applications/read-applications.ts";
+import type { DecisionRepos } from "./list-facts.ts";
+
+type Deps = { repos: DecisionRepos; policies: Policy[] };
+
+const programName = (policies: readonly Policy[], cityId: string, at: Date, code: string) =>
+  selectPolicy(policies, cityId, at)?.programs.find((p) => p.code === code)?.nameZh ?? code;
+
+/** Calls whose review is completed, each with its list and whom the list waits for. */
+export async function decidableCalls(deps: Deps, ctx: CallerContext): Promise<DecisionCallDto[]> {
+  const cityId = ctx.actor.cityId ?? "";
+  const rows = await deps.repos.decisions.decidableCalls(cityId);
+  return rows.map((r) => ({
+    callId: r.callId,
+    callName: r.callName,
+    guideTitle: r.guideTitle,
+    program: r.program,
+    programName: programName(deps.policies, cityId, r.opensAt, r.program),
+    year: Number(r.opensAt.toISOString().slice(0, 4)),
+    reviewStatus: r.reviewStatus,
+    list:
+      r.listId && r.listStatus && r.listSteps
+        ? { id: r.listId, status: r.listStatus, waitingFor: nextActor(r.listSteps, r.listStatus) }
+        : null,
+  }));
+}
+
+export async function projectsInScope(deps: Deps, ctx: CallerContext): Promise<ProjectDto[]> {
+  const rows = await deps.repos.decisions.projectsInScope(ctx.scope);
+  return rows.map(({ p, unitName }) => ({
+    id: p.id,
+    number: p.number,
+    title: p.title,
+    unitName,
+    program: p.program,
+    programName: programName(deps.policies, p.cityId, p.approvedAt, p.program),
+    year: p.year,
+    amountFen: p.amountFen,
+    policyVersion: p.policyVersion,
+    approvedOn: p.approvedOn,
+    applicationId: p.applicationId,
+  }));
+}
+
+/**
+ * An applicant's own result once its call's list is issued: approved with its number, or not, with
+ * the reviews' count, trimmed mean and rank among the list's entries. No expert is named.
+ */
+export async function applicationResult(
+  deps: Deps & { repos: DecisionRepos & Pick<Repositories, "applications"> },
+  ctx: CallerContext,
+  applicationId: string,
+): Promise<ApplicationResultDto> {
+  const a = await findVisibleApplication(deps, ctx, applicationId);
+  const entryOf = await deps.repos.decisions.entryOfApplication(a.cityId, a.id);
+  if (entryOf?.list.status !== "issued") {
+    return { status: "pending", projectNumber: null, reviews: 0, mean: null, rank: null, of: 0 };
+  }
+  const project = await deps.repos.decisions.projectOfApplication(a.cityId, a.id);
+  return {
+    status: project ? "approved" : "notApproved",
+    projectNumber: project?.number ?? null,
+    reviews: entryOf.reviews,
+    mean: entryOf.entry.mean === null ? null : entryOf.entry.mean / 100,
+    rank: entryOf.entry.rank,
+    of: entryOf.of,
+  };
+}
+
+export async function controlNumbers(deps: Deps, ctx: CallerContext): Promise<ControlNumberDto[]> {
+  const cityId = ctx.actor.cityId ?? "";
+  const [rows, committed] = await Promise.all([
+    deps.repos.decisions.controlNumbers(cityId),
+    deps.repos.decisions.committedByYear(cityId),
+  ]);
+  return rows.map((r) => controlNumberDto(deps.policies, r, committed));
+}
+
+function controlNumberDto(
+  policies: readonly Policy[],
+  r: Awaited<ReturnType<DecisionRepos["decisions"]["controlNumbers"]>>[number],
+  committed: readonly { year: number; committed: number }[],
+): ControlNumberDto {
+  const policy = selectPolicy(policies, r.cityId, r.setAt);
+  return {
+    year: r.year,
+    amountFen: r.amountFen,
+    docNumber: r.docNumber,
+    committedFen: Number(committed.find((c) => c.year === r.year)?.committed ?? 0),
+    setAt: r.setAt.toISOString(),
+    source: policy ? citeSource(policy.decision.budgetControl.source) : {},
+  };
+}
+
+/** 预算控制数 as the finance bureau sets it for a year; a later figure replaces it, audited. */
+export async function setControlNumber(
+  deps: Deps & { tx: Transactor<DecisionRepos> },
+  input: { ctx: CallerContext; year: number; amountFen: number; docNumber: string },
+): Promise<ControlNumberDto> {
+  const { ctx } = input;
+  const cityId = ctx.actor.cityId ?? "";
+  const row = await deps.tx.run(ctx, async (repos, audit) => {
+    const row = await repos.decisions.setControlNumber({
+      cityId,
+      year: input.year,
+      amountFen: input.amountFen,
+      docNumber: input.docNumber,
+      setBy: ctx.actor.userId,
+      setAt: ctx.now,
+    });
+    audit({
+      action: "budget.controlNumber.set",
+      entityType: "budgetControlNumber",
+      entityId: String(input.year),
+      cityId,
+      after: { amountFen: input.amountFen, docNumber: input.docNumber },
+    });
+    return row;
+  });
+  const committed = await deps.repos.decisions.committedByYear(cityId);
+  return controlNumberDto(deps.policies, row, committed);
+}
