@@ -177,6 +177,8 @@ export const duplicateCheckSchema = z.object({
       id: z.string(),
       title: z.string(),
       status: z.enum(applicationStates).nullable(),
+      /** An approved project (立项), not only an application. */
+      funded: z.boolean(),
       similarity: z.number(),
       containment: z.number(),
       text: z.string(),

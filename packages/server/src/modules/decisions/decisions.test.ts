@@ -152,6 +152,12 @@ describe("checks before the leader sees it", () => {
     const submitted = await fireAs(officer, "submit");
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(submitted.body).toMatchObject({ status: "awaitingLeader", waitingFor: "bureauLeader" });
+    const tile = async (c: Client) =>
+      ((await c.get("/api/workspace")).body.tasks as { key: string; count: number }[]).find(
+        (x) => x.key === "listsWaiting",
+      );
+    expect(await tile(leader)).toMatchObject({ count: 1 });
+    expect(await tile(finance)).toMatchObject({ count: 0 });
     expect((await officer.patch(`/api/decisions/lists/${listId}`, { overCapReason: "x" })).status).toBe(422);
   });
 });
@@ -247,6 +253,13 @@ describe("issuing", () => {
     expect(inbox).toContain("未列入本批立项");
     expect((await pi.get("/api/projects")).body.items).toHaveLength(2);
     expect((await (await as("ly-pi")).get("/api/projects")).body.items).toHaveLength(0);
+  });
+
+  it("puts the approved projects into the duplicate check as funded projects", async () => {
+    const dup = await officer.get(`/api/applications/${ids[0]}/duplicates`);
+    const byId = new Map(dup.body.matches.map((m: { id: string; funded: boolean }) => [m.id, m.funded]));
+    expect(byId.get(ids[1] as string)).toBe(true);
+    expect(byId.get(ids[2] as string)).toBe(true);
   });
 
   it("shows an unsuccessful applicant its aggregated result without the experts", async () => {

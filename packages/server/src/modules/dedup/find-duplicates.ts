@@ -31,8 +31,9 @@ export async function findDuplicates(
     threshold,
     clause: "LY-FUNDS §17",
     text,
-    matches: matches.map(({ kind: _kind, ...m }) => ({
+    matches: matches.map(({ kind, ...m }) => ({
       ...m,
+      funded: kind === "project",
       title: titles.get(m.id)?.title ?? "",
       status: titles.get(m.id)?.status ?? null,
     })),

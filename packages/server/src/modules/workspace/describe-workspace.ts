@@ -1,6 +1,7 @@
 import type { WorkspaceTask } from "@luoshu/contract";
-import { editableStates, type Role } from "@luoshu/domain";
+import { chinaDateOf, editableStates, nextActor, proposedListStates, type Role } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
+import type { DecisionsRepository } from "../decisions/decisions.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
 import type { WorkspaceRepository } from "./workspace.repository.ts";
@@ -10,6 +11,7 @@ type Deps = {
     workspace: WorkspaceRepository;
     units: Pick<UnitsRepository, "count">;
     users: Pick<UsersRepository, "count">;
+    decisions: Pick<DecisionsRepository, "listsInStates" | "controlNumbers" | "projectsInScope">;
   };
 };
 type Provider = (deps: Deps, ctx: CallerContext) => Promise<WorkspaceTask>;
@@ -111,15 +113,68 @@ const policies: Provider = async () =>
   task("policies", "查阅本市政策规则", "Read the city's policy rules", "/policies", null);
 const budget: Provider = async () => task("budget", "预算测算", "Budget calculator", "/budget", null);
 
+/** Proposed lists whose next step is the caller's (the leader's approval, finance's co-sign, the officer's steps). */
+const listsWaiting: Provider = async ({ repos }, ctx) => {
+  const open = proposedListStates.filter((s) => s !== "issued");
+  const lists = await repos.decisions.listsInStates(ctx.actor.cityId ?? "", open);
+  const mine = lists.filter((l) => {
+    const who = nextActor(l.steps, l.status);
+    return who !== null && ctx.actor.roles.includes(who);
+  });
+  return task(
+    "listsWaiting",
+    "待我处理的拟立项名单",
+    "Proposed lists waiting for me",
+    "/decisions?mine=true",
+    mine.length,
+  );
+};
+/** 预算控制数: the finance bureau's figure for this year, which every list stays within. */
+const controlNumber: Provider = async ({ repos }, ctx) => {
+  const year = Number(chinaDateOf(ctx.now).slice(0, 4));
+  const set = (await repos.decisions.controlNumbers(ctx.actor.cityId ?? "")).some((r) => r.year === year);
+  return set
+    ? task(
+        "controlNumber",
+        `${year} 年预算控制数（已录入）`,
+        `${year} budget control number (set)`,
+        "/budget/control-numbers",
+        null,
+      )
+    : task(
+        "controlNumber",
+        `录入 ${year} 年预算控制数`,
+        `Set the ${year} budget control number`,
+        "/budget/control-numbers",
+        1,
+      );
+};
+const projects: Provider = async ({ repos }, ctx) =>
+  task(
+    "projects",
+    "已立项项目",
+    "Approved projects",
+    "/projects",
+    (await repos.decisions.projectsInScope(ctx.scope)).length,
+  );
+
 /** What waits for each role; later steps add providers (applications to review, reports due…). */
 const providersByRole: Record<Role, Provider[]> = {
-  programOfficer: [needsToTriage, guidesToPublish, openGuides, formalCheck, unitsInScope],
-  bureauLeader: [guidesToPublish, openGuides, unitsInScope, policies],
-  financeOfficer: [openGuides, policies, budget],
-  districtOfficer: [districtReview, unitsInScope, policies],
+  programOfficer: [
+    listsWaiting,
+    needsToTriage,
+    guidesToPublish,
+    openGuides,
+    formalCheck,
+    projects,
+    unitsInScope,
+  ],
+  bureauLeader: [listsWaiting, guidesToPublish, openGuides, projects, unitsInScope, policies],
+  financeOfficer: [listsWaiting, controlNumber, openGuides, projects, policies, budget],
+  districtOfficer: [districtReview, projects, unitsInScope, policies],
   agencyOfficer: [formalCheck, policies],
-  unitAdmin: [myDrafts, openGuides, unitsInScope, unitPeople, budget],
-  principalInvestigator: [myDrafts, openGuides, budget, policies],
+  unitAdmin: [myDrafts, openGuides, projects, unitsInScope, unitPeople, budget],
+  principalInvestigator: [myDrafts, openGuides, projects, budget, policies],
   expert: [policies],
   fundManager: [policies],
   sysAdmin: [unitsInScope, guessedAccounts],

@@ -263,7 +263,14 @@ export function DuplicatesPanel({ applicationId }: { applicationId: string }) {
                   title: t("状态", "Status"),
                   dataIndex: "status",
                   width: 140,
-                  render: (s: DuplicateMatch["status"]) => (s ? applicationStatusText(s, lang) : "—"),
+                  render: (s: DuplicateMatch["status"], m: DuplicateMatch) =>
+                    m.funded ? (
+                      <Tag color="blue">{t("已立项项目", "Funded project")}</Tag>
+                    ) : s ? (
+                      applicationStatusText(s, lang)
+                    ) : (
+                      "—"
+                    ),
                 },
               ]}
             />
