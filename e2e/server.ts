@@ -39,6 +39,8 @@ export async function startServer(
       LUOSHU_KEY_FILE: path.join(dataDir, "sm4.key"),
       DATABASE_URL: "",
       LUOSHU_DEMO_REVIEW: options.demoReview ? "1" : "0",
+      // the decision walk moves the server's clock past a notice period (modules/test-clock)
+      LUOSHU_TEST_CLOCK: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

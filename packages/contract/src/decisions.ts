@@ -1,4 +1,11 @@
-import { calendarDateSchema, fenSchema, proposedListStates, roles } from "@luoshu/domain";
+import {
+  calendarDateSchema,
+  fenSchema,
+  integrityKinds,
+  proposedListStates,
+  roles,
+  ruleSettings,
+} from "@luoshu/domain";
 import { z } from "zod";
 import { instant } from "./shared.ts";
 
@@ -106,7 +113,11 @@ export const proposedListEntryDto = z.object({
     piProjects: z.number(),
     grades: z.array(z.object({ number: z.string(), grade: z.string() })),
     integrityRecords: z.array(
-      z.object({ subject: z.enum(["unit", "pi"]), kind: z.string(), until: z.string().nullable() }),
+      z.object({
+        subject: z.enum(["unit", "person"]),
+        kind: z.enum(integrityKinds),
+        until: z.string().nullable(),
+      }),
     ),
   }),
 });
@@ -140,7 +151,7 @@ export const violationDto = z.object({
   messageZh: z.string(),
   messageEn: z.string(),
   clause: z.string().optional(),
-  setting: z.string().optional(),
+  setting: z.enum(ruleSettings).optional(),
   path: z.string().optional(),
 });
 
@@ -179,7 +190,7 @@ export const proposedListDto = z.object({
   leaderApproval: stepRecord.nullable(),
   cityGovernment: stepRecord.extend({ approvedOn: z.string(), docNumber: z.string() }).nullable(),
   coSign: stepRecord.nullable(),
-  returned: stepRecord.extend({ role: z.string() }).nullable(),
+  returned: stepRecord.extend({ role: z.enum(roles) }).nullable(),
   notice: z
     .object({ startedAt: instant, endsAt: instant, uncoveredYears: z.array(z.number()), ended: z.boolean() })
     .nullable(),

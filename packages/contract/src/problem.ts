@@ -7,6 +7,9 @@ export const issueSchema = z.object({
   code: z.string(),
   messageZh: z.string(),
   messageEn: z.string(),
+  /** The clause a rule violation cites, or where no clause backs it, the setting it applies. */
+  clause: z.string().optional(),
+  setting: z.enum(ruleSettings).optional(),
 });
 export type IssueDto = z.infer<typeof issueSchema>;
 

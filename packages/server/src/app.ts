@@ -21,6 +21,7 @@ import { needRoutes } from "./modules/needs/needs.routes.ts";
 import { policyRoutes } from "./modules/policies/policies.routes.ts";
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
 import { reviewRoutes as expertReviewRoutes } from "./modules/reviews/reviews.routes.ts";
+import { testClockRoutes } from "./modules/test-clock/test-clock.routes.ts";
 import { unitRoutes } from "./modules/units/units.routes.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
 import { workspaceRoutes } from "./modules/workspace/workspace.routes.ts";
@@ -106,6 +107,7 @@ export async function buildApp(
     expertRoutes,
     expertReviewRoutes,
     decisionRoutes,
+    testClockRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));
   }

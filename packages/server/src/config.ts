@@ -21,6 +21,11 @@ export interface Config {
   key: string | undefined;
   policiesDir: string;
   webDist: string;
+  /**
+   * A browser test moves the server's clock forward (a notice period, a deadline) through
+   * `POST /api/test-clock/advance`; refused in production.
+   */
+  testClock: boolean;
 }
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -46,5 +51,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     key: env.LUOSHU_SM4_KEY || undefined,
     policiesDir: path.resolve(env.LUOSHU_POLICIES_DIR ?? path.join(root, "policies")),
     webDist: path.join(root, "packages", "web", "dist"),
+    testClock: testClockWanted(env, production),
   };
+}
+
+function testClockWanted(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const wanted = env.LUOSHU_TEST_CLOCK === "1";
+  if (wanted && production)
+    throw new Error("LUOSHU_TEST_CLOCK=1 is for browser tests; it is refused in production");
+  return wanted;
 }

@@ -1,7 +1,7 @@
 import type { Policy } from "@luoshu/domain";
 import type { FastifyLoggerOptions } from "fastify";
 import type { Database } from "./db/client.ts";
-import type { Clock } from "./lib/clock.ts";
+import type { Clock, MovableClock } from "./lib/clock.ts";
 import { createRenderPool, type DocumentRenderer } from "./lib/documents/render-pool.ts";
 import type { FileStore } from "./lib/files/file-store.ts";
 import type { FieldCipher } from "./lib/sm-crypto.ts";
@@ -26,6 +26,8 @@ export interface AppDeps {
   /** The duplicate-check index, a cache of the submitted revisions (see dedup.service.ts). */
   dedup: DedupService;
   clock: Clock;
+  /** Present only when a browser test may move the clock (config `testClock`). */
+  testClock?: MovableClock;
   /** Renders documents on worker threads; closed with the app. */
   documents: DocumentRenderer;
   secureCookies: boolean;

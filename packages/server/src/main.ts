@@ -1,11 +1,12 @@
 import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
 import { demoPassword, demoUsernames } from "./db/seed/demo-data.ts";
+import { walkDemoDecision } from "./db/seed/demo-decision.ts";
 import { walkDemoReview } from "./db/seed/demo-review.ts";
 import { seedDemo } from "./db/seed/seed-demo.ts";
 import { appDeps } from "./deps.ts";
 import { registerSealer } from "./lib/after-commit.ts";
-import { systemClock } from "./lib/clock.ts";
+import { movableClock, systemClock } from "./lib/clock.ts";
 import { createLocalFileStore } from "./lib/files/file-store.ts";
 import { injectClients, oneSessionEach } from "./lib/inject-client.ts";
 import { readPolicies } from "./lib/policy-files.ts";
@@ -18,6 +19,7 @@ import { openRuntime } from "./runtime.ts";
 
 const started = performance.now();
 const config = readConfig();
+const testClock = config.testClock ? movableClock() : undefined;
 let policies: ReturnType<typeof readPolicies>;
 try {
   policies = readPolicies(config.policiesDir);
@@ -53,7 +55,8 @@ const app = await buildApp(
     cipher,
     auditAnchor: auditKeys.anchor,
     files: createLocalFileStore({ root: config.filesDir }),
-    clock: systemClock,
+    clock: testClock ?? systemClock,
+    testClock,
     secureCookies: config.secureCookies,
     production: config.production,
     checkResponses: config.checkResponses,
@@ -68,7 +71,8 @@ if (seeded.created && process.env.LUOSHU_DEMO_REVIEW !== "0") {
   const as = oneSessionEach((username: string) => clients.login(username, demoPassword));
   try {
     await walkDemoReview(as, systemClock.now());
-    console.log("已创建演示评审 / demo expert review created");
+    await walkDemoDecision(as, systemClock.now());
+    console.log("已创建演示评审与拟立项名单 / demo expert review and proposed lists created");
   } catch (e) {
     // The seed itself stands; only the walk's steps after the failure are missing.
     console.error(`演示评审未能完成 / the demo review walk stopped: ${(e as Error).message}`);

@@ -17,3 +17,18 @@ export function fixedClock(start: Date): Clock & { set(d: Date): void; advance(m
     },
   };
 }
+
+/** The system's time moved forward by what a browser test asks (LUOSHU_TEST_CLOCK=1, never in production). */
+export interface MovableClock extends Clock {
+  advance(ms: number): void;
+}
+
+export function movableClock(base: Clock = systemClock): MovableClock {
+  let offset = 0;
+  return {
+    now: () => new Date(base.now().getTime() + offset),
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}

@@ -77,6 +77,8 @@ export function registerProblemHandler(
                   code: i.code,
                   messageZh: i.messageZh,
                   messageEn: i.messageEn,
+                  ...(i.clause ? { clause: i.clause } : {}),
+                  ...(i.setting ? { setting: i.setting } : {}),
                 }),
               ),
             }

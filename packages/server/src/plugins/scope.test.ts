@@ -9,7 +9,9 @@ import {
 } from "@luoshu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoCities, demoUsernames } from "../db/seed/demo-data.ts";
+import { walkDemoDecision } from "../db/seed/demo-decision.ts";
 import { walkDemoReview } from "../db/seed/demo-review.ts";
+import { oneSessionEach } from "../lib/inject-client.ts";
 import { prepareForSubmission, startApplication } from "../test/application-fixtures.ts";
 import { describeScope, loadRowFacts, type RowFacts, reaches, scopeChecker } from "../test/scope-check.ts";
 import { type Client, createTestApp, type TestApp } from "../test/test-app.ts";
@@ -99,6 +101,11 @@ async function reviewsOfCities() {
   // The demo accounts' sessions opened before: logins are rate-limited.
   const as = async (username: string) => clients.get(username) as Client;
   await walkDemoReview(as, t.clock.now());
+  // The second batches reviewed to the end and drawn into proposed lists: the experts who score them
+  // sign in once each, in a fresh minute of the login rate limit (30 a minute).
+  const experts = oneSessionEach((username: string) => t.as(username));
+  t.clock.advance(61_000);
+  await walkDemoDecision(async (username) => clients.get(username) ?? experts(username), t.clock.now());
   for (const c of demoCities) {
     const expert = clients.get(`${c.prefix}-expert`) as Client;
     const [plan] = (await expert.get("/api/my-reviews")).body.items;
@@ -161,6 +168,7 @@ const tableOfRoute: [RegExp, string][] = [
   [/^\/api\/experts\/:id/, "experts"],
   [/^\/api\/review-plans\/:id/, "reviewPlans"],
   [/^\/api\/review-assignments\/:id/, "reviewAssignments"],
+  [/^\/api\/decisions\/lists\/:id/, "proposedLists"],
 ];
 
 /** Query filters naming rows of every city, district, guide and call (a list may refuse them: 400). */
@@ -274,9 +282,9 @@ describe("data scope on every read route, as every account", () => {
     const units = (await readAll(clients.get("ly-officer") as Client, "/api/units")).body;
     expect(outside(scopeOf("ly-pi"), units)).toHaveLength(units.items.length - 1);
     expect(outside(scopeOf("ly-expert"), { id: actors.get("dt-pi")?.userId })).toHaveLength(1);
-    // The officer's guides include a draft: to an applicant, the draft and its call are out of reach.
+    // The officer's guides include a draft: to an applicant, the draft and its two calls are out of reach.
     const guides = (await readAll(clients.get("ly-officer") as Client, "/api/guides")).body;
-    expect(outside(scopeOf("ly-pi"), guides, "ly-pi")).toHaveLength(2);
+    expect(outside(scopeOf("ly-pi"), guides, "ly-pi")).toHaveLength(3);
     expect(outside(scopeOf("ly-leader"), guides, "ly-leader")).toEqual([]);
   });
 

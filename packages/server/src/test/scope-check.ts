@@ -51,6 +51,9 @@ export async function loadRowFacts(db: Db): Promise<Map<string, RowFacts>> {
       union all select 'reviewPlans', id::text, city_id, null, null, null, status from review_plans
       union all select 'reviewAssignments', a.id::text, a.city_id, null, null, p.user_id::text, a.status
         from review_assignments a join expert_profiles p on p.city_id = a.city_id and p.id = a.expert_id
+      union all select 'proposedLists', id::text, city_id, null, null, null, status from proposed_lists
+      union all select 'projects', p.id::text, p.city_id, u.district_code, p.unit_id::text, p.pi_user_id::text, null
+        from projects p join units u on u.city_id = p.city_id and u.id = p.unit_id
       union all select 'notifications', id::text, city_id, null, null, user_id::text, null from notifications
       union all select 'attachments', f.id::text, f.city_id, a.district_code, a.unit_id::text, null, a.status
         from attachments f join applications a on a.city_id = f.city_id and a.id = f.application_id`),
@@ -63,6 +66,7 @@ export async function loadRowFacts(db: Db): Promise<Map<string, RowFacts>> {
     notifications: ["ownerUserId"],
     experts: ["ownerUserId"],
     reviewAssignments: ["ownerUserId"],
+    projects: ["districtCode", "unitId", "ownerUserId"],
   };
   const facts = new Map<string, RowFacts>();
   for (const r of rows) {

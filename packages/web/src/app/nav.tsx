@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AuditOutlined,
   BankOutlined,
   BulbOutlined,
@@ -6,9 +7,11 @@ import {
   CarryOutOutlined,
   DashboardOutlined,
   EditOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   IdcardOutlined,
   NotificationOutlined,
+  ProjectOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
@@ -70,6 +73,30 @@ export const navItems: readonly NavItem[] = [
     permission: "review.score",
   },
   {
+    key: "decisions",
+    path: "/decisions",
+    zh: "立项决策",
+    en: "Funding decisions",
+    icon: <FileDoneOutlined />,
+    permission: "decision.read",
+  },
+  {
+    key: "projects",
+    path: "/projects",
+    zh: "立项项目",
+    en: "Projects",
+    icon: <ProjectOutlined />,
+    permission: "project.read",
+  },
+  {
+    key: "control-numbers",
+    path: "/budget/control-numbers",
+    zh: "预算控制数",
+    en: "Budget control numbers",
+    icon: <AccountBookOutlined />,
+    permission: "budget.control",
+  },
+  {
     key: "integrity",
     path: "/integrity",
     zh: "诚信记录",
@@ -122,8 +149,9 @@ export const navItems: readonly NavItem[] = [
 ];
 
 export function navKeyOf(pathname: string): string {
-  const match = navItems.find(
-    (n) => n.path !== "/" && (pathname === n.path || pathname.startsWith(`${n.path}/`)),
-  );
+  // the longest path that matches: /budget/control-numbers is its own item, not the calculator's
+  const match = navItems
+    .filter((n) => n.path !== "/" && (pathname === n.path || pathname.startsWith(`${n.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
   return match?.key ?? "workspace";
 }

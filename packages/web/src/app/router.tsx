@@ -50,6 +50,11 @@ export const router = createBrowserRouter([
         path: "/public/guides/:city/:id",
         ...page(() => import("../features/public/PublicGuidePage").then((m) => m.PublicGuidePage)),
       },
+      // 立项公示: the lists in public notice, open to objections without login
+      {
+        path: "/notices",
+        ...page(() => import("../features/public/PublicNoticesPage").then((m) => m.PublicNoticesPage)),
+      },
       {
         ...page(() => import("./AppLayout").then((m) => m.AppLayout)),
         children: [
@@ -138,6 +143,34 @@ export const router = createBrowserRouter([
             ...page(
               () => import("../features/reviews/ReviewWorkPage").then((m) => m.ReviewWorkPage),
               "review.score",
+            ),
+          },
+          {
+            path: "decisions",
+            ...page(
+              () => import("../features/decisions/DecisionsPage").then((m) => m.DecisionsPage),
+              "decision.read",
+            ),
+          },
+          {
+            path: "decisions/:id",
+            ...page(
+              () => import("../features/decisions/ProposedListPage").then((m) => m.ProposedListPage),
+              "decision.read",
+            ),
+          },
+          {
+            path: "projects",
+            ...page(
+              () => import("../features/decisions/ProjectsPage").then((m) => m.ProjectsPage),
+              "project.read",
+            ),
+          },
+          {
+            path: "budget/control-numbers",
+            ...page(
+              () => import("../features/decisions/ControlNumbersPage").then((m) => m.ControlNumbersPage),
+              "budget.control",
             ),
           },
           {

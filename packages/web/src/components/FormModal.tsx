@@ -69,6 +69,8 @@ interface FormModalProps<V> {
   title: string;
   submitTestId?: string;
   formTestId?: string;
+  /** The submit button's text when it should name the act ("退回修改"); AntD's "OK" otherwise. */
+  okText?: string;
   /** False for a dialog that must be completed (no cancel, no Escape, no click outside). */
   closable?: boolean;
   children: ReactNode;
@@ -80,6 +82,7 @@ export function FormModal<V>({
   title,
   submitTestId,
   formTestId,
+  okText,
   closable = true,
   children,
 }: FormModalProps<V>) {
@@ -94,6 +97,7 @@ export function FormModal<V>({
       keyboard={closable}
       cancelButtonProps={closable ? undefined : { style: { display: "none" } }}
       confirmLoading={modal.pending}
+      okText={okText}
       okButtonProps={submitTestId ? { "data-testid": submitTestId } : undefined}
       destroyOnHidden
     >

@@ -1,4 +1,4 @@
-import type { DecisionSteps, EntryDecision, ProposedListState } from "@luoshu/domain";
+import type { DecisionSteps, EntryDecision, ProposedListState, Role } from "@luoshu/domain";
 import {
   bigint,
   boolean,
@@ -67,7 +67,7 @@ export const proposedLists = pgTable(
     leaderApproval: jsonb("leader_approval").$type<StepRecord>(),
     cityGovernment: jsonb("city_government").$type<StepRecord & { approvedOn: string; docNumber: string }>(),
     /** The last time the list went back to the officer, and why. */
-    returned: jsonb("returned").$type<StepRecord & { role: string }>(),
+    returned: jsonb("returned").$type<StepRecord & { role: Role }>(),
     noticeStartedAt: timestamp("notice_started_at", { withTimezone: true }),
     noticeEndsAt: timestamp("notice_ends_at", { withTimezone: true }),
     noticeUncoveredYears: integer("notice_uncovered_years").array(),

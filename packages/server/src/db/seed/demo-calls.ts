@@ -9,13 +9,12 @@ const day = 24 * 3600 * 1000;
 function demoGuides(
   now: Date,
 ): { cityId: string; policyVersion: string; coIssued: boolean; content: GuideContentInput }[] {
-  const calls = [
-    {
-      nameZh: "第一批",
-      opensAt: new Date(now.getTime() - day).toISOString(),
-      closesAt: new Date(now.getTime() + 90 * day).toISOString(),
-    },
-  ];
+  // Two batches: the demo walks the first to the experts' invitations and the second to a proposed list.
+  const calls = ["第一批", "第二批"].map((nameZh) => ({
+    nameZh,
+    opensAt: new Date(now.getTime() - day).toISOString(),
+    closesAt: new Date(now.getTime() + 90 * day).toISOString(),
+  }));
   const common = {
     year: now.getUTCFullYear(),
     amountRange: { minFen: 0, maxFen: 3_000_000 },
@@ -30,7 +29,7 @@ function demoGuides(
       { code: "commitment", textZh: "承诺书已签字盖章并上传" },
       { code: "eligible", textZh: "申报单位符合指南申报条件" },
     ],
-    districtQuota: 5,
+    districtQuota: 10,
     calls,
   };
   return [

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oneSessionEach } from "../../lib/inject-client.ts";
 import { createTestApp, type TestApp } from "../../test/test-app.ts";
+import { walkDemoDecision } from "./demo-decision.ts";
 import { walkDemoReview } from "./demo-review.ts";
 
 let t: TestApp;
@@ -8,7 +9,8 @@ const as = oneSessionEach((username: string) => t.as(username));
 beforeAll(async () => {
   t = await createTestApp();
   await walkDemoReview(as, t.clock.now());
-}, 120_000);
+  await walkDemoDecision(as, t.clock.now());
+}, 240_000);
 afterAll(() => t.close());
 
 describe("the demo's expert review, walked through the API on the first start", () => {
@@ -18,8 +20,12 @@ describe("the demo's expert review, walked through the API on the first start", 
       ["dt", "bureau"],
     ]) {
       const calls = (await (await as(`${prefix}-officer`)).get("/api/reviews/calls")).body.items;
-      expect(calls).toHaveLength(1);
-      expect(calls[0]).toMatchObject({ organiser, passed: 4, plan: { status: "inReview" } });
+      expect(calls).toHaveLength(2);
+      expect(calls.find((c: { callName: string }) => c.callName === "第一批")).toMatchObject({
+        organiser,
+        passed: 4,
+        plan: { status: "inReview" },
+      });
     }
   });
 
@@ -28,6 +34,19 @@ describe("the demo's expert review, walked through the API on the first start", 
       const mine = await (await as(`${prefix}-expert`)).get("/api/my-reviews");
       expect(mine.status).toBe(200);
       expect(mine.body.items[0].assignments[0].status).toBe("invited");
+    }
+  });
+
+  it("leaves each city's second batch as a proposed list waiting for the bureau leader", async () => {
+    for (const prefix of ["ly", "dt"]) {
+      const calls = (await (await as(`${prefix}-leader`)).get("/api/decisions?mine=true")).body.items;
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({
+        callName: "第二批",
+        list: { status: "awaitingLeader", waitingFor: "bureauLeader" },
+      });
+      const tasks = (await (await as(`${prefix}-leader`)).get("/api/workspace")).body.tasks;
+      expect(tasks.find((x: { key: string }) => x.key === "listsWaiting")).toMatchObject({ count: 1 });
     }
   });
 });

@@ -13,13 +13,13 @@ import type { Client } from "../../lib/inject-client.ts";
 /** Signs a demo account in (the walk asks each account once). */
 export type LoginAs = (username: string) => Promise<Client>;
 
-/** A one-page PDF, the signed commitment letter's stand-in. */
-const scan = Buffer.from(
+/** A one-page PDF, the signed commitment letter's (and the meeting minutes') stand-in. */
+export const scan = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
     "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
-interface DemoProject {
+export interface DemoProject {
   title: string;
   abstract: string;
   keywords: string;
@@ -112,9 +112,9 @@ const contentOf = (p: DemoProject, prefix: string, year: number) => ({
   funding: { selfRaisedFen: 500_000, coFundingFen: 0 },
 });
 
-async function ok(
+export async function ok(
   c: Client,
-  method: "GET" | "POST" | "PUT",
+  method: "GET" | "POST" | "PUT" | "PATCH",
   url: string,
   body?: unknown,
   headers?: Record<string, string>,
@@ -125,21 +125,25 @@ async function ok(
   return res.body;
 }
 
-/** The demo PI's applications in the city's demo call, through the district and the formal check. */
+/**
+ * The demo PI's applications in one of the city's demo calls (the first unless `callIndex` says),
+ * through the district and the formal check.
+ */
 export async function passDemoApplications(
   as: LoginAs,
   prefix: string,
   year: number,
   count = 4,
+  options: { callIndex?: number; projects?: readonly DemoProject[] } = {},
 ): Promise<{ callId: string; ids: string[] }> {
   const [pi, unit, district, agency] = await Promise.all(
     ["pi", "unit", "district", "agency"].map((r) => as(`${prefix}-${r}`)),
   );
   if (!pi || !unit || !district || !agency) throw new Error("demo accounts missing");
   const guide = (await ok(pi, "GET", "/api/guides")).items[0];
-  const callId = guide.calls[0].id as string;
+  const callId = guide.calls[options.callIndex ?? 0].id as string;
   const ids: string[] = [];
-  for (const [i, p] of (projects[prefix] ?? []).slice(0, count).entries()) {
+  for (const [i, p] of (options.projects ?? projects[prefix] ?? []).slice(0, count).entries()) {
     const { id } = await ok(pi, "POST", "/api/applications", { callId, title: p.title });
     await ok(pi, "PUT", `/api/applications/${id}/content`, contentOf(p, prefix, year));
     await ok(pi, "POST", `/api/applications/${id}/commitment`, { as: "pi" });

@@ -52,22 +52,30 @@ export async function decisionRoutes(app: FastifyInstance, deps: AppDeps) {
   acceptRawBytes(app, attachmentMaxBytes);
 
   r.get(
-    "/api/decisions/calls",
+    "/api/decisions",
     {
       config: { access: { permission: "decision.read", scope: "city" } },
       schema: {
         tags,
-        summary: "Calls whose review is completed, with their proposed list",
-        response: { 200: z.array(decisionCallDto) },
+        summary:
+          "Calls whose review is completed, with their proposed list; `mine=true`: lists waiting for the caller",
+        querystring: z.object({ mine: z.enum(["true", "false"]).optional() }).strict(),
+        response: { 200: z.object({ items: z.array(decisionCallDto), total: z.number() }) },
       },
     },
-    async (request) => decidableCalls(deps, callerOf(request)),
+    async (request) => {
+      const items = await decidableCalls(deps, callerOf(request), request.query.mine === "true");
+      return { items, total: items.length };
+    },
   );
 
   r.post(
     "/api/decisions/lists",
     {
-      config: { access: { permission: "decision.manage", scope: "city" }, errors: [...decisionErrors] },
+      config: {
+        access: { permission: "decision.manage", scope: "city" },
+        errors: [...decisionErrors, "NOT_FOUND"],
+      },
       schema: {
         tags,
         summary: "Draw a call's proposed list from its ranking (nothing selected yet)",
@@ -154,7 +162,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   r.get(
-    "/api/decisions/lists/:id/collective-decision/attachment",
+    "/api/decisions/lists/:id/minutes.pdf",
     {
       config: { access: { permission: "decision.read", scope: "city" } },
       schema: {
@@ -303,10 +311,13 @@ export async function decisionRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: "Approved projects in the caller's scope",
-        response: { 200: z.object({ items: z.array(projectDto) }) },
+        response: { 200: z.object({ items: z.array(projectDto), total: z.number() }) },
       },
     },
-    async (request) => ({ items: await projectsInScope(deps, callerOf(request)) }),
+    async (request) => {
+      const items = await projectsInScope(deps, callerOf(request));
+      return { items, total: items.length };
+    },
   );
 
   r.get(

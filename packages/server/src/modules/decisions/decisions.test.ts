@@ -44,8 +44,10 @@ const fireAs = (c: Client, event: string, body: Record<string, unknown> = {}) =>
 
 describe("drawing the list", () => {
   it("lists the reviewed call and draws one list from its ranking, nothing selected", async () => {
-    const calls = await leader.get("/api/decisions/calls");
-    expect(calls.body.find((c: { callId: string }) => c.callId === callId)).toMatchObject({ list: null });
+    const calls = await leader.get("/api/decisions");
+    expect(calls.body.items.find((c: { callId: string }) => c.callId === callId)).toMatchObject({
+      list: null,
+    });
     expect((await leader.post("/api/decisions/lists", { callId })).status).toBe(403);
     const drawn = await officer.post("/api/decisions/lists", { callId });
     expect(drawn.status, JSON.stringify(drawn.body)).toBe(201);
@@ -148,6 +150,9 @@ describe("checks before the leader sees it", () => {
     );
     expect(minutes.status).toBe(200);
     expect(minutes.body.collectiveDecision.attachment).toMatchObject({ fileName: "会议纪要.pdf" });
+    const read = await leader.get(`/api/decisions/lists/${listId}/minutes.pdf`);
+    expect(read.status).toBe(200);
+    expect(read.headers["content-type"]).toContain("application/pdf");
     expect(minutes.body.violations).toEqual([]);
     const submitted = await fireAs(officer, "submit");
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);

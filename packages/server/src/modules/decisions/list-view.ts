@@ -180,7 +180,7 @@ export async function listView(
           integrityRecords: integrity
             .filter((r) => r.unitId === a?.unitId || (pi?.digest && r.personDigest === pi.digest))
             .map((r) => ({
-              subject: r.unitId === a?.unitId ? ("unit" as const) : ("pi" as const),
+              subject: r.unitId === a?.unitId ? ("unit" as const) : ("person" as const),
               kind: r.kind,
               until: r.untilDate,
             })),

@@ -1,5 +1,5 @@
 import type { ApplicationResultDto, ControlNumberDto, DecisionCallDto, ProjectDto } from "@luoshu/contract";
-import { citeSource, nextActor, type Policy, selectPolicy } from "@luoshu/domain";
+import { chinaDateOf, citeSource, nextActor, type Policy, selectPolicy } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { Repositories } from "../../repositories.ts";
@@ -12,22 +12,31 @@ const programName = (policies: readonly Policy[], cityId: string, at: Date, code
   selectPolicy(policies, cityId, at)?.programs.find((p) => p.code === code)?.nameZh ?? code;
 
 /** Calls whose review is completed, each with its list and whom the list waits for. */
-export async function decidableCalls(deps: Deps, ctx: CallerContext): Promise<DecisionCallDto[]> {
+export async function decidableCalls(
+  deps: Deps,
+  ctx: CallerContext,
+  mine = false,
+): Promise<DecisionCallDto[]> {
   const cityId = ctx.actor.cityId ?? "";
   const rows = await deps.repos.decisions.decidableCalls(cityId);
-  return rows.map((r) => ({
-    callId: r.callId,
-    callName: r.callName,
-    guideTitle: r.guideTitle,
-    program: r.program,
-    programName: programName(deps.policies, cityId, r.opensAt, r.program),
-    year: Number(r.opensAt.toISOString().slice(0, 4)),
-    reviewStatus: r.reviewStatus,
-    list:
-      r.listId && r.listStatus && r.listSteps
-        ? { id: r.listId, status: r.listStatus, waitingFor: nextActor(r.listSteps, r.listStatus) }
-        : null,
-  }));
+  const all = rows.map(
+    (r): DecisionCallDto => ({
+      callId: r.callId,
+      callName: r.callName,
+      guideTitle: r.guideTitle,
+      program: r.program,
+      programName: programName(deps.policies, cityId, r.opensAt, r.program),
+      year: Number(chinaDateOf(r.opensAt).slice(0, 4)),
+      reviewStatus: r.reviewStatus,
+      list:
+        r.listId && r.listStatus && r.listSteps
+          ? { id: r.listId, status: r.listStatus, waitingFor: nextActor(r.listSteps, r.listStatus) }
+          : null,
+    }),
+  );
+  const waiting = (c: DecisionCallDto) =>
+    c.list?.waitingFor != null && ctx.actor.roles.includes(c.list.waitingFor);
+  return mine ? all.filter(waiting) : all;
 }
 
 export async function projectsInScope(deps: Deps, ctx: CallerContext): Promise<ProjectDto[]> {

@@ -146,7 +146,7 @@ const controlNumber: Provider = async ({ repos }, ctx) => {
         `录入 ${year} 年预算控制数`,
         `Set the ${year} budget control number`,
         "/budget/control-numbers",
-        1,
+        null,
       );
 };
 const projects: Provider = async ({ repos }, ctx) =>

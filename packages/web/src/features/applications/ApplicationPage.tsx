@@ -16,6 +16,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { formatDateTime } from "../../components/time";
 import { parseYuan } from "../budget/parseYuan";
+import { ApplicationResultCard } from "../decisions/ApplicationResultCard";
 import { useGuide } from "../guides/hooks";
 import { ApplicationSummaryCard } from "./ApplicationSummaryCard";
 import { AttachmentsPanel } from "./AttachmentsPanel";
@@ -278,6 +279,7 @@ export function ApplicationPage() {
       />
       <Space direction="vertical" size="middle" style={{ width: "100%" }}>
         <ApplicationSummaryCard application={a} guide={guide.data} />
+        <ApplicationResultCard applicationId={a.id} />
         {editable && a.returnDeadline && (
           <Alert
             type="warning"

@@ -42,6 +42,12 @@ export function PublicLayout({ children, citySwitch = true }: { children: ReactN
           {t("洛书 · 申报指南公开栏", "Luoshu · Public notice board")}
         </Link>
         <Space size="middle">
+          <Link to="/public" style={{ color: "#fff" }} data-testid="public-nav-guides">
+            {t("申报指南", "Guides")}
+          </Link>
+          <Link to="/notices" style={{ color: "#fff" }} data-testid="public-nav-notices">
+            {t("立项公示", "Project notices")}
+          </Link>
           {citySwitch && city && (
             <Segmented<CityCode>
               value={city.code}

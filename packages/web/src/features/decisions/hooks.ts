@@ -1,0 +1,125 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  type CollectiveDecisionInput,
+  createProposedList,
+  type EditListInput,
+  editProposedList,
+  fetchApplicationResult,
+  fetchControlNumbers,
+  fetchDecisionCalls,
+  fetchProjects,
+  fetchProposedList,
+  fetchPublicNotices,
+  type HandleObjectionInput,
+  handleObjection,
+  type ListEvent,
+  type ListEventInput,
+  type ProposedList,
+  type RaiseObjectionInput,
+  raiseObjection,
+  recordCollectiveDecision,
+  runListEvent,
+  type SetControlNumberInput,
+  setControlNumber,
+  uploadCollectiveDecisionAttachment,
+  type WithdrawEntryInput,
+  withdrawEntry,
+} from "../../api/decisions";
+
+export const decisionCallsKey = ["decisions", "calls"] as const;
+export const proposedListKey = (id: string) => ["proposed-list", id] as const;
+export const controlNumbersKey = ["budget", "control-numbers"] as const;
+export const projectsKey = ["projects"] as const;
+export const publicNoticesKey = ["publicNotices"] as const;
+export const applicationResultKey = (id: string) => ["application", id, "result"] as const;
+
+export function useDecisionCalls() {
+  return useQuery({ queryKey: decisionCallsKey, queryFn: fetchDecisionCalls });
+}
+
+export function useProposedList(id: string) {
+  return useQuery({ queryKey: proposedListKey(id), queryFn: () => fetchProposedList(id) });
+}
+
+export function useCreateProposedList() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: createProposedList,
+    onSuccess: (list) => {
+      qc.setQueryData(proposedListKey(list.id), list);
+      qc.invalidateQueries({ queryKey: decisionCallsKey });
+    },
+  });
+}
+
+/**
+ * Every change to a list answers with the whole list: put it in the cache, refresh the calls (their
+ * status and whom they wait for), the workspace tiles, and what issuing or a co-sign changes elsewhere.
+ */
+function useListMutation<V>(id: string, fn: (vars: V) => Promise<ProposedList>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (list) => {
+      qc.setQueryData(proposedListKey(id), list);
+      qc.invalidateQueries({ queryKey: decisionCallsKey });
+      qc.invalidateQueries({ queryKey: ["workspace"] });
+      qc.invalidateQueries({ queryKey: projectsKey });
+      qc.invalidateQueries({ queryKey: controlNumbersKey });
+    },
+  });
+}
+
+export const useEditProposedList = (id: string) =>
+  useListMutation(id, (input: EditListInput) => editProposedList(id, input));
+export const useRecordCollectiveDecision = (id: string) =>
+  useListMutation(id, (input: CollectiveDecisionInput) => recordCollectiveDecision(id, input));
+export const useUploadCollectiveDecision = (id: string) =>
+  useListMutation(id, (file: File) => uploadCollectiveDecisionAttachment(id, file));
+export const useListEvent = (id: string) =>
+  useListMutation(id, (v: { event: ListEvent; body: ListEventInput }) => runListEvent(id, v.event, v.body));
+export const useWithdrawEntry = (id: string) =>
+  useListMutation(id, (v: { applicationId: string } & WithdrawEntryInput) =>
+    withdrawEntry(id, v.applicationId, { reason: v.reason }),
+  );
+export const useHandleObjection = (id: string) =>
+  useListMutation(id, (v: { objectionId: string } & HandleObjectionInput) =>
+    handleObjection(id, v.objectionId, { outcome: v.outcome, note: v.note }),
+  );
+
+export function useControlNumbers() {
+  return useQuery({ queryKey: controlNumbersKey, queryFn: fetchControlNumbers });
+}
+
+export function useSetControlNumber() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { year: number } & SetControlNumberInput) =>
+      setControlNumber(v.year, { amountFen: v.amountFen, docNumber: v.docNumber }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: controlNumbersKey });
+      // every open list compares itself with the control number
+      qc.invalidateQueries({ queryKey: ["proposed-list"] });
+    },
+  });
+}
+
+export function useProjects() {
+  return useQuery({ queryKey: projectsKey, queryFn: fetchProjects });
+}
+
+export function usePublicNotices() {
+  return useQuery({ queryKey: publicNoticesKey, queryFn: fetchPublicNotices });
+}
+
+export function useRaiseObjection(listId: string) {
+  return useMutation({ mutationFn: (input: RaiseObjectionInput) => raiseObjection(listId, input) });
+}
+
+export function useApplicationResult(applicationId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: applicationResultKey(applicationId),
+    queryFn: () => fetchApplicationResult(applicationId),
+    enabled,
+  });
+}
