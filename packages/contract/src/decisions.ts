@@ -1,7 +1,9 @@
 import {
   calendarDateSchema,
+  directedCommissionStates,
   fenSchema,
   integrityKinds,
+  projectOrigins,
   proposedListStates,
   roles,
   ruleSettings,
@@ -293,7 +295,9 @@ export const projectDto = z.object({
   amountFen: z.number(),
   policyVersion: z.string(),
   approvedOn: z.string(),
-  applicationId: z.string(),
+  /** 立项 from a proposed list, 备案 (filing) of a guiding project, or 定向委托. */
+  origin: z.enum(projectOrigins),
+  applicationId: z.string().nullable(),
 });
 export type ProjectDto = z.infer<typeof projectDto>;
 
@@ -307,3 +311,53 @@ export const applicationResultDto = z.object({
   of: z.number(),
 });
 export type ApplicationResultDto = z.infer<typeof applicationResultDto>;
+
+/** 定向委托 (DT-RULES §14): drafted by the officer, its reasons public before the leader approves it. */
+export const directedCommissionBody = z
+  .object({
+    program: z.string().min(1).max(40),
+    title: z.string().trim().min(2).max(200),
+    unitId: z.uuid(),
+    reason: z.string().min(1).max(40),
+    basis: z.string().trim().min(10).max(4000),
+    amountFen: fenSchema,
+  })
+  .strict();
+export const directedCommissionEvents = ["publish", "approve", "cancel"] as const;
+
+export const directedCommissionDto = z.object({
+  id: z.string(),
+  program: z.string(),
+  programName: z.string(),
+  year: z.number(),
+  title: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  reason: z.string(),
+  reasonZh: z.string(),
+  basis: z.string(),
+  amountFen: z.number(),
+  status: z.enum(directedCommissionStates),
+  noticeStartedAt: instant.nullable(),
+  noticeEndsAt: instant.nullable(),
+  projectNumber: z.string().nullable(),
+  source: citation,
+  allowedActions: z.array(z.enum(directedCommissionEvents)),
+  blocked: z.array(
+    z.object({ action: z.enum(directedCommissionEvents), reasonZh: z.string(), reasonEn: z.string() }),
+  ),
+});
+export type DirectedCommissionDto = z.infer<typeof directedCommissionDto>;
+
+export const publicCommissionDto = z.object({
+  id: z.string(),
+  cityNameZh: z.string(),
+  title: z.string(),
+  unitName: z.string(),
+  reasonZh: z.string(),
+  basis: z.string(),
+  noticeStartedAt: instant,
+  noticeEndsAt: instant,
+  source: citation,
+});
+export type PublicCommissionDto = z.infer<typeof publicCommissionDto>;

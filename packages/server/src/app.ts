@@ -12,6 +12,7 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
 import { decisionRoutes } from "./modules/decisions/decisions.routes.ts";
+import { projectRoutes } from "./modules/decisions/projects.routes.ts";
 import { dedupRoutes } from "./modules/dedup/dedup.routes.ts";
 import { expertRoutes } from "./modules/experts/experts.routes.ts";
 import { guideRoutes } from "./modules/guides/guides.routes.ts";
@@ -107,6 +108,7 @@ export async function buildApp(
     expertRoutes,
     expertReviewRoutes,
     decisionRoutes,
+    projectRoutes,
     testClockRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));

@@ -8,6 +8,7 @@ import type { AuditSigner } from "./modules/audit/audit-chain.ts";
 import { credentialsRepository } from "./modules/auth/credentials.repository.ts";
 import { sessionsRepository } from "./modules/auth/sessions.repository.ts";
 import { decisionsRepository } from "./modules/decisions/decisions.repository.ts";
+import { projectsRepository } from "./modules/decisions/projects.repository.ts";
 import { dedupRepository } from "./modules/dedup/dedup.repository.ts";
 import { expertsRepository } from "./modules/experts/experts.repository.ts";
 import { guidesRepository } from "./modules/guides/guides.repository.ts";
@@ -39,6 +40,7 @@ export function createRepositories(db: Db, keys: AuditKeys) {
     sessions: sessionsRepository(db),
     rateLimits: rateLimitsRepository(db),
     decisions: decisionsRepository(db),
+    projects: projectsRepository(db),
     dedup: dedupRepository(db),
     experts: expertsRepository(db),
     guides: guidesRepository(db),

@@ -1,3 +1,4 @@
+export * from "./directed-commission.ts";
 export * from "./list-rules.ts";
 export * from "./project-number.ts";
 export * from "./proposed-list.ts";

@@ -8,3 +8,7 @@ export function projectNumber(prefix: string, year: number, numberCode: string, 
     throw new RangeError("sequence must be a positive integer");
   return `${prefix}-${year}-${numberCode}-${String(sequence).padStart(3, "0")}`;
 }
+
+/** How a project came to be: from a proposed list, filed (备案, guiding), or commissioned directly (定向委托). */
+export const projectOrigins = ["proposedList", "filing", "directedCommission"] as const;
+export type ProjectOrigin = (typeof projectOrigins)[number];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { shippedPolicies } from "../policy/test/shipped-policies.ts";
 import { allowedEvents } from "../shared/machine.ts";
+import { checkDirectedCommission, directedCommissionMachine } from "./directed-commission.ts";
 import { projectNumber } from "./project-number.ts";
 import { decisionSteps, forwardPath, nextActor, nextEvent, proposedListMachine } from "./proposed-list.ts";
 
@@ -75,5 +76,26 @@ describe("project numbers", () => {
     expect(projectNumber("LY", 2026, "GY", 1)).toBe("LY-2026-GY-001");
     expect(projectNumber("DT", 2026, "YF", 1234)).toBe("DT-2026-YF-1234");
     expect(() => projectNumber("LY", 2026, "GY", 0)).toThrow(RangeError);
+  });
+});
+
+describe("directed commissions (DT-RULES §14)", () => {
+  it("are Datong's, with the three reasons of the clause only", () => {
+    expect(() => checkDirectedCommission(datong, "keyRnd", "urgentWork")).not.toThrow();
+    expect(() => checkDirectedCommission(datong, "keyRnd", "cheaper")).toThrow(
+      expect.objectContaining({ code: "DIRECTED_REASON_NOT_ALLOWED", clause: "DT-RULES §14" }),
+    );
+    expect(() => checkDirectedCommission(luoyang, "softScience", "urgentWork")).toThrow(
+      expect.objectContaining({ code: "DECISION_NOT_APPLICABLE" }),
+    );
+  });
+
+  it("cannot reach approval without the public notice of their reasons", () => {
+    const into = (s: string) =>
+      Object.entries(directedCommissionMachine.transitions)
+        .filter(([, t]) => t.to === s)
+        .flatMap(([, t]) => [...t.from]);
+    expect(into("approved")).toEqual(["inNotice"]);
+    expect(into("inNotice")).toEqual(["draft"]);
   });
 });

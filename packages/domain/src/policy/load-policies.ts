@@ -172,6 +172,20 @@ function crossFieldIssues(p: Policy): PolicyIssue[] {
     });
   }
 
+  const commissions = p.programs.filter((x) => x.selectionModes.some((m) => m.mode === "directedCommission"));
+  if (p.decision.directedCommission && !p.decision.publicNotice) {
+    add(
+      "decision.publicNotice",
+      "a directed commission's reasons are published for the notice period, which is missing",
+    );
+  }
+  if (commissions.length > 0 && !p.decision.directedCommission) {
+    add(
+      "decision.directedCommission",
+      `programs ${commissions.map((x) => x.code).join(", ")} allow directed commission, whose reasons are missing`,
+    );
+  }
+
   const docs = new Set(p.documents.map((d) => d.code));
   visitSources(p, "", (source, path) => {
     if (source.kind === "clause" && !docs.has(source.doc)) {

@@ -269,6 +269,16 @@ const decisionSchema = z.strictObject({
   coSign: z
     .strictObject({ fundingModes: z.array(z.enum(fundingModes)).min(1), source: sourceSchema })
     .optional(),
+  /**
+   * 定向委托: allowed only for these reasons, and its reasons and decision basis are public before
+   * the project proceeds (DT-RULES §14). Absent where the city's documents do not name it.
+   */
+  directedCommission: z
+    .strictObject({
+      reasons: z.array(z.strictObject({ code: camelCode, nameZh: text, nameEn: text })).min(1),
+      source: sourceSchema,
+    })
+    .optional(),
   /** A yearly share of projects led by young PIs, shown per year as met or not; missing it needs a recorded reason. */
   youthShare: z
     .strictObject({

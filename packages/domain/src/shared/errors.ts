@@ -342,6 +342,11 @@ export const errorCatalogue = {
   DECISION_STEP_PENDING: entry("state", "名单尚在等待前一环节。", "The list is waiting for an earlier step."),
   DECISION_NOTICE_RUNNING: entry("state", "公示期尚未结束。", "The public notice period has not ended."),
   DECISION_OBJECTIONS_OPEN: entry("state", "尚有未处理的异议。", "Objections are still open."),
+  DIRECTED_REASON_NOT_ALLOWED: entry(
+    "rule",
+    "定向委托仅适用于政策列明的特殊情形。",
+    "A directed commission needs one of the reasons the policy lists.",
+  ),
   OBJECTION_NOT_OPEN: entry(
     "state",
     "该名单不在公示期内，不受理异议。",

@@ -52,8 +52,13 @@ export async function startApplication(client: Client, callId: string, title = "
 }
 
 /** Content, both commitment confirmations and the signed scan: ready to submit. */
-export async function prepareForSubmission(pi: Client, unit: Client, id: string) {
-  expect((await pi.put(`/api/applications/${id}/content`, fullContent())).status).toBe(200);
+export async function prepareForSubmission(
+  pi: Client,
+  unit: Client,
+  id: string,
+  content: object = fullContent(),
+) {
+  expect((await pi.put(`/api/applications/${id}/content`, content)).status).toBe(200);
   expect((await pi.post(`/api/applications/${id}/commitment`, { as: "pi" })).status).toBe(200);
   expect((await unit.post(`/api/applications/${id}/commitment`, { as: "unit" })).status).toBe(200);
   const up = await pi.request("PUT", `/api/applications/${id}/attachments/commitmentScan`, pdf, {

@@ -8,6 +8,27 @@ CREATE TABLE "budget_control_numbers" (
 	CONSTRAINT "budget_control_numbers_city_id_year_pk" PRIMARY KEY("city_id","year")
 );
 --> statement-breakpoint
+CREATE TABLE "directed_commissions" (
+	"city_id" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"program" text NOT NULL,
+	"year" integer NOT NULL,
+	"title" text NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"reason" text NOT NULL,
+	"basis" text NOT NULL,
+	"amount_fen" bigint NOT NULL,
+	"status" text NOT NULL,
+	"policy_version" text NOT NULL,
+	"notice_started_at" timestamp with time zone,
+	"notice_ends_at" timestamp with time zone,
+	"approved_by" uuid,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "directed_commissions_city_id_id_pk" PRIMARY KEY("city_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "objections" (
 	"city_id" text NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -36,9 +57,11 @@ CREATE TABLE "projects" (
 	"city_id" text NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"number" text NOT NULL,
-	"application_id" uuid NOT NULL,
-	"call_id" uuid NOT NULL,
-	"list_id" uuid NOT NULL,
+	"origin" text NOT NULL,
+	"application_id" uuid,
+	"call_id" uuid,
+	"list_id" uuid,
+	"commission_id" uuid,
 	"program" text NOT NULL,
 	"year" integer NOT NULL,
 	"unit_id" uuid NOT NULL,
@@ -97,11 +120,13 @@ CREATE TABLE "proposed_lists" (
 	CONSTRAINT "proposed_lists_city_id_id_pk" PRIMARY KEY("city_id","id")
 );
 --> statement-breakpoint
+ALTER TABLE "directed_commissions" ADD CONSTRAINT "directed_commissions_city_id_unit_id_units_city_id_id_fk" FOREIGN KEY ("city_id","unit_id") REFERENCES "public"."units"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "objections" ADD CONSTRAINT "objections_city_id_list_id_proposed_lists_city_id_id_fk" FOREIGN KEY ("city_id","list_id") REFERENCES "public"."proposed_lists"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "projects" ADD CONSTRAINT "projects_city_id_application_id_applications_city_id_id_fk" FOREIGN KEY ("city_id","application_id") REFERENCES "public"."applications"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposed_list_entries" ADD CONSTRAINT "proposed_list_entries_city_id_list_id_proposed_lists_city_id_id_fk" FOREIGN KEY ("city_id","list_id") REFERENCES "public"."proposed_lists"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposed_list_entries" ADD CONSTRAINT "proposed_list_entries_city_id_application_id_applications_city_id_id_fk" FOREIGN KEY ("city_id","application_id") REFERENCES "public"."applications"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposed_lists" ADD CONSTRAINT "proposed_lists_city_id_call_id_calls_city_id_id_fk" FOREIGN KEY ("city_id","call_id") REFERENCES "public"."calls"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "directed_commissions_city_status" ON "directed_commissions" USING btree ("city_id","status");--> statement-breakpoint
 CREATE INDEX "objections_list" ON "objections" USING btree ("city_id","list_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "projects_number" ON "projects" USING btree ("city_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "projects_application" ON "projects" USING btree ("city_id","application_id");--> statement-breakpoint

@@ -1,4 +1,13 @@
-import type { DecisionSteps, EntryDecision, ProposedListState, Role } from "@luoshu/domain";
+import type {
+  DecisionSteps,
+  DirectedCommissionState,
+  EntryDecision,
+  ProposedListState,
+  Role,
+} from "@luoshu/domain";
+
+export type ProjectOrigin = "proposedList" | "filing" | "directedCommission";
+
 import {
   bigint,
   boolean,
@@ -16,6 +25,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { applications } from "./applications.ts";
 import { calls } from "./calls.ts";
+import { units } from "./units.ts";
 
 /** 预算控制数: the finance bureau's figure for a year, which every list's money stays within. */
 export const budgetControlNumbers = pgTable(
@@ -161,9 +171,12 @@ export const projects = pgTable(
     cityId: text("city_id").notNull(),
     id: uuid("id").notNull().defaultRandom(),
     number: text("number").notNull(),
-    applicationId: uuid("application_id").notNull(),
-    callId: uuid("call_id").notNull(),
-    listId: uuid("list_id").notNull(),
+    /** How it was approved: from a proposed list, filed (备案, guiding), or commissioned directly. */
+    origin: text("origin").$type<ProjectOrigin>().notNull(),
+    applicationId: uuid("application_id"),
+    callId: uuid("call_id"),
+    listId: uuid("list_id"),
+    commissionId: uuid("commission_id"),
     program: text("program").notNull(),
     year: integer("year").notNull(),
     unitId: uuid("unit_id").notNull(),
@@ -187,5 +200,34 @@ export const projects = pgTable(
       columns: [t.cityId, t.applicationId],
       foreignColumns: [applications.cityId, applications.id],
     }),
+  ],
+);
+
+/** 定向委托 (DT-RULES §14): a named unit, one of the allowed reasons, its basis public before approval. */
+export const directedCommissions = pgTable(
+  "directed_commissions",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    program: text("program").notNull(),
+    year: integer("year").notNull(),
+    title: text("title").notNull(),
+    unitId: uuid("unit_id").notNull(),
+    reason: text("reason").notNull(),
+    basis: text("basis").notNull(),
+    amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+    status: text("status").$type<DirectedCommissionState>().notNull(),
+    policyVersion: text("policy_version").notNull(),
+    noticeStartedAt: timestamp("notice_started_at", { withTimezone: true }),
+    noticeEndsAt: timestamp("notice_ends_at", { withTimezone: true }),
+    approvedBy: uuid("approved_by"),
+    createdBy: uuid("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    index("directed_commissions_city_status").on(t.cityId, t.status),
+    foreignKey({ columns: [t.cityId, t.unitId], foreignColumns: [units.cityId, units.id] }),
   ],
 );

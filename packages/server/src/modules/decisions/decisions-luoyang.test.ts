@@ -6,6 +6,7 @@ import { startApplication } from "../../test/application-fixtures.ts";
 import { collectiveDecision, minutesPdf, reviewedCall } from "../../test/decision-fixtures.ts";
 import { type Client, createTestApp, policiesDir, type TestApp } from "../../test/test-app.ts";
 import { decisionsRepository } from "./decisions.repository.ts";
+import { projectsRepository } from "./projects.repository.ts";
 
 // Luoyang soft science (LY-REFORM §三(二)1, §三(四)3; LY-FUNDS §12): the yearly cap of 10 "in
 // principle", the city government's approval, the notice (a city setting), finance's co-sign; and
@@ -47,10 +48,11 @@ beforeAll(async () => {
   const earlier = [];
   for (let i = 1; i <= 9; i++) earlier.push(await startApplication(pi, callId, `往期软科学项目 ${i}`));
   const facts = await decisionsRepository(t.database.db).applicationFacts("luoyang", earlier);
-  await decisionsRepository(t.database.db).insertProjects(
+  await projectsRepository(t.database.db).insertProjects(
     facts.map((a, i) => ({
       cityId: "luoyang",
       number: `LY-2026-RK-9${String(i).padStart(2, "0")}`,
+      origin: "proposedList" as const,
       applicationId: a.id,
       callId,
       listId: a.id,

@@ -1,22 +1,13 @@
 import {
-  applicationResultDto,
   collectiveDecisionBody,
-  controlNumberDto,
   createProposedListBody,
   decisionCallDto,
   editProposedListBody,
   handleObjectionBody,
-  idParams,
   listEventBody,
-  okSchema,
-  projectDto,
   proposedListDto,
   proposedListEvents,
-  publicNoticeDto,
-  raiseObjectionBody,
-  setControlNumberBody,
   withdrawEntryBody,
-  yearParams,
 } from "@luoshu/contract";
 import { attachmentMaxBytes } from "@luoshu/domain";
 import type { FastifyInstance } from "fastify";
@@ -33,14 +24,7 @@ import { listNotFound } from "./list-facts.ts";
 import { fireListEvent } from "./list-steps.ts";
 import { listView } from "./list-view.ts";
 import { handleObjection, withdrawEntry } from "./objections.ts";
-import {
-  applicationResult,
-  controlNumbers,
-  decidableCalls,
-  projectsInScope,
-  setControlNumber,
-} from "./projects.ts";
-import { publicNotices, raiseObjection } from "./public-notices.ts";
+import { decidableCalls } from "./projects.ts";
 
 const tags = ["decisions"];
 const listParams = z.object({ id: z.uuid() }).strict();
@@ -239,98 +223,5 @@ export async function decisionRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => handleObjection(deps, { ctx: callerOf(request), ...request.params, ...request.body }),
-  );
-
-  r.get(
-    "/api/budget/control-numbers",
-    {
-      config: { access: { permission: "decision.read", scope: "city" } },
-      schema: {
-        tags,
-        summary: "The city's yearly budget control numbers and what issued projects commit",
-        response: { 200: z.array(controlNumberDto) },
-      },
-    },
-    async (request) => controlNumbers(deps, callerOf(request)),
-  );
-
-  r.put(
-    "/api/budget/control-numbers/:year",
-    {
-      config: { access: { permission: "budget.control", scope: "city" }, errors: ["CONFLICT"] },
-      schema: {
-        tags,
-        summary: "Set a year's budget control number (finance bureau)",
-        params: yearParams,
-        body: setControlNumberBody,
-        response: { 200: controlNumberDto },
-      },
-    },
-    async (request) =>
-      setControlNumber(deps, { ctx: callerOf(request), year: request.params.year, ...request.body }),
-  );
-
-  r.get(
-    "/api/public/notices",
-    {
-      config: { access: { permission: "public", scope: "none" } },
-      schema: {
-        tags,
-        summary: "Proposed projects in public notice (no login)",
-        response: { 200: z.array(publicNoticeDto) },
-      },
-    },
-    async (request) => publicNotices(deps, request.ctx),
-  );
-
-  r.post(
-    "/api/public/notices/:id/objections",
-    {
-      config: {
-        access: { permission: "public", scope: "none", rateLimit: { max: 10, windowMs: 3_600_000 } },
-        errors: ["OBJECTION_NOT_OPEN"],
-      },
-      schema: {
-        tags,
-        summary: "Object to a project in notice (public, rate-limited)",
-        params: idParams,
-        body: raiseObjectionBody,
-        response: { 201: okSchema },
-      },
-    },
-    async (request, reply) => {
-      await raiseObjection(deps, { ctx: request.ctx, listId: request.params.id, body: request.body });
-      return reply.status(201).send({ ok: true as const });
-    },
-  );
-
-  r.get(
-    "/api/projects",
-    {
-      config: { access: { permission: "project.read", scope: "city" } },
-      schema: {
-        tags,
-        summary: "Approved projects in the caller's scope",
-        response: { 200: z.object({ items: z.array(projectDto), total: z.number() }) },
-      },
-    },
-    async (request) => {
-      const items = await projectsInScope(deps, callerOf(request));
-      return { items, total: items.length };
-    },
-  );
-
-  r.get(
-    "/api/applications/:id/result",
-    {
-      config: { access: { permission: "application.read", scope: "city" } },
-      schema: {
-        tags,
-        summary: "The application's aggregated review result once its list is issued (no expert names)",
-        params: idParams,
-        response: { 200: applicationResultDto },
-      },
-    },
-    async (request) => applicationResult(deps, callerOf(request), request.params.id),
   );
 }

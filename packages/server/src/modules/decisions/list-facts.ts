@@ -14,7 +14,7 @@ import type { Repositories } from "../../repositories.ts";
 import { policyOf } from "../reviews/review-access.ts";
 import type { EntryRow, ListRow } from "./decisions.repository.ts";
 
-export type DecisionRepos = Pick<Repositories, "decisions" | "reviews">;
+export type DecisionRepos = Pick<Repositories, "decisions" | "projects" | "reviews">;
 
 export const listNotFound = () => notFound("拟立项名单不存在。", "No such proposed list.");
 
@@ -60,11 +60,11 @@ export async function measureList(
   lock = false,
 ): Promise<{
   policy: Policy;
-  year: Awaited<ReturnType<DecisionRepos["decisions"]["yearFacts"]>>;
+  year: Awaited<ReturnType<DecisionRepos["projects"]["yearFacts"]>>;
   violations: Violation[];
 }> {
   const policy = policyOf(policies, list.cityId, list.policyVersion);
-  const year = await repos.decisions.yearFacts(
+  const year = await repos.projects.yearFacts(
     list.cityId,
     list.year,
     list.program,

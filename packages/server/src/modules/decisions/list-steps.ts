@@ -7,15 +7,15 @@ import {
   nextEvent,
   noticePeriod,
   type Policy,
-  projectNumber,
   proposedListMachine,
-  selectPolicy,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import { chinaWorkingDays } from "../../lib/working-day-calendar.ts";
 import type { Repositories } from "../../repositories.ts";
+import { policyOf } from "../reviews/review-access.ts";
 import type { ListRow } from "./decisions.repository.ts";
+import { issueProjects, reserveNumbers } from "./issue-projects.ts";
 import { type DecisionRepos, listNotFound, measureList } from "./list-facts.ts";
 import { type ListViewDeps, listView, noticeEndsAt } from "./list-view.ts";
 
@@ -178,15 +178,12 @@ async function mustEndNotice(repos: StepRepos, list: ListRow, now: Date) {
 async function issue(policies: readonly Policy[], repos: StepRepos, list: ListRow, ctx: CallerContext) {
   const entries = await repos.decisions.entries(list.cityId, list.id);
   const selected = entries.filter((e) => e.decision === "selected");
-  const drawnUnder = policies.find((p) => p.city === list.cityId && p.version === list.policyVersion);
-  const code =
-    drawnUnder?.programs.find((p) => p.code === list.program)?.numberCode ?? list.program.toUpperCase();
+  const drawnUnder = policyOf(policies, list.cityId, list.policyVersion);
   // The counter's row lock comes first: lists of one program and year are issued one after the
   // other, each measured against the projects the one before it committed (a rollback returns its numbers).
-  const first = await repos.decisions.takeNumbers(list.cityId, list.year, code, selected.length);
-  const { policy, violations } = await measureList(repos, policies, list, entries, true);
+  const numberOf = await reserveNumbers(repos, drawnUnder, list, selected.length);
+  const { violations } = await measureList(repos, policies, list, entries, true);
   if (violations[0]) throw DomainError.all([violations[0], ...violations.slice(1)]);
-  const inForce = selectPolicy(policies, list.cityId, ctx.now) ?? policy;
   const apps = new Map(
     (
       await repos.decisions.applicationFacts(
@@ -195,31 +192,30 @@ async function issue(policies: readonly Policy[], repos: StepRepos, list: ListRo
       )
     ).map((a) => [a.id, a]),
   );
-  const rows = selected.map((e, i) => {
-    const a = apps.get(e.applicationId);
-    if (!a) throw listNotFound();
-    return {
-      cityId: list.cityId,
-      number: projectNumber(policy.numberPrefix, list.year, code, first + i),
-      applicationId: e.applicationId,
-      callId: list.callId,
-      listId: list.id,
-      program: list.program,
-      year: list.year,
-      unitId: a.unitId,
-      piUserId: a.piUserId,
-      title: a.title,
-      amountFen: e.amountFen,
-      piYouth: e.piYouth,
-      policyVersion: inForce.version,
-      approvedOn: chinaDateOf(ctx.now),
-      approvedAt: ctx.now,
-    };
-  });
-  const projects = await repos.decisions.insertProjects(rows);
-  const numberOf = new Map(projects.map((p) => [p.applicationId, p.number]));
+  const projects = await issueProjects(
+    repos,
+    policies,
+    ctx,
+    { ...list, origin: "proposedList", numberOf, fallback: drawnUnder },
+    selected.map((e) => {
+      const a = apps.get(e.applicationId);
+      if (!a) throw listNotFound();
+      return {
+        applicationId: e.applicationId,
+        callId: list.callId,
+        listId: list.id,
+        commissionId: null,
+        unitId: a.unitId,
+        piUserId: a.piUserId,
+        title: a.title,
+        amountFen: e.amountFen,
+        piYouth: e.piYouth,
+      };
+    }),
+  );
+  const numbers = new Map(projects.map((p) => [p.applicationId, p.number]));
   for (const a of apps.values()) {
-    const number = numberOf.get(a.id);
+    const number = numbers.get(a.id);
     await repos.notifications.notifyApplicant(a, {
       titleZh: number
         ? `“${a.title}”已立项，项目编号 ${number}`

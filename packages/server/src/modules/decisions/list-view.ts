@@ -36,11 +36,12 @@ export async function listView(
   list: ListRow,
 ): Promise<ProposedListDto> {
   const { decisions, reviews } = deps.repos;
+  const earlier = deps.repos.projects;
   const [found, entries, objections, projects] = await Promise.all([
     reviews.findCall(list.cityId, list.callId),
     decisions.entries(list.cityId, list.id),
     decisions.objections(list.cityId, list.id),
-    decisions.projectsOfList(list.cityId, list.id),
+    earlier.projectsOfList(list.cityId, list.id),
   ]);
   if (!found) throw listNotFound();
   const { policy, year, violations } = await measureList(deps.repos, deps.policies, list, entries);
@@ -51,12 +52,12 @@ export async function listView(
   const appOf = new Map(apps.map((a) => [a.id, a]));
   const pis = new Map(apps.map((a) => [a.id, piOf(a.content, found.call.opensAt, policy)]));
   const [past, integrity] = await Promise.all([
-    decisions.pastProjects(
+    earlier.pastProjects(
       list.cityId,
       apps.map((a) => a.unitId),
       apps.flatMap((a) => (a.piUserId ? [a.piUserId] : [])),
     ),
-    decisions.integrityOf(
+    earlier.integrityOf(
       list.cityId,
       apps.map((a) => a.unitId),
       [...pis.values()].flatMap((p) => (p.digest ? [p.digest] : [])),

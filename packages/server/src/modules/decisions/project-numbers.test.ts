@@ -21,8 +21,8 @@ describe("project numbers under 50 parallel approvals", () => {
     const ctx = systemContext(new Date("2026-03-02T02:00:00Z"));
     const outcomes = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
-        tx.run(ctx, async ({ decisions }) => {
-          const n = await decisions.takeNumbers("luoyang", 2026, "GY", 1);
+        tx.run(ctx, async ({ projects }) => {
+          const n = await projects.takeNumbers("luoyang", 2026, "GY", 1);
           // every seventh approval fails after taking its number: the number goes back
           if (i % 7 === 3) throw new Error("approval failed");
           return n;
@@ -32,7 +32,7 @@ describe("project numbers under 50 parallel approvals", () => {
     const taken = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
     expect(taken).toHaveLength(43);
     expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 43 }, (_, i) => i + 1));
-    const other = await tx.run(ctx, ({ decisions }) => decisions.takeNumbers("luoyang", 2026, "RK", 3));
+    const other = await tx.run(ctx, ({ projects }) => projects.takeNumbers("luoyang", 2026, "RK", 3));
     expect(other).toBe(1);
   });
 });

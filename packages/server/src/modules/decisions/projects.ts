@@ -40,7 +40,7 @@ export async function decidableCalls(
 }
 
 export async function projectsInScope(deps: Deps, ctx: CallerContext): Promise<ProjectDto[]> {
-  const rows = await deps.repos.decisions.projectsInScope(ctx.scope);
+  const rows = await deps.repos.projects.projectsInScope(ctx.scope);
   return rows.map(({ p, unitName }) => ({
     id: p.id,
     number: p.number,
@@ -52,6 +52,7 @@ export async function projectsInScope(deps: Deps, ctx: CallerContext): Promise<P
     amountFen: p.amountFen,
     policyVersion: p.policyVersion,
     approvedOn: p.approvedOn,
+    origin: p.origin,
     applicationId: p.applicationId,
   }));
 }
@@ -70,7 +71,7 @@ export async function applicationResult(
   if (entryOf?.list.status !== "issued") {
     return { status: "pending", projectNumber: null, reviews: 0, mean: null, rank: null, of: 0 };
   }
-  const project = await deps.repos.decisions.projectOfApplication(a.cityId, a.id);
+  const project = await deps.repos.projects.projectOfApplication(a.cityId, a.id);
   return {
     status: project ? "approved" : "notApproved",
     projectNumber: project?.number ?? null,
@@ -84,15 +85,15 @@ export async function applicationResult(
 export async function controlNumbers(deps: Deps, ctx: CallerContext): Promise<ControlNumberDto[]> {
   const cityId = ctx.actor.cityId ?? "";
   const [rows, committed] = await Promise.all([
-    deps.repos.decisions.controlNumbers(cityId),
-    deps.repos.decisions.committedByYear(cityId),
+    deps.repos.projects.controlNumbers(cityId),
+    deps.repos.projects.committedByYear(cityId),
   ]);
   return rows.map((r) => controlNumberDto(deps.policies, r, committed));
 }
 
 function controlNumberDto(
   policies: readonly Policy[],
-  r: Awaited<ReturnType<DecisionRepos["decisions"]["controlNumbers"]>>[number],
+  r: Awaited<ReturnType<DecisionRepos["projects"]["controlNumbers"]>>[number],
   committed: readonly { year: number; committed: number }[],
 ): ControlNumberDto {
   const policy = selectPolicy(policies, r.cityId, r.setAt);
@@ -114,7 +115,7 @@ export async function setControlNumber(
   const { ctx } = input;
   const cityId = ctx.actor.cityId ?? "";
   const row = await deps.tx.run(ctx, async (repos, audit) => {
-    const row = await repos.decisions.setControlNumber({
+    const row = await repos.projects.setControlNumber({
       cityId,
       year: input.year,
       amountFen: input.amountFen,
@@ -131,6 +132,6 @@ export async function setControlNumber(
     });
     return row;
   });
-  const committed = await deps.repos.decisions.committedByYear(cityId);
+  const committed = await deps.repos.projects.committedByYear(cityId);
   return controlNumberDto(deps.policies, row, committed);
 }

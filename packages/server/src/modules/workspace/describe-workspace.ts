@@ -2,6 +2,7 @@ import type { WorkspaceTask } from "@luoshu/contract";
 import { chinaDateOf, editableStates, nextActor, proposedListStates, type Role } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { DecisionsRepository } from "../decisions/decisions.repository.ts";
+import type { ProjectsRepository } from "../decisions/projects.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
 import type { WorkspaceRepository } from "./workspace.repository.ts";
@@ -11,7 +12,8 @@ type Deps = {
     workspace: WorkspaceRepository;
     units: Pick<UnitsRepository, "count">;
     users: Pick<UsersRepository, "count">;
-    decisions: Pick<DecisionsRepository, "listsInStates" | "controlNumbers" | "projectsInScope">;
+    decisions: Pick<DecisionsRepository, "listsInStates">;
+    projects: Pick<ProjectsRepository, "controlNumbers" | "projectsInScope">;
   };
 };
 type Provider = (deps: Deps, ctx: CallerContext) => Promise<WorkspaceTask>;
@@ -132,7 +134,7 @@ const listsWaiting: Provider = async ({ repos }, ctx) => {
 /** 预算控制数: the finance bureau's figure for this year, which every list stays within. */
 const controlNumber: Provider = async ({ repos }, ctx) => {
   const year = Number(chinaDateOf(ctx.now).slice(0, 4));
-  const set = (await repos.decisions.controlNumbers(ctx.actor.cityId ?? "")).some((r) => r.year === year);
+  const set = (await repos.projects.controlNumbers(ctx.actor.cityId ?? "")).some((r) => r.year === year);
   return set
     ? task(
         "controlNumber",
@@ -155,7 +157,7 @@ const projects: Provider = async ({ repos }, ctx) =>
     "已立项项目",
     "Approved projects",
     "/projects",
-    (await repos.decisions.projectsInScope(ctx.scope)).length,
+    (await repos.projects.projectsInScope(ctx.scope)).length,
   );
 
 /** What waits for each role; later steps add providers (applications to review, reports due…). */

@@ -66,17 +66,20 @@ export function notificationsRepository(db: Db) {
      * unit's active administrators (who confirm for the legal representative), each once.
      */
     async notifyApplicant(
-      a: { cityId: string; unitId: string; piUserId: string | null; createdBy: string },
+      a: { cityId: string; unitId: string; piUserId: string | null; createdBy: string | null },
       n: { titleZh: string; titleEn: string; link: string; createdAt: Date },
     ): Promise<void> {
       const named = [a.piUserId, a.createdBy].filter((x): x is string => Boolean(x));
+      const people = named.length
+        ? sql`u.id in (${sql.join(
+            named.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`
+        : sql`false`;
       await db.execute(sql`insert into notifications (city_id, user_id, title_zh, title_en, link, created_at)
         select distinct ${a.cityId}, u.id, ${n.titleZh}, ${n.titleEn}, ${n.link}, ${n.createdAt.toISOString()}::timestamptz
         from users u
-        where u.id in (${sql.join(
-          named.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})
+        where ${people}
           or (u.unit_id = ${a.unitId}::uuid and u.status = 'active'
             and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'unitAdmin'))`);
     },
