@@ -7,6 +7,7 @@ export * from "./applications.ts";
 export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./budget.ts";
+export * from "./challenges.ts";
 export * from "./decisions.ts";
 export * from "./experts.ts";
 export * from "./guides.ts";

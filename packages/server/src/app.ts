@@ -11,6 +11,7 @@ import { reviewRoutes } from "./modules/applications/review.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
+import { challengeRoutes } from "./modules/decisions/challenges.routes.ts";
 import { decisionRoutes } from "./modules/decisions/decisions.routes.ts";
 import { projectRoutes } from "./modules/decisions/projects.routes.ts";
 import { dedupRoutes } from "./modules/dedup/dedup.routes.ts";
@@ -109,6 +110,7 @@ export async function buildApp(
     expertReviewRoutes,
     decisionRoutes,
     projectRoutes,
+    challengeRoutes,
     testClockRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));

@@ -347,6 +347,12 @@ export const errorCatalogue = {
     "定向委托仅适用于政策列明的特殊情形。",
     "A directed commission needs one of the reasons the policy lists.",
   ),
+  CHALLENGE_NOT_NEGOTIATED: entry(
+    "rule",
+    "揭榜方须先完成磋商并签署初步合作协议。",
+    "The bidder's negotiation and preliminary agreement are not on record.",
+  ),
+  CHALLENGE_CLOSED: entry("state", "揭榜期已截止或榜单未发布。", "The challenge is not open for bids."),
   OBJECTION_NOT_OPEN: entry(
     "state",
     "该名单不在公示期内，不受理异议。",

@@ -8,6 +8,21 @@ CREATE TABLE "budget_control_numbers" (
 	CONSTRAINT "budget_control_numbers_city_id_year_pk" PRIMARY KEY("city_id","year")
 );
 --> statement-breakpoint
+CREATE TABLE "challenge_bids" (
+	"city_id" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"challenge_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"leader_name" text NOT NULL,
+	"approach" text NOT NULL,
+	"status" text NOT NULL,
+	"negotiation" jsonb,
+	"amount_fen" bigint,
+	"submitted_by" uuid NOT NULL,
+	"submitted_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "challenge_bids_city_id_id_pk" PRIMARY KEY("city_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "directed_commissions" (
 	"city_id" text NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -45,6 +60,31 @@ CREATE TABLE "objections" (
 	CONSTRAINT "objections_city_id_id_pk" PRIMARY KEY("city_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "open_challenges" (
+	"city_id" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"program" text NOT NULL,
+	"year" integer NOT NULL,
+	"title" text NOT NULL,
+	"requirements" text NOT NULL,
+	"technical_indicators" text NOT NULL,
+	"performance_targets" text NOT NULL,
+	"government_funding_fen" bigint NOT NULL,
+	"enterprise_co_funding_fen" bigint NOT NULL,
+	"demand_unit_id" uuid NOT NULL,
+	"bid_deadline" timestamp with time zone NOT NULL,
+	"status" text NOT NULL,
+	"policy_version" text NOT NULL,
+	"notice_started_at" timestamp with time zone,
+	"notice_ends_at" timestamp with time zone,
+	"agreement" jsonb,
+	"announced_at" timestamp with time zone,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "open_challenges_city_id_id_pk" PRIMARY KEY("city_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "project_number_counters" (
 	"city_id" text NOT NULL,
 	"year" integer NOT NULL,
@@ -62,6 +102,7 @@ CREATE TABLE "projects" (
 	"call_id" uuid,
 	"list_id" uuid,
 	"commission_id" uuid,
+	"challenge_id" uuid,
 	"program" text NOT NULL,
 	"year" integer NOT NULL,
 	"unit_id" uuid NOT NULL,
@@ -120,14 +161,19 @@ CREATE TABLE "proposed_lists" (
 	CONSTRAINT "proposed_lists_city_id_id_pk" PRIMARY KEY("city_id","id")
 );
 --> statement-breakpoint
+ALTER TABLE "challenge_bids" ADD CONSTRAINT "challenge_bids_city_id_challenge_id_open_challenges_city_id_id_fk" FOREIGN KEY ("city_id","challenge_id") REFERENCES "public"."open_challenges"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "challenge_bids" ADD CONSTRAINT "challenge_bids_city_id_unit_id_units_city_id_id_fk" FOREIGN KEY ("city_id","unit_id") REFERENCES "public"."units"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "directed_commissions" ADD CONSTRAINT "directed_commissions_city_id_unit_id_units_city_id_id_fk" FOREIGN KEY ("city_id","unit_id") REFERENCES "public"."units"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "objections" ADD CONSTRAINT "objections_city_id_list_id_proposed_lists_city_id_id_fk" FOREIGN KEY ("city_id","list_id") REFERENCES "public"."proposed_lists"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "open_challenges" ADD CONSTRAINT "open_challenges_city_id_demand_unit_id_units_city_id_id_fk" FOREIGN KEY ("city_id","demand_unit_id") REFERENCES "public"."units"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "projects" ADD CONSTRAINT "projects_city_id_application_id_applications_city_id_id_fk" FOREIGN KEY ("city_id","application_id") REFERENCES "public"."applications"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposed_list_entries" ADD CONSTRAINT "proposed_list_entries_city_id_list_id_proposed_lists_city_id_id_fk" FOREIGN KEY ("city_id","list_id") REFERENCES "public"."proposed_lists"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposed_list_entries" ADD CONSTRAINT "proposed_list_entries_city_id_application_id_applications_city_id_id_fk" FOREIGN KEY ("city_id","application_id") REFERENCES "public"."applications"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposed_lists" ADD CONSTRAINT "proposed_lists_city_id_call_id_calls_city_id_id_fk" FOREIGN KEY ("city_id","call_id") REFERENCES "public"."calls"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "challenge_bids_unit_once" ON "challenge_bids" USING btree ("city_id","challenge_id","unit_id");--> statement-breakpoint
 CREATE INDEX "directed_commissions_city_status" ON "directed_commissions" USING btree ("city_id","status");--> statement-breakpoint
 CREATE INDEX "objections_list" ON "objections" USING btree ("city_id","list_id");--> statement-breakpoint
+CREATE INDEX "open_challenges_city_status" ON "open_challenges" USING btree ("city_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "projects_number" ON "projects" USING btree ("city_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "projects_application" ON "projects" USING btree ("city_id","application_id");--> statement-breakpoint
 CREATE INDEX "projects_city_year_program" ON "projects" USING btree ("city_id","year","program");--> statement-breakpoint

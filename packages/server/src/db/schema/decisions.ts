@@ -1,12 +1,13 @@
 import type {
+  BidState,
+  ChallengeState,
   DecisionSteps,
   DirectedCommissionState,
   EntryDecision,
+  ProjectOrigin,
   ProposedListState,
   Role,
 } from "@luoshu/domain";
-
-export type ProjectOrigin = "proposedList" | "filing" | "directedCommission";
 
 import {
   bigint,
@@ -177,6 +178,7 @@ export const projects = pgTable(
     callId: uuid("call_id"),
     listId: uuid("list_id"),
     commissionId: uuid("commission_id"),
+    challengeId: uuid("challenge_id"),
     program: text("program").notNull(),
     year: integer("year").notNull(),
     unitId: uuid("unit_id").notNull(),
@@ -228,6 +230,68 @@ export const directedCommissions = pgTable(
   (t) => [
     primaryKey({ columns: [t.cityId, t.id] }),
     index("directed_commissions_city_status").on(t.cityId, t.status),
+    foreignKey({ columns: [t.cityId, t.unitId], foreignColumns: [units.cityId, units.id] }),
+  ],
+);
+
+/** 揭榜挂帅 (DT-RULES §15; LY-REFORM §三(三)2): the challenge list as published (张榜). */
+export const openChallenges = pgTable(
+  "open_challenges",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    program: text("program").notNull(),
+    year: integer("year").notNull(),
+    title: text("title").notNull(),
+    requirements: text("requirements").notNull(),
+    technicalIndicators: text("technical_indicators").notNull(),
+    performanceTargets: text("performance_targets").notNull(),
+    governmentFundingFen: bigint("government_funding_fen", { mode: "number" }).notNull(),
+    enterpriseCoFundingFen: bigint("enterprise_co_funding_fen", { mode: "number" }).notNull(),
+    /** 需求方: the enterprise whose need the challenge answers. */
+    demandUnitId: uuid("demand_unit_id").notNull(),
+    bidDeadline: timestamp("bid_deadline", { withTimezone: true }).notNull(),
+    status: text("status").$type<ChallengeState>().notNull(),
+    policyVersion: text("policy_version").notNull(),
+    noticeStartedAt: timestamp("notice_started_at", { withTimezone: true }),
+    noticeEndsAt: timestamp("notice_ends_at", { withTimezone: true }),
+    /** 三方协议: the bureau, the demand side and the winning bidder(s). */
+    agreement: jsonb("agreement").$type<StepRecord & { signedOn: string; docNumber: string }>(),
+    announcedAt: timestamp("announced_at", { withTimezone: true }),
+    createdBy: uuid("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    index("open_challenges_city_status").on(t.cityId, t.status),
+    foreignKey({ columns: [t.cityId, t.demandUnitId], foreignColumns: [units.cityId, units.id] }),
+  ],
+);
+
+/** 揭榜: a unit's bid, with its negotiation with the demand side and the preliminary cooperation agreement. */
+export const challengeBids = pgTable(
+  "challenge_bids",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    challengeId: uuid("challenge_id").notNull(),
+    unitId: uuid("unit_id").notNull(),
+    leaderName: text("leader_name").notNull(),
+    approach: text("approach").notNull(),
+    status: text("status").$type<BidState>().notNull(),
+    negotiation: jsonb("negotiation").$type<StepRecord & { agreementSignedOn: string }>(),
+    amountFen: bigint("amount_fen", { mode: "number" }),
+    submittedBy: uuid("submitted_by").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    uniqueIndex("challenge_bids_unit_once").on(t.cityId, t.challengeId, t.unitId),
+    foreignKey({
+      columns: [t.cityId, t.challengeId],
+      foreignColumns: [openChallenges.cityId, openChallenges.id],
+    }),
     foreignKey({ columns: [t.cityId, t.unitId], foreignColumns: [units.cityId, units.id] }),
   ],
 );

@@ -6,7 +6,8 @@ export interface ProjectDraft {
   applicationId: string | null;
   callId: string | null;
   listId: string | null;
-  commissionId: string | null;
+  commissionId?: string | null;
+  challengeId?: string | null;
   unitId: string;
   piUserId: string | null;
   title: string;

@@ -1,6 +1,7 @@
 import type { ProposedListDto } from "@luoshu/contract";
-import { DomainError, notFound } from "@luoshu/domain";
+import { DomainError, notFound, noticePeriod } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
+import { chinaWorkingDays } from "../../lib/working-day-calendar.ts";
 import type { EntryRow, ListRow } from "./decisions.repository.ts";
 import type { DecisionRepos } from "./list-facts.ts";
 import { lockList, type StepDeps } from "./list-steps.ts";
@@ -22,16 +23,15 @@ async function promoteReserve(
     .sort((a, b) => (a.reserveOrder ?? 999) - (b.reserveOrder ?? 999) || (a.rank ?? 9999) - (b.rank ?? 9999));
   const up = reserve[0];
   if (!up) return null;
-  const inNotice = list.status === "inNotice" && list.noticeStartedAt && list.noticeEndsAt;
-  const period = inNotice
-    ? (list.noticeEndsAt as Date).getTime() - (list.noticeStartedAt as Date).getTime()
-    : 0;
+  // During a notice the one moving up is published from now for the list's full period of working days.
+  const days = list.status === "inNotice" ? list.steps.publicNotice?.workingDays : undefined;
+  const ends = days ? noticePeriod(chinaWorkingDays(), now, days).endsAt : null;
   await repos.decisions.updateEntry(up, {
     decision: "selected",
     reserveOrder: null,
     changeNote: `递补（替代第 ${leaving.rank ?? "—"} 名）`,
-    noticeStartedAt: inNotice ? now : up.noticeStartedAt,
-    noticeEndsAt: inNotice ? new Date(now.getTime() + period) : up.noticeEndsAt,
+    noticeStartedAt: ends ? now : up.noticeStartedAt,
+    noticeEndsAt: ends ?? up.noticeEndsAt,
   });
   return up.applicationId;
 }

@@ -38,8 +38,10 @@ export function ListSummary({
     bad ? <Typography.Text type="danger">{text}</Typography.Text> : text;
 
   const control = s.budget.controlFen;
-  const afterFen = s.budget.committedFen + s.listFen;
-  const capNow = s.cap ? s.cap.issued + totals.selected : 0;
+  // once issued, the list's projects are among the year's committed ones already
+  const pending = list.status === "issued" ? 0 : 1;
+  const afterFen = s.budget.committedFen + pending * s.listFen;
+  const capNow = s.cap ? s.cap.issued + pending * totals.selected : 0;
   const showOverCap =
     (s.cap?.inPrinciple === true && capNow > s.cap.count) || draft.overCapReason.trim() !== "";
   const showYouth = (s.youthShare !== null && !s.youthShare.met) || draft.youthShareReason.trim() !== "";
