@@ -4,6 +4,7 @@ import { loadPolicyFiles } from "../policy/load-policies.ts";
 import type { Policy } from "../policy/policy.schema.ts";
 import {
   callWindow,
+  checkDirectedCall,
   type GuideContent,
   type GuideContentInput,
   guideContentSchema,
@@ -314,5 +315,36 @@ describe("callWindow", () => {
     expect(callWindow(call, during, "internalReview")).toBe("notPublished");
     expect(callWindow(call, during, "closed")).toBe("closed");
     expect(callWindow(call, during, "archived")).toBe("closed");
+  });
+});
+
+describe("directed selection (定向择优)", () => {
+  const named = [{ uscc: "91410300MA44ABCD1X", nameZh: "洛阳示范研究院" }];
+  const basis = "经集体研究，该单位具备唯一的中试平台。";
+
+  it("needs its basis on record, and a program that runs it", () => {
+    expect(codes(guide({ directedUnits: named }), luoyang)).toEqual(["GUIDE_DIRECTED_BASIS_REQUIRED"]);
+    expect(codes(guide({ directedUnits: named, directedBasis: basis }), luoyang)).toEqual([]);
+    expect(
+      codes(
+        guide({
+          program: "guiding",
+          amountRange: { minFen: 0, maxFen: 0 },
+          directedUnits: named,
+          directedBasis: basis,
+        }),
+        luoyang,
+      ),
+    ).toContain("GUIDE_DIRECTED_NOT_ALLOWED");
+  });
+
+  it("opens the call to the named units only, citing the city's clause", () => {
+    const g = guide({ directedUnits: named, directedBasis: basis });
+    expect(checkDirectedCall(luoyang, g, "91410300MA44ABCD1X")).toBeNull();
+    expect(checkDirectedCall(luoyang, g, "91410300MA44ZZZZ9Y")).toMatchObject({
+      code: "CALL_DIRECTED_TO_OTHERS",
+      clause: "LY-FUNDS §4(二)",
+    });
+    expect(checkDirectedCall(datong, guide(), "anything")).toBeNull();
   });
 });

@@ -78,6 +78,17 @@ export const guideContentSchema = z
     /** Projects the guide plans to support, counted against the program's yearly cap. */
     plannedCount: z.number().int().min(1).max(10_000).optional(),
     needIds: z.array(z.uuid()).max(100).default([]),
+    /**
+     * 定向择优 (DT-RULES §14; LY-FUNDS §4(二)): the calls are open only to these units (by credit code),
+     * chosen on the record (`directedBasis`); empty: open to every eligible unit.
+     */
+    directedUnits: z
+      .array(
+        z.object({ uscc: z.string().trim().length(18), nameZh: z.string().trim().min(2).max(100) }).strict(),
+      )
+      .max(50)
+      .default([]),
+    directedBasis: z.string().trim().max(2000).default(""),
     calls: z
       .array(
         z.object({ nameZh: z.string().trim().min(1).max(100), opensAt: instant, closesAt: instant }).strict(),
@@ -179,6 +190,26 @@ export function validateGuide(policy: Policy, g: GuideContent): Violation[] {
       });
     }
   });
+  if (g.directedUnits.length > 0) {
+    const mode = program.selectionModes.find((m) => m.mode === "directedSelection");
+    if (!mode) {
+      out.push({
+        code: "GUIDE_DIRECTED_NOT_ALLOWED",
+        messageZh: `${program.nameZh}不采取定向择优方式。`,
+        messageEn: `${program.nameEn} does not run directed selection.`,
+        path: "directedUnits",
+      });
+    } else if (g.directedBasis.trim().length < 10) {
+      out.push({
+        code: "GUIDE_DIRECTED_BASIS_REQUIRED",
+        messageZh: "定向择优须写明选定这些单位的依据（不少于 10 字）。",
+        messageEn:
+          "Directed selection needs the basis on which the units were chosen (10 characters or more).",
+        path: "directedBasis",
+        ...citeSource(mode.source),
+      });
+    }
+  }
   const codes = g.requiredAttachments.map((a) => a.code);
   if (new Set(codes).size !== codes.length) {
     out.push({
@@ -323,4 +354,25 @@ export function allowedGuideActions(status: GuideState, roles: readonly Role[]):
   if (status === "draft" && can(roles, "guide.manage")) out.push("edit");
   if (status === "published" && can(roles, "application.edit")) out.push("apply");
   return out;
+}
+
+/**
+ * 定向择优: a call of a guide that names its units is open to them only (DT-RULES §14; LY-FUNDS
+ * §4(二)); the refusal cites the program's clause.
+ */
+export function checkDirectedCall(
+  policy: Policy | undefined,
+  g: GuideContent,
+  uscc: string,
+): Violation | null {
+  if (g.directedUnits.length === 0 || g.directedUnits.some((d) => d.uscc === uscc)) return null;
+  const mode = policy?.programs
+    .find((p) => p.code === g.program)
+    ?.selectionModes.find((m) => m.mode === "directedSelection");
+  return {
+    code: "CALL_DIRECTED_TO_OTHERS",
+    messageZh: `本批次为定向择优，仅向${g.directedUnits.map((d) => d.nameZh).join("、")}开放。`,
+    messageEn: "This call is a directed selection, open only to the units it names.",
+    ...(mode ? citeSource(mode.source) : {}),
+  };
 }

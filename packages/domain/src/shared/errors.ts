@@ -153,6 +153,21 @@ export const errorCatalogue = {
   // Guides
   GUIDE_UNKNOWN_PROGRAM: entry("rule", "政策中没有该计划类别。", "The policy has no such program."),
   GUIDE_UNKNOWN_SUBKIND: entry("rule", "政策中没有该项目子类。", "The policy has no such sub-kind."),
+  GUIDE_DIRECTED_NOT_ALLOWED: entry(
+    "rule",
+    "该计划类别不采取定向择优方式。",
+    "This program does not run directed selection.",
+  ),
+  GUIDE_DIRECTED_BASIS_REQUIRED: entry(
+    "rule",
+    "定向择优须写明选定依据。",
+    "Directed selection needs its basis on record.",
+  ),
+  CALL_DIRECTED_TO_OTHERS: entry(
+    "rule",
+    "本批次为定向择优，仅向指定单位开放。",
+    "This call is a directed selection, open only to the units it names.",
+  ),
   GUIDE_FILING_HAS_NO_FUNDING: entry(
     "rule",
     "备案类项目不安排资助金额。",

@@ -73,7 +73,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       config: {
         access: { permission: "application.edit", scope: "city" },
-        errors: ["NOT_FOUND", "SUBMIT_WINDOW_CLOSED"],
+        errors: ["NOT_FOUND", "SUBMIT_WINDOW_CLOSED", "CALL_DIRECTED_TO_OTHERS"],
       },
       schema: {
         tags: ["applications"],

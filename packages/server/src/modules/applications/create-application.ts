@@ -1,4 +1,10 @@
-import { applicationContentSchema, callWindow, DomainError } from "@luoshu/domain";
+import {
+  applicationContentSchema,
+  callWindow,
+  checkDirectedCall,
+  DomainError,
+  type Policy,
+} from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { GuidesRepository } from "../guides/guides.repository.ts";
@@ -9,6 +15,7 @@ import { type ApplicationViewDeps, getApplication } from "./read-applications.ts
 /** A unit administrator or PI starts an application of their own unit in an open call. */
 export async function createApplication(
   deps: ApplicationViewDeps & {
+    policies: readonly Policy[];
     repos: { guides: Pick<GuidesRepository, "findCall" | "find">; units: Pick<UnitsRepository, "find"> };
     tx: Transactor<{ applications: Pick<ApplicationsRepository, "insert"> }>;
   },
@@ -43,6 +50,9 @@ export async function createApplication(
       messageZh: "所属单位不存在。",
       messageEn: "Your unit does not exist.",
     });
+  const policy = deps.policies.find((p) => p.city === cityId && p.version === found.guide.policyVersion);
+  const closed = checkDirectedCall(policy, found.guide.content, unit.uscc);
+  if (closed) throw new DomainError(closed);
   const content = applicationContentSchema.parse({ basic: { title } });
   const created = await deps.tx.run(ctx, async ({ applications }, audit) => {
     const a = await applications.insert({

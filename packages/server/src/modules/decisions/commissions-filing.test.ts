@@ -146,3 +146,39 @@ describe("filing a Luoyang guiding project", () => {
     expect((await officer.post(`/api/applications/${id}/file`)).body.code).toBe("DECISION_NOT_APPLICABLE");
   });
 });
+
+describe("directed selection (定向择优, DT-RULES §14; LY-FUNDS §4(二))", () => {
+  it("opens a guide's calls only to the units it names, chosen on the record", async () => {
+    const officer = await as("dt-officer");
+    const template = (await officer.get("/api/guides")).body.items[0].content;
+    const mine = (await (await as("dt-unit")).get("/api/auth/me")).body.unit;
+    const me = (await (await as("dt-unit")).get(`/api/units/${mine.id}`)).body;
+    const named = [{ uscc: me.uscc, nameZh: me.nameZh }];
+    const noBasis = await officer.post("/api/guides", {
+      ...template,
+      titleZh: "定向择优指南",
+      directedUnits: named,
+    });
+    expect(noBasis.body).toMatchObject({ code: "GUIDE_DIRECTED_BASIS_REQUIRED", clause: "DT-RULES §14" });
+    const guide = await officer.post("/api/guides", {
+      ...template,
+      titleZh: "定向择优指南",
+      directedUnits: named,
+      directedBasis: "经局务会研究，该单位承担国家级平台，具备唯一的中试条件。",
+    });
+    expect(guide.status, JSON.stringify(guide.body)).toBe(201);
+    expect((await officer.post(`/api/guides/${guide.body.id}/events/submitForReview`)).status).toBe(200);
+    expect((await (await as("dt-leader")).post(`/api/guides/${guide.body.id}/events/publish`)).status).toBe(
+      200,
+    );
+    const callId = guide.body.calls[0].id;
+    expect(
+      (await (await as("dt-pi")).post("/api/applications", { callId, title: "指定单位的申报书" })).status,
+    ).toBe(201);
+    const other = await (await as("dt-unit2")).post("/api/applications", {
+      callId,
+      title: "其他单位的申报书",
+    });
+    expect(other.body).toMatchObject({ code: "CALL_DIRECTED_TO_OTHERS", clause: "DT-RULES §14" });
+  });
+});

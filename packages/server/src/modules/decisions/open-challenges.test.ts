@@ -94,7 +94,10 @@ describe("an open challenge", () => {
       (
         await (
           await as("dt-unit")
-        ).post(`/api/challenges/${id}/bids`, { leaderName: "王工", approach: "截止时间之后才提交的技术方案。" })
+        ).post(`/api/challenges/${id}/bids`, {
+          leaderName: "王工",
+          approach: "截止时间之后才提交的技术方案。",
+        })
       ).body.code,
     ).toBe("CHALLENGE_CLOSED");
     expect((await fireAs("dt-officer", "shortlist", { bidIds: [bidId] })).body).toMatchObject({
