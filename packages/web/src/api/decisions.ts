@@ -3,6 +3,9 @@ import type {
   ControlNumberDto,
   collectiveDecisionBody,
   DecisionCallDto,
+  DirectedCommissionDto,
+  directedCommissionBody,
+  directedCommissionEvents,
   EditProposedListBody,
   handleObjectionBody,
   listEventBody,
@@ -10,6 +13,7 @@ import type {
   ProposedListAction,
   ProposedListDto,
   ProposedListEventName,
+  PublicCommissionDto,
   PublicNoticeDto,
   raiseObjectionBody,
   setControlNumberBody,
@@ -41,6 +45,10 @@ export type WithdrawEntryInput = In<typeof withdrawEntryBody>;
 export type HandleObjectionInput = In<typeof handleObjectionBody>;
 export type RaiseObjectionInput = In<typeof raiseObjectionBody>;
 export type SetControlNumberInput = In<typeof setControlNumberBody>;
+export type DirectedCommission = DirectedCommissionDto;
+export type CommissionEvent = (typeof directedCommissionEvents)[number];
+export type CommissionInput = In<typeof directedCommissionBody>;
+export type PublicCommission = PublicCommissionDto;
 /** A clause, or the city's own setting, behind a rule or a step. */
 export type Source = ProposedListDto["steps"]["collectiveDecision"];
 
@@ -133,4 +141,29 @@ export function fetchProjects(): Promise<{ items: Project[] }> {
 /** The applicant's own result once the list is issued: no expert names. */
 export function fetchApplicationResult(applicationId: string): Promise<ApplicationResult> {
   return apiFetch(`/applications/${encodeURIComponent(applicationId)}/result`);
+}
+
+/** 定向委托 (DT-RULES §14): drafted by the officer, its reasons public, then approved by the leader. */
+export function fetchDirectedCommissions(): Promise<{ items: DirectedCommission[]; total: number }> {
+  return apiFetch("/directed-commissions");
+}
+
+export function createDirectedCommission(input: CommissionInput): Promise<DirectedCommission> {
+  return apiFetch("/directed-commissions", { method: "POST", body: input });
+}
+
+export function runCommissionEvent(id: string, event: CommissionEvent): Promise<DirectedCommission> {
+  return apiFetch(`/directed-commissions/${encodeURIComponent(id)}/events/${encodeURIComponent(event)}`, {
+    method: "POST",
+  });
+}
+
+/** The reasons and decision basis of directed commissions, public before they proceed: no login. */
+export function fetchPublicCommissions(): Promise<PublicCommission[]> {
+  return apiFetch("/public/directed-commissions");
+}
+
+/** 备案立项: a guiding project past the formal check becomes a project, without review or money. */
+export function fileGuidingProject(applicationId: string): Promise<Project> {
+  return apiFetch(`/applications/${encodeURIComponent(applicationId)}/file`, { method: "POST" });
 }

@@ -5,6 +5,7 @@ import { errorText } from "../api/client";
 import { PageLoading } from "../components/PageLoading";
 import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
 import { CurrentUserContext, sessionLostReason, useMe } from "../features/auth/session";
+import { useCurrentPolicy } from "../features/policies/hooks";
 import { AppHeader } from "./AppHeader";
 import { useLocale } from "./locale";
 import { navItems, navKeyOf } from "./nav";
@@ -14,11 +15,14 @@ export function AppLayout() {
   const location = useLocation();
   const { lang, t } = useLocale();
   const [collapsed, setCollapsed] = useState(false);
+  // some items exist only where the city's policy has what they manage (定向委托 in Datong, not Luoyang)
+  const { policy } = useCurrentPolicy(me.data?.city?.code ?? "");
 
   const menuItems = useMemo(() => {
     const granted = new Set(me.data?.permissions ?? []);
     return navItems
       .filter((n) => !n.permission || granted.has(n.permission))
+      .filter((n) => !n.policy || (policy.data !== undefined && n.policy(policy.data)))
       .map((n) => ({
         key: n.key,
         icon: n.icon,
@@ -28,7 +32,7 @@ export function AppLayout() {
           </Link>
         ),
       }));
-  }, [me.data, t]);
+  }, [me.data, policy.data, t]);
 
   if (me.isPending) {
     return <PageLoading />;

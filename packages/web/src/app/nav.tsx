@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  AimOutlined,
   AuditOutlined,
   BankOutlined,
   BulbOutlined,
@@ -17,7 +18,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
-import type { Permission } from "@luoshu/domain";
+import type { Permission, Policy } from "@luoshu/domain";
 import type { ReactNode } from "react";
 
 export interface NavItem {
@@ -28,6 +29,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Absent: every signed-in user sees it. */
   permission?: Permission;
+  /** Absent: shown whatever the city's policy; else only where the user's city policy has it. */
+  policy?: (policy: Policy) => boolean;
 }
 
 export const navItems: readonly NavItem[] = [
@@ -79,6 +82,15 @@ export const navItems: readonly NavItem[] = [
     en: "Funding decisions",
     icon: <FileDoneOutlined />,
     permission: "decision.read",
+  },
+  {
+    key: "directed-commissions",
+    path: "/directed-commissions",
+    zh: "定向委托",
+    en: "Directed commissions",
+    icon: <AimOutlined />,
+    permission: "decision.read",
+    policy: (p) => Boolean(p.decision.directedCommission),
   },
   {
     key: "projects",

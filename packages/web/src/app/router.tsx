@@ -160,6 +160,16 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "directed-commissions",
+            ...page(
+              () =>
+                import("../features/decisions/DirectedCommissionsPage").then(
+                  (m) => m.DirectedCommissionsPage,
+                ),
+              "decision.read",
+            ),
+          },
+          {
             path: "projects",
             ...page(
               () => import("../features/decisions/ProjectsPage").then((m) => m.ProjectsPage),

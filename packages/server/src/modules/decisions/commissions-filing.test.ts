@@ -135,6 +135,10 @@ describe("filing a Luoyang guiding project", () => {
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     expect(filed.body).toMatchObject({ number: "LY-2026-ZD-001", origin: "filing", amountFen: 0 });
     expect((await officer.post(`/api/applications/${appId}/file`)).status).toBe(409);
+    expect((await pi.get(`/api/applications/${appId}/result`)).body).toMatchObject({
+      status: "approved",
+      projectNumber: "LY-2026-ZD-001",
+    });
   });
 
   it("is refused for a program with money", async () => {

@@ -67,11 +67,17 @@ export async function applicationResult(
   applicationId: string,
 ): Promise<ApplicationResultDto> {
   const a = await findVisibleApplication(deps, ctx, applicationId);
-  const entryOf = await deps.repos.decisions.entryOfApplication(a.cityId, a.id);
+  const [entryOf, project] = await Promise.all([
+    deps.repos.decisions.entryOfApplication(a.cityId, a.id),
+    deps.repos.projects.projectOfApplication(a.cityId, a.id),
+  ]);
+  // a filed guiding project (备案立项) has no list and no review
+  if (project && !entryOf) {
+    return { status: "approved", projectNumber: project.number, reviews: 0, mean: null, rank: null, of: 0 };
+  }
   if (entryOf?.list.status !== "issued") {
     return { status: "pending", projectNumber: null, reviews: 0, mean: null, rank: null, of: 0 };
   }
-  const project = await deps.repos.projects.projectOfApplication(a.cityId, a.id);
   return {
     status: project ? "approved" : "notApproved",
     projectNumber: project?.number ?? null,

@@ -17,6 +17,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { formatDateTime } from "../../components/time";
 import { parseYuan } from "../budget/parseYuan";
 import { ApplicationResultCard } from "../decisions/ApplicationResultCard";
+import { FileGuidingCard } from "../decisions/FileGuidingCard";
 import { useGuide } from "../guides/hooks";
 import { ApplicationSummaryCard } from "./ApplicationSummaryCard";
 import { AttachmentsPanel } from "./AttachmentsPanel";
@@ -38,7 +39,6 @@ import { type TooLong, withinLimits } from "./form/withinLimits";
 import { HistoryPanel } from "./HistoryPanel";
 import { useApplication, useAttachments, useHistory, useSaveContent, useSubmit, useWithdraw } from "./hooks";
 import { eventConsequences, eventText } from "./labels";
-
 import { ReviewPanel } from "./ReviewPanel";
 import { useDraftAutosave } from "./useDraftAutosave";
 import { ViolationList } from "./ViolationsAlert";
@@ -280,6 +280,7 @@ export function ApplicationPage() {
       <Space direction="vertical" size="middle" style={{ width: "100%" }}>
         <ApplicationSummaryCard application={a} guide={guide.data} />
         <ApplicationResultCard applicationId={a.id} />
+        <FileGuidingCard application={a} guide={guide.data} />
         {editable && a.returnDeadline && (
           <Alert
             type="warning"

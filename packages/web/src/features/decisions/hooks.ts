@@ -1,15 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   type CollectiveDecisionInput,
+  type CommissionEvent,
+  type CommissionInput,
+  createDirectedCommission,
   createProposedList,
   type EditListInput,
   editProposedList,
   fetchApplicationResult,
   fetchControlNumbers,
   fetchDecisionCalls,
+  fetchDirectedCommissions,
   fetchProjects,
   fetchProposedList,
+  fetchPublicCommissions,
   fetchPublicNotices,
+  fileGuidingProject,
   type HandleObjectionInput,
   handleObjection,
   type ListEvent,
@@ -18,6 +24,7 @@ import {
   type RaiseObjectionInput,
   raiseObjection,
   recordCollectiveDecision,
+  runCommissionEvent,
   runListEvent,
   type SetControlNumberInput,
   setControlNumber,
@@ -31,6 +38,8 @@ export const proposedListKey = (id: string) => ["proposed-list", id] as const;
 export const controlNumbersKey = ["budget", "control-numbers"] as const;
 export const projectsKey = ["projects"] as const;
 export const publicNoticesKey = ["publicNotices"] as const;
+export const commissionsKey = ["directed-commissions"] as const;
+export const publicCommissionsKey = ["publicCommissions"] as const;
 export const applicationResultKey = (id: string) => ["application", id, "result"] as const;
 
 export function useDecisionCalls() {
@@ -104,8 +113,8 @@ export function useSetControlNumber() {
   });
 }
 
-export function useProjects() {
-  return useQuery({ queryKey: projectsKey, queryFn: fetchProjects });
+export function useProjects(enabled = true) {
+  return useQuery({ queryKey: projectsKey, queryFn: fetchProjects, enabled });
 }
 
 export function usePublicNotices() {
@@ -121,5 +130,44 @@ export function useApplicationResult(applicationId: string, enabled: boolean) {
     queryKey: applicationResultKey(applicationId),
     queryFn: () => fetchApplicationResult(applicationId),
     enabled,
+  });
+}
+
+export function useDirectedCommissions() {
+  return useQuery({ queryKey: commissionsKey, queryFn: fetchDirectedCommissions });
+}
+
+/** A new commission, or a step of one: the list refreshes, and an approval adds a project. */
+function useCommissionMutation<V>(fn: (vars: V) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: commissionsKey });
+      qc.invalidateQueries({ queryKey: projectsKey });
+      qc.invalidateQueries({ queryKey: publicCommissionsKey });
+      qc.invalidateQueries({ queryKey: ["workspace"] });
+    },
+  });
+}
+
+export const useCreateCommission = () =>
+  useCommissionMutation((input: CommissionInput) => createDirectedCommission(input));
+export const useCommissionEvent = () =>
+  useCommissionMutation((v: { id: string; event: CommissionEvent }) => runCommissionEvent(v.id, v.event));
+
+export function usePublicCommissions() {
+  return useQuery({ queryKey: publicCommissionsKey, queryFn: fetchPublicCommissions });
+}
+
+/** 备案立项: the project it creates shows on the projects page. */
+export function useFileGuiding(applicationId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => fileGuidingProject(applicationId),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: projectsKey });
+      qc.invalidateQueries({ queryKey: ["workspace"] });
+    },
   });
 }

@@ -1,8 +1,17 @@
-import { type ProposedListState, proposedListMachine, type Role, roleNames } from "@luoshu/domain";
+import {
+  type DirectedCommissionState,
+  directedCommissionMachine,
+  type ProposedListState,
+  proposedListMachine,
+  type Role,
+  roleNames,
+} from "@luoshu/domain";
 import type {
+  CommissionEvent,
   ListAction,
   ListEvent,
   Objection,
+  Project,
   ProposedList,
   ProposedListEntry,
   Source,
@@ -146,3 +155,36 @@ export function eventShown(list: ProposedList, event: ListEvent, roles: readonly
     proposedListMachine.transitions[event].roles.some((r: Role) => roles.includes(r))
   );
 }
+
+export function commissionStatusText(status: DirectedCommissionState, lang: Lang): string {
+  return capitalized(directedCommissionMachine.labels[status][lang]);
+}
+
+export const commissionStatusColors: Record<DirectedCommissionState, string> = {
+  draft: "default",
+  inNotice: "purple",
+  approved: "green",
+  cancelled: "default",
+};
+
+/** 定向委托's buttons, in the machine's order. */
+export const commissionActionNames: Names<CommissionEvent> = {
+  publish: { zh: "公示定向理由", en: "Publish the reasons" },
+  approve: { zh: "批准立项", en: "Approve the project" },
+  cancel: { zh: "撤销定向委托", en: "Cancel the commission" },
+};
+
+/** How a project came to be: a proposed list, a filing (备案), a directed commission, an open challenge. */
+export const originNames: Names<Project["origin"]> = {
+  proposedList: { zh: "立项名单", en: "Proposed list" },
+  filing: { zh: "备案立项", en: "Filing" },
+  directedCommission: { zh: "定向委托", en: "Directed commission" },
+  openChallenge: { zh: "揭榜挂帅", en: "Open challenge" },
+};
+
+export const originColors: Record<Project["origin"], string> = {
+  proposedList: "blue",
+  filing: "cyan",
+  directedCommission: "purple",
+  openChallenge: "gold",
+};

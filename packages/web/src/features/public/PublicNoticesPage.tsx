@@ -1,4 +1,15 @@
-import { Button, Card, Empty, Skeleton, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import {
+  Button,
+  Card,
+  Divider,
+  Empty,
+  Skeleton,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import type { PublicNotice, PublicNoticeEntry } from "../../api/decisions";
 import { useLocale } from "../../app/locale";
@@ -7,9 +18,13 @@ import { formatDateTime } from "../../components/time";
 import { usePublicNotices } from "../decisions/hooks";
 import { Citation } from "../reviews/HorseRaceModal";
 import { ObjectionModal } from "./ObjectionModal";
+import { PublicCommissions } from "./PublicCommissions";
 import { PublicLayout } from "./PublicLayout";
 
-/** `/notices`: the proposed lists in public notice (立项公示), no login; anyone may object to a project. */
+/**
+ * `/notices`: the proposed lists in public notice (立项公示), no login; anyone may object to a project.
+ * Below them, the directed commissions whose reasons and decision basis are public (定向委托公示).
+ */
 export function PublicNoticesPage() {
   return (
     <PublicLayout citySwitch={false}>
@@ -41,6 +56,8 @@ function PublicNotices() {
       {notices.data?.map((n) => (
         <PublicNoticeCard key={n.listId} notice={n} />
       ))}
+      <Divider style={{ margin: "8px 0" }} />
+      <PublicCommissions />
     </Space>
   );
 }

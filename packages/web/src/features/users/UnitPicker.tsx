@@ -12,10 +12,23 @@ interface Props {
   /** Shown while the current value is not among the search results (e.g. before any search). */
   initialLabel?: string;
   city?: string;
+  testId?: string;
+  /** Told the picked unit's name (for a confirmation that names it). */
+  onPicked?: (name: string | undefined) => void;
 }
 
 /** Searches units on the server; a city may have thousands, so they are never all loaded. */
-export function UnitPicker({ id, value, onChange, disabled, placeholder, initialLabel, city }: Props) {
+export function UnitPicker({
+  id,
+  value,
+  onChange,
+  disabled,
+  placeholder,
+  initialLabel,
+  city,
+  testId = "user-unit",
+  onPicked,
+}: Props) {
   const [keyword, setKeyword] = useState("");
   const deferred = useDeferredValue(keyword);
   const units = useUnits({ page: 1, pageSize: 20, keyword: deferred, city });
@@ -29,14 +42,17 @@ export function UnitPicker({ id, value, onChange, disabled, placeholder, initial
       showSearch
       allowClear
       value={value}
-      onChange={onChange}
+      onChange={(v: string | undefined) => {
+        onChange?.(v);
+        onPicked?.(options.find((o) => o.value === v)?.label);
+      }}
       disabled={disabled}
       placeholder={placeholder}
       filterOption={false}
       onSearch={setKeyword}
       loading={units.isFetching}
       options={options}
-      data-testid="user-unit"
+      data-testid={testId}
     />
   );
 }
