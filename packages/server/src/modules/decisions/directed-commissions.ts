@@ -9,15 +9,13 @@ import {
   directedCommissionMachine,
   fire,
   notFound,
-  noticePeriod,
   type Policy,
-  selectPolicy,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
-import { chinaWorkingDays } from "../../lib/working-day-calendar.ts";
 import type { Repositories } from "../../repositories.ts";
 import { policyOf } from "../reviews/review-access.ts";
+import { mustBeCityUnit, noticeFrom, policyInForce } from "./decision-shared.ts";
 import { issueProjects, reserveNumbers } from "./issue-projects.ts";
 import type { DecisionRepos } from "./list-facts.ts";
 import type { CommissionRow } from "./projects.repository.ts";
@@ -39,19 +37,10 @@ export interface CommissionInput {
 /** 定向委托 drafted by the program officer: only for a program and a reason the city's policy allows. */
 export async function draftCommission(deps: Deps, input: { ctx: CallerContext; body: CommissionInput }) {
   const { ctx, body } = input;
-  const cityId = ctx.actor.cityId ?? "";
-  const policy = selectPolicy(deps.policies, cityId, ctx.now);
-  if (!policy) throw new DomainError({ code: "DECISION_NOT_APPLICABLE" });
+  const { cityId, policy } = policyInForce(deps.policies, ctx);
   checkDirectedCommission(policy, body.program, body.reason);
   const row = await deps.tx.run(ctx, async (repos, audit) => {
-    const unit = await repos.units.find({ kind: "city", cityId }, body.unitId);
-    if (!unit)
-      throw new DomainError({
-        code: "VALIDATION",
-        path: "unitId",
-        messageZh: "本市没有该单位。",
-        messageEn: "No such unit in the city.",
-      });
+    await mustBeCityUnit(repos.units, cityId, body.unitId, "unitId");
     const row = await repos.projects.insertCommission({
       cityId,
       ...body,
@@ -97,10 +86,7 @@ export async function fireCommissionEvent(
     const policy = policyOf(deps.policies, cityId, c.policyVersion);
     const changes: Partial<CommissionRow> = { status: to, updatedAt: ctx.now };
     if (event === "publish") {
-      const days = policy.decision.publicNotice?.workingDays.value ?? 1;
-      const period = noticePeriod(chinaWorkingDays(), ctx.now, days);
-      changes.noticeStartedAt = ctx.now;
-      changes.noticeEndsAt = period.endsAt;
+      Object.assign(changes, noticeFrom(policy, ctx.now));
     }
     if (event === "approve") {
       if (!c.noticeEndsAt || ctx.now < c.noticeEndsAt) {

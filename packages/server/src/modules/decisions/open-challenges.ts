@@ -10,16 +10,14 @@ import {
   DomainError,
   fire,
   notFound,
-  noticePeriod,
   type Policy,
-  selectPolicy,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
-import { chinaWorkingDays } from "../../lib/working-day-calendar.ts";
 import type { Repositories } from "../../repositories.ts";
 import { policyOf } from "../reviews/review-access.ts";
 import type { BidRow, ChallengeRow } from "./challenges.repository.ts";
+import { mustBeCityUnit, noticeFrom, policyInForce } from "./decision-shared.ts";
 import { issueProjects, reserveNumbers } from "./issue-projects.ts";
 
 type Repos = Pick<
@@ -53,19 +51,10 @@ export interface ChallengeInput {
 /** 张榜 drafted by the program officer in a program whose policy runs open challenges. */
 export async function draftChallenge(deps: Deps, input: { ctx: CallerContext; body: ChallengeInput }) {
   const { ctx, body } = input;
-  const cityId = ctx.actor.cityId ?? "";
-  const policy = selectPolicy(deps.policies, cityId, ctx.now);
-  if (!policy) throw new DomainError({ code: "DECISION_NOT_APPLICABLE" });
+  const { cityId, policy } = policyInForce(deps.policies, ctx);
   checkOpenChallenge(policy, body.program);
   const row = await deps.tx.run(ctx, async (repos, audit) => {
-    if (!(await repos.units.find({ kind: "city", cityId }, body.demandUnitId))) {
-      throw new DomainError({
-        code: "VALIDATION",
-        path: "demandUnitId",
-        messageZh: "本市没有该需求单位。",
-        messageEn: "No such unit in the city.",
-      });
-    }
+    await mustBeCityUnit(repos.units, cityId, body.demandUnitId, "demandUnitId");
     const row = await repos.challenges.insert({
       cityId,
       ...body,
@@ -119,9 +108,7 @@ export async function fireChallengeEvent(
     }
     if (event === "shortlist") await shortlist(repos, policy, c, bids, body.bidIds ?? [], ctx.now);
     if (event === "startNotice") {
-      const days = policy.decision.publicNotice?.workingDays.value ?? 1;
-      changes.noticeStartedAt = ctx.now;
-      changes.noticeEndsAt = noticePeriod(chinaWorkingDays(), ctx.now, days).endsAt;
+      Object.assign(changes, noticeFrom(policy, ctx.now));
     }
     if (event === "closeNotice" && c.noticeEndsAt && ctx.now < c.noticeEndsAt) {
       throw new DomainError({ code: "DECISION_NOTICE_RUNNING", ...sourceOf(policy, c.program) });
