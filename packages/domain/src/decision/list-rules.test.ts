@@ -29,6 +29,7 @@ const entry = (
   decision,
   departureReason: null,
   amountFen: 10_000_00,
+  maxFen: 50_000_00,
   piYouth: false,
   ...over,
 });
@@ -166,6 +167,19 @@ describe("departures from the ranking", () => {
 });
 
 describe("the money a list commits", () => {
+  it("never exceeds an entry's request or subsidy cap", () => {
+    const v = listViolations(
+      datong,
+      "keyRnd",
+      [entry(1, "selected", { amountFen: 50_000_01 })],
+      year(),
+      noReasons,
+    );
+    expect(v).toEqual([
+      expect.objectContaining({ code: "DECISION_AMOUNT_OVER_REQUEST", path: "entries.a1.amountFen" }),
+    ]);
+  });
+
   it("is the request when pre-funded, the best grade's subsidy when post-subsidised, nothing when filed", () => {
     expect(plannedAmountFen(luoyang, "softScience", 2_500_000)).toBe(2_500_000);
     expect(plannedAmountFen(luoyang, "publicWelfare", 10_000_000)).toBe(5_000_000);

@@ -20,6 +20,8 @@ export interface ListEntryFacts {
   decision: EntryDecision;
   departureReason: string | null;
   amountFen: number;
+  /** The most it may commit: the request, or a post-subsidy program's best grade (`plannedAmountFen`). */
+  maxFen: number;
   /** Whether the PI is under the youth age at the call's date; null when unknown. */
   piYouth: boolean | null;
 }
@@ -182,6 +184,18 @@ export function listViolations(
         { ...share.source, path: "youthShareReason" },
       ),
     );
+  }
+  for (const e of selected) {
+    if (e.amountFen > e.maxFen) {
+      out.push(
+        violation(
+          "DECISION_AMOUNT_OVER_REQUEST",
+          `第 ${e.rank ?? "—"} 名的立项金额 ${formatWanYuan(e.amountFen)} 万元超过其申请（或后补助上限）${formatWanYuan(e.maxFen)} 万元。`,
+          `Rank ${e.rank ?? "—"} is given ${formatWanYuan(e.amountFen)} wan yuan, more than its request (or subsidy cap) of ${formatWanYuan(e.maxFen)}.`,
+          { path: `entries.${e.applicationId}.amountFen` },
+        ),
+      );
+    }
   }
   const departing = departures(entries);
   for (const e of entries) {

@@ -331,6 +331,11 @@ export const errorCatalogue = {
     "该批次尚无可据以拟订名单的评审结果。",
     "This call has no finished review to draw a list from.",
   ),
+  DECISION_AMOUNT_OVER_REQUEST: entry(
+    "rule",
+    "立项金额超过申请金额。",
+    "The amount given exceeds the amount requested.",
+  ),
   DECISION_LIST_EMPTY: entry("rule", "名单中没有拟立项项目。", "The list selects no project."),
   DECISION_OVER_CAP: entry("rule", "超过本年度立项数量上限。", "Over the year's cap of projects."),
   DECISION_NO_CONTROL_NUMBER: entry(

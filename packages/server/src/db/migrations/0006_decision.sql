@@ -127,6 +127,7 @@ CREATE TABLE "proposed_list_entries" (
 	"reserve_order" integer,
 	"departure_reason" text,
 	"amount_fen" bigint NOT NULL,
+	"max_fen" bigint NOT NULL,
 	"pi_youth" boolean,
 	"notice_started_at" timestamp with time zone,
 	"notice_ends_at" timestamp with time zone,

@@ -110,6 +110,8 @@ export const proposedListEntries = pgTable(
     reserveOrder: integer("reserve_order"),
     departureReason: text("departure_reason"),
     amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+    /** The most the entry may commit: its request, or a post-subsidy program's best grade (set when drawn). */
+    maxFen: bigint("max_fen", { mode: "number" }).notNull(),
     piYouth: boolean("pi_youth"),
     /** When this entry's own notice began: the list's start, or later when it moved up from reserve. */
     noticeStartedAt: timestamp("notice_started_at", { withTimezone: true }),

@@ -100,13 +100,23 @@ describe("Luoyang soft science", () => {
   });
 
   it("asks for a recorded reason past the yearly 10 (原则上, LY-REFORM §三(四)3)", async () => {
-    const entries = ids.map((applicationId) => ({
-      applicationId,
+    const drawn = (await officer.get(`/api/decisions/lists/${listId}`)).body.entries as {
+      applicationId: string;
+      amountFen: number;
+    }[];
+    const entries = drawn.map((e) => ({
+      applicationId: e.applicationId,
+      amountFen: e.amountFen,
       decision: "selected",
       reserveOrder: null,
       departureReason: null,
-      amountFen: 3_000_000,
     }));
+    const tooMuch = await officer.patch(`/api/decisions/lists/${listId}`, {
+      entries: entries.map((e) => ({ ...e, amountFen: e.amountFen + 1 })),
+    });
+    expect(tooMuch.body.violations.map((v: { code: string }) => v.code)).toContain(
+      "DECISION_AMOUNT_OVER_REQUEST",
+    );
     const saved = await officer.patch(`/api/decisions/lists/${listId}`, { entries });
     expect(saved.body.summary.cap).toMatchObject({ count: 10, inPrinciple: true, issued: 9, afterList: 11 });
     expect(saved.body.violations.find((v: { code: string }) => v.code === "DECISION_OVER_CAP")).toMatchObject(

@@ -62,6 +62,7 @@ export async function drawList(
           mean: result.mean,
           decision: "notSelected" as const,
           amountFen: plannedAmountFen(policy, plan.program, item.a.requestedFen),
+          maxFen: plannedAmountFen(policy, plan.program, item.a.requestedFen),
           piYouth: a ? piOf(a.content, found.call.opensAt, policy).youth : null,
         };
       }),

@@ -37,6 +37,7 @@ export const toFacts = (e: EntryRow): ListEntryFacts => ({
   decision: e.decision,
   departureReason: e.departureReason,
   amountFen: e.amountFen,
+  maxFen: e.maxFen,
   piYouth: e.piYouth,
 });
 
