@@ -42,10 +42,12 @@ export interface ListReasons {
   youthShareReason: string | null;
 }
 
-const taken = (e: ListEntryFacts) => e.decision === "selected";
+const taken = (e: Pick<ListEntryFacts, "decision">) => e.decision === "selected";
 
 /** Entries whose place departs from the ranking: a selected one below a passed-over one, and vice versa. */
-export function departures(entries: readonly ListEntryFacts[]): Set<string> {
+export function departures(
+  entries: readonly Pick<ListEntryFacts, "applicationId" | "rank" | "decision">[],
+): Set<string> {
   const out = new Set<string>();
   const ranked = entries.filter(
     (e) => e.rank !== null && e.decision !== "withdrawn" && e.decision !== "removed",

@@ -69,9 +69,6 @@ export function departing(list: ProposedList, draft: ListDraft): Set<string> {
         applicationId: e.applicationId,
         rank: e.rank,
         decision: d.decision,
-        departureReason: d.departureReason.trim() || null,
-        amountFen: 0, // departures read the ranking and the decisions only
-        piYouth: e.piYouth,
       };
     }),
   );
