@@ -108,9 +108,13 @@ async function reviewsOfCities() {
   await walkDemoDecision(async (username) => clients.get(username) ?? experts(username), t.clock.now());
   for (const c of demoCities) {
     const expert = clients.get(`${c.prefix}-expert`) as Client;
-    const [plan] = (await expert.get("/api/my-reviews")).body.items;
+    // the first batch's invitation (the expert may have scored in the second batch's review too)
+    type Mine = { planId: string; assignments: { id: string; status: string }[] };
+    const items: Mine[] = (await expert.get("/api/my-reviews")).body.items;
+    const plan = items.find((i) => i.assignments.some((a) => a.status === "invited")) as Mine;
+    const invited = plan.assignments.find((a) => a.status === "invited");
     expect((await expert.post(`/api/my-reviews/${plan.planId}/commitment`)).status).toBe(200);
-    expect((await expert.post(`/api/review-assignments/${plan.assignments[0].id}/accept`)).status).toBe(200);
+    expect((await expert.post(`/api/review-assignments/${invited?.id}/accept`)).status).toBe(200);
   }
 }
 

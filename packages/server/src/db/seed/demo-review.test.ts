@@ -33,7 +33,11 @@ describe("the demo's expert review, walked through the API on the first start", 
     for (const prefix of ["ly", "dt"]) {
       const mine = await (await as(`${prefix}-expert`)).get("/api/my-reviews");
       expect(mine.status).toBe(200);
-      expect(mine.body.items[0].assignments[0].status).toBe("invited");
+      // the first batch's invitation; the expert may also have scored in the second batch's review
+      const statuses = mine.body.items.flatMap((i: { assignments: { status: string }[] }) =>
+        i.assignments.map((a) => a.status),
+      );
+      expect(statuses).toContain("invited");
     }
   });
 
