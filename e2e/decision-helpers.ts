@@ -58,8 +58,11 @@ export async function signInAs(browser: Browser, url: string, username: string):
   return signIn(browser, url, username);
 }
 
-/** Moves the server's clock forward (LUOSHU_TEST_CLOCK=1); sessions idle out, so sign in again after. */
-export async function advanceClock(url: string, days: number) {
+/**
+ * Moves the server's clock forward (LUOSHU_TEST_CLOCK=1); sessions idle out, so sign in again after.
+ * Answers the server's time after the move.
+ */
+export async function advanceClock(url: string, days: number): Promise<Date> {
   const res = await fetch(`${url}/api/test-clock/advance`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -67,6 +70,7 @@ export async function advanceClock(url: string, days: number) {
   });
   if (!res.ok) throw new Error(`test clock: ${res.status} ${await res.text()}`);
   Object.assign(slots, { used: 0 }); // the server's login window starts again on the new day
+  return new Date(((await res.json()) as { now: string }).now);
 }
 
 /** Today as the browser's date pickers see it (the machine's time zone), YYYY-MM-DD. */

@@ -22,7 +22,7 @@ import type {
 import { apiFetch } from "./client";
 
 /** A contract schema's accepted input (what `z.input` gives). */
-type In<S extends { _zod: { input: unknown } }> = S["_zod"]["input"];
+export type In<S extends { _zod: { input: unknown } }> = S["_zod"]["input"];
 
 /** 立项决策: a call's proposed list (拟立项名单) from the ranking to issued projects. */
 export type ProposedList = ProposedListDto;

@@ -17,6 +17,7 @@ import {
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from "@ant-design/icons";
 import type { Permission, Policy } from "@luoshu/domain";
 import type { ReactNode } from "react";
@@ -91,6 +92,15 @@ export const navItems: readonly NavItem[] = [
     icon: <AimOutlined />,
     permission: "decision.read",
     policy: (p) => Boolean(p.decision.directedCommission),
+  },
+  {
+    key: "challenges",
+    path: "/challenges",
+    zh: "揭榜挂帅",
+    en: "Open challenges",
+    icon: <TrophyOutlined />,
+    permission: "guide.read",
+    policy: (p) => p.programs.some((x) => x.selectionModes.some((m) => m.mode === "openChallenge")),
   },
   {
     key: "projects",

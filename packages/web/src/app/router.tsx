@@ -170,6 +170,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "challenges",
+            ...page(
+              () => import("../features/challenges/ChallengesPage").then((m) => m.ChallengesPage),
+              "guide.read",
+            ),
+          },
+          {
             path: "projects",
             ...page(
               () => import("../features/decisions/ProjectsPage").then((m) => m.ProjectsPage),

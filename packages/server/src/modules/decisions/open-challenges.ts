@@ -114,21 +114,23 @@ export async function fireChallengeEvent(
       throw new DomainError({ code: "DECISION_NOTICE_RUNNING", ...sourceOf(policy, c.program) });
     }
     if (event === "recordAgreement") {
-      if (!body.signedOn || !body.docNumber) {
-        throw new DomainError({
-          code: "VALIDATION",
-          path: "docNumber",
-          messageZh: "请填写三方协议的签订日期和编号。",
-          messageEn: "Give the tripartite agreement's date and number.",
-        });
+      for (const field of ["signedOn", "docNumber"] as const) {
+        if (!body[field]) {
+          throw new DomainError({
+            code: "VALIDATION",
+            path: field,
+            messageZh: "请填写三方协议的签订日期和编号。",
+            messageEn: "Give the tripartite agreement's date and number.",
+          });
+        }
       }
       changes.agreement = {
         by: ctx.actor.userId,
         byName: ctx.actor.username,
         at: ctx.now.toISOString(),
         note: null,
-        signedOn: body.signedOn,
-        docNumber: body.docNumber,
+        signedOn: body.signedOn ?? "",
+        docNumber: body.docNumber ?? "",
       };
     }
     if (event === "announce") {
@@ -341,6 +343,27 @@ function challengeView(
   const mine = bureau(ctx) ? bids : bids.filter((b) => b.b.unitId === ctx.actor.unitId);
   const events = allowedEvents(challengeMachine, c.status, ctx.actor.roles);
   const open = c.status === "open" && ctx.now < c.bidDeadline;
+  // steps the caller could take, but not yet: the UI disables them with these reasons
+  const waits: { action: ChallengeEvent; reasonZh: string; reasonEn: string }[] = [
+    ...(open
+      ? [
+          {
+            action: "shortlist" as const,
+            reasonZh: "揭榜截止后方可提出拟中榜名单。",
+            reasonEn: "Propose the shortlist after the bid deadline.",
+          },
+        ]
+      : []),
+    ...(c.noticeEndsAt && ctx.now < c.noticeEndsAt
+      ? [
+          {
+            action: "closeNotice" as const,
+            reasonZh: "公示期尚未结束。",
+            reasonEn: "The notice period has not ended.",
+          },
+        ]
+      : []),
+  ];
   const mayBid =
     open &&
     ctx.actor.unitId !== null &&
@@ -383,13 +406,13 @@ function challengeView(
       submittedAt: b.submittedAt.toISOString(),
     })),
     allowedActions: [
-      ...events,
+      ...events.filter((e) => !waits.some((w) => w.action === e)),
       ...(mayBid && !mine.length ? (["bid"] as const) : []),
       ...(c.status === "open" && ctx.actor.roles.includes("programOfficer")
         ? (["recordNegotiation"] as const)
         : []),
     ],
-    blocked: [],
+    blocked: waits.filter((w) => events.includes(w.action)),
   };
 }
 

@@ -6,6 +6,7 @@ import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { ViolationsAlert } from "../applications/ViolationsAlert";
+import { DirectedSelectionFields } from "./DirectedSelection";
 import { GuideBasicsFields } from "./GuideBasicsFields";
 import { GuideListsFields } from "./GuideListsFields";
 import { formNameOf, fromGuide, type GuideFormValues, newGuideValues, toContent } from "./guideForm";
@@ -81,6 +82,7 @@ export function GuideEditPage() {
         <Form form={form} layout="vertical" data-testid="guide-form" scrollToFirstError>
           <Space direction="vertical" size="middle" style={{ width: "100%" }}>
             <GuideBasicsFields />
+            <DirectedSelectionFields />
             <GuideListsFields />
           </Space>
         </Form>

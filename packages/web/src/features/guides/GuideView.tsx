@@ -8,6 +8,7 @@ import { SettingTag } from "../../components/SettingTag";
 import { formatDateTime } from "../../components/time";
 import { fundingModeNames, nameOf } from "../policies/labels";
 import { CallsTable } from "./CallsTable";
+import { DirectedUnitsCard } from "./DirectedSelection";
 import { GuideDecisions } from "./GuideDecisions";
 import { unitKindsText } from "./labels";
 
@@ -106,6 +107,7 @@ export function GuideView({ guide, callAction }: { guide: Guide; callAction?: (c
           </Typography.Paragraph>
         )}
       </Card>
+      <DirectedUnitsCard guide={guide} />
       <Card title={t("申报批次", "Calls")} size="small">
         <CallsTable calls={guide.calls} action={callAction} />
       </Card>

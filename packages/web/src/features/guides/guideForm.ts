@@ -25,6 +25,8 @@ export interface GuideFormValues {
   fields: string[];
   plannedCount?: number | null;
   needIds: string[];
+  directedUnits: { uscc: string; nameZh: string }[];
+  directedBasis: string;
   calls: { nameZh: string; opensAt?: Dayjs; closesAt?: Dayjs }[];
 }
 
@@ -73,6 +75,8 @@ export function toContent(v: GuideFormValues): GuideContentInput {
     fields: v.fields ?? [],
     ...(v.plannedCount ? { plannedCount: v.plannedCount } : {}),
     needIds: v.needIds ?? [],
+    directedUnits: v.directedUnits ?? [],
+    directedBasis: v.directedBasis?.trim() ?? "",
     calls: v.calls.map((c) => ({
       nameZh: c.nameZh,
       opensAt: c.opensAt ? instantOf(c.opensAt) : "",
@@ -102,6 +106,8 @@ export function fromGuide(g: Guide): GuideFormValues {
     fields: c.fields,
     plannedCount: c.plannedCount ?? null,
     needIds: c.needIds,
+    directedUnits: c.directedUnits,
+    directedBasis: c.directedBasis,
     calls: c.calls.map((x) => ({
       nameZh: x.nameZh,
       opensAt: pickerValueOf(x.opensAt),
@@ -138,6 +144,8 @@ export function newGuideValues(year: number): GuideFormValues {
     fields: [],
     plannedCount: null,
     needIds: [],
+    directedUnits: [],
+    directedBasis: "",
     calls: [{ nameZh: "第一批" }],
   };
 }
@@ -167,6 +175,8 @@ export function formNameOf(path: string | undefined): (string | number)[] | unde
     "fields",
     "plannedCount",
     "needIds",
+    "directedUnits",
+    "directedBasis",
   ];
   const lists = ["directions", "criteria", "requiredAttachments", "formalChecklist", "calls"];
   if (typeof top === "string" && direct.includes(top)) return [top];

@@ -18,12 +18,14 @@ import { formatDateTime } from "../../components/time";
 import { usePublicNotices } from "../decisions/hooks";
 import { Citation } from "../reviews/HorseRaceModal";
 import { ObjectionModal } from "./ObjectionModal";
+import { PublicChallenges } from "./PublicChallenges";
 import { PublicCommissions } from "./PublicCommissions";
 import { PublicLayout } from "./PublicLayout";
 
 /**
  * `/notices`: the proposed lists in public notice (立项公示), no login; anyone may object to a project.
- * Below them, the directed commissions whose reasons and decision basis are public (定向委托公示).
+ * Below them, the directed commissions whose reasons and decision basis are public (定向委托公示),
+ * and the open challenges: lists taking bids, shortlists in notice, awards (揭榜挂帅榜单).
  */
 export function PublicNoticesPage() {
   return (
@@ -58,6 +60,8 @@ function PublicNotices() {
       ))}
       <Divider style={{ margin: "8px 0" }} />
       <PublicCommissions />
+      <Divider style={{ margin: "8px 0" }} />
+      <PublicChallenges />
     </Space>
   );
 }
