@@ -21,7 +21,6 @@ let as: (u: string) => Promise<Client>;
 let officer: Client;
 let leader: Client;
 let finance: Client;
-let ids: string[] = [];
 let listId = "";
 const fireAs = (c: Client, event: string, body: Record<string, unknown> = {}) =>
   c.post(`/api/decisions/lists/${listId}/events/${event}`, body);
@@ -36,13 +35,12 @@ async function signIn() {
 beforeAll(async () => {
   t = await createTestApp({ policies: [...shipped, luoyang2026] });
   await signIn();
-  let callId = "";
-  ({ callId, ids } = await reviewedCall(
+  const { callId } = await reviewedCall(
     as,
     "ly",
     ["都市圈创新生态评价研究", "高端轴承产业技术预见研究"],
     [88, 75],
-  ));
+  );
   // nine soft-science projects issued earlier this year under the 2025 rules
   const pi = await as("ly-pi");
   const earlier = [];
