@@ -86,8 +86,11 @@ async function reviewCity(prefix: "ly" | "dt") {
     await officer.getByTestId("entrustment-create").click();
     await officer.getByTestId("entrustment-agency").fill("洛阳市科技评估中心");
     await officer.getByTestId("entrustment-calls").click();
+    // the demo guide has two calls; this walk reviews the first
     await officer
-      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
+      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", {
+        hasText: "第一批",
+      })
       .first()
       .click();
     await officer.keyboard.press("Escape");
