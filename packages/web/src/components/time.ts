@@ -19,3 +19,13 @@ export function formatDate(iso: string | null | undefined): string {
   const d = dayjs.utc(iso);
   return d.isValid() ? d.tz(ZONE).format("YYYY-MM-DD") : iso;
 }
+
+/**
+ * A notice's end as people read it: its last day "24:00" (the API's instant is midnight after
+ * that day, so "2026-12-12 00:00:00" would read as one day too many).
+ */
+export function formatNoticeEnd(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = dayjs.utc(iso);
+  return d.isValid() ? `${d.subtract(1, "millisecond").tz(ZONE).format("YYYY-MM-DD")} 24:00` : iso;
+}

@@ -3,7 +3,7 @@ import { Card, Descriptions, type DescriptionsProps, Space, Tag, Typography } fr
 import type { Challenge, ChallengeAction, ChallengeBid } from "../../api/challenges";
 import { useLocale } from "../../app/locale";
 import { wan } from "../../components/money";
-import { formatDateTime } from "../../components/time";
+import { formatDateTime, formatNoticeEnd } from "../../components/time";
 import { GuardedButton } from "../reviews/GuardedButton";
 import { Citation } from "../reviews/HorseRaceModal";
 import { BidsTable } from "./BidsTable";
@@ -72,7 +72,7 @@ export function ChallengeCard({
     },
     { key: "year", label: t("年度", "Year"), children: c.year },
     ...(c.noticeEndsAt
-      ? [{ key: "notice", label: t("公示截止", "Notice ends"), children: formatDateTime(c.noticeEndsAt) }]
+      ? [{ key: "notice", label: t("公示截止", "Notice ends"), children: formatNoticeEnd(c.noticeEndsAt) }]
       : []),
     ...(c.agreement
       ? [

@@ -6,7 +6,7 @@ import { pickLang, useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { wan } from "../../components/money";
 import { PageHeader } from "../../components/PageHeader";
-import { formatDateTime } from "../../components/time";
+import { formatDateTime, formatNoticeEnd } from "../../components/time";
 import { useCurrentUser } from "../auth/session";
 import { SourceBlock } from "../policies/SourceBlock";
 import { Citation } from "../reviews/HorseRaceModal";
@@ -74,7 +74,7 @@ export function DirectedCommissionsPage() {
     {
       title: t("公示截止", "Notice ends"),
       dataIndex: "noticeEndsAt",
-      render: (v: string | null) => formatDateTime(v),
+      render: (v: string | null) => formatNoticeEnd(v),
     },
     {
       title: t("项目编号", "Project number"),
@@ -152,7 +152,7 @@ export function DirectedCommissionsPage() {
                 {c.noticeStartedAt && (
                   <Typography.Text type="secondary">
                     {t("公示期", "Notice period")} {formatDateTime(c.noticeStartedAt)} ~{" "}
-                    {formatDateTime(c.noticeEndsAt)}
+                    {formatNoticeEnd(c.noticeEndsAt)}
                   </Typography.Text>
                 )}
               </div>

@@ -4,7 +4,7 @@ import type { ProposedList, ProposedListEntry } from "../../api/decisions";
 import { pickLang, useLocale } from "../../app/locale";
 import { wan } from "../../components/money";
 import { RadioGroup } from "../../components/RadioGroup";
-import { formatDateTime } from "../../components/time";
+import { formatNoticeEnd } from "../../components/time";
 import { points } from "../reviews/labels";
 import { EntryHistory } from "./EntryHistory";
 import { actionNames, decisionColors, decisionNames } from "./labels";
@@ -221,7 +221,7 @@ export function EntriesTable({ list, draft, departs, editable, onChange, mayWith
           {
             title: t("公示截止", "Notice ends"),
             dataIndex: "noticeEndsAt",
-            render: (v: string | null) => formatDateTime(v),
+            render: (v: string | null) => formatNoticeEnd(v),
           },
         ]
       : []),

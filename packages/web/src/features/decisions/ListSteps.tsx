@@ -2,7 +2,7 @@ import { Alert, Card, Space, Steps, Typography } from "antd";
 import type { ReactNode } from "react";
 import type { ListEvent, ProposedList } from "../../api/decisions";
 import { useLocale } from "../../app/locale";
-import { formatDateTime } from "../../components/time";
+import { formatDateTime, formatNoticeEnd } from "../../components/time";
 import { Citation } from "../reviews/HorseRaceModal";
 import { roleText, stepNames, stepSource } from "./labels";
 
@@ -51,7 +51,7 @@ export function ListSteps({ list }: { list: ProposedList }) {
                 `${list.steps.publicNotice.workingDays} 个工作日`,
                 `${list.steps.publicNotice.workingDays} working days`,
               )}
-            {list.notice && ` · ${t("至", "until")} ${formatDateTime(list.notice.endsAt)}`}
+            {list.notice && ` · ${t("至", "until")} ${formatNoticeEnd(list.notice.endsAt)}`}
           </Typography.Text>
         );
       case "coSign":

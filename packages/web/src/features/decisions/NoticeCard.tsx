@@ -3,7 +3,7 @@ import { Alert, Card, Descriptions, Space, Tag } from "antd";
 import { Link } from "react-router-dom";
 import type { ProposedList } from "../../api/decisions";
 import { useLocale } from "../../app/locale";
-import { formatDateTime } from "../../components/time";
+import { formatDateTime, formatNoticeEnd } from "../../components/time";
 import { Citation } from "../reviews/HorseRaceModal";
 
 /** 公示: when the list went public, when the period ends (Beijing time, working days) and whether it has. */
@@ -33,7 +33,7 @@ export function NoticeCard({ list }: { list: ProposedList }) {
         column={{ xs: 1, md: 2, xl: 4 }}
         items={[
           { key: "start", label: t("公示开始", "Started"), children: formatDateTime(n.startedAt) },
-          { key: "end", label: t("公示截止", "Ends"), children: formatDateTime(n.endsAt) },
+          { key: "end", label: t("公示截止", "Ends"), children: formatNoticeEnd(n.endsAt) },
           {
             key: "period",
             label: t("公示期", "Period"),

@@ -3,7 +3,7 @@ import type { PublicChallenge } from "../../api/challenges";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { wan } from "../../components/money";
-import { formatDateTime } from "../../components/time";
+import { formatDateTime, formatNoticeEnd } from "../../components/time";
 import { usePublicChallenges } from "../challenges/hooks";
 import { challengeStatusColors, challengeStatusText } from "../challenges/labels";
 import { Citation } from "../reviews/HorseRaceModal";
@@ -62,7 +62,7 @@ function PublicChallengeCard({ challenge: c }: { challenge: PublicChallenge }) {
     },
     { key: "deadline", label: t("揭榜截止", "Bids close"), children: formatDateTime(c.bidDeadline) },
     ...(c.noticeEndsAt
-      ? [{ key: "notice", label: t("公示截止", "Notice ends"), children: formatDateTime(c.noticeEndsAt) }]
+      ? [{ key: "notice", label: t("公示截止", "Notice ends"), children: formatNoticeEnd(c.noticeEndsAt) }]
       : []),
     {
       key: "requirements",

@@ -2,7 +2,7 @@ import { Card, Empty, Skeleton, Space, Tag, Typography } from "antd";
 import type { PublicCommission } from "../../api/decisions";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { formatDateTime } from "../../components/time";
+import { formatDateTime, formatNoticeEnd } from "../../components/time";
 import { usePublicCommissions } from "../decisions/hooks";
 import { Citation } from "../reviews/HorseRaceModal";
 
@@ -71,7 +71,7 @@ function PublicCommissionCard({ commission: c, ended }: { commission: PublicComm
         )}
         {row(
           t("公示期：", "Notice period: "),
-          `${formatDateTime(c.noticeStartedAt)} ~ ${formatDateTime(c.noticeEndsAt)}`,
+          `${formatDateTime(c.noticeStartedAt)} ~ ${formatNoticeEnd(c.noticeEndsAt)}`,
         )}
       </Space>
     </Card>

@@ -14,7 +14,7 @@ import { useState } from "react";
 import type { PublicNotice, PublicNoticeEntry } from "../../api/decisions";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { formatDateTime } from "../../components/time";
+import { formatDateTime, formatNoticeEnd } from "../../components/time";
 import { usePublicNotices } from "../decisions/hooks";
 import { Citation } from "../reviews/HorseRaceModal";
 import { ObjectionModal } from "./ObjectionModal";
@@ -75,7 +75,7 @@ function PublicNoticeCard({ notice: n }: { notice: PublicNotice }) {
     { title: t("项目名称", "Project"), dataIndex: "title" },
     { title: t("申报单位", "Unit"), dataIndex: "unitName" },
     { title: t("项目负责人", "PI"), dataIndex: "piName" },
-    { title: t("公示截止", "Notice ends"), dataIndex: "endsAt", render: (v: string) => formatDateTime(v) },
+    { title: t("公示截止", "Notice ends"), dataIndex: "endsAt", render: (v: string) => formatNoticeEnd(v) },
     {
       title: t("异议", "Objection"),
       key: "object",
@@ -112,7 +112,7 @@ function PublicNoticeCard({ notice: n }: { notice: PublicNotice }) {
         <Space size={4} wrap>
           <Typography.Text type="secondary">
             {n.programName} · {t("公示期", "Period")} {formatDateTime(n.startedAt)} ~{" "}
-            {formatDateTime(n.endsAt)}
+            {formatNoticeEnd(n.endsAt)}
             {t(`（${n.workingDays} 个工作日）`, ` (${n.workingDays} working days)`)}
           </Typography.Text>
           <Citation source={n.source} />
