@@ -43,3 +43,6 @@ export function lengthLimit(max: number, t: Translate): LengthLimit {
     excess,
   };
 }
+
+/** For a rule's `transform`: the server counts a text's length after trimming it. */
+export const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);

@@ -2,7 +2,7 @@ import { Alert, Form, Input } from "antd";
 import type { Challenge } from "../../api/challenges";
 import { useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
-import { lengthLimit } from "../../components/lengthLimit";
+import { lengthLimit, trimmed } from "../../components/lengthLimit";
 import { formatDateTime } from "../../components/time";
 import { useConfirmAct, withConfirmation } from "../decisions/confirm";
 import { useSubmitBid } from "./hooks";
@@ -12,8 +12,6 @@ interface Values {
   leaderName: string;
   approach: string;
 }
-
-const trim = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 
 /** 揭榜: the unit names the leader of its team and how it would meet the challenge; once per unit. */
 export function BidModal({ challenge: c, onClose }: { challenge: Challenge | null; onClose: () => void }) {
@@ -65,14 +63,14 @@ export function BidModal({ challenge: c, onClose }: { challenge: Challenge | nul
       <Form.Item
         name="leaderName"
         label={t("揭榜负责人", "Team leader")}
-        rules={[{ required: true, whitespace: true }, { min: 2, transform: trim }, leader.rule]}
+        rules={[{ required: true, whitespace: true }, { min: 2, transform: trimmed }, leader.rule]}
       >
         <Input count={leader.count} data-testid="challenge-bid-form-leader" />
       </Form.Item>
       <Form.Item
         name="approach"
         label={t("攻关思路与团队条件", "Approach and team")}
-        rules={[{ required: true, whitespace: true }, { min: 10, transform: trim }, approach.rule]}
+        rules={[{ required: true, whitespace: true }, { min: 10, transform: trimmed }, approach.rule]}
       >
         <Input.TextArea rows={6} count={approach.count} data-testid="challenge-bid-form-approach" />
       </Form.Item>

@@ -4,13 +4,13 @@ import { useState } from "react";
 import type { Policy } from "../../api/policies";
 import { useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
-import { lengthLimit } from "../../components/lengthLimit";
+import { lengthLimit, trimmed } from "../../components/lengthLimit";
 import { wan } from "../../components/money";
 import { codeOptions } from "../../components/options";
 import { Select } from "../../components/Select";
 import { formatDateTime } from "../../components/time";
 import { useConfirmAct, withConfirmation } from "../decisions/confirm";
-import { parseWan, WanInput, wanRule } from "../decisions/wan";
+import { fenOfCheckedWan, WanInput, wanRule } from "../decisions/wan";
 import { instantOf } from "../guides/callTime";
 import { SourceBlock } from "../policies/SourceBlock";
 import { UnitPicker } from "../users/UnitPicker";
@@ -38,12 +38,6 @@ const FIELDS = [
   "demandUnitId",
   "bidDeadline",
 ] as const;
-/** The server counts the trimmed text. */
-const trim = (v: unknown) => (typeof v === "string" ? v.trim() : v);
-const fenOf = (text: string) => {
-  const p = parseWan(text); // the field's rule has read it already
-  return p.ok ? (p.fen ?? 0) : 0;
-};
 
 /**
  * 新建榜单 (张榜, DT-RULES §15; LY-REFORM §三(三)2): the enterprise's need as a challenge list, with its
@@ -74,8 +68,8 @@ export function ChallengeFormModal({
       requirements: v.requirements.trim(),
       technicalIndicators: v.technicalIndicators.trim(),
       performanceTargets: v.performanceTargets.trim(),
-      governmentFundingFen: fenOf(v.funding),
-      enterpriseCoFundingFen: fenOf(v.coFunding),
+      governmentFundingFen: fenOfCheckedWan(v.funding),
+      enterpriseCoFundingFen: fenOfCheckedWan(v.coFunding),
       demandUnitId: v.demandUnitId,
       bidDeadline: instantOf(v.bidDeadline),
     }),
@@ -84,8 +78,8 @@ export function ChallengeFormModal({
   });
   const modal = withConfirmation(state, (v) => {
     const unit = demandName ?? t("所选需求单位", "the demand unit chosen");
-    const funding = wan(fenOf(v.funding), lang);
-    const coFunding = wan(fenOf(v.coFunding), lang);
+    const funding = wan(fenOfCheckedWan(v.funding), lang);
+    const coFunding = wan(fenOfCheckedWan(v.coFunding), lang);
     const deadline = formatDateTime(instantOf(v.bidDeadline));
     return confirmAct({
       title: t("保存榜单？", "Save the challenge?"),
@@ -105,7 +99,7 @@ export function ChallengeFormModal({
   const text = lengthLimit(4000, t);
   const longText = (min: number) => [
     { required: true, whitespace: true },
-    { min, transform: trim },
+    { min, transform: trimmed },
     text.rule,
   ];
 
@@ -141,7 +135,7 @@ export function ChallengeFormModal({
       <Form.Item
         name="title"
         label={t("榜单名称", "Title")}
-        rules={[{ required: true, whitespace: true }, { min: 2, transform: trim }, title.rule]}
+        rules={[{ required: true, whitespace: true }, { min: 2, transform: trimmed }, title.rule]}
       >
         <Input count={title.count} data-testid="challenge-form-title" />
       </Form.Item>

@@ -5,7 +5,7 @@ import type { Challenge, ChallengeBid } from "../../api/challenges";
 import { useLocale } from "../../app/locale";
 import { dateStringProps } from "../../components/dateField";
 import { FormModal, useFormModal } from "../../components/FormModal";
-import { lengthLimit } from "../../components/lengthLimit";
+import { lengthLimit, trimmed } from "../../components/lengthLimit";
 import { useConfirmAct, withConfirmation } from "../decisions/confirm";
 import { useChallengeEvent, useRecordNegotiation } from "./hooks";
 import { challengeActionNames } from "./labels";
@@ -14,9 +14,6 @@ interface Values {
   text: string;
   date: string;
 }
-
-/** The server counts the trimmed text. */
-const trim = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 
 interface Spec<Vars> {
   open: boolean;
@@ -54,7 +51,7 @@ function DatedRecordModal<Vars>(spec: Spec<Vars>) {
       <Form.Item
         name="text"
         label={spec.text.label}
-        rules={[{ required: true, whitespace: true }, { min: spec.text.min, transform: trim }, limit.rule]}
+        rules={[{ required: true, whitespace: true }, { min: spec.text.min, transform: trimmed }, limit.rule]}
       >
         {spec.text.multiline ? (
           <Input.TextArea rows={5} count={limit.count} data-testid={spec.text.testId} />

@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { Policy } from "../../api/policies";
 import { pickLang, useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
-import { lengthLimit } from "../../components/lengthLimit";
+import { lengthLimit, trimmed } from "../../components/lengthLimit";
 import { wan } from "../../components/money";
 import { codeOptions } from "../../components/options";
 import { Select } from "../../components/Select";
@@ -12,7 +12,7 @@ import { UnitPicker } from "../users/UnitPicker";
 import { commissionPrograms, commissionRule, noticeWorkingDays } from "./commissionPolicy";
 import { useConfirmAct, withConfirmation } from "./confirm";
 import { useCreateCommission } from "./hooks";
-import { parseWan, WanInput, wanRule } from "./wan";
+import { fenOfCheckedWan, parseWan, WanInput, wanRule } from "./wan";
 
 interface Values {
   program: string;
@@ -24,8 +24,6 @@ interface Values {
 }
 
 const FIELDS = ["program", "title", "unitId", "reason", "basis"] as const;
-/** The server counts the trimmed text. */
-const trim = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 
 /**
  * 新建定向委托 (DT-RULES §14): a named unit for one of the reasons the city's policy allows, with
@@ -51,14 +49,13 @@ export function CommissionFormModal({
     onClose,
     mutation: useCreateCommission(),
     toVariables: (v: Values) => {
-      const p = parseWan(v.amount); // the field's rule has read it already
       return {
         program: v.program,
         title: v.title.trim(),
         unitId: v.unitId,
         reason: v.reason,
         basis: v.basis.trim(),
-        amountFen: p.ok ? (p.fen ?? 0) : 0,
+        amountFen: fenOfCheckedWan(v.amount),
       };
     },
     fields: FIELDS,
@@ -112,7 +109,7 @@ export function CommissionFormModal({
       <Form.Item
         name="title"
         label={t("项目名称", "Project title")}
-        rules={[{ required: true, whitespace: true }, { min: 2, transform: trim }, title.rule]}
+        rules={[{ required: true, whitespace: true }, { min: 2, transform: trimmed }, title.rule]}
       >
         <Input count={title.count} data-testid="commission-form-title" />
       </Form.Item>
@@ -141,7 +138,7 @@ export function CommissionFormModal({
           "将与定向理由一并在公示页面公开，请写明事实和依据，不含涉密内容。",
           "Published with the reason on the public page: state the facts and grounds, nothing classified.",
         )}
-        rules={[{ required: true, whitespace: true }, { min: 10, transform: trim }, basis.rule]}
+        rules={[{ required: true, whitespace: true }, { min: 10, transform: trimmed }, basis.rule]}
       >
         <Input.TextArea rows={5} count={basis.count} data-testid="commission-form-basis" />
       </Form.Item>

@@ -6,7 +6,7 @@ import { lengthLimit } from "../../components/lengthLimit";
 import { wan } from "../../components/money";
 import { useConfirmAct, withConfirmation } from "./confirm";
 import { useSetControlNumber } from "./hooks";
-import { parseWan, WanInput, wanRule } from "./wan";
+import { fenOfCheckedWan, parseWan, WanInput, wanRule } from "./wan";
 
 interface Values {
   year: number;
@@ -34,8 +34,7 @@ export function ControlNumberModal({
     onClose,
     mutation: useSetControlNumber(),
     toVariables: (v: Values) => {
-      const p = parseWan(v.amount); // the field's rule has read it already
-      return { year: v.year, amountFen: p.ok ? (p.fen ?? 0) : 0, docNumber: v.docNumber.trim() };
+      return { year: v.year, amountFen: fenOfCheckedWan(v.amount), docNumber: v.docNumber.trim() };
     },
     fields: ["docNumber"],
     successText: t("预算控制数已设定", "Control number set"),

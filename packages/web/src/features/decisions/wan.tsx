@@ -25,6 +25,12 @@ export function parseWan(text: string): Parsed {
   return parseYuan(`${m[1]}${six.slice(0, 4)}.${six.slice(4)}`);
 }
 
+/** The fen of a 万元 text a form rule (`wanRule`) has already accepted; 0 when empty. */
+export function fenOfCheckedWan(text: string): number {
+  const p = parseWan(text);
+  return p.ok ? (p.fen ?? 0) : 0;
+}
+
 /** Fen as 万元 text for an input: exact, no trailing zeros ("12.5", "3"). */
 export function fenToWanText(fen: number): string {
   const whole = Math.trunc(fen / FEN_PER_WAN_YUAN);
