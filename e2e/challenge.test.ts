@@ -11,6 +11,9 @@ import { serverAndBrowser } from "./server.ts";
 // preliminary agreement; after the deadline the officer shortlists the bid and puts the shortlist on
 // public notice; after the notice the tripartite agreement is recorded and the bureau leader
 // announces the award, which numbers the project; the unit is told and finds its project.
+// Luoyang's public welfare program takes two steps of the city's decision besides: the city
+// government approves the shortlist before its notice (LY-REFORM §三(二)1), and the finance bureau
+// co-signs before the tripartite agreement (LY-FUNDS §12). Datong's key R&D takes neither.
 
 const live = serverAndBrowser();
 const day = 86_400_000;
@@ -33,6 +36,9 @@ const cities = {
     bidder: "洛阳示范轴承科技有限公司",
     title: "高端轴承服役状态智能监测技术攻关",
     agreement: "洛科揭〔2026〕1号",
+    /** The city government's approval and the finance co-sign, each with its clause (null: not taken). */
+    cityGovernment: { docNumber: "洛政文〔2026〕8号", clause: "LY-REFORM §三(二)1" },
+    coSign: { clause: "LY-FUNDS §12" },
   },
   dt: {
     program: "重点研发计划",
@@ -41,6 +47,8 @@ const cities = {
     bidder: "大同示范煤机装备有限公司",
     title: "氢燃料电池低温冷启动关键技术攻关",
     agreement: "同科揭〔2026〕1号",
+    cityGovernment: null,
+    coSign: null,
   },
 } as const;
 
@@ -52,6 +60,16 @@ async function openChallenges(username: string): Promise<Page> {
   await page.getByTestId("menu-challenges").click();
   await page.getByTestId("page-challenges").waitFor();
   return page;
+}
+
+/** The text of the confirmation now open: the consequence it states, with its clause. */
+const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
+
+/** A step that must wait: its button is there but disabled, and the reason is written out. */
+async function expectBlocked(page: Page, id: string, action: string, reason: string) {
+  await page.getByTestId(`challenge-${id}-${action}-blocked`).waitFor();
+  expect(await page.getByTestId(`challenge-${id}-${action}`).isDisabled()).toBe(true);
+  await waitText(page, `challenge-${id}-blocked`, reason);
 }
 
 /** Takes a step that asks first: the button, then the confirmation naming the act. */
@@ -156,6 +174,36 @@ async function challengeCity(prefix: "ly" | "dt") {
   await officer.getByTestId("challenge-shortlist-confirm").click();
   await waitText(officer, `challenge-${id}-status`, "已提出拟中榜名单");
   await waitText(officer, `bid-${bidId}-status`, "拟中榜");
+  if (city.cityGovernment) {
+    // Luoyang: the notice waits for the city government's approval (LY-REFORM §三(二)1).
+    await waitText(officer, `challenge-${id}-cityGovernment`, "尚未录入");
+    await waitText(officer, `challenge-${id}`, city.cityGovernment.clause);
+    await expectBlocked(officer, id, "startNotice", "须先录入市政府批准");
+    await shot(officer, prefix, "notice-waits-for-city");
+    await officer.getByTestId(`challenge-${id}-recordCityGovernment`).click();
+    await officer.getByTestId("cityGovernment-doc-number").waitFor();
+    await settle(officer);
+    await typeDate(officer, "cityGovernment-approved-on", localToday());
+    await officer.getByTestId("cityGovernment-doc-number").fill(city.cityGovernment.docNumber);
+    await shot(officer, prefix, "cityGovernment-form");
+    await officer.getByTestId("challenge-recordCityGovernment-submit").click();
+    await officer.getByTestId("challenge-recordCityGovernment-confirm").waitFor();
+    const consequence = await confirmText(officer);
+    expect(consequence).toContain("录入后方可公示拟中榜名单");
+    expect(consequence).toContain(city.cityGovernment.clause);
+    expect(consequence).toContain(city.cityGovernment.docNumber);
+    await shot(officer, prefix, "cityGovernment-confirm");
+    await officer.getByTestId("challenge-recordCityGovernment-confirm").click();
+    await waitText(officer, `challenge-${id}-status`, "市政府已批准");
+    await waitText(officer, `challenge-${id}-cityGovernment`, city.cityGovernment.docNumber);
+    await shot(officer, prefix, "city-approved");
+  } else {
+    // Datong: neither step is taken, nor offered, nor shown.
+    expect(await officer.getByTestId(`challenge-${id}-recordCityGovernment`).count()).toBe(0);
+    expect(await officer.getByTestId(`challenge-${id}-cityGovernment`).count()).toBe(0);
+    expect(await officer.getByTestId(`challenge-${id}-coSigned`).count()).toBe(0);
+    expect(await officer.getByTestId(`challenge-${id}-startNotice-blocked`).count()).toBe(0);
+  }
   await step(officer, id, "startNotice", prefix, "拟中榜名单公示中");
   await shot(officer, prefix, "notice-started");
   await officer.close();
@@ -164,11 +212,55 @@ async function challengeCity(prefix: "ly" | "dt") {
   await waitText(visitor, `public-challenge-${id}-shortlist`, city.bidder);
   await shot(visitor, prefix, "public-shortlist");
 
-  // 6. After the notice: closed, the tripartite agreement recorded.
+  // 6. After the notice: closed, (Luoyang) co-signed by finance, the tripartite agreement recorded.
   await advance(14);
   officer = await openChallenges(`${prefix}-officer`);
   await step(officer, id, "closeNotice", prefix, "公示结束");
+  if (city.coSign) {
+    // the agreement waits for the finance bureau's co-sign (LY-FUNDS §12)
+    await waitText(officer, `challenge-${id}-coSigned`, "尚未会签");
+    await waitText(officer, `challenge-${id}`, city.coSign.clause);
+    await expectBlocked(officer, id, "recordAgreement", "须先经市财政局会签");
+    await shot(officer, prefix, "agreement-waits-for-cosign");
+    await officer.close();
+
+    // ly-finance finds it on the workspace tile, which opens the challenges waiting for it.
+    const finance = await signInAs(live.browser, live.url, `${prefix}-finance`);
+    await waitText(finance, "task-challengesWaiting", "1");
+    await shot(finance, prefix, "finance-workspace");
+    await finance.getByTestId("task-challengesWaiting").click();
+    await finance.getByTestId("page-challenges").waitFor();
+    expect(await finance.getByTestId("challenges-mine").getAttribute("aria-checked")).toBe("true");
+    await finance.getByTestId(`challenge-${id}-coSign`).click();
+    await finance.getByTestId("challenge-coSign-confirm").waitFor();
+    const consequence = await confirmText(finance);
+    expect(consequence).toContain("方可签订三方协议");
+    expect(consequence).toContain(city.coSign.clause);
+    await shot(finance, prefix, "coSign-confirm");
+    await finance.getByTestId("challenge-coSign-confirm").click();
+    // nothing waits for finance any more; the whole list shows the co-sign
+    await waitText(finance, "challenges-empty", "没有等待您处理的榜单");
+    await finance.getByTestId("challenges-mine").click();
+    await waitText(finance, `challenge-${id}-status`, "财政已会签");
+    await waitText(finance, `challenge-${id}-coSigned`, `${prefix}-finance`);
+    await shot(finance, prefix, "cosigned");
+    await finance.close();
+    officer = await openChallenges(`${prefix}-officer`);
+  } else {
+    expect(await officer.getByTestId(`challenge-${id}-recordAgreement-blocked`).count()).toBe(0);
+    await officer.close();
+    // Datong's finance bureau has no co-sign here: nothing waits for it, and no button.
+    const finance = await openChallenges(`${prefix}-finance`);
+    await finance.getByTestId(`challenge-${id}-status`).waitFor();
+    expect(await finance.getByTestId(`challenge-${id}-coSign`).count()).toBe(0);
+    await finance.getByTestId("challenges-mine").click();
+    await finance.getByTestId("challenges-empty").waitFor();
+    await finance.close();
+    officer = await openChallenges(`${prefix}-officer`);
+  }
   await officer.getByTestId(`challenge-${id}-recordAgreement`).click();
+  await officer.getByTestId("agreement-doc-number").waitFor();
+  await settle(officer);
   await typeDate(officer, "agreement-signed-on", localToday());
   await officer.getByTestId("agreement-doc-number").fill(city.agreement);
   await shot(officer, prefix, "agreement-form");

@@ -1,4 +1,4 @@
-import { permissions, roles, scopeKinds } from "@luoshu/domain";
+import { permissions, roles, scopeKinds, unitKinds } from "@luoshu/domain";
 import { z } from "zod";
 import { cityCode } from "./shared.ts";
 
@@ -10,7 +10,8 @@ export const meSchema = z.object({
   displayName: z.string(),
   city: place.extend({ code: cityCode }).nullable(),
   district: place.nullable(),
-  unit: z.object({ id: z.string(), nameZh: z.string() }).nullable(),
+  /** The account's unit; its kind says, e.g., whether it may set joint research questions (enterprises). */
+  unit: z.object({ id: z.string(), nameZh: z.string(), kind: z.enum(unitKinds) }).nullable(),
   roles: z.array(z.enum(roles)),
   permissions: z.array(z.enum(permissions)),
   scope: z.object({ kind: z.enum(scopeKinds) }),

@@ -1,11 +1,8 @@
 import { bidStates, calendarDateSchema, challengeStates, fenSchema, instantSchema } from "@luoshu/domain";
 import { z } from "zod";
-import { instant } from "./shared.ts";
+import { citation, instant, longText } from "./shared.ts";
 
 /** 揭榜挂帅 (DT-RULES §15; LY-REFORM §三(三)2): challenge lists, bids, shortlist, notice, agreement, award. */
-
-const citation = z.object({ clause: z.string().optional(), setting: z.literal("city").optional() });
-const longText = (min: number, max: number) => z.string().trim().min(min).max(max);
 
 export const challengeBody = z
   .object({
@@ -24,8 +21,10 @@ export const challengeBody = z
 export const challengeEvents = [
   "publish",
   "shortlist",
+  "recordCityGovernment",
   "startNotice",
   "closeNotice",
+  "coSign",
   "recordAgreement",
   "announce",
   "cancel",
@@ -35,6 +34,8 @@ export const challengeEventBody = z
   .object({
     bidIds: z.array(z.uuid()).max(20).optional(),
     signedOn: calendarDateSchema.optional(),
+    /** The city government's approval (LY-REFORM §三(二)1): its date, with `docNumber`. */
+    approvedOn: calendarDateSchema.optional(),
     docNumber: z.string().trim().min(2).max(100).optional(),
   })
   .strict();
@@ -74,6 +75,10 @@ export const challengeDto = z.object({
   status: z.enum(challengeStates),
   noticeEndsAt: instant.nullable(),
   agreement: z.object({ signedOn: z.string(), docNumber: z.string() }).nullable(),
+  /** The steps of the city's decision this program takes beside the notice, each with its clause. */
+  steps: z.object({ cityGovernment: citation.nullable(), coSign: citation.nullable() }),
+  cityGovernment: z.object({ approvedOn: z.string(), docNumber: z.string() }).nullable(),
+  coSigned: z.object({ byName: z.string(), at: instant }).nullable(),
   announcedAt: instant.nullable(),
   source: citation,
   /** The bureau sees every bid; a unit its own. */

@@ -9,11 +9,10 @@ import {
   ruleSettings,
 } from "@luoshu/domain";
 import { z } from "zod";
-import { instant } from "./shared.ts";
+import { citation, instant } from "./shared.ts";
 
 /** 立项决策 (issue 14): proposed lists, collective decision, public notice, objections, co-sign, projects. */
 
-const citation = z.object({ clause: z.string().optional(), setting: z.literal("city").optional() });
 const reason = (max = 1000) => z.string().trim().min(2).max(max);
 
 export const proposedListEvents = [
@@ -139,6 +138,7 @@ export const objectionDto = z.object({
 
 export const youthShareDto = z.object({
   programs: z.array(z.string()),
+  programNames: z.array(z.object({ zh: z.string(), en: z.string() })),
   minPercent: z.number(),
   ageUnder: z.number(),
   young: z.number(),

@@ -12,6 +12,7 @@ export * from "./decisions.ts";
 export * from "./experts.ts";
 export * from "./guides.ts";
 export * from "./integrity.ts";
+export * from "./joint.ts";
 export * from "./needs.ts";
 export * from "./problem.ts";
 export * from "./reference.ts";

@@ -9,11 +9,9 @@ import {
   scoreSheetSchema,
 } from "@luoshu/domain";
 import { z } from "zod";
-import { instant } from "./shared.ts";
+import { citation, instant } from "./shared.ts";
 
 /** 专家评审 (issue 13): review plans per call, assignments, the expert's work and the ranking. */
-
-const citation = z.object({ clause: z.string().optional(), setting: z.literal("city").optional() });
 
 export const reviewPlanActions = [
   "edit",

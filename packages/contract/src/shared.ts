@@ -27,3 +27,9 @@ export const instant = z.string();
 
 /** A city as the policy files name it; which codes exist is known only at run time. */
 export const cityCode = cityCodeSchema;
+
+/** What a rule's outcome cites: the clause of a document, or that the city set it. */
+export const citation = z.object({ clause: z.string().optional(), setting: z.literal("city").optional() });
+
+/** Text as typed, trimmed, within its bounds. */
+export const longText = (min: number, max: number) => z.string().trim().min(min).max(max);

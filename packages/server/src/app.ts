@@ -19,6 +19,7 @@ import { expertRoutes } from "./modules/experts/experts.routes.ts";
 import { guideRoutes } from "./modules/guides/guides.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { integrityRoutes } from "./modules/integrity/integrity.routes.ts";
+import { jointRoutes } from "./modules/joint/joint.routes.ts";
 import { needRoutes } from "./modules/needs/needs.routes.ts";
 import { policyRoutes } from "./modules/policies/policies.routes.ts";
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
@@ -111,6 +112,7 @@ export async function buildApp(
     decisionRoutes,
     projectRoutes,
     challengeRoutes,
+    jointRoutes,
     testClockRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));

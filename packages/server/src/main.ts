@@ -2,6 +2,7 @@ import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
 import { demoPassword, demoUsernames } from "./db/seed/demo-data.ts";
 import { walkDemoDecision } from "./db/seed/demo-decision.ts";
+import { walkDemoJoint } from "./db/seed/demo-joint.ts";
 import { walkDemoReview } from "./db/seed/demo-review.ts";
 import { seedDemo } from "./db/seed/seed-demo.ts";
 import { appDeps } from "./deps.ts";
@@ -72,6 +73,7 @@ if (seeded.created && process.env.LUOSHU_DEMO_REVIEW !== "0") {
   try {
     await walkDemoReview(as, systemClock.now());
     await walkDemoDecision(as, systemClock.now());
+    await walkDemoJoint(as);
     console.log("已创建演示评审与拟立项名单 / demo expert review and proposed lists created");
   } catch (e) {
     // The seed itself stands; only the walk's steps after the failure are missing.

@@ -14,6 +14,7 @@ import { dedupRepository } from "./modules/dedup/dedup.repository.ts";
 import { expertsRepository } from "./modules/experts/experts.repository.ts";
 import { guidesRepository } from "./modules/guides/guides.repository.ts";
 import { integrityRepository } from "./modules/integrity/integrity.repository.ts";
+import { jointRepository } from "./modules/joint/joint.repository.ts";
 import { needsRepository } from "./modules/needs/needs.repository.ts";
 import { referenceRepository } from "./modules/reference/reference.repository.ts";
 import { reviewsRepository } from "./modules/reviews/reviews.repository.ts";
@@ -47,6 +48,7 @@ export function createRepositories(db: Db, keys: AuditKeys) {
     experts: expertsRepository(db),
     guides: guidesRepository(db),
     integrity: integrityRepository(db),
+    joint: jointRepository(db),
     needs: needsRepository(db),
     reference: referenceRepository(db),
     reviews: reviewsRepository(db),

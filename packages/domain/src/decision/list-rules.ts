@@ -69,6 +69,8 @@ export function departures(
 
 export interface YouthShare {
   programs: string[];
+  /** The programs' names, so that the share says which projects it counts. */
+  programNames: { zh: string; en: string }[];
   minPercent: number;
   ageUnder: number;
   young: number;
@@ -95,6 +97,10 @@ export function youthShare(
   const percent = total === 0 ? null : Math.floor((young * 100) / total);
   return {
     programs: rule.programs,
+    programNames: rule.programs.map((code) => {
+      const p = policy.programs.find((x) => x.code === code);
+      return { zh: p?.nameZh ?? code, en: p?.nameEn ?? code };
+    }),
     minPercent: rule.minPercent,
     ageUnder: rule.ageUnder,
     young,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { shippedPolicies } from "../policy/test/shipped-policies.ts";
 import { allowedEvents } from "../shared/machine.ts";
-import { challengeMachine, checkOpenChallenge, checkShortlist } from "./open-challenge.ts";
+import {
+  challengeMachine,
+  challengeStepCheck,
+  checkOpenChallenge,
+  checkShortlist,
+} from "./open-challenge.ts";
+import { decisionSteps } from "./proposed-list.ts";
 
 const [datong, luoyang] = shippedPolicies();
 const bid = (id: string, status: "submitted" | "negotiated", agreementOnRecord = true) => ({
@@ -42,5 +48,35 @@ describe("open challenges (揭榜挂帅)", () => {
     expect(() => checkShortlist(datong, "keyRnd", [bid("a", "negotiated")], [])).toThrow(
       expect.objectContaining({ code: "VALIDATION" }),
     );
+  });
+});
+
+describe("the city's decision steps in an open challenge", () => {
+  const luoyangSteps = decisionSteps(luoyang, "publicWelfare");
+  const datongSteps = decisionSteps(datong, "keyRnd");
+
+  it("takes the city government before the notice and finance's co-sign before the agreement, in Luoyang", () => {
+    expect(challengeStepCheck(luoyangSteps, "shortlisted", "startNotice")).toMatchObject({
+      code: "DECISION_STEP_PENDING",
+      clause: "LY-REFORM §三(二)1",
+    });
+    expect(challengeStepCheck(luoyangSteps, "cityApproved", "startNotice")).toBeNull();
+    expect(challengeStepCheck(luoyangSteps, "noticeClosed", "recordAgreement")).toMatchObject({
+      code: "DECISION_STEP_PENDING",
+      clause: "LY-FUNDS §12",
+    });
+    expect(challengeStepCheck(luoyangSteps, "coSigned", "recordAgreement")).toBeNull();
+  });
+
+  it("refuses the steps a Datong program does not take, and never holds its flow up", () => {
+    for (const e of ["recordCityGovernment", "coSign"] as const) {
+      expect(challengeStepCheck(datongSteps, "shortlisted", e)?.code).toBe("DECISION_NOT_APPLICABLE");
+    }
+    for (const [state, e] of [
+      ["shortlisted", "startNotice"],
+      ["noticeClosed", "recordAgreement"],
+    ] as const) {
+      expect(challengeStepCheck(datongSteps, state, e)).toBeNull();
+    }
   });
 });

@@ -9,6 +9,15 @@ export function projectNumber(prefix: string, year: number, numberCode: string, 
   return `${prefix}-${year}-${numberCode}-${String(sequence).padStart(3, "0")}`;
 }
 
-/** How a project came to be: a proposed list, filing (备案, guiding), a directed commission (定向委托), an open challenge (揭榜挂帅). */
-export const projectOrigins = ["proposedList", "filing", "directedCommission", "openChallenge"] as const;
+/**
+ * How a project came to be: a proposed list, filing (备案, guiding), a directed commission (定向委托),
+ * an open challenge (揭榜挂帅), joint research approved with a laboratory (联合科研).
+ */
+export const projectOrigins = [
+  "proposedList",
+  "filing",
+  "directedCommission",
+  "openChallenge",
+  "jointResearch",
+] as const;
 export type ProjectOrigin = (typeof projectOrigins)[number];

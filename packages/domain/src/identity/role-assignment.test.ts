@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkAdministratorSeparation, checkRoleAssignment } from "./role-assignment.ts";
 
-const cityUser = { userId: "u", cityId: "luoyang", districtCode: null, unitId: null };
+const cityUser = { userId: "u", cityId: "luoyang", districtCode: null, unitId: null, unitKind: null };
 const codes = (...a: Parameters<typeof checkRoleAssignment>) => checkRoleAssignment(...a).map((v) => v.code);
 
 describe("role assignment", () => {
@@ -20,6 +20,10 @@ describe("role assignment", () => {
     expect(codes("g", cityUser, ["districtOfficer"])).toContain("ROLE_NEEDS_DISTRICT");
     expect(codes("g", cityUser, ["principalInvestigator"])).toContain("ROLE_NEEDS_UNIT");
     expect(codes("g", { ...cityUser, unitId: "x" }, ["principalInvestigator", "unitAdmin"])).toEqual([]);
+    // 龙门实验室's approver belongs to a laboratory (LY-REFORM §三(二)2), not to any unit
+    const enterprise = { ...cityUser, unitId: "x", unitKind: "enterprise" as const };
+    expect(codes("g", enterprise, ["laboratoryApprover"])).toEqual(["ROLE_NEEDS_UNIT"]);
+    expect(codes("g", { ...enterprise, unitKind: "laboratory" }, ["laboratoryApprover"])).toEqual([]);
   });
 });
 

@@ -1,11 +1,14 @@
 import type { ErrorCode, Violation } from "../shared/errors.ts";
 import { platformRoles, type Role } from "./roles.ts";
+import type { UnitKind } from "./unit.ts";
 
 export interface AssignmentTarget {
   userId: string;
   cityId: string | null;
   districtCode: string | null;
   unitId: string | null;
+  /** The kind of the account's unit, when it has one. */
+  unitKind: UnitKind | null;
 }
 
 /**
@@ -57,6 +60,13 @@ export function checkRoleAssignment(
       );
       break;
     }
+  }
+  if (roles.includes("laboratoryApprover") && target.unitKind !== "laboratory") {
+    v(
+      "ROLE_NEEDS_UNIT",
+      "实验室审定人角色需要账号属于一个实验室单位。",
+      "The laboratory approver role needs an account of a laboratory unit.",
+    );
   }
   return out;
 }

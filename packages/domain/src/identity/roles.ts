@@ -13,6 +13,7 @@ export const roles = [
   "principalInvestigator",
   "expert",
   "fundManager",
+  "laboratoryApprover",
   "sysAdmin",
   "secAdmin",
   "auditor",
@@ -64,6 +65,10 @@ export const permissions = [
   "budget.control",
   /** Approved projects (项目) in the caller's scope. */
   "project.read",
+  /** 联合科研: read the questions and task list; the bureau's scoring and committee records; the laboratory's part. */
+  "joint.read",
+  "joint.manage",
+  "joint.laboratory",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -94,6 +99,8 @@ const grants: Record<Role, readonly Permission[]> = {
     "decision.read",
     "decision.manage",
     "project.read",
+    "joint.read",
+    "joint.manage",
   ],
   bureauLeader: [
     "workspace.read",
@@ -108,6 +115,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "decision.read",
     "decision.approve",
     "project.read",
+    "joint.read",
   ],
   financeOfficer: [
     "workspace.read",
@@ -153,6 +161,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "application.read",
     "application.edit",
     "project.read",
+    "joint.read",
   ],
   principalInvestigator: [
     "workspace.read",
@@ -162,9 +171,12 @@ const grants: Record<Role, readonly Permission[]> = {
     "application.read",
     "application.edit",
     "project.read",
+    "joint.read",
   ],
   expert: ["workspace.read", "expert.profile", "review.score"],
   fundManager: ["workspace.read", "unit.read"],
+  /** 龙门实验室's approver: its side of joint research, from the proposal to the outcome (LY-REFORM §三(二)2, §三(三)4). */
+  laboratoryApprover: ["workspace.read", "unit.read", "joint.read", "joint.laboratory", "project.read"],
   sysAdmin: [
     "workspace.read",
     "unit.read",
@@ -198,6 +210,7 @@ export const roleNames: Record<Role, { zh: string; en: string }> = {
   principalInvestigator: { zh: "项目负责人", en: "Principal investigator" },
   expert: { zh: "评审专家", en: "Expert" },
   fundManager: { zh: "基金管理机构", en: "Fund manager" },
+  laboratoryApprover: { zh: "实验室审定人", en: "Laboratory approver" },
   sysAdmin: { zh: "系统管理员", en: "System administrator" },
   secAdmin: { zh: "安全管理员", en: "Security administrator" },
   auditor: { zh: "安全审计员", en: "Auditor" },

@@ -25,6 +25,8 @@ const scopeByRole: Record<Role, ScopeKind> = {
   districtOfficer: "district",
   unitAdmin: "unit",
   principalInvestigator: "unit",
+  // a laboratory's own unit; it reads the city's joint research as a party to every joint project
+  laboratoryApprover: "unit",
   expert: "own",
   sysAdmin: "platform",
   secAdmin: "platform",

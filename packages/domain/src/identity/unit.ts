@@ -6,6 +6,8 @@ export const unitKinds = [
   "institute",
   "hospital",
   "newRdInstitution",
+  /** A laboratory such as 龙门实验室, which approves and manages joint research with the bureau (LY-REFORM §二(二)). */
+  "laboratory",
   "other",
 ] as const;
 export type UnitKind = (typeof unitKinds)[number];
@@ -16,6 +18,7 @@ export const unitKindNames: Record<UnitKind, { zh: string; en: string }> = {
   institute: { zh: "科研院所", en: "Research institute" },
   hospital: { zh: "医疗卫生机构", en: "Hospital" },
   newRdInstitution: { zh: "新型研发机构", en: "New R&D institution" },
+  laboratory: { zh: "实验室", en: "Laboratory" },
   other: { zh: "其他", en: "Other" },
 };
 

@@ -186,6 +186,12 @@ function crossFieldIssues(p: Policy): PolicyIssue[] {
     );
   }
 
+  const joint = p.decision.jointResearch;
+  const jointProgram = p.programs.find((x) => x.code === joint?.program);
+  if (joint && !jointProgram?.selectionModes.some((m) => m.mode === "jointCommittee")) {
+    add("decision.jointResearch.program", `program ${joint.program} has no jointCommittee selection mode`);
+  }
+
   const docs = new Set(p.documents.map((d) => d.code));
   visitSources(p, "", (source, path) => {
     if (source.kind === "clause" && !docs.has(source.doc)) {

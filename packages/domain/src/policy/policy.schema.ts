@@ -254,6 +254,10 @@ const programStep = z.strictObject({ programs: z.array(camelCode).min(1), source
  * 立项决策: the steps from the ranking to approved projects. A step the city's documents do not name
  * is absent (off) unless the city sets it, and then its source says so (citySetting).
  */
+/** 联合专家委员会 seats: technical, industry and finance experts (LY-REFORM §三(二)2). */
+export const committeeSeats = ["technical", "industry", "finance"] as const;
+export type CommitteeSeat = (typeof committeeSeats)[number];
+
 const decisionSchema = z.strictObject({
   /** The finance bureau's yearly control number, which the money of every list stays within. */
   budgetControl: z.strictObject({ source: sourceSchema }),
@@ -286,6 +290,23 @@ const decisionSchema = z.strictObject({
       minPercent: z.int().min(1).max(100),
       ageUnder: z.int().min(18).max(100),
       source: sourceSchema,
+    })
+    .optional(),
+  /**
+   * 联合科研项目 with a laboratory (LY-REFORM §三(一)2, §三(二)2, §三(三)4): enterprises' questions
+   * ranked on three dimensions into a task list, a joint expert committee of the named seats, the
+   * bureau and the laboratory approving together, the laboratory managing. Absent where no document
+   * names it.
+   */
+  jointResearch: z
+    .strictObject({
+      program: camelCode,
+      /** The highest score of each ranking dimension; the documents name the dimensions, not a scale. */
+      scoreScale: setting(3, 100),
+      ranking: z.strictObject({ source: sourceSchema }),
+      committee: z.strictObject({ seats: z.array(z.enum(committeeSeats)).min(1), source: sourceSchema }),
+      approval: z.strictObject({ source: sourceSchema }),
+      management: z.strictObject({ source: sourceSchema }),
     })
     .optional(),
 });

@@ -373,6 +373,36 @@ export const errorCatalogue = {
     "The bidder's negotiation and preliminary agreement are not on record.",
   ),
   CHALLENGE_CLOSED: entry("state", "揭榜期已截止或榜单未发布。", "The challenge is not open for bids."),
+  JOINT_COMMITTEE_INCOMPLETE: entry(
+    "rule",
+    "联合专家委员会须有技术、产业、财务等各方面专家。",
+    "The joint expert committee needs every seat the policy names.",
+  ),
+  JOINT_COMMITTEE_CONFLICT: entry(
+    "rule",
+    "委员会专家与实验室或需求企业存在回避关系。",
+    "A committee member must stand apart from the laboratory and the enterprise.",
+  ),
+  JOINT_ALREADY_APPROVED: entry(
+    "conflict",
+    "本方已审定该项目。",
+    "Your side has approved this project already.",
+  ),
+  JOINT_APPROVAL_SEPARATE: entry(
+    "rule",
+    "市科技局和实验室须分别审定，同一人不能代表双方。",
+    "The bureau and the laboratory approve separately; one person cannot approve for both.",
+  ),
+  JOINT_ENTERPRISE_ONLY: entry(
+    "rule",
+    "联合科研课题由企业提出。",
+    "Joint research questions come from enterprises.",
+  ),
+  JOINT_LABORATORY_ONLY: entry(
+    "rule",
+    "该操作须由实验室账号完成。",
+    "Only a laboratory's account can do this.",
+  ),
   OBJECTION_NOT_OPEN: entry(
     "state",
     "该名单不在公示期内，不受理异议。",

@@ -1,6 +1,6 @@
 import { can, type Permission, type Role } from "@luoshu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoUsernames } from "../db/seed/demo-data.ts";
+import { demoCities, demoUsernames } from "../db/seed/demo-data.ts";
 import { type Client, createTestApp, type TestApp } from "../test/test-app.ts";
 
 let t: TestApp;
@@ -60,8 +60,9 @@ describe("data scope", () => {
           expect(unit.districtCode, username).toBe((c.me.district as { code: string }).code);
         if (scope === "unit") expect(unit.id, username).toBe((c.me.unit as { id: string }).id);
       }
-      if (scope === "platform") expect(res.body.total).toBe(12);
-      if (scope === "city") expect(res.body.total).toBe(6);
+      const unitsOf = (city: string | null) => demoCities.find((x) => x.id === city)?.units.length;
+      if (scope === "platform") expect(res.body.total).toBe(demoCities.flatMap((x) => x.units).length);
+      if (scope === "city") expect(res.body.total).toBe(unitsOf(cityOf(username)));
     }
   });
 

@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoCities, demoUsernames } from "../db/seed/demo-data.ts";
 import { walkDemoDecision } from "../db/seed/demo-decision.ts";
+import { walkDemoJoint } from "../db/seed/demo-joint.ts";
 import { walkDemoReview } from "../db/seed/demo-review.ts";
 import { oneSessionEach } from "../lib/inject-client.ts";
 import { prepareForSubmission, startApplication } from "../test/application-fixtures.ts";
@@ -106,6 +107,7 @@ async function reviewsOfCities() {
   const experts = oneSessionEach((username: string) => t.as(username));
   t.clock.advance(61_000);
   await walkDemoDecision(async (username) => clients.get(username) ?? experts(username), t.clock.now());
+  await walkDemoJoint(async (username) => clients.get(username) ?? experts(username));
   for (const c of demoCities) {
     const expert = clients.get(`${c.prefix}-expert`) as Client;
     // the first batch's invitation (the expert may have scored in the second batch's review too)
@@ -173,6 +175,7 @@ const tableOfRoute: [RegExp, string][] = [
   [/^\/api\/review-plans\/:id/, "reviewPlans"],
   [/^\/api\/review-assignments\/:id/, "reviewAssignments"],
   [/^\/api\/decisions\/lists\/:id/, "proposedLists"],
+  [/^\/api\/joint-research\/:id/, "jointTopics"],
 ];
 
 /** Query filters naming rows of every city, district, guide and call (a list may refuse them: 400). */

@@ -3,6 +3,8 @@ import {
   applicationVisible,
   type GuideState,
   inScope,
+  type JointTopicState,
+  jointTopicVisible,
   mayReadGuide,
   type Role,
   type Scope,
@@ -54,6 +56,7 @@ export async function loadRowFacts(db: Db): Promise<Map<string, RowFacts>> {
       union all select 'proposedLists', id::text, city_id, null, null, null, status from proposed_lists
       union all select 'projects', p.id::text, p.city_id, u.district_code, p.unit_id::text, p.pi_user_id::text, null
         from projects p join units u on u.city_id = p.city_id and u.id = p.unit_id
+      union all select 'jointTopics', id::text, city_id, null, unit_id::text, null, status from joint_topics
       union all select 'notifications', id::text, city_id, null, null, user_id::text, null from notifications
       union all select 'attachments', f.id::text, f.city_id, a.district_code, a.unit_id::text, null, a.status
         from attachments f join applications a on a.city_id = f.city_id and a.id = f.application_id`),
@@ -67,6 +70,7 @@ export async function loadRowFacts(db: Db): Promise<Map<string, RowFacts>> {
     experts: ["ownerUserId"],
     reviewAssignments: ["ownerUserId"],
     projects: ["districtCode", "unitId", "ownerUserId"],
+    jointTopics: ["unitId"],
   };
   const facts = new Map<string, RowFacts>();
   for (const r of rows) {
@@ -92,6 +96,16 @@ export function reaches(scope: Scope, f: RowFacts, roles?: readonly Role[]): boo
       unitId: unitId ?? "",
       status: f.status as ApplicationState,
     });
+  }
+  if (f.table === "jointTopics" && roles) {
+    const unitId = scope.kind === "unit" ? scope.unitId : null;
+    return (
+      inScope(scope, { cityId: f.row.cityId }) &&
+      jointTopicVisible(
+        { roles, unitId },
+        { unitId: f.row.unitId ?? "", status: f.status as JointTopicState },
+      )
+    );
   }
   const guideLike = f.table === "guides" || f.table === "calls";
   if (guideLike && roles && f.status && !mayReadGuide(roles, f.status as GuideState)) return false;

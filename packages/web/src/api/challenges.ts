@@ -23,9 +23,12 @@ export type PublicChallenge = PublicChallengeDto;
 
 const one = (id: string) => `/challenges/${encodeURIComponent(id)}`;
 
-/** The bureau sees drafts and every bid; a unit sees published lists and its own bid. */
-export function fetchChallenges(): Promise<{ items: Challenge[]; total: number }> {
-  return apiFetch("/challenges");
+/**
+ * The bureau sees drafts and every bid; a unit sees published lists and its own bid. `mine` keeps
+ * the challenges waiting for a step of the caller's own (a bid is a choice, not such a step).
+ */
+export function fetchChallenges(mine = false): Promise<{ items: Challenge[]; total: number }> {
+  return apiFetch("/challenges", { query: { mine: mine ? "true" : undefined } });
 }
 
 export function createChallenge(input: ChallengeInput): Promise<Challenge> {

@@ -8,6 +8,7 @@ import {
   CarryOutOutlined,
   DashboardOutlined,
   EditOutlined,
+  ExperimentOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   IdcardOutlined,
@@ -101,6 +102,15 @@ export const navItems: readonly NavItem[] = [
     icon: <TrophyOutlined />,
     permission: "guide.read",
     policy: (p) => p.programs.some((x) => x.selectionModes.some((m) => m.mode === "openChallenge")),
+  },
+  {
+    key: "joint-research",
+    path: "/joint-research",
+    zh: "联合科研",
+    en: "Joint research",
+    icon: <ExperimentOutlined />,
+    permission: "joint.read",
+    policy: (p) => Boolean(p.decision.jointResearch),
   },
   {
     key: "projects",

@@ -177,6 +177,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "joint-research",
+            ...page(
+              () => import("../features/joint/JointResearchPage").then((m) => m.JointResearchPage),
+              "joint.read",
+            ),
+          },
+          {
             path: "projects",
             ...page(
               () => import("../features/decisions/ProjectsPage").then((m) => m.ProjectsPage),

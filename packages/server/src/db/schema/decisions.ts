@@ -181,6 +181,7 @@ export const projects = pgTable(
     listId: uuid("list_id"),
     commissionId: uuid("commission_id"),
     challengeId: uuid("challenge_id"),
+    jointTopicId: uuid("joint_topic_id"),
     program: text("program").notNull(),
     year: integer("year").notNull(),
     unitId: uuid("unit_id").notNull(),
@@ -198,6 +199,7 @@ export const projects = pgTable(
     primaryKey({ columns: [t.cityId, t.id] }),
     uniqueIndex("projects_number").on(t.cityId, t.number),
     uniqueIndex("projects_application").on(t.cityId, t.applicationId),
+    uniqueIndex("projects_joint_topic").on(t.cityId, t.jointTopicId),
     index("projects_city_year_program").on(t.cityId, t.year, t.program),
     index("projects_city_unit").on(t.cityId, t.unitId),
     foreignKey({
@@ -258,6 +260,10 @@ export const openChallenges = pgTable(
     noticeStartedAt: timestamp("notice_started_at", { withTimezone: true }),
     noticeEndsAt: timestamp("notice_ends_at", { withTimezone: true }),
     /** 三方协议: the bureau, the demand side and the winning bidder(s). */
+    /** 报市政府批准 where the program's decision takes it (LY-REFORM §三(二)1). */
+    cityGovernment: jsonb("city_government").$type<StepRecord & { approvedOn: string; docNumber: string }>(),
+    /** 会签 by the finance bureau where the program's funding mode takes it (LY-FUNDS §12). */
+    coSign: jsonb("co_sign").$type<StepRecord>(),
     agreement: jsonb("agreement").$type<StepRecord & { signedOn: string; docNumber: string }>(),
     announcedAt: timestamp("announced_at", { withTimezone: true }),
     createdBy: uuid("created_by").notNull(),

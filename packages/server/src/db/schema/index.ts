@@ -5,6 +5,7 @@ export * from "./decisions.ts";
 export * from "./experts.ts";
 export * from "./identity.ts";
 export * from "./integrity.ts";
+export * from "./joint.ts";
 export * from "./reference.ts";
 export * from "./reviews.ts";
 export * from "./units.ts";

@@ -81,6 +81,15 @@ export const demoCities: DemoCity[] = [
         legalRepresentative: "孙志强",
         usccPrefix: "52410307MJ1LY0006",
       },
+      {
+        // the laboratory of Luoyang's joint research (LY-REFORM §二(二)); Datong's documents name none
+        key: "laboratory",
+        nameZh: "龙门示范实验室",
+        kind: "laboratory",
+        districtCode: "410311",
+        legalRepresentative: "宋立新",
+        usccPrefix: "12410300MB1LY0007",
+      },
     ],
   },
   {
@@ -156,7 +165,7 @@ export const demoCityAccounts: {
   suffix: string;
   role: Role;
   nameZh: string;
-  attach?: "district" | "unit" | "unit2";
+  attach?: "district" | "unit" | "unit2" | "laboratory";
   idPrefix?: string;
 }[] = [
   { suffix: "officer", role: "programOfficer", nameZh: "项目主管 张明" },
@@ -175,7 +184,12 @@ export const demoCityAccounts: {
   { suffix: "expert", role: "expert", nameZh: "评审专家 吴教授", idPrefix: "19700508" },
   { suffix: "fund", role: "fundManager", nameZh: "基金管理 郑伟" },
   { suffix: "unit2", role: "unitAdmin", nameZh: "受限单位管理员 钱进", attach: "unit2" },
+  { suffix: "lab", role: "laboratoryApprover", nameZh: "实验室审定人 宋岩", attach: "laboratory" },
 ];
+
+/** The city's demo accounts: the laboratory's only where the city has a laboratory. */
+export const demoAccountsOf = (c: DemoCity) =>
+  demoCityAccounts.filter((a) => a.attach !== "laboratory" || c.units.some((u) => u.kind === "laboratory"));
 
 export const demoPlatformAccounts: { username: string; role: Role; displayName: string }[] = [
   { username: "sysadmin", role: "sysAdmin", displayName: "系统管理员" },
@@ -186,7 +200,7 @@ export const demoPlatformAccounts: { username: string; role: Role; displayName: 
 export const demoPassword = "Luoshu@2025";
 
 export const demoUsernames = [
-  ...demoCities.flatMap((c) => demoCityAccounts.map((a) => `${c.prefix}-${a.suffix}`)),
+  ...demoCities.flatMap((c) => demoAccountsOf(c).map((a) => `${c.prefix}-${a.suffix}`)),
   ...demoPlatformAccounts.map((p) => p.username),
 ];
 
@@ -195,7 +209,7 @@ export const demoAccountGroups = () => [
   ...demoCities.map((c) => ({
     labelZh: c.nameZh,
     labelEn: c.nameEn,
-    usernames: demoCityAccounts.map((a) => `${c.prefix}-${a.suffix}`),
+    usernames: demoAccountsOf(c).map((a) => `${c.prefix}-${a.suffix}`),
   })),
   {
     labelZh: "平台管理员（三员）",

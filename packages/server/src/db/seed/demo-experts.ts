@@ -106,10 +106,12 @@ export interface DemoExpert {
 /** The generated experts of one city, the same on every run. */
 export function demoExpertsOf(city: DemoCity, now: Date): DemoExpert[] {
   const year = now.getUTCFullYear();
+  // the laboratory keeps no experts in the pool: its committee is drawn from elsewhere
+  const homes = city.units.filter((u) => u.kind !== "laboratory");
   return Array.from({ length: demoExpertsPerCity }, (_, i) => {
-    const unit = city.units[i % city.units.length];
+    const unit = homes[i % homes.length];
     // The expert's place among its unit's experts: the unit's fields vary across them.
-    const j = Math.floor(i / city.units.length);
+    const j = Math.floor(i / homes.length);
     if (!unit) throw new Error("a demo city has units");
     const f = fieldsByUnit[unit.key] ?? fieldsByUnit.university;
     if (!f) throw new Error(`no fields for ${unit.key}`);

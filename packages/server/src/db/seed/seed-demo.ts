@@ -6,7 +6,7 @@ import { inTransaction } from "../../lib/transaction.ts";
 import type { Db } from "../client.ts";
 import { cities, districts, units, userRoles, users } from "../schema/index.ts";
 import { seedDemoCalls, seedDemoIntegrity } from "./demo-calls.ts";
-import { demoCities, demoCityAccounts, demoPassword, demoPlatformAccounts } from "./demo-data.ts";
+import { demoAccountsOf, demoCities, demoPassword, demoPlatformAccounts } from "./demo-data.ts";
 import { seedDemoExperts } from "./demo-experts.ts";
 
 /**
@@ -58,7 +58,8 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<
           after: { nameZh: u.nameZh },
         });
       }
-      for (const a of demoCityAccounts) {
+      const laboratory = rows[c.units.findIndex((u) => u.kind === "laboratory")];
+      for (const a of demoAccountsOf(c)) {
         const idNumber = a.idPrefix
           ? makeResidentId(
               `${firstUnit.districtCode}${a.idPrefix}${String(accounts.length).padStart(3, "0")}`,
@@ -72,8 +73,21 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now: Date): Promise<
             passwordHash,
             cityId: c.id,
             districtCode:
-              a.attach === "unit2" ? bannedUnit.districtCode : a.attach ? firstUnit.districtCode : null,
-            unitId: a.attach === "unit" ? firstUnit.id : a.attach === "unit2" ? bannedUnit.id : null,
+              a.attach === "unit2"
+                ? bannedUnit.districtCode
+                : a.attach === "laboratory"
+                  ? (laboratory?.districtCode ?? null)
+                  : a.attach
+                    ? firstUnit.districtCode
+                    : null,
+            unitId:
+              a.attach === "unit"
+                ? firstUnit.id
+                : a.attach === "unit2"
+                  ? bannedUnit.id
+                  : a.attach === "laboratory"
+                    ? (laboratory?.id ?? null)
+                    : null,
             isDemo: 1,
             ...(idNumber
               ? {

@@ -70,7 +70,7 @@ export function credentialsRepository(db: Db) {
       const [unit] =
         a.cityId && a.unitId
           ? await db
-              .select({ id: units.id, nameZh: units.nameZh })
+              .select({ id: units.id, nameZh: units.nameZh, kind: units.kind })
               .from(units)
               .where(and(eq(units.cityId, a.cityId), eq(units.id, a.unitId)))
           : [];

@@ -45,12 +45,14 @@ export async function challengeRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: { permission: "guide.read", scope: "city" } },
       schema: {
         tags,
-        summary: "The city's challenge lists; the bureau sees every bid, a unit its own",
+        summary:
+          "The city's challenge lists; the bureau sees every bid, a unit its own; mine=true: those waiting for the caller's step",
+        querystring: z.object({ mine: z.enum(["true", "false"]).optional() }).strict(),
         response: { 200: z.object({ items: z.array(challengeDto), total: z.number() }) },
       },
     },
     async (request) => {
-      const items = await listChallenges(deps, callerOf(request));
+      const items = await listChallenges(deps, callerOf(request), { mine: request.query.mine === "true" });
       return { items, total: items.length };
     },
   );

@@ -93,6 +93,7 @@ describe("Luoyang soft science", () => {
     });
     expect(l.summary.youthShare).toMatchObject({
       programs: ["majorInnovation"],
+      programNames: [expect.objectContaining({ zh: expect.stringContaining("重大科技创新专项") })],
       source: { clause: "LY-PLAN §六(二)" },
     });
   });

@@ -8,6 +8,7 @@ export interface ProjectDraft {
   listId: string | null;
   commissionId?: string | null;
   challengeId?: string | null;
+  jointTopicId?: string | null;
   unitId: string;
   piUserId: string | null;
   title: string;

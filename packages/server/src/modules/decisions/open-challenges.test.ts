@@ -114,6 +114,17 @@ describe("an open challenge", () => {
     expect(negotiated.status, JSON.stringify(negotiated.body)).toBe(200);
     const listed = await fireAs("dt-officer", "shortlist", { bidIds: [bidId] });
     expect(listed.body.status).toBe("shortlisted");
+    // Datong's documents name neither the city government's approval nor a co-sign for it
+    expect(listed.body.steps).toEqual({ cityGovernment: null, coSign: null });
+    expect(listed.body.allowedActions).not.toContain("recordCityGovernment");
+    expect(
+      (
+        await fireAs("dt-officer", "recordCityGovernment", {
+          approvedOn: "2026-03-21",
+          docNumber: "同政〔2026〕1号",
+        })
+      ).body.code,
+    ).toBe("DECISION_NOT_APPLICABLE");
     expect(listed.body.bids[0]).toMatchObject({ status: "shortlisted", amountFen: 200_000_000 });
   });
 

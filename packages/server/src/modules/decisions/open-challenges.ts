@@ -3,11 +3,13 @@ import {
   allowedEvents,
   type ChallengeEvent,
   challengeMachine,
+  challengeStepCheck,
   checkOpenChallenge,
   checkShortlist,
   chinaDateOf,
   citeSource,
   DomainError,
+  decisionSteps,
   fire,
   notFound,
   type Policy,
@@ -25,6 +27,8 @@ type Repos = Pick<
   "challenges" | "decisions" | "projects" | "reviews" | "notifications" | "units"
 >;
 type Deps = { repos: Repos; policies: Policy[]; tx: Transactor<Repos> };
+/** What reading challenges takes. */
+type ReadDeps = { repos: Pick<Repos, "challenges">; policies: Policy[] };
 
 const challengeNotFound = () => notFound("榜单不存在。", "No such challenge.");
 const bureau = (ctx: CallerContext) =>
@@ -81,8 +85,16 @@ export async function draftChallenge(deps: Deps, input: { ctx: CallerContext; bo
 export interface ChallengeStepInput {
   bidIds?: string[];
   signedOn?: string;
+  approvedOn?: string;
   docNumber?: string;
 }
+
+const stepRecord = (ctx: CallerContext) => ({
+  by: ctx.actor.userId,
+  byName: ctx.actor.username,
+  at: ctx.now.toISOString(),
+  note: null,
+});
 
 /** One step of the challenge; every step is recorded and audited, and the award numbers its projects. */
 export async function fireChallengeEvent(
@@ -96,6 +108,8 @@ export async function fireChallengeEvent(
     if (!c) throw challengeNotFound();
     const to = fire(challengeMachine, c.status, event, ctx.actor.roles);
     const policy = policyOf(deps.policies, cityId, c.policyVersion);
+    const refused = challengeStepCheck(decisionSteps(policy, c.program), c.status, event);
+    if (refused) throw refused;
     const bids = (await repos.challenges.bids(cityId, [c.id])).map((r) => r.b);
     const changes: Partial<ChallengeRow> = { status: to, updatedAt: ctx.now };
     if (event === "publish" && c.bidDeadline <= ctx.now) {
@@ -113,6 +127,18 @@ export async function fireChallengeEvent(
     if (event === "closeNotice" && c.noticeEndsAt && ctx.now < c.noticeEndsAt) {
       throw new DomainError({ code: "DECISION_NOTICE_RUNNING", ...sourceOf(policy, c.program) });
     }
+    if (event === "recordCityGovernment") {
+      if (!body.approvedOn || !body.docNumber) {
+        throw new DomainError({
+          code: "VALIDATION",
+          path: body.approvedOn ? "docNumber" : "approvedOn",
+          messageZh: "请填写市政府批准的日期和文号。",
+          messageEn: "Give the date and document number of the city government's approval.",
+        });
+      }
+      changes.cityGovernment = { ...stepRecord(ctx), approvedOn: body.approvedOn, docNumber: body.docNumber };
+    }
+    if (event === "coSign") changes.coSign = stepRecord(ctx);
     if (event === "recordAgreement") {
       for (const field of ["signedOn", "docNumber"] as const) {
         if (!body[field]) {
@@ -125,10 +151,7 @@ export async function fireChallengeEvent(
         }
       }
       changes.agreement = {
-        by: ctx.actor.userId,
-        byName: ctx.actor.username,
-        at: ctx.now.toISOString(),
-        note: null,
+        ...stepRecord(ctx),
         signedOn: body.signedOn ?? "",
         docNumber: body.docNumber ?? "",
       };
@@ -306,7 +329,8 @@ export async function recordNegotiation(
   return readChallenge(deps, ctx, input.id);
 }
 
-export async function listChallenges(deps: Pick<Deps, "repos" | "policies">, ctx: CallerContext) {
+/** The city's challenges the caller sees; `mine` keeps those waiting for a step of the caller's own. */
+export async function listChallenges(deps: ReadDeps, ctx: CallerContext, query: { mine?: boolean } = {}) {
   const cityId = ctx.actor.cityId ?? "";
   const rows = await deps.repos.challenges.list(cityId);
   const visible = bureau(ctx) ? rows : rows.filter((r) => r.c.status !== "draft");
@@ -314,7 +338,7 @@ export async function listChallenges(deps: Pick<Deps, "repos" | "policies">, ctx
     cityId,
     visible.map((r) => r.c.id),
   );
-  return visible.map((r) =>
+  const views = visible.map((r) =>
     challengeView(
       deps.policies,
       ctx,
@@ -322,9 +346,22 @@ export async function listChallenges(deps: Pick<Deps, "repos" | "policies">, ctx
       bids.filter((b) => b.b.challengeId === r.c.id),
     ),
   );
+  return query.mine ? views.filter(waitsForCaller) : views;
 }
 
-async function readChallenge(deps: Pick<Deps, "repos" | "policies">, ctx: CallerContext, id: string) {
+/**
+ * Whether a challenge waits for the caller: a forward step is theirs, or a bid waits for its
+ * negotiation. Bidding is a unit's choice and withdrawing the list an option, not work waiting.
+ */
+function waitsForCaller(v: ChallengeDto): boolean {
+  return v.allowedActions.some(
+    (a) =>
+      (a !== "bid" && a !== "cancel" && a !== "recordNegotiation") ||
+      (a === "recordNegotiation" && v.bids.some((b) => b.status === "submitted")),
+  );
+}
+
+async function readChallenge(deps: ReadDeps, ctx: CallerContext, id: string) {
   const found = (await listChallenges(deps, ctx)).find((c) => c.id === id);
   if (!found) throw challengeNotFound();
   return found;
@@ -341,7 +378,17 @@ function challengeView(
   const { c } = r;
   const policy = policyOf(policies, c.cityId, c.policyVersion);
   const mine = bureau(ctx) ? bids : bids.filter((b) => b.b.unitId === ctx.actor.unitId);
-  const events = allowedEvents(challengeMachine, c.status, ctx.actor.roles);
+  const steps = decisionSteps(policy, c.program);
+  // the machine's events less the steps this program's decision does not take
+  const stepChecks = new Map(
+    allowedEvents(challengeMachine, c.status, ctx.actor.roles).map((e) => [
+      e,
+      challengeStepCheck(steps, c.status, e),
+    ]),
+  );
+  const events = [...stepChecks]
+    .filter(([, refused]) => refused?.code !== "DECISION_NOT_APPLICABLE")
+    .map(([e]) => e);
   const open = c.status === "open" && ctx.now < c.bidDeadline;
   // steps the caller could take, but not yet: the UI disables them with these reasons
   const waits: { action: ChallengeEvent; reasonZh: string; reasonEn: string }[] = [
@@ -363,6 +410,12 @@ function challengeView(
           },
         ]
       : []),
+    // a step of the city's decision still to come first (city government, co-sign)
+    ...[...stepChecks].flatMap(([action, refused]) =>
+      refused?.code === "DECISION_STEP_PENDING"
+        ? [{ action, reasonZh: refused.messageZh, reasonEn: refused.message }]
+        : [],
+    ),
   ];
   const mayBid =
     open &&
@@ -385,6 +438,14 @@ function challengeView(
     status: c.status,
     noticeEndsAt: c.noticeEndsAt?.toISOString() ?? null,
     agreement: c.agreement ? { signedOn: c.agreement.signedOn, docNumber: c.agreement.docNumber } : null,
+    steps: {
+      cityGovernment: steps.cityGovernment ? citeSource(steps.cityGovernment) : null,
+      coSign: steps.coSign ? citeSource(steps.coSign) : null,
+    },
+    cityGovernment: c.cityGovernment
+      ? { approvedOn: c.cityGovernment.approvedOn, docNumber: c.cityGovernment.docNumber }
+      : null,
+    coSigned: c.coSign ? { byName: c.coSign.byName, at: c.coSign.at } : null,
     announcedAt: c.announcedAt?.toISOString() ?? null,
     source: sourceOf(policy, c.program),
     bids: mine.map(({ b, unitName, projectNumber }) => ({
@@ -417,13 +478,12 @@ function challengeView(
 }
 
 /** The challenge lists as the public reads them: open ones, shortlists in notice, awards. */
-export async function publicChallenges(
-  deps: Pick<Deps, "repos" | "policies">,
-): Promise<PublicChallengeDto[]> {
+export async function publicChallenges(deps: ReadDeps): Promise<PublicChallengeDto[]> {
   const rows = await deps.repos.challenges.list(null, [
     "open",
     "inNotice",
     "noticeClosed",
+    "coSigned",
     "agreed",
     "announced",
   ]);

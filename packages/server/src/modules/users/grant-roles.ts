@@ -19,6 +19,7 @@ export async function grantRoles(
       cityId: user.cityId,
       districtCode: user.districtCode,
       unitId: user.unitId,
+      unitKind: user.unitKind,
     };
     const separation = checkAdministratorSeparation(ctx.actor.userId, { userId: user.id, roles: user.roles });
     const problems = [

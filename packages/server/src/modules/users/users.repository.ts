@@ -4,6 +4,7 @@ import {
   type Role,
   roles as roleList,
   type Scope,
+  type UnitKind,
   type User,
   type UserView,
   userStatuses,
@@ -91,7 +92,7 @@ export function usersRepository(db: Db) {
   }
   const withUnit = () =>
     db
-      .select({ user: users, unitNameZh: units.nameZh })
+      .select({ user: users, unitNameZh: units.nameZh, unitKind: units.kind })
       .from(users)
       .leftJoin(units, and(eq(units.cityId, users.cityId), eq(units.id, users.unitId)));
 
@@ -141,11 +142,12 @@ export function usersRepository(db: Db) {
     },
 
     /** Inside the scope, or undefined: "not found" and "not yours" answer alike. */
-    async find(scope: Scope, id: string): Promise<UserView | undefined> {
+    /** One user, with the kind of its unit (the laboratory approver role needs a laboratory). */
+    async find(scope: Scope, id: string): Promise<(UserView & { unitKind: UnitKind | null }) | undefined> {
       const [row] = await withUnit().where(and(scoped(scope), eq(users.id, id)));
       if (!row) return undefined;
       const roles = await rolesOf([id]);
-      return { ...toUser(row.user, roles.get(id) ?? []), unitNameZh: row.unitNameZh };
+      return { ...toUser(row.user, roles.get(id) ?? []), unitNameZh: row.unitNameZh, unitKind: row.unitKind };
     },
 
     /** As many as `list` finds with the same filter: a workspace tile counts what its list shows. */

@@ -1,14 +1,29 @@
 import type { WorkspaceTask } from "@luoshu/contract";
-import { chinaDateOf, editableStates, nextActor, proposedListStates, type Role } from "@luoshu/domain";
+import {
+  chinaDateOf,
+  editableStates,
+  nextActor,
+  type Policy,
+  proposedListStates,
+  type Role,
+  selectPolicy,
+} from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
+import type { ChallengesRepository } from "../decisions/challenges.repository.ts";
 import type { DecisionsRepository } from "../decisions/decisions.repository.ts";
+import { listChallenges } from "../decisions/open-challenges.ts";
 import type { ProjectsRepository } from "../decisions/projects.repository.ts";
+import type { JointRepository } from "../joint/joint.repository.ts";
+import { listJointTopics } from "../joint/joint-view.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
 import type { WorkspaceRepository } from "./workspace.repository.ts";
 
 type Deps = {
+  policies: Policy[];
   repos: {
+    joint: JointRepository;
+    challenges: ChallengesRepository;
     workspace: WorkspaceRepository;
     units: Pick<UnitsRepository, "count">;
     users: Pick<UsersRepository, "count">;
@@ -16,7 +31,8 @@ type Deps = {
     projects: Pick<ProjectsRepository, "controlNumbers" | "projectsInScope">;
   };
 };
-type Provider = (deps: Deps, ctx: CallerContext) => Promise<WorkspaceTask>;
+/** A tile, or null where the city runs no such work. */
+type Provider = (deps: Deps, ctx: CallerContext) => Promise<WorkspaceTask | null>;
 
 const task = (key: string, titleZh: string, titleEn: string, link: string, count: number | null) => ({
   key,
@@ -160,10 +176,35 @@ const projects: Provider = async ({ repos }, ctx) =>
     (await repos.projects.projectsInScope(ctx.scope)).length,
   );
 
+/** 联合科研: this year's topics waiting for the caller's step (scoring, proposal, review, approval, outcome). */
+const jointWaiting: Provider = async (deps, ctx) => {
+  const policy = selectPolicy(deps.policies, ctx.actor.cityId ?? "", ctx.now);
+  if (!policy?.decision.jointResearch) return null;
+  return task(
+    "jointWaiting",
+    "待我处理的联合科研课题",
+    "Joint research waiting for me",
+    "/joint-research?mine=true",
+    (await listJointTopics(deps, ctx, { mine: true })).length,
+  );
+};
+
+/** 揭榜挂帅: challenges waiting for the caller's step (shortlist, notice, co-sign, agreement, award). */
+const challengesWaiting: Provider = async (deps, ctx) =>
+  task(
+    "challengesWaiting",
+    "待我处理的揭榜挂帅榜单",
+    "Open challenges waiting for me",
+    "/challenges?mine=true",
+    (await listChallenges(deps, ctx, { mine: true })).length,
+  );
+
 /** What waits for each role; later steps add providers (applications to review, reports due…). */
 const providersByRole: Record<Role, Provider[]> = {
   programOfficer: [
     listsWaiting,
+    challengesWaiting,
+    jointWaiting,
     needsToTriage,
     guidesToPublish,
     openGuides,
@@ -171,14 +212,24 @@ const providersByRole: Record<Role, Provider[]> = {
     projects,
     unitsInScope,
   ],
-  bureauLeader: [listsWaiting, guidesToPublish, openGuides, projects, unitsInScope, policies],
-  financeOfficer: [listsWaiting, controlNumber, openGuides, projects, policies, budget],
+  bureauLeader: [
+    listsWaiting,
+    challengesWaiting,
+    jointWaiting,
+    guidesToPublish,
+    openGuides,
+    projects,
+    unitsInScope,
+    policies,
+  ],
+  financeOfficer: [listsWaiting, challengesWaiting, controlNumber, openGuides, projects, policies, budget],
   districtOfficer: [districtReview, projects, unitsInScope, policies],
   agencyOfficer: [formalCheck, policies],
   unitAdmin: [myDrafts, openGuides, projects, unitsInScope, unitPeople, budget],
   principalInvestigator: [myDrafts, openGuides, projects, budget, policies],
   expert: [policies],
   fundManager: [policies],
+  laboratoryApprover: [jointWaiting, projects, policies],
   sysAdmin: [unitsInScope, guessedAccounts],
   secAdmin: [accountsWithoutRoles, guessedAccounts],
   auditor: [auditToday],
@@ -186,5 +237,6 @@ const providersByRole: Record<Role, Provider[]> = {
 
 export async function describeWorkspace(deps: Deps, input: { ctx: CallerContext }): Promise<WorkspaceTask[]> {
   const providers = [...new Set(input.ctx.actor.roles.flatMap((r) => providersByRole[r]))];
-  return Promise.all(providers.map((p) => p(deps, input.ctx)));
+  const tasks = await Promise.all(providers.map((p) => p(deps, input.ctx)));
+  return tasks.filter((t) => t !== null);
 }

@@ -7,10 +7,12 @@ import { formatDateTime, formatNoticeEnd } from "../../components/time";
 import { GuardedButton } from "../reviews/GuardedButton";
 import { Citation } from "../reviews/HorseRaceModal";
 import { BidsTable } from "./BidsTable";
+import { decisionStepItems } from "./CityDecisionSteps";
 import { challengeActionNames, challengeStatusColors, challengeStatusText } from "./labels";
 
 /** The buttons of a challenge, in the order of its path: the bid first for a unit. */
 const buttonOrder: readonly ChallengeAction[] = ["bid", ...challengeEvents];
+const isAction = (a: string): a is ChallengeAction => (buttonOrder as readonly string[]).includes(a);
 
 const text = (value: string, testId: string) => (
   <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }} data-testid={testId}>
@@ -20,7 +22,9 @@ const text = (value: string, testId: string) => (
 
 /**
  * One challenge list: what it asks for, its money and deadline (Beijing time), where it stands with
- * its clause, the steps the caller may take now and the bids the caller may see.
+ * its clause, the city's decision steps its program takes (with what was recorded), the steps the
+ * caller may take now (and those that must wait, disabled with the reason) and the bids the caller
+ * may see.
  */
 export function ChallengeCard({
   challenge: c,
@@ -43,6 +47,8 @@ export function ChallengeCard({
   // allowed steps, and those the caller could take but not yet (disabled, saying why)
   const blockedOf = new Map(c.blocked.map((b) => [b.action, lang === "zh" ? b.reasonZh : b.reasonEn]));
   const actions = buttonOrder.filter((a) => c.allowedActions.includes(a) || blockedOf.has(a));
+  // the city's steps this program takes, where they fall on the path: before the notice, before the agreement
+  const cityStep = decisionStepItems(c, t);
   const items: DescriptionsProps["items"] = [
     {
       key: "program",
@@ -71,9 +77,11 @@ export function ChallengeCard({
       children: <span data-testid={`challenge-${c.id}-deadline`}>{formatDateTime(c.bidDeadline)}</span>,
     },
     { key: "year", label: t("年度", "Year"), children: c.year },
+    ...(cityStep.cityGovernment ? [cityStep.cityGovernment] : []),
     ...(c.noticeEndsAt
       ? [{ key: "notice", label: t("公示截止", "Notice ends"), children: formatNoticeEnd(c.noticeEndsAt) }]
       : []),
+    ...(cityStep.coSign ? [cityStep.coSign] : []),
     ...(c.agreement
       ? [
           {
@@ -147,6 +155,20 @@ export function ChallengeCard({
               </GuardedButton>
             ))}
           </Space>
+        )}
+        {c.blocked.length > 0 && (
+          // a disabled button takes no focus: its reason is written out as well
+          <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid={`challenge-${c.id}-blocked`}>
+            {c.blocked.map((b) => (
+              <li key={b.action}>
+                <Typography.Text type="secondary">
+                  {isAction(b.action) ? challengeActionNames[b.action][lang] : b.action}
+                  {t("：", ": ")}
+                  {lang === "zh" ? b.reasonZh : b.reasonEn}
+                </Typography.Text>
+              </li>
+            ))}
+          </ul>
         )}
         {(showBids || c.bids.length > 0) && (
           <>

@@ -1,12 +1,14 @@
 import type { UseMutationResult } from "@tanstack/react-query";
 import { Alert, DatePicker, Form, Input } from "antd";
 import dayjs from "dayjs";
+import type { ReactNode } from "react";
 import type { Challenge, ChallengeBid } from "../../api/challenges";
 import { useLocale } from "../../app/locale";
 import { dateStringProps } from "../../components/dateField";
 import { FormModal, useFormModal } from "../../components/FormModal";
 import { lengthLimit, trimmed } from "../../components/lengthLimit";
-import { useConfirmAct, withConfirmation } from "../decisions/confirm";
+import { type Act, useConfirmAct, withConfirmation } from "../decisions/confirm";
+import { cited } from "./CityDecisionSteps";
 import { useChallengeEvent, useRecordNegotiation } from "./hooks";
 import { challengeActionNames } from "./labels";
 
@@ -21,15 +23,18 @@ interface Spec<Vars> {
   mutation: UseMutationResult<unknown, Error, Vars>;
   toVariables: (v: Values) => Vars;
   title: string;
-  intro: string;
+  intro: ReactNode;
   text: { label: string; testId: string; min: number; max: number; multiline: boolean };
   date: { label: string; testId: string };
   successText: string;
-  confirm: (v: Values) => { title: string; content: string; okText: string; testId: string };
+  confirm: (v: Values) => Act;
   submitTestId: string;
 }
 
-/** A record with a date, kept on the file once confirmed: the negotiation, the tripartite agreement. */
+/**
+ * A record with a date, kept on the file once confirmed: the negotiation, the city government's
+ * approval, the tripartite agreement.
+ */
 function DatedRecordModal<Vars>(spec: Spec<Vars>) {
   const { t } = useLocale();
   const confirmAct = useConfirmAct();
@@ -164,6 +169,69 @@ export function AgreementModal({
         ),
         okText: challengeActionNames.recordAgreement[lang],
         testId: "challenge-recordAgreement-confirm",
+      })}
+    />
+  );
+}
+
+/**
+ * 市政府批准 (LY-REFORM §三(二)1): where the city's policy has the city government approve the
+ * program's plan, its date and document number are recorded after the shortlist; only then may the
+ * shortlist go on public notice.
+ */
+export function CityGovernmentModal({
+  challenge: c,
+  onClose,
+}: {
+  challenge: Challenge | null;
+  onClose: () => void;
+}) {
+  const { lang, t } = useLocale();
+  const source = c?.steps.cityGovernment ?? null;
+  return (
+    <DatedRecordModal
+      open={c !== null}
+      onClose={onClose}
+      mutation={useChallengeEvent()}
+      toVariables={(v) => ({
+        id: c?.id ?? "",
+        event: "recordCityGovernment" as const,
+        body: { approvedOn: v.date, docNumber: v.text.trim() },
+      })}
+      title={t("录入市政府批准", "Record the city government's approval")}
+      intro={cited(
+        t(
+          "本计划类别的拟中榜名单须经市政府批准后方可公示",
+          "This program's shortlist goes on public notice only once the city government has approved it",
+        ),
+        source,
+        t(
+          "。请按市政府批准文件录入文号和批准日期。",
+          ". Record the document number and date of the city government's approval.",
+        ),
+      )}
+      text={{
+        label: t("批准文件文号", "Document number"),
+        testId: "cityGovernment-doc-number",
+        min: 2,
+        max: 100,
+        multiline: false,
+      }}
+      date={{ label: t("市政府批准日期", "Approved on"), testId: "cityGovernment-approved-on" }}
+      successText={t("已录入市政府批准", "City government's approval recorded")}
+      submitTestId="challenge-recordCityGovernment-submit"
+      confirm={(v) => ({
+        title: t("录入市政府批准？", "Record the city government's approval?"),
+        content: cited(
+          t("录入后方可公示拟中榜名单", "The shortlist may then go on public notice"),
+          source,
+          t(
+            `。市政府批准（文号 ${v.text.trim()}，${v.date} 批准）记入档案和审计日志，不能修改。`,
+            `. The approval (no. ${v.text.trim()}, approved ${v.date}) goes on file and in the audit log and cannot be changed.`,
+          ),
+        ),
+        okText: challengeActionNames.recordCityGovernment[lang],
+        testId: "challenge-recordCityGovernment-confirm",
       })}
     />
   );

@@ -1,21 +1,32 @@
 import { App } from "antd";
+import type { ReactNode } from "react";
 import type { Challenge, ChallengeEvent } from "../../api/challenges";
 import { type Lang, useLocale } from "../../app/locale";
 import { wan } from "../../components/money";
 import { formatDateTime } from "../../components/time";
 import { useConfirmAct } from "../decisions/confirm";
+import { cited } from "./CityDecisionSteps";
 import { useChallengeEvent } from "./hooks";
 import { challengeActionNames } from "./labels";
 
 type Translate = (zh: string, en: string) => string;
 
-/** The steps taken with a confirmation alone; the shortlist and the agreement have a dialog of their own. */
-export const plainSteps = ["publish", "startNotice", "closeNotice", "announce", "cancel"] as const;
+/**
+ * The steps taken with a confirmation alone; the shortlist, the city government's approval and the
+ * agreement have a dialog of their own.
+ */
+export const plainSteps = ["publish", "startNotice", "closeNotice", "coSign", "announce", "cancel"] as const;
 export type PlainStep = (typeof plainSteps)[number];
 export const isPlainStep = (e: string): e is PlainStep => (plainSteps as readonly string[]).includes(e);
 
 /** What each step does, said in its confirmation before it is taken. */
-function stepCopy(e: PlainStep, c: Challenge, days: number | null, lang: Lang, t: Translate) {
+function stepCopy(
+  e: PlainStep,
+  c: Challenge,
+  days: number | null,
+  lang: Lang,
+  t: Translate,
+): { title: string; content: ReactNode; done: string } {
   const n = days ?? "—";
   const winners = c.bids.filter((b) => b.status === "shortlisted").map((b) => b.unitName);
   switch (e) {
@@ -40,11 +51,36 @@ function stepCopy(e: PlainStep, c: Challenge, days: number | null, lang: Lang, t
     case "closeNotice":
       return {
         title: t("结束公示？", "Close the public notice?"),
-        content: t(
-          `公示期（至 ${formatDateTime(c.noticeEndsAt)}）满后结束公示；随后登记需求方、揭榜方与市科技局签订的三方协议。`,
-          `The notice (until ${formatDateTime(c.noticeEndsAt)}) closes once its period is over; the tripartite agreement of the demand side, the bidder and the bureau is recorded next.`,
-        ),
+        content: c.steps.coSign
+          ? cited(
+              t(
+                `公示期（至 ${formatDateTime(c.noticeEndsAt)}）满后结束公示；随后须经市财政局会签`,
+                `The notice (until ${formatDateTime(c.noticeEndsAt)}) closes once its period is over; finance co-signs next`,
+              ),
+              c.steps.coSign,
+              t(
+                "，再登记需求方、揭榜方与市科技局签订的三方协议。",
+                ", then the tripartite agreement of the demand side, the bidder and the bureau is recorded.",
+              ),
+            )
+          : t(
+              `公示期（至 ${formatDateTime(c.noticeEndsAt)}）满后结束公示；随后登记需求方、揭榜方与市科技局签订的三方协议。`,
+              `The notice (until ${formatDateTime(c.noticeEndsAt)}) closes once its period is over; the tripartite agreement of the demand side, the bidder and the bureau is recorded next.`,
+            ),
         done: t("公示已结束", "Public notice closed"),
+      };
+    case "coSign":
+      return {
+        title: t("财政会签？", "Co-sign for the finance bureau?"),
+        content: cited(
+          t(
+            `会签即确认“${c.title}”的资金安排（拟中榜：${winners.join("、") || "—"}，每项政府资助 ${wan(c.governmentFundingFen, lang)}）；会签后需求方、揭榜方与市科技局方可签订三方协议`,
+            `Co-signing confirms the funding of "${c.title}" (shortlisted: ${winners.join(", ") || "—"}, ${wan(c.governmentFundingFen, lang)} of government funding each); the demand side, the bidder and the bureau may then sign the tripartite agreement`,
+          ),
+          c.steps.coSign,
+          t("。会签不能撤销，此操作记入审计日志。", ". The co-sign cannot be undone; the action is audited."),
+        ),
+        done: t("已会签", "Co-signed"),
       };
     case "announce":
       return {

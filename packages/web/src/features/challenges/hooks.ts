@@ -17,8 +17,9 @@ import { projectsKey } from "../decisions/hooks";
 export const challengesKey = ["challenges"] as const;
 export const publicChallengesKey = ["publicChallenges"] as const;
 
-export function useChallenges() {
-  return useQuery({ queryKey: challengesKey, queryFn: fetchChallenges });
+/** The city's challenges; `mine`: only those waiting for the caller's step. */
+export function useChallenges(mine = false) {
+  return useQuery({ queryKey: [...challengesKey, { mine }], queryFn: () => fetchChallenges(mine) });
 }
 
 export function usePublicChallenges() {

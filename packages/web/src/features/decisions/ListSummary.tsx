@@ -154,6 +154,10 @@ export function ListSummary({
                 column={1}
                 items={items([
                   [
+                    t("计入的计划类别", "Counted programs"),
+                    s.youthShare.programNames.map((n) => t(n.zh, n.en)).join(t("、", ", ")),
+                  ],
+                  [
                     t("本年度", "This year"),
                     <Space size={4} key="percent">
                       {s.youthShare.percent === null ? "—" : `${s.youthShare.percent}%`}

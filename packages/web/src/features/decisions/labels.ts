@@ -174,12 +174,13 @@ export const commissionActionNames: Names<CommissionEvent> = {
   cancel: { zh: "撤销定向委托", en: "Cancel the commission" },
 };
 
-/** How a project came to be: a proposed list, a filing (备案), a directed commission, an open challenge. */
+/** How a project came to be: a proposed list, a filing (备案), a directed commission, an open challenge, joint research. */
 export const originNames: Names<Project["origin"]> = {
   proposedList: { zh: "立项名单", en: "Proposed list" },
   filing: { zh: "备案立项", en: "Filing" },
   directedCommission: { zh: "定向委托", en: "Directed commission" },
   openChallenge: { zh: "揭榜挂帅", en: "Open challenge" },
+  jointResearch: { zh: "联合科研", en: "Joint research" },
 };
 
 export const originColors: Record<Project["origin"], string> = {
@@ -187,4 +188,5 @@ export const originColors: Record<Project["origin"], string> = {
   filing: "cyan",
   directedCommission: "purple",
   openChallenge: "gold",
+  jointResearch: "magenta",
 };
