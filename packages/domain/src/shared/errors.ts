@@ -403,6 +403,35 @@ export const errorCatalogue = {
     "该操作须由实验室账号完成。",
     "Only a laboratory's account can do this.",
   ),
+  // The money ledger: each refusal names the rule a posting would break
+  LEDGER_OVER_BUDGET: entry(
+    "rule",
+    "超出本年度已批准的预算。",
+    "More than the year's approved budget has left.",
+  ),
+  LEDGER_OVER_APPROVED: entry(
+    "rule",
+    "超出项目尚未拨付的批准金额。",
+    "More than the project's approved amount has left.",
+  ),
+  LEDGER_OVER_NODE: entry("rule", "超出该拨付节点的金额。", "More than the payment node allows."),
+  LEDGER_NODE_PAID: entry("conflict", "该拨付节点已经拨付。", "This payment node is paid already."),
+  LEDGER_PROJECT_SUSPENDED: entry("rule", "项目已暂停拨款。", "Payments to this project are suspended."),
+  LEDGER_RETURN_UNMATCHED: entry(
+    "rule",
+    "退回或追回的资金须对应一笔已拨付款项，且不超过其金额。",
+    "Money returned or recovered must match a payment, within its amount.",
+  ),
+  LEDGER_ALREADY_COMMITTED: entry(
+    "conflict",
+    "项目资金已列入承诺。",
+    "The project's money is committed already.",
+  ),
+  LEDGER_IDEMPOTENCY_MISMATCH: entry(
+    "conflict",
+    "同一幂等键已用于另一笔不同的请求。",
+    "This idempotency key was used for a different request.",
+  ),
   OBJECTION_NOT_OPEN: entry(
     "state",
     "该名单不在公示期内，不受理异议。",
