@@ -28,6 +28,7 @@ export * from "./identity/scope.ts";
 export * from "./identity/unit.ts";
 export * from "./identity/user.ts";
 export * from "./integrity/integrity.rules.ts";
+export * from "./ledger/disbursement.ts";
 export * from "./ledger/ledger.ts";
 export * from "./ledger/operations.ts";
 export * from "./ledger/verify.ts";

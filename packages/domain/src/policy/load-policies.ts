@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { chinaDateOf } from "../shared/dates.ts";
 import { DomainError } from "../shared/errors.ts";
-import { type Policy, policySchema, type Source } from "./policy.schema.ts";
+import { disbursementRuleOf, type Policy, policySchema, type Source, unpaidModes } from "./policy.schema.ts";
 
 /**
  * Parsing and cross-checking of policy files. Pure: the caller reads the files and hands over their
@@ -184,6 +184,25 @@ function crossFieldIssues(p: Policy): PolicyIssue[] {
       "decision.directedCommission",
       `programs ${commissions.map((x) => x.code).join(", ")} allow directed commission, whose reasons are missing`,
     );
+  }
+
+  p.disbursement.forEach((rule, i) => {
+    const path = `disbursement[${i}]`;
+    if (!rule.programs && !rule.fundingModes) add(path, "names neither programs nor funding modes");
+    rule.programs?.forEach((code, j) => {
+      if (!programCodes.has(code)) add(`${path}.programs[${j}]`, `unknown program ${code}`);
+    });
+    const total = rule.nodes.reduce((s, n) => s + n.percent.value, 0);
+    if (total !== 100) add(`${path}.nodes`, `the nodes' shares add up to ${total} %, not 100 %`);
+  });
+  // the money of a program that pays must have its nodes; a program that pays nothing has none
+  for (const program of p.programs) {
+    const paid = !unpaidModes.includes(program.fundingMode);
+    const rule = disbursementRuleOf(p, program.code);
+    if (paid && !rule)
+      add("disbursement", `program ${program.code} (${program.fundingMode}) has no payment nodes`);
+    if (!paid && rule)
+      add("disbursement", `program ${program.code} (${program.fundingMode}) pays nothing, yet has nodes`);
   }
 
   const joint = p.decision.jointResearch;

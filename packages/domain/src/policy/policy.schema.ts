@@ -195,6 +195,34 @@ const postSubsidySchema = z.discriminatedUnion("kind", [
 ]);
 export type PostSubsidyRule = z.infer<typeof postSubsidySchema>;
 
+/** What a payment node waits for: the task book signed, the mid-term assessment passed, acceptance, the grade. */
+export const disbursementTriggers = ["taskBookSigned", "midTermPassed", "accepted", "graded"] as const;
+export type DisbursementTrigger = (typeof disbursementTriggers)[number];
+
+/**
+ * 拨付: how a program's money is paid, node by node (LY-FUNDS §13). An entry names its programs or
+ * its funding modes; the first entry naming a program decides. A program no entry names is never paid
+ * (filing, joint research, fund push).
+ */
+const disbursementSchema = z.array(
+  z.strictObject({
+    programs: z.array(camelCode).min(1).optional(),
+    fundingModes: z.array(z.enum(fundingModes)).min(1).optional(),
+    nodes: z
+      .array(
+        z.strictObject({
+          code: camelCode,
+          after: z.enum(disbursementTriggers),
+          /** The share of the amount this node pays, in per cent; the nodes add up to 100. */
+          percent: z.strictObject({ value: z.int().min(1).max(100), source: sourceSchema }),
+        }),
+      )
+      .min(1),
+    source: sourceSchema,
+  }),
+);
+export type DisbursementRule = z.infer<typeof disbursementSchema>[number];
+
 const approvalSchema = z.strictObject({ approver: z.enum(approvers), source: sourceSchema });
 export type ApprovalRule = z.infer<typeof approvalSchema>;
 
@@ -331,6 +359,7 @@ export const policySchema = z.strictObject({
   budget: z.strictObject({ categories: z.array(budgetCategorySchema).min(1) }),
   indirectCost: indirectCostSchema,
   postSubsidy: postSubsidySchema,
+  disbursement: disbursementSchema,
   changeApprovals: changeApprovalsSchema,
   eligibility: z.array(eligibilityRuleSchema),
   /** Whether applications pass a district preliminary review: always, or as each guide chooses. */
@@ -348,3 +377,17 @@ export const policySchema = z.strictObject({
 });
 
 export type Policy = z.infer<typeof policySchema>;
+
+/** Funding modes that never pay from the platform: filing only, the laboratory's money, the fund's. */
+export const unpaidModes: readonly FundingMode[] = ["filing", "joint", "fundPush"];
+
+/** The payment nodes of a program: the first disbursement entry naming it or its funding mode. */
+export function disbursementRuleOf(policy: Policy, programCode: string): DisbursementRule | null {
+  const program = policy.programs.find((p) => p.code === programCode);
+  if (!program) return null;
+  return (
+    policy.disbursement.find(
+      (r) => r.programs?.includes(program.code) || r.fundingModes?.includes(program.fundingMode),
+    ) ?? null
+  );
+}
