@@ -51,7 +51,8 @@ export const challengeMachine = defineMachine({
     coSign: { from: ["noticeClosed"], to: "coSigned", roles: ["financeOfficer"] },
     recordAgreement: { from: ["noticeClosed", "coSigned"], to: "agreed", roles: officer },
     announce: { from: ["agreed"], to: "announced", roles: ["bureauLeader"] },
-    cancel: { from: ["draft", "open", "shortlisted", "cityApproved"], to: "cancelled", roles: officer },
+    // once the city government has approved the shortlist, the bureau alone does not withdraw it
+    cancel: { from: ["draft", "open", "shortlisted"], to: "cancelled", roles: officer },
   },
 });
 export type ChallengeEvent = keyof typeof challengeMachine.transitions;

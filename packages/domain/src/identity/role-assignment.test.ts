@@ -24,6 +24,9 @@ describe("role assignment", () => {
     const enterprise = { ...cityUser, unitId: "x", unitKind: "enterprise" as const };
     expect(codes("g", enterprise, ["laboratoryApprover"])).toEqual(["ROLE_NEEDS_UNIT"]);
     expect(codes("g", { ...enterprise, unitKind: "laboratory" }, ["laboratoryApprover"])).toEqual([]);
+    expect(
+      codes("g", { ...enterprise, unitKind: "laboratory" }, ["laboratoryApprover", "bureauLeader"]),
+    ).toEqual(["ROLE_SEPARATION"]);
   });
 });
 

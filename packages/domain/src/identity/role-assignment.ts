@@ -61,6 +61,14 @@ export function checkRoleAssignment(
       break;
     }
   }
+  // 联合审定: the bureau and the laboratory approve separately (LY-REFORM §三(二)2)
+  if (roles.includes("laboratoryApprover") && roles.includes("bureauLeader")) {
+    v(
+      "ROLE_SEPARATION",
+      "市科技局领导和实验室审定人分别审定联合科研项目，不能兼任。",
+      "The bureau leader and the laboratory approver approve joint research separately: not one person.",
+    );
+  }
   if (roles.includes("laboratoryApprover") && target.unitKind !== "laboratory") {
     v(
       "ROLE_NEEDS_UNIT",

@@ -43,11 +43,12 @@ export interface UnitView extends Unit {
 export type UnitFields = Pick<Unit, "uscc" | "nameZh" | "kind" | "districtCode" | "legalRepresentative">;
 
 /**
- * A unit's identity as registered: its credit code and its district decide who reviews it, so only
- * the administrator who registers units (the bureau or the platform) changes them. A unit
- * administrator keeps the rest of its own unit up to date.
+ * A unit's identity as registered: its credit code and its district decide who reviews it, and its
+ * kind what it may do (only an enterprise sets joint research questions, only a laboratory's account
+ * approves joint research), so only the administrator who registers units (the bureau or the
+ * platform) changes them. A unit administrator keeps the rest of its own unit up to date.
  */
-export const registrationFields = ["uscc", "districtCode"] as const;
+export const registrationFields = ["uscc", "districtCode", "kind"] as const;
 
 export function checkUnitChangesByUnitAdmin(
   before: Pick<Unit, (typeof registrationFields)[number]>,
@@ -57,9 +58,9 @@ export function checkUnitChangesByUnitAdmin(
   if (!changed) return null;
   return {
     code: "FORBIDDEN",
-    messageZh: "统一社会信用代码和所属县区由登记单位的管理员修改；如有变更，请联系市科技局。",
+    messageZh: "统一社会信用代码、所属县区和单位类型由登记单位的管理员修改；如有变更，请联系市科技局。",
     messageEn:
-      "The credit code and district are changed by the administrator who registers units; ask the bureau.",
+      "The credit code, district and kind are changed by the administrator who registers units; ask the bureau.",
     path: changed,
   };
 }

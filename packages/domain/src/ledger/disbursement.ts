@@ -27,7 +27,8 @@ export function paymentSchedule(policy: Policy, programCode: string, baseFen: nu
   let left = baseFen;
   return rule.nodes.map((n, i) => {
     const last = i === rule.nodes.length - 1;
-    const amountFen = last ? left : Math.floor((baseFen * n.percent.value) / 100);
+    // BigInt: the product passes 2^53 for amounts above ¥900 billion, where a number would round
+    const amountFen = last ? left : Number((BigInt(baseFen) * BigInt(n.percent.value)) / 100n);
     left -= amountFen;
     return { code: n.code, after: n.after, amountFen, source: citeSource(n.percent.source) };
   });

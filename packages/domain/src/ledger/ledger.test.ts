@@ -23,6 +23,8 @@ const projects = new Map(
     project("p2", 2026, [3_000_000]),
     project("p3", 2027, [500_000, 500_000, 1_000_000]),
     project("halted", 2026, [100_000], "2026-01-01T00:00:00.000Z"),
+    // a filing or joint research project: approved, paying nothing
+    project("nothing", 2026, []),
   ].map((p) => [p.projectId, p]),
 );
 
@@ -138,6 +140,7 @@ describe("the ledger", () => {
   it("refuses what the rules forbid, each with its reason", () => {
     const { state, codes } = run([
       [{ op: "commit", projectId: "p1" }, "c0"],
+      [{ op: "commit", projectId: "nothing" }, "c00"],
       [{ op: "appropriate", year: 2026, amountFen: 1_000_000 }, "a"],
       [{ op: "commit", projectId: "p1" }, "c1"],
       [{ op: "commit", projectId: "p1" }, "c2"],
@@ -145,12 +148,13 @@ describe("the ledger", () => {
       [{ op: "pay", projectId: "p1", node: "N1", amountFen: 600_000 }, "p1"],
       [{ op: "pay", projectId: "p1", node: "N1", amountFen: 1 }, "p2"],
       [{ op: "pay", projectId: "halted", node: "N1", amountFen: 1 }, "p3"],
-      [{ op: "return", paymentId: "t5", amountFen: 600_001 }, "r0"],
-      [{ op: "return", paymentId: "t5", amountFen: 100_000 }, "r1"],
+      [{ op: "return", paymentId: "t6", amountFen: 600_001 }, "r0"],
+      [{ op: "return", paymentId: "t6", amountFen: 100_000 }, "r1"],
       [{ op: "release", projectId: "p1", amountFen: 400_000 }, "x"],
     ]);
     expect(codes).toEqual([
       "LEDGER_OVER_BUDGET",
+      "VALIDATION",
       undefined,
       undefined,
       "LEDGER_ALREADY_COMMITTED",
@@ -197,5 +201,11 @@ describe("the ledger", () => {
     expect(verifyLedger(orphan, projects).map((f) => f.rule)).toContain("returnUnmatched");
     const skewed = [...state.postings, { ...pay, id: "odd", kind: "commit" as const }];
     expect(verifyLedger(skewed, projects).map((f) => f.rule)).toContain("shape");
+    const stray = [...state.postings, { ...pay, id: "stray", idempotencyKey: "s", node: "N9" }];
+    expect(verifyLedger(stray, projects).map((f) => f.rule)).toContain("unknownNode");
+    const replayedRow = [...state.postings, { ...pay, id: "again" }];
+    expect(verifyLedger(replayedRow, projects).map((f) => f.rule)).toContain("duplicate");
+    const elsewhere = [...state.postings, { ...pay, id: "x", idempotencyKey: "x", projectId: "p2" }];
+    expect(verifyLedger(elsewhere, projects).map((f) => f.rule)).toContain("shape");
   });
 });

@@ -104,6 +104,15 @@ function movement(state: LedgerState, op: LedgerOperation): Movement {
   const budget = { kind: "budget", year: project.year } as const;
   const common = { year: project.year, projectId: project.projectId };
   if (op.op === "commit") {
+    // a project that pays nothing (filing, joint research) has nothing to set aside
+    if (!Number.isSafeInteger(project.approvedFen) || project.approvedFen <= 0) {
+      throw new DomainError({
+        code: "VALIDATION",
+        path: "projectId",
+        messageZh: "该项目没有须列入承诺的财政资金。",
+        messageEn: "The project has no public money to commit.",
+      });
+    }
     if (postings.some((p) => p.kind === "commit" && p.projectId === project.projectId))
       throw fail("LEDGER_ALREADY_COMMITTED");
     const available = balanceOf(postings, budget);

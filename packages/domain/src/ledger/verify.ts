@@ -15,6 +15,9 @@ export interface LedgerFinding {
   rule:
     | "amount"
     | "shape"
+    | "duplicate"
+    | "unknownProject"
+    | "unknownNode"
     | "balancesToZero"
     | "negativeBalance"
     | "paidOverApproved"
@@ -45,11 +48,30 @@ export function verifyLedger(
   const out: LedgerFinding[] = [];
   const find = (rule: LedgerFinding["rule"], detail: string) => out.push({ rule, detail });
 
+  const seen = { ids: new Set<string>(), keys: new Set<string>() };
   for (const p of postings) {
     if (!Number.isSafeInteger(p.amountFen) || p.amountFen <= 0) find("amount", `${p.id}: ${p.amountFen}`);
     const [from, to] = shapes[p.kind];
     if (p.from.kind !== from || p.to.kind !== to)
       find("shape", `${p.id}: ${p.kind} ${accountKey(p.from)} → ${accountKey(p.to)}`);
+    // a project's accounts, its postings' project and year agree
+    for (const a of [p.from, p.to]) {
+      if ("projectId" in a && a.projectId !== p.projectId)
+        find("shape", `${p.id}: account ${accountKey(a)} of project ${p.projectId}`);
+      if (a.kind === "budget" && a.year !== p.year)
+        find("shape", `${p.id}: account ${accountKey(a)} in year ${p.year}`);
+    }
+    if (seen.ids.has(p.id)) find("duplicate", `id ${p.id}`);
+    if (seen.keys.has(p.idempotencyKey)) find("duplicate", `idempotency key ${p.idempotencyKey}`);
+    seen.ids.add(p.id);
+    seen.keys.add(p.idempotencyKey);
+    const project = p.projectId === null ? undefined : projects.get(p.projectId);
+    if (p.projectId !== null && !project) find("unknownProject", `${p.id}: ${p.projectId}`);
+    if (project && project.year !== p.year)
+      find("shape", `${p.id}: year ${p.year}, project of ${project.year}`);
+    if (project && p.kind === "pay" && !project.nodes.some((n) => n.code === p.node)) {
+      find("unknownNode", `${p.id}: ${p.projectId}/${p.node}`);
+    }
   }
   const all = balances(postings);
   const total = [...all.values()].reduce((s, v) => s + v, 0);

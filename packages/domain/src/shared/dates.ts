@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DomainError } from "./errors.ts";
 
 /**
  * The calendar day in China (UTC+8, no daylight saving) as "YYYY-MM-DD": effective dates, birth
@@ -33,3 +34,16 @@ export const calendarDateSchema = z.iso.date().refine(inEnteredYears, yearRefine
 
 /** An instant with its offset ("2026-03-01T00:00:00+08:00"), in the platform's years. */
 export const instantSchema = z.iso.datetime({ offset: true }).refine(inEnteredYears, yearRefinement);
+
+/** A day a step records as past (a meeting held, an approval given): refused when after today in Beijing. */
+export function notAfterToday(now: Date, path: string, day: string): string {
+  if (day > chinaDateOf(now)) {
+    throw new DomainError({
+      code: "VALIDATION",
+      path,
+      messageZh: "日期不能晚于今天。",
+      messageEn: "The day cannot lie after today.",
+    });
+  }
+  return day;
+}

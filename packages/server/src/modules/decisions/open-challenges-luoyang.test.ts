@@ -72,16 +72,22 @@ describe("a Luoyang public-welfare open challenge", () => {
       code: "DECISION_STEP_PENDING",
       clause: "LY-REFORM §三(二)1",
     });
-    expect((await fireAs("ly-officer", "recordCityGovernment", { approvedOn: "2026-03-25" })).body.code).toBe(
+    expect((await fireAs("ly-officer", "recordCityGovernment", { approvedOn: "2026-03-20" })).body.code).toBe(
       "VALIDATION",
     );
-    const approved = await fireAs("ly-officer", "recordCityGovernment", {
+    // an approval still to come is none on record
+    const ahead = await fireAs("ly-officer", "recordCityGovernment", {
       approvedOn: "2026-03-25",
+      docNumber: "洛政文〔2026〕12号",
+    });
+    expect(ahead.body).toMatchObject({ code: "VALIDATION", path: "approvedOn" });
+    const approved = await fireAs("ly-officer", "recordCityGovernment", {
+      approvedOn: "2026-03-20",
       docNumber: "洛政文〔2026〕12号",
     });
     expect(approved.body).toMatchObject({
       status: "cityApproved",
-      cityGovernment: { approvedOn: "2026-03-25", docNumber: "洛政文〔2026〕12号" },
+      cityGovernment: { approvedOn: "2026-03-20", docNumber: "洛政文〔2026〕12号" },
     });
     expect((await fireAs("ly-officer", "startNotice")).body.status).toBe("inNotice");
   });

@@ -11,6 +11,7 @@ import {
   DomainError,
   decisionSteps,
   fire,
+  notAfterToday,
   notFound,
   type Policy,
 } from "@luoshu/domain";
@@ -136,7 +137,11 @@ export async function fireChallengeEvent(
           messageEn: "Give the date and document number of the city government's approval.",
         });
       }
-      changes.cityGovernment = { ...stepRecord(ctx), approvedOn: body.approvedOn, docNumber: body.docNumber };
+      changes.cityGovernment = {
+        ...stepRecord(ctx),
+        approvedOn: notAfterToday(ctx.now, "approvedOn", body.approvedOn),
+        docNumber: body.docNumber,
+      };
     }
     if (event === "coSign") changes.coSign = stepRecord(ctx);
     if (event === "recordAgreement") {

@@ -51,8 +51,9 @@ describe("joint research", () => {
       sources: { ranking: { clause: "LY-REFORM §三(一)2" } },
     });
     id = made.body.id;
-    // the laboratory does not see questions still being weighed; finance has no joint research at all
+    // the laboratory does not see questions still being weighed, nor acts on them; finance has no joint research at all
     expect((await (await as("ly-lab")).get("/api/joint-research")).body.items).toEqual([]);
+    expect((await fireAs("ly-lab", "decline", { note: "试探未列入清单的课题" })).status).toBe(404);
     expect((await (await as("ly-finance")).get("/api/joint-research")).status).toBe(403);
     expect((await (await as("dt-officer")).get(`/api/joint-research/${id}`)).status).toBe(404);
   });
@@ -116,7 +117,15 @@ describe("joint research", () => {
       recommend,
       opinion: "同意立项。",
     });
-    const meetingOn = "2026-03-10";
+    const meetingOn = "2026-03-01";
+    const full = [member(a, "technical"), member(b, "industry"), member(c, "finance")];
+    // a meeting still to come is no review on record
+    expect(
+      (await fireAs("ly-officer", "review", { meetingOn: "2026-03-10", members: full })).body,
+    ).toMatchObject({
+      code: "VALIDATION",
+      path: "meetingOn",
+    });
     const short = await fireAs("ly-officer", "review", {
       meetingOn,
       members: [member(a, "technical"), member(b, "industry")],
@@ -168,12 +177,21 @@ describe("joint research", () => {
   });
 
   it("is closed by its laboratory with the outcome", async () => {
-    expect((await fireAs("ly-lab", "close", { result: "completed", closedOn: "2028-03-01" })).body.code).toBe(
+    expect((await fireAs("ly-lab", "close", { result: "completed", closedOn: "2026-03-02" })).body.code).toBe(
       "VALIDATION",
     );
+    expect(
+      (
+        await fireAs("ly-lab", "close", {
+          result: "completed",
+          closedOn: "2028-03-01",
+          note: "提前填写的结题情况。",
+        })
+      ).body.path,
+    ).toBe("closedOn");
     const closed = await fireAs("ly-lab", "close", {
       result: "completed",
-      closedOn: "2028-03-01",
+      closedOn: "2026-03-02",
       note: "完成中试，氧含量 4.6 ppm，通过实验室组织的结题验收。",
     });
     expect(closed.body).toMatchObject({ status: "closed", outcome: { result: "completed" } });

@@ -4,12 +4,15 @@ import {
   citeSource,
   committeeConclusion,
   conflictsOf,
+  type DeclaredRelation,
   DomainError,
   fire,
   jointPartyOf,
   jointPriority,
   jointRulesOf,
   jointTopicMachine,
+  jointTopicVisible,
+  notAfterToday,
   type Policy,
   recordJointApproval,
 } from "@luoshu/domain";
@@ -82,7 +85,8 @@ export async function fireJointEvent(
   const cityId = ctx.actor.cityId ?? "";
   await deps.tx.run(ctx, async (repos, audit) => {
     const t = await repos.joint.lock(cityId, input.id);
-    if (!t) throw jointTopicNotFound();
+    // a topic the caller may not read does not exist for them
+    if (!t || !jointTopicVisible(ctx.actor, t)) throw jointTopicNotFound();
     const policy = policyOf(deps.policies, cityId, t.policyVersion);
     const record = (note: string | null = body.note ?? null): StepRecord => ({
       by: ctx.actor.userId,
@@ -153,7 +157,11 @@ async function stepChanges(
       const status = fire(jointTopicMachine, t.status, "close", roles);
       if (t.laboratoryId !== ctx.actor.unitId) throw new DomainError({ code: "JOINT_LABORATORY_ONLY" });
       const result = need(body, "result", "请选择结题结论。", "Choose the outcome.");
-      const closedOn = need(body, "closedOn", "请填写结题日期。", "Give the day of closure.");
+      const closedOn = notAfterToday(
+        ctx.now,
+        "closedOn",
+        need(body, "closedOn", "请填写结题日期。", "Give the day of closure."),
+      );
       const note = need(body, "note", "请填写结题情况。", "Summarise the outcome.");
       return { status, outcome: { ...record(note), result, closedOn } };
     }
@@ -198,7 +206,11 @@ async function propose(repos: Repos, s: Step): Promise<Partial<JointTopicRow>> {
 /** 联合专家委员会: the officer records the committee's review; its majority decides the next state. */
 async function review(repos: Repos, s: Step): Promise<Partial<JointTopicRow>> {
   const { ctx, t, policy, body } = s;
-  const meetingOn = need(body, "meetingOn", "请填写评审日期。", "Give the day of the review.");
+  const meetingOn = notAfterToday(
+    ctx.now,
+    "meetingOn",
+    need(body, "meetingOn", "请填写评审日期。", "Give the day of the review."),
+  );
   const members = need(body, "members", "请录入委员会专家。", "List the committee's members.");
   const rules = jointRulesOf(policy);
   const recommended = committeeConclusion(policy, members);
@@ -208,6 +220,13 @@ async function review(repos: Repos, s: Step): Promise<Partial<JointTopicRow>> {
     recommended ? "recommend" : "notRecommend",
     ctx.actor.roles,
   );
+  // relations experts declared with a whole unit (those with one application concern reviews only)
+  const declared: DeclaredRelation[] = (await repos.reviews.relations(t.cityId)).flatMap((r) =>
+    r.declaredBy === "expert" && r.expertId && r.unitId
+      ? [{ declaredBy: "expert" as const, expertId: r.expertId, unitId: r.unitId }]
+      : [],
+  );
+  const parties = [t.unitId, t.laboratoryId ?? t.unitId];
   const named = [];
   for (const [i, m] of members.entries()) {
     const expert = await repos.experts.find({ kind: "city", cityId: t.cityId }, m.expertId);
@@ -218,18 +237,21 @@ async function review(repos: Repos, s: Step): Promise<Partial<JointTopicRow>> {
         "No such active expert in the pool.",
       );
     }
-    // 回避: the laboratory is the one reviewed and the enterprise its partner
-    const conflicts = conflictsOf(
-      { ...expert, unitUscc: expert.unitUscc, idNumberDigest: null },
-      {
-        id: t.id,
-        unitId: t.laboratoryId ?? t.unitId,
-        partnerUnitIds: [t.unitId],
-        partnerUsccs: [],
-        teamIdDigests: [],
-      },
-      [],
-      { today: chinaDateOf(ctx.now), policy },
+    // 回避 by the review's rules, with each party in turn as the one reviewed (its former staff
+    // within the look-back too) and the other as its partner
+    const conflicts = parties.flatMap((unitId) =>
+      conflictsOf(
+        { ...expert, unitUscc: expert.unitUscc, idNumberDigest: null },
+        {
+          id: t.id,
+          unitId,
+          partnerUnitIds: parties.filter((p) => p !== unitId),
+          partnerUsccs: [],
+          teamIdDigests: [],
+        },
+        declared,
+        { today: chinaDateOf(ctx.now), policy },
+      ),
     );
     if (conflicts.length > 0) {
       throw new DomainError({
