@@ -36,6 +36,11 @@ export function UnitFormModal({ open, unit, onClose }: Props) {
   const { form } = modal;
   const isPlatform = me.scope.kind === "platform";
   const { cities, districts } = usePlaces(isPlatform, Form.useWatch("cityCode", form), open);
+  // the credit code, kind and district are the registrar's to change (checkUnitChangesByUnitAdmin)
+  const locked = Boolean(unit) && !me.permissions.includes("unit.create");
+  const lockedHelp = locked
+    ? t("由登记单位的管理员（市科技局）修改", "Changed by the bureau, which registers units")
+    : undefined;
   const name = lengthLimit(100, t);
   const legal = lengthLimit(50, t);
 
@@ -59,6 +64,7 @@ export function UnitFormModal({ open, unit, onClose }: Props) {
       <Form.Item
         name="uscc"
         label={t("统一社会信用代码", "Unified social credit code")}
+        extra={lockedHelp}
         rules={[
           { required: true },
           {
@@ -67,17 +73,23 @@ export function UnitFormModal({ open, unit, onClose }: Props) {
           },
         ]}
       >
-        <Input data-testid="unit-uscc" />
+        <Input data-testid="unit-uscc" disabled={locked} />
       </Form.Item>
       <Form.Item name="nameZh" label={t("单位名称", "Unit name")} rules={[{ required: true }, name.rule]}>
         <Input count={name.count} data-testid="unit-name" />
       </Form.Item>
-      <Form.Item name="kind" label={t("单位类型", "Kind")} rules={[{ required: true }]}>
-        <Select data-testid="unit-kind" options={nameOptions(unitKindNames, lang)} />
+      <Form.Item name="kind" label={t("单位类型", "Kind")} extra={lockedHelp} rules={[{ required: true }]}>
+        <Select data-testid="unit-kind" disabled={locked} options={nameOptions(unitKindNames, lang)} />
       </Form.Item>
-      <Form.Item name="districtCode" label={t("所属县区", "District")} rules={[{ required: true }]}>
+      <Form.Item
+        name="districtCode"
+        label={t("所属县区", "District")}
+        extra={lockedHelp}
+        rules={[{ required: true }]}
+      >
         <Select
           data-testid="unit-district"
+          disabled={locked}
           loading={districts.isFetching}
           options={codeOptions(districts.data, lang)}
         />
