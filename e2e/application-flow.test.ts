@@ -5,7 +5,7 @@ import { makeResidentId, makeUscc } from "@luoshu/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fillApplication } from "./flow-fill.ts";
-import { beijing, pick, shot, signIn, typeDate, waitText } from "./flow-helpers.ts";
+import { beijing, pick, shot, signIn, tick, typeDate, waitText } from "./flow-helpers.ts";
 import { launchBrowser, screenshotsDir, startServer } from "./server.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -265,7 +265,7 @@ describe("the reviews", () => {
     // a pass with unticked items is blocked, and the screen names them
     await waitText(page, "review-blocked", "尚未勾选");
     for (const code of ["complete", "commitment", "eligible"])
-      await page.getByTestId(`formal-item-${code}`).check();
+      await tick(page.getByTestId(`formal-item-${code}`));
     await shot(page, "16-agency-checklist");
     await page.getByTestId("review-submit").click();
     await page.getByTestId("review-confirm").click();
@@ -323,8 +323,7 @@ describe("a refusal", () => {
     await page.getByTestId("menu-integrity").click();
     await waitText(page, "integrity-table", "生效中 · 不得申报");
     await page.getByTestId("integrity-add").click();
-    // check() retries until the radio holds: a click while the dialog still opens may land nowhere
-    await page.getByTestId("integrity-subject").getByLabel("个人").check();
+    await tick(page.getByTestId("integrity-subject").getByLabel("个人"));
     await page.getByTestId("integrity-person-name").fill("钱七");
     const idNumber = makeResidentId("41030519800101003");
     // A wrong check character first: the server's reason shows on the field and nothing typed is lost.

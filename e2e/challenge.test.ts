@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { settle } from "./a11y.ts";
 import { advanceClock, localToday, signInAs } from "./decision-helpers.ts";
-import { beijing, pick, record, typeDate, waitText } from "./flow-helpers.ts";
+import { beijing, pick, record, tick, typeDate, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
 
 // 揭榜挂帅 in both cities, in the browser (DT-RULES §15; LY-REFORM §三(三)2): the program officer
@@ -164,9 +164,8 @@ async function challengeCity(prefix: "ly" | "dt") {
   await officer.getByTestId(`challenge-${id}-shortlist`).click();
   const box = officer.getByTestId(`shortlist-bid-${bidId}`);
   expect(await box.isChecked()).toBe(false);
-  // The dialog zooms in; a click during the zoom was seen lost in CI ("did not change its state").
   await settle(officer);
-  await box.check();
+  await tick(box);
   await shot(officer, prefix, "shortlist-form");
   await officer.getByTestId("challenge-shortlist-submit").click();
   await officer.getByTestId("challenge-shortlist-confirm").waitFor();

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { expectAccessible, settle } from "./a11y.ts";
 import { screenshotsDir } from "./server.ts";
 
@@ -63,4 +63,22 @@ export function beijing(d: Date): string {
 /** Waits until the text of a test id matches. */
 export async function waitText(page: Page, testId: string, text: string | RegExp) {
   await page.getByTestId(testId).filter({ hasText: text }).first().waitFor();
+}
+
+/**
+ * Ticks an AntD checkbox or radio inside a form. Not `locator.check()`: the form store re-renders the
+ * group after the click, and on a loaded machine that comes after the browser has put the input back
+ * to its old state, so check() reported "did not change its state" for a tick that then held (CI).
+ * This clicks, waits for the state to hold, and clicks once more only if it never came.
+ */
+export async function tick(box: Locator) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await box.click();
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      if (await box.isChecked()) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error("the box never held its tick");
 }
