@@ -17,6 +17,11 @@ export function policyInForce(
   return { cityId, policy };
 }
 
+/** Who took a recorded step, when, and with what note: the record every decision step keeps. */
+export function stepRecordOf(ctx: CallerContext, note: string | null) {
+  return { by: ctx.actor.userId, byName: ctx.actor.username, at: ctx.now.toISOString(), note };
+}
+
 /** Refuses a unit id that names no unit of the city. */
 export async function mustBeCityUnit(
   units: Pick<Repositories["units"], "find">,

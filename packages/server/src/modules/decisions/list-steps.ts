@@ -14,6 +14,7 @@ import type { Transactor } from "../../lib/transaction.ts";
 import { chinaWorkingDays } from "../../lib/working-day-calendar.ts";
 import type { Repositories } from "../../repositories.ts";
 import { policyOf } from "../reviews/review-access.ts";
+import { stepRecordOf } from "./decision-shared.ts";
 import type { ListRow } from "./decisions.repository.ts";
 import { issueProjects, reserveNumbers } from "./issue-projects.ts";
 import { type DecisionRepos, listNotFound, measureList } from "./list-facts.ts";
@@ -67,12 +68,7 @@ export async function fireListEvent(
         });
       }
     }
-    const record = {
-      by: ctx.actor.userId,
-      byName: ctx.actor.username,
-      at: ctx.now.toISOString(),
-      note: body.note,
-    };
+    const record = stepRecordOf(ctx, body.note);
     const entries = await repos.decisions.entries(list.cityId, list.id);
     const changes: Partial<ListRow> = { status: to, updatedAt: ctx.now };
     switch (event) {

@@ -20,7 +20,7 @@ import type { Transactor } from "../../lib/transaction.ts";
 import type { Repositories } from "../../repositories.ts";
 import { policyOf } from "../reviews/review-access.ts";
 import type { BidRow, ChallengeRow } from "./challenges.repository.ts";
-import { mustBeCityUnit, noticeFrom, policyInForce } from "./decision-shared.ts";
+import { mustBeCityUnit, noticeFrom, policyInForce, stepRecordOf } from "./decision-shared.ts";
 import { issueProjects, reserveNumbers } from "./issue-projects.ts";
 
 type Repos = Pick<
@@ -90,13 +90,6 @@ export interface ChallengeStepInput {
   docNumber?: string;
 }
 
-const stepRecord = (ctx: CallerContext) => ({
-  by: ctx.actor.userId,
-  byName: ctx.actor.username,
-  at: ctx.now.toISOString(),
-  note: null,
-});
-
 /** One step of the challenge; every step is recorded and audited, and the award numbers its projects. */
 export async function fireChallengeEvent(
   deps: Deps,
@@ -138,12 +131,12 @@ export async function fireChallengeEvent(
         });
       }
       changes.cityGovernment = {
-        ...stepRecord(ctx),
+        ...stepRecordOf(ctx, null),
         approvedOn: notAfterToday(ctx.now, "approvedOn", body.approvedOn),
         docNumber: body.docNumber,
       };
     }
-    if (event === "coSign") changes.coSign = stepRecord(ctx);
+    if (event === "coSign") changes.coSign = stepRecordOf(ctx, null);
     if (event === "recordAgreement") {
       for (const field of ["signedOn", "docNumber"] as const) {
         if (!body[field]) {
@@ -156,7 +149,7 @@ export async function fireChallengeEvent(
         }
       }
       changes.agreement = {
-        ...stepRecord(ctx),
+        ...stepRecordOf(ctx, null),
         signedOn: body.signedOn ?? "",
         docNumber: body.docNumber ?? "",
       };
@@ -316,10 +309,7 @@ export async function recordNegotiation(
     await repos.challenges.updateBid(bid, {
       status: "negotiated",
       negotiation: {
-        by: ctx.actor.userId,
-        byName: ctx.actor.username,
-        at: ctx.now.toISOString(),
-        note: input.body.record,
+        ...stepRecordOf(ctx, input.body.record),
         agreementSignedOn: input.body.agreementSignedOn,
       },
     });

@@ -19,7 +19,7 @@ import {
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { Repositories } from "../../repositories.ts";
-import { policyInForce } from "../decisions/decision-shared.ts";
+import { policyInForce, stepRecordOf } from "../decisions/decision-shared.ts";
 import { issueProjects, reserveNumbers } from "../decisions/issue-projects.ts";
 import { policyOf } from "../reviews/review-access.ts";
 import type { JointTopicRow, StepRecord } from "./joint.repository.ts";
@@ -88,12 +88,7 @@ export async function fireJointEvent(
     // a topic the caller may not read does not exist for them
     if (!t || !jointTopicVisible(ctx.actor, t)) throw jointTopicNotFound();
     const policy = policyOf(deps.policies, cityId, t.policyVersion);
-    const record = (note: string | null = body.note ?? null): StepRecord => ({
-      by: ctx.actor.userId,
-      byName: ctx.actor.username,
-      at: ctx.now.toISOString(),
-      note,
-    });
+    const record = (note: string | null = body.note ?? null): StepRecord => stepRecordOf(ctx, note);
     const changes = await stepChanges(deps.policies, repos, { ctx, t, policy, event, body, record });
     await repos.joint.update(t, { ...changes, updatedAt: ctx.now });
     audit({
