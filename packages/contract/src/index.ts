@@ -9,6 +9,7 @@ export * from "./auth.ts";
 export * from "./budget.ts";
 export * from "./challenges.ts";
 export * from "./decisions.ts";
+export * from "./execution.ts";
 export * from "./experts.ts";
 export * from "./guides.ts";
 export * from "./integrity.ts";

@@ -15,6 +15,7 @@ import { challengeRoutes } from "./modules/decisions/challenges.routes.ts";
 import { decisionRoutes } from "./modules/decisions/decisions.routes.ts";
 import { projectRoutes } from "./modules/decisions/projects.routes.ts";
 import { dedupRoutes } from "./modules/dedup/dedup.routes.ts";
+import { executionRoutes } from "./modules/execution/execution.routes.ts";
 import { expertRoutes } from "./modules/experts/experts.routes.ts";
 import { guideRoutes } from "./modules/guides/guides.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
@@ -113,6 +114,7 @@ export async function buildApp(
     projectRoutes,
     challengeRoutes,
     jointRoutes,
+    executionRoutes,
     testClockRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));

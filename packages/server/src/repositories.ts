@@ -11,10 +11,12 @@ import { challengesRepository } from "./modules/decisions/challenges.repository.
 import { decisionsRepository } from "./modules/decisions/decisions.repository.ts";
 import { projectsRepository } from "./modules/decisions/projects.repository.ts";
 import { dedupRepository } from "./modules/dedup/dedup.repository.ts";
+import { executionRepository } from "./modules/execution/execution.repository.ts";
 import { expertsRepository } from "./modules/experts/experts.repository.ts";
 import { guidesRepository } from "./modules/guides/guides.repository.ts";
 import { integrityRepository } from "./modules/integrity/integrity.repository.ts";
 import { jointRepository } from "./modules/joint/joint.repository.ts";
+import { ledgerRepository } from "./modules/ledger/ledger.repository.ts";
 import { needsRepository } from "./modules/needs/needs.repository.ts";
 import { referenceRepository } from "./modules/reference/reference.repository.ts";
 import { reviewsRepository } from "./modules/reviews/reviews.repository.ts";
@@ -45,10 +47,12 @@ export function createRepositories(db: Db, keys: AuditKeys) {
     decisions: decisionsRepository(db),
     projects: projectsRepository(db),
     dedup: dedupRepository(db),
+    execution: executionRepository(db),
     experts: expertsRepository(db),
     guides: guidesRepository(db),
     integrity: integrityRepository(db),
     joint: jointRepository(db),
+    ledger: ledgerRepository(db),
     needs: needsRepository(db),
     reference: referenceRepository(db),
     reviews: reviewsRepository(db),

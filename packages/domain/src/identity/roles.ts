@@ -69,6 +69,12 @@ export const permissions = [
   "joint.read",
   "joint.manage",
   "joint.laboratory",
+  /** 计划任务书: the bureau draws it up and names the responsible officer; both parties confirm and sign it. */
+  "taskBook.manage",
+  "taskBook.sign",
+  /** 拨款: the bureau prepares and pays; finance approves each payment where the city sets it (LY-FUNDS §12). */
+  "payment.prepare",
+  "payment.approve",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -101,6 +107,9 @@ const grants: Record<Role, readonly Permission[]> = {
     "project.read",
     "joint.read",
     "joint.manage",
+    "taskBook.manage",
+    "taskBook.sign",
+    "payment.prepare",
   ],
   bureauLeader: [
     "workspace.read",
@@ -127,6 +136,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "decision.coSign",
     "budget.control",
     "project.read",
+    "payment.approve",
   ],
   districtOfficer: [
     "workspace.read",
@@ -162,6 +172,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "application.edit",
     "project.read",
     "joint.read",
+    "taskBook.sign",
   ],
   principalInvestigator: [
     "workspace.read",

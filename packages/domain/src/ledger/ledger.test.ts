@@ -74,6 +74,7 @@ const small = fc.oneof(
 const large = fc.constantFrom(1_000_000, 3_000_000, 5_000_000, 10_000_000);
 const operation: fc.Arbitrary<LedgerOperation> = fc.oneof(
   fc.record({ op: fc.constant("appropriate" as const), year: fc.constantFrom(2026, 2027), amountFen: large }),
+  fc.record({ op: fc.constant("reduce" as const), year: fc.constantFrom(2026, 2027), amountFen: large }),
   fc.record({ op: fc.constant("commit" as const), projectId }),
   fc.record({
     op: fc.constant("pay" as const),
@@ -114,7 +115,15 @@ describe("the ledger", () => {
         .sample(ops, { numRuns: 500, seed: 20261205 })
         .flatMap((sequence) => run(sequence).state.postings.map((p) => p.kind)),
     );
-    expect([...kinds].sort()).toEqual(["appropriate", "commit", "pay", "recover", "release", "return"]);
+    expect([...kinds].sort()).toEqual([
+      "appropriate",
+      "commit",
+      "pay",
+      "recover",
+      "reduce",
+      "release",
+      "return",
+    ]);
   });
 
   it("posts once per idempotency key: a retry replays, another body under the same key is refused", () => {

@@ -18,7 +18,16 @@ export type Account =
   /** What the project's unit has received, less what it gave back. */
   | { kind: "unit"; projectId: string };
 
-export const postingKinds = ["appropriate", "commit", "release", "pay", "return", "recover"] as const;
+export const postingKinds = [
+  "appropriate",
+  /** A lower approved budget gives back what the year no longer has (a control number set lower). */
+  "reduce",
+  "commit",
+  "release",
+  "pay",
+  "return",
+  "recover",
+] as const;
 export type PostingKind = (typeof postingKinds)[number];
 
 export interface Posting {
@@ -83,7 +92,7 @@ export function yearFigures(postings: readonly Posting[], year: number) {
   const of = (kind: PostingKind) =>
     postings.filter((p) => p.year === year && p.kind === kind).reduce((s, p) => s + p.amountFen, 0);
   return {
-    approvedFen: of("appropriate"),
+    approvedFen: of("appropriate") - of("reduce"),
     committedFen: of("commit") - of("release"),
     paidFen: of("pay"),
     returnedFen: of("return") + of("recover"),

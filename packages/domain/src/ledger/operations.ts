@@ -9,6 +9,8 @@ import { balanceOf, type LedgerProject, type Posting } from "./ledger.ts";
 export type LedgerOperation =
   /** Finance approves the year's budget (LY-FUNDS §11 二下). */
   | { op: "appropriate"; year: number; amountFen: number }
+  /** A control number set lower: the year gives back what it has not committed. */
+  | { op: "reduce"; year: number; amountFen: number }
   /** A project's approved amount is set aside from its year's budget. */
   | { op: "commit"; projectId: string }
   /** A payment of one node of the task book (LY-FUNDS §13(一)). */
@@ -70,6 +72,20 @@ function movement(state: LedgerState, op: LedgerOperation): Movement {
       kind: "appropriate",
       from: { kind: "treasury" },
       to: { kind: "budget", year: op.year },
+      amountFen: op.amountFen,
+      year: op.year,
+      projectId: null,
+    };
+  }
+  if (op.op === "reduce") {
+    const budget = { kind: "budget", year: op.year } as const;
+    const available = balanceOf(postings, budget);
+    if (op.amountFen > available)
+      throw fail("LEDGER_OVER_BUDGET", { availableFen: available, amountFen: op.amountFen });
+    return {
+      kind: "reduce",
+      from: budget,
+      to: { kind: "treasury" },
       amountFen: op.amountFen,
       year: op.year,
       projectId: null,

@@ -32,6 +32,7 @@ export interface LedgerFinding {
 /** Which accounts each kind of posting moves money between. */
 const shapes: Record<PostingKind, [Account["kind"], Account["kind"]]> = {
   appropriate: ["treasury", "budget"],
+  reduce: ["budget", "treasury"],
   commit: ["budget", "commitment"],
   release: ["commitment", "budget"],
   pay: ["commitment", "unit"],
@@ -102,7 +103,8 @@ export function verifyLedger(
   const years = new Set(postings.map((p) => p.year));
   for (const year of years) {
     const ofYear = postings.filter((p) => p.year === year);
-    const approved = sum(ofYear.filter((p) => p.kind === "appropriate"));
+    const approved =
+      sum(ofYear.filter((p) => p.kind === "appropriate")) - sum(ofYear.filter((p) => p.kind === "reduce"));
     const committed =
       sum(ofYear.filter((p) => p.kind === "commit")) - sum(ofYear.filter((p) => p.kind === "release"));
     if (committed > approved) find("committedOverBudget", `${year}: ${committed} > ${approved}`);

@@ -360,6 +360,16 @@ export const policySchema = z.strictObject({
   indirectCost: indirectCostSchema,
   postSubsidy: postSubsidySchema,
   disbursement: disbursementSchema,
+  /**
+   * Whether the finance officer approves each payment the bureau prepares, before the bureau marks it
+   * paid. LY-FUNDS §12 has the bureau pay once finance has approved the budget; a second approval of
+   * each payment is a city setting.
+   */
+  paymentApproval: z.strictObject({
+    financeApproves: z.boolean(),
+    source: sourceSchema,
+    basis: clauseSourceSchema.optional(),
+  }),
   changeApprovals: changeApprovalsSchema,
   eligibility: z.array(eligibilityRuleSchema),
   /** Whether applications pass a district preliminary review: always, or as each guide chooses. */

@@ -432,6 +432,28 @@ export const errorCatalogue = {
     "同一幂等键已用于另一笔不同的请求。",
     "This idempotency key was used for a different request.",
   ),
+  LEDGER_NO_BUDGET: entry(
+    "rule",
+    "市财政局尚未批复该年度预算，不能列入承诺或拨付。",
+    "The finance bureau has not approved the year's budget; nothing can be committed or paid from it.",
+  ),
+  // Payments and task books
+  PAYMENT_NOT_APPROVED: entry(
+    "rule",
+    "该笔拨款须经市财政局审核后方可拨付。",
+    "The finance bureau approves this payment before it is paid.",
+  ),
+  PAYMENT_OWN_APPROVAL: entry(
+    "rule",
+    "不能审核自己提出的拨款。",
+    "You cannot approve a payment you prepared.",
+  ),
+  PAYMENT_NODE_NOT_DUE: entry(
+    "rule",
+    "该拨付节点的条件尚未达到。",
+    "This payment node's condition has not been reached.",
+  ),
+  TASK_BOOK_NOT_APPLICABLE: entry("rule", "该项目无须签订计划任务书。", "This project takes no task book."),
   OBJECTION_NOT_OPEN: entry(
     "state",
     "该名单不在公示期内，不受理异议。",

@@ -192,6 +192,8 @@ export const projects = pgTable(
     policyVersion: text("policy_version").notNull(),
     approvedOn: date("approved_on").notNull(),
     approvedAt: timestamp("approved_at", { withTimezone: true }).notNull(),
+    /** The bureau's officer who follows the project (责任处室经办人), shown to its unit. */
+    responsibleOfficerId: uuid("responsible_officer_id"),
     /** 绩效评价 grade, once evaluated (优/良/合格/不合格). */
     grade: text("grade"),
   },

@@ -6,6 +6,7 @@ export * from "./experts.ts";
 export * from "./identity.ts";
 export * from "./integrity.ts";
 export * from "./joint.ts";
+export * from "./money.ts";
 export * from "./reference.ts";
 export * from "./reviews.ts";
 export * from "./units.ts";

@@ -33,6 +33,8 @@ export interface DocumentRenderer {
 export const maxInputChars: Record<DocumentKind, number> = {
   applicationPdf: 800_000,
   commitmentLetter: 50_000,
+  // a task book carries the application's targets, milestones, budget and team, not its long texts
+  taskBookPdf: 300_000,
   applicationList: 4_000_000,
   // the audit export: up to 5,000 records with before/after cut to 1,000 characters each
   auditList: 12_000_000,

@@ -4,6 +4,7 @@ import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { Repositories } from "../../repositories.ts";
 import { findVisibleApplication } from "../applications/read-applications.ts";
+import { appropriate } from "../ledger/appropriate.ts";
 import type { DecisionRepos } from "./list-facts.ts";
 
 type Deps = { repos: DecisionRepos; policies: Policy[] };
@@ -113,9 +114,13 @@ function controlNumberDto(
   };
 }
 
-/** 预算控制数 as the finance bureau sets it for a year; a later figure replaces it, audited. */
+/**
+ * 预算控制数 as the finance bureau sets it for a year; a later figure replaces it, audited. The
+ * ledger follows: the year's budget account is raised or lowered to the figure by one posting, and
+ * lowering it below what is committed from it is refused.
+ */
 export async function setControlNumber(
-  deps: Deps & { tx: Transactor<DecisionRepos> },
+  deps: Deps & { tx: Transactor<DecisionRepos & Pick<Repositories, "ledger">> },
   input: { ctx: CallerContext; year: number; amountFen: number; docNumber: string },
 ): Promise<ControlNumberDto> {
   const { ctx } = input;
@@ -129,6 +134,9 @@ export async function setControlNumber(
       setBy: ctx.actor.userId,
       setAt: ctx.now,
     });
+    const policy = selectPolicy(deps.policies, cityId, ctx.now);
+    if (!policy) throw new Error(`no policy in force for ${cityId}`);
+    await appropriate(repos, { cityId, policy, by: ctx.actor.userId, now: ctx.now }, input);
     audit({
       action: "budget.controlNumber.set",
       entityType: "budgetControlNumber",

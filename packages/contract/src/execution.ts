@@ -1,0 +1,167 @@
+import { disbursementTriggers, paymentStates, projectOrigins, taskBookStates } from "@luoshu/domain";
+import { z } from "zod";
+import { citation, instant, longText } from "./shared.ts";
+
+/** 项目执行: the task book, its payment nodes and payments, the project's ledger and timeline. */
+
+export const taskBookEvents = ["confirmUnit", "confirmBureau"] as const;
+export const paymentEvents = ["approve", "pay", "cancel"] as const;
+
+const node = z.object({
+  code: z.string(),
+  after: z.enum(disbursementTriggers),
+  amountFen: z.number(),
+  source: citation,
+});
+
+export const taskBookContentDto = z.object({
+  cityNameZh: z.string(),
+  bureauZh: z.string(),
+  number: z.string(),
+  title: z.string(),
+  program: z.string(),
+  programName: z.string(),
+  year: z.number(),
+  amountFen: z.number(),
+  unitName: z.string(),
+  piName: z.string().nullable(),
+  tripartite: z.object({ thirdParty: z.string() }).nullable(),
+  period: z.object({ startDate: z.string(), endDate: z.string() }).nullable(),
+  objectives: z.string(),
+  researchContent: z.string(),
+  targets: z.array(
+    z.object({ kind: z.string(), description: z.string(), value: z.number(), unit: z.string() }),
+  ),
+  milestones: z.array(z.object({ dueDate: z.string(), description: z.string(), deliverable: z.string() })),
+  budgetLines: z.array(z.object({ category: z.string(), categoryName: z.string(), amountFen: z.number() })),
+  team: z.array(
+    z.object({
+      name: z.string(),
+      role: z.string(),
+      title: z.string(),
+      unitName: z.string(),
+      workMonths: z.number(),
+    }),
+  ),
+  selfRaisedFen: z.number(),
+  coFundingFen: z.number(),
+  lumpSum: z.object({ source: citation }).nullable(),
+  nodes: z.array(node),
+  paymentBasis: citation.nullable(),
+});
+
+const signature = z.object({ at: instant, byName: z.string() }).nullable();
+
+export const taskBookDto = z.object({
+  status: z.enum(taskBookStates),
+  content: taskBookContentDto,
+  drawn: z.object({ at: instant, byName: z.string() }),
+  unitConfirmed: signature,
+  bureauConfirmed: signature,
+  signed: z
+    .object({ at: instant, byName: z.string(), signedOn: z.string(), fileName: z.string(), size: z.number() })
+    .nullable(),
+  /** confirmUnit, confirmBureau, sign: what the caller may do now. */
+  actions: z.array(z.enum(["confirmUnit", "confirmBureau", "sign"])),
+});
+export type TaskBookDto = z.infer<typeof taskBookDto>;
+
+export const paymentDto = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  projectNumber: z.string(),
+  projectTitle: z.string(),
+  unitName: z.string(),
+  node: z.string(),
+  amountFen: z.number(),
+  status: z.enum(paymentStates),
+  note: z.string(),
+  prepared: z.object({ at: instant, byName: z.string() }),
+  approved: signature,
+  paid: z.object({ at: instant, byName: z.string(), treasuryRef: z.string() }).nullable(),
+  cancelled: signature,
+  /** Whether finance approves each payment in this city, and where that comes from. */
+  financeApproves: z.boolean(),
+  financeApprovalSource: citation,
+  actions: z.array(z.enum(paymentEvents)),
+});
+export type PaymentDto = z.infer<typeof paymentDto>;
+
+export const projectNodeDto = node.extend({
+  /** Whether its condition is reached (LY-FUNDS §13). */
+  due: z.boolean(),
+  paidFen: z.number(),
+  /** The payment under way or paid, if any. */
+  paymentId: z.string().nullable(),
+  paymentStatus: z.enum(paymentStates).nullable(),
+});
+
+export const projectStages = ["approved", "taskBook", "executing", "closed"] as const;
+
+export const timelineEntryDto = z.object({
+  at: instant,
+  kind: z.string(),
+  byName: z.string().nullable(),
+  detail: z.string().nullable(),
+  amountFen: z.number().nullable(),
+  source: citation.nullable(),
+});
+
+export const projectDetailDto = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  piName: z.string().nullable(),
+  program: z.string(),
+  programName: z.string(),
+  year: z.number(),
+  amountFen: z.number(),
+  policyVersion: z.string(),
+  approvedOn: z.string(),
+  origin: z.enum(projectOrigins),
+  applicationId: z.string().nullable(),
+  grade: z.string().nullable(),
+  responsibleOfficer: z.object({ id: z.string(), name: z.string() }).nullable(),
+  stage: z.enum(projectStages),
+  taskBook: taskBookDto.nullable(),
+  nodes: z.array(projectNodeDto),
+  payments: z.array(paymentDto),
+  /** The project's accounts in the ledger. */
+  money: z.object({
+    committedFen: z.number(),
+    paidFen: z.number(),
+    returnedFen: z.number(),
+    leftFen: z.number(),
+  }),
+  timeline: z.array(timelineEntryDto),
+  /** drawTaskBook, preparePayment, assignOfficer: what the caller may do on the project itself. */
+  actions: z.array(z.enum(["drawTaskBook", "preparePayment", "assignOfficer"])),
+  /** Why a task book cannot be drawn, where it cannot (a filed guiding project). */
+  taskBookBlocked: z.object({ messageZh: z.string(), messageEn: z.string() }).nullable(),
+});
+export type ProjectDetailDto = z.infer<typeof projectDetailDto>;
+
+export const signTaskBookQuery = z.object({ signedOn: z.iso.date() }).strict();
+
+export const preparePaymentBody = z
+  .object({ node: z.string().trim().min(1).max(40), note: longText(0, 1000).default("") })
+  .strict();
+
+export const paymentEventBody = z.object({ treasuryRef: longText(2, 100).optional() }).strict();
+
+export const paymentListQuery = z
+  .object({ status: z.enum(paymentStates).optional(), mine: z.enum(["true", "false"]).optional() })
+  .strict();
+
+export const assignOfficerBody = z.object({ userId: z.uuid() }).strict();
+
+export const ledgerYearDto = z.object({
+  year: z.number(),
+  approvedFen: z.number(),
+  committedFen: z.number(),
+  paidFen: z.number(),
+  returnedFen: z.number(),
+  availableFen: z.number(),
+});

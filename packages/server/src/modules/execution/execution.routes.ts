@@ -1,0 +1,294 @@
+import {
+  assignOfficerBody,
+  idParams,
+  ledgerYearDto,
+  paymentDto,
+  paymentEventBody,
+  paymentEvents,
+  paymentListQuery,
+  preparePaymentBody,
+  projectDetailDto,
+  signTaskBookQuery,
+  taskBookEvents,
+} from "@luoshu/contract";
+import { attachmentMaxBytes } from "@luoshu/domain";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppDeps } from "../../deps.ts";
+import { fileNameFromHeader } from "../../lib/files/file-name.ts";
+import { acceptRawBytes, bytesOf, rawBytesOnly } from "../../lib/files/raw-upload.ts";
+import { callerOf } from "../../plugins/access.ts";
+import { codesOf } from "../../plugins/error-codes.ts";
+import { ledgerYears, listPayments, paymentView } from "./payment-views.ts";
+import { firePaymentEvent, preparePayment } from "./payments.ts";
+import { readProject } from "./project-view.ts";
+import { assignResponsibleOfficer } from "./responsible-officer.ts";
+import { taskBookPdf } from "./task-book-pdf.ts";
+import { confirmTaskBookStep, drawTaskBook, readTaskBookScan, signTaskBook } from "./task-books.ts";
+
+const tags = ["projects"];
+const errors = [
+  "INVALID_TRANSITION",
+  "FORBIDDEN",
+  "CONFLICT",
+  "NOT_FOUND",
+  "VALIDATION",
+  ...codesOf("TASK_BOOK_"),
+  ...codesOf("PAYMENT_"),
+  ...codesOf("LEDGER_"),
+] as const;
+
+/** A money operation names itself with a key the caller chose, so that a retry never pays twice. */
+const idempotencyHeaders = z.object({
+  "idempotency-key": z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]{8,100}$/, "8–100 letters, digits or -_: (a UUID will do)"),
+});
+
+const projectParams = z.object({ id: z.uuid() }).strict();
+
+/** 项目执行: the project page, its task book and payments, and the ledger's figures by year. */
+export async function executionRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  acceptRawBytes(app, attachmentMaxBytes);
+
+  r.get(
+    "/api/projects/:id",
+    {
+      config: { access: { permission: "project.read", scope: "city" } },
+      schema: {
+        tags,
+        summary: "A project with its task book, payment nodes, payments, ledger balances and timeline",
+        params: projectParams,
+        response: { 200: projectDetailDto },
+      },
+    },
+    async (request) => readProject(deps, callerOf(request), request.params.id),
+  );
+
+  r.put(
+    "/api/projects/:id/responsible-officer",
+    {
+      config: { access: { permission: "taskBook.manage", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary: "Name the bureau's officer responsible for the project (shown to its unit)",
+        params: projectParams,
+        body: assignOfficerBody,
+        response: { 200: projectDetailDto },
+      },
+    },
+    async (request) => {
+      const ctx = callerOf(request);
+      await assignResponsibleOfficer(deps, {
+        ctx,
+        projectId: request.params.id,
+        userId: request.body.userId,
+      });
+      return readProject(deps, ctx, request.params.id);
+    },
+  );
+
+  r.post(
+    "/api/projects/:id/task-book",
+    {
+      config: { access: { permission: "taskBook.manage", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary: "Draw up the task book from the approved project, its application and its policy version",
+        params: projectParams,
+        response: { 201: projectDetailDto },
+      },
+    },
+    async (request, reply) => {
+      const ctx = callerOf(request);
+      await drawTaskBook(deps, { ctx, projectId: request.params.id });
+      return reply.status(201).send(await readProject(deps, ctx, request.params.id));
+    },
+  );
+
+  r.post(
+    "/api/projects/:id/task-book/events/:event",
+    {
+      config: { access: { permission: "taskBook.sign", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary: "Confirm the task book on the platform: the unit's side or the bureau's",
+        params: z.object({ id: z.uuid(), event: z.enum(taskBookEvents) }).strict(),
+        response: { 200: projectDetailDto },
+      },
+    },
+    async (request) => {
+      const ctx = callerOf(request);
+      await confirmTaskBookStep(deps, { ctx, projectId: request.params.id, event: request.params.event });
+      return readProject(deps, ctx, request.params.id);
+    },
+  );
+
+  r.put(
+    "/api/projects/:id/task-book/scan",
+    {
+      config: {
+        access: { permission: "taskBook.sign", scope: "city" },
+        errors: [...errors, ...codesOf("ATTACHMENT_")],
+      },
+      schema: {
+        tags,
+        summary:
+          "Upload the signed task book's scan (PDF or image, raw bytes; file name in x-file-name): the project starts executing and its money is committed",
+        params: projectParams,
+        querystring: signTaskBookQuery,
+        response: { 200: projectDetailDto },
+      },
+      onRequest: rawBytesOnly,
+    },
+    async (request) => {
+      const ctx = callerOf(request);
+      await signTaskBook(deps, {
+        ctx,
+        projectId: request.params.id,
+        signedOn: request.query.signedOn,
+        fileName: fileNameFromHeader(request.headers["x-file-name"], "task-book.pdf"),
+        bytes: bytesOf(request),
+      });
+      return readProject(deps, ctx, request.params.id);
+    },
+  );
+
+  r.get(
+    "/api/projects/:id/task-book/scan",
+    {
+      config: { access: { permission: "project.read", scope: "city" } },
+      schema: { tags, summary: "Download the signed task book's scan", params: projectParams },
+    },
+    async (request, reply) => {
+      const file = await readTaskBookScan(deps, { ctx: callerOf(request), projectId: request.params.id });
+      return reply
+        .type(file.mime)
+        .header(
+          "content-disposition",
+          `attachment; filename="task-book-scan"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .send(file.bytes);
+    },
+  );
+
+  r.get(
+    "/api/projects/:id/task-book.pdf",
+    {
+      config: {
+        access: { permission: "project.read", scope: "city" },
+        errors: ["DOCUMENT_TOO_LARGE", "DOCUMENTS_BUSY", "DOCUMENT_TIMEOUT"],
+      },
+      schema: {
+        tags,
+        summary: "The task book as PDF (tripartite for an open challenge), to print, sign and seal",
+        params: projectParams,
+        produces: ["application/pdf"],
+      },
+    },
+    async (request, reply) => {
+      const file = await taskBookPdf(deps, { ctx: callerOf(request), projectId: request.params.id });
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="task-book-${request.params.id.slice(0, 8)}.pdf"`)
+        .send(file);
+    },
+  );
+
+  r.post(
+    "/api/projects/:id/payments",
+    {
+      config: { access: { permission: "payment.prepare", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary:
+          "Prepare the payment of a task book's node (Idempotency-Key header: the same key replays the payment it prepared)",
+        params: projectParams,
+        headers: idempotencyHeaders,
+        body: preparePaymentBody,
+        response: { 200: paymentDto, 201: paymentDto },
+      },
+    },
+    async (request, reply) => {
+      const ctx = callerOf(request);
+      const { payment, replayed } = await preparePayment(deps, {
+        ctx,
+        projectId: request.params.id,
+        ...request.body,
+        idempotencyKey: request.headers["idempotency-key"],
+      });
+      return reply.status(replayed ? 200 : 201).send(await paymentView(deps, ctx, payment.id));
+    },
+  );
+
+  r.get(
+    "/api/payments",
+    {
+      config: { access: { permission: "project.read", scope: "city" } },
+      schema: {
+        tags,
+        summary: "Payments in the caller's scope; mine=true: those waiting for the caller",
+        querystring: paymentListQuery,
+        response: { 200: z.object({ items: z.array(paymentDto), total: z.number() }) },
+      },
+    },
+    async (request) => {
+      const items = await listPayments(deps, callerOf(request), {
+        status: request.query.status ?? null,
+        mine: request.query.mine === "true",
+      });
+      return { items, total: items.length };
+    },
+  );
+
+  r.get(
+    "/api/payments/:id",
+    {
+      config: { access: { permission: "project.read", scope: "city" } },
+      schema: { tags, summary: "One payment", params: idParams, response: { 200: paymentDto } },
+    },
+    async (request) => paymentView(deps, callerOf(request), request.params.id),
+  );
+
+  r.post(
+    "/api/payments/:id/events/:event",
+    {
+      config: { access: { permission: "project.read", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary:
+          "Finance approves; the bureau cancels, or marks it paid with the treasury's reference (pay needs an Idempotency-Key header)",
+        params: z.object({ id: z.uuid(), event: z.enum(paymentEvents) }).strict(),
+        headers: idempotencyHeaders.partial(),
+        body: paymentEventBody,
+        response: { 200: paymentDto },
+      },
+    },
+    async (request) => {
+      const ctx = callerOf(request);
+      await firePaymentEvent(deps, {
+        ctx,
+        paymentId: request.params.id,
+        event: request.params.event,
+        ...request.body,
+        ...(request.headers["idempotency-key"] ? { idempotencyKey: request.headers["idempotency-key"] } : {}),
+      });
+      return paymentView(deps, ctx, request.params.id);
+    },
+  );
+
+  r.get(
+    "/api/ledger/years",
+    {
+      config: { access: { permission: "decision.read", scope: "city" } },
+      schema: {
+        tags,
+        summary: "The ledger's figures by budget year: approved, committed, paid, returned, available",
+        response: { 200: z.array(ledgerYearDto) },
+      },
+    },
+    async (request) => ledgerYears(deps, callerOf(request)),
+  );
+}

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scan } from "../../db/seed/demo-review.ts";
+import { oneSessionEach } from "../../lib/inject-client.ts";
+import { commissionedProject } from "../../test/project-fixtures.ts";
+import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
+
+// A Datong project from its approval to its first payment: the task book drawn, confirmed by both
+// sides, its signed scan uploaded (the money committed), the payment prepared, approved by finance
+// and marked paid exactly once.
+
+let t: TestApp;
+let as: (u: string) => Promise<Client>;
+let id = "";
+const upload = {
+  "content-type": "application/octet-stream",
+  "x-file-name": encodeURIComponent("任务书.pdf"),
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  as = oneSessionEach((u) => t.as(u));
+  const finance = await as("dt-finance");
+  await finance.put("/api/budget/control-numbers/2026", {
+    amountFen: 100_000_000,
+    docNumber: "同财教〔2026〕3号",
+  });
+  id = await commissionedProject(t, as, { title: "矿井突水应急监测技术攻关", amountFen: 50_000_000 });
+  as = oneSessionEach((u) => t.as(u));
+}, 120_000);
+afterAll(() => t.close());
+
+describe("a project's task book and first payment", () => {
+  it("is drawn by the bureau with the city's payment node", async () => {
+    expect((await (await as("dt-unit")).post(`/api/projects/${id}/task-book`)).status).toBe(403);
+    const drawn = await (await as("dt-officer")).post(`/api/projects/${id}/task-book`);
+    expect(drawn.status, JSON.stringify(drawn.body)).toBe(201);
+    expect(drawn.body).toMatchObject({
+      stage: "taskBook",
+      taskBook: { status: "drafted", actions: ["confirmBureau"] },
+      nodes: [
+        {
+          code: "lumpSum",
+          after: "taskBookSigned",
+          amountFen: 50_000_000,
+          due: false,
+          source: { setting: "city" },
+        },
+      ],
+      responsibleOfficer: { name: expect.any(String) },
+    });
+    expect((await (await as("dt-officer")).post(`/api/projects/${id}/task-book`)).status).toBe(409);
+    const pdf = await (await as("dt-unit")).get(`/api/projects/${id}/task-book.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers["content-type"]).toContain("application/pdf");
+  });
+
+  it("is confirmed by both sides, then signed with its scan, committing the money", async () => {
+    const unit = await as("dt-unit");
+    expect(
+      (await unit.request("PUT", `/api/projects/${id}/task-book/scan?signedOn=2026-03-01`, scan, upload)).body
+        .code,
+    ).toBe("INVALID_TRANSITION");
+    expect((await unit.post(`/api/projects/${id}/task-book/events/confirmUnit`)).body.taskBook.status).toBe(
+      "drafted",
+    );
+    expect((await unit.post(`/api/projects/${id}/task-book/events/confirmUnit`)).status).toBe(409);
+    const both = await (await as("dt-officer")).post(`/api/projects/${id}/task-book/events/confirmBureau`);
+    expect(both.body.taskBook.status).toBe("confirmed");
+    const signed = await unit.request(
+      "PUT",
+      `/api/projects/${id}/task-book/scan?signedOn=2026-03-12`,
+      scan,
+      upload,
+    );
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    expect(signed.body).toMatchObject({
+      stage: "executing",
+      taskBook: { status: "signed", signed: { fileName: "任务书.pdf", signedOn: "2026-03-12" } },
+      money: { committedFen: 50_000_000, paidFen: 0, leftFen: 50_000_000 },
+      nodes: [{ due: true }],
+    });
+  });
+
+  it("pays once: prepared, approved by finance, marked paid; 20 parallel retries pay nothing more", async () => {
+    const officer = await as("dt-officer");
+    const prepared = await officer.request(
+      "POST",
+      `/api/projects/${id}/payments`,
+      { node: "lumpSum", note: "首笔拨款" },
+      { "idempotency-key": "prepare-0001" },
+    );
+    expect(prepared.status, JSON.stringify(prepared.body)).toBe(201);
+    const payId = prepared.body.id;
+    const again = await officer.request(
+      "POST",
+      `/api/projects/${id}/payments`,
+      { node: "lumpSum" },
+      { "idempotency-key": "prepare-0001" },
+    );
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(payId);
+    const early = await officer.request(
+      "POST",
+      `/api/payments/${payId}/events/pay`,
+      { treasuryRef: "GK-2026-0001" },
+      { "idempotency-key": "pay-00000001" },
+    );
+    expect(early.body.code).toBe("PAYMENT_NOT_APPROVED");
+    const approved = await (await as("dt-finance")).post(`/api/payments/${payId}/events/approve`, {});
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        officer.request(
+          "POST",
+          `/api/payments/${payId}/events/pay`,
+          { treasuryRef: "GK-2026-0001" },
+          { "idempotency-key": "pay-00000001" },
+        ),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const project = (await officer.get(`/api/projects/${id}`)).body;
+    expect(project.money).toMatchObject({ paidFen: 50_000_000, leftFen: 0 });
+    expect(project.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      "approved",
+      "taskBookDrawn",
+      "taskBookUnitConfirmed",
+      "taskBookBureauConfirmed",
+      "taskBookSigned",
+      "paymentPrepared",
+      "paymentApproved",
+      "paymentPaid",
+    ]);
+    const years = (await (await as("dt-finance")).get("/api/ledger/years")).body;
+    expect(years).toEqual([
+      {
+        year: 2026,
+        approvedFen: 100_000_000,
+        committedFen: 50_000_000,
+        paidFen: 50_000_000,
+        returnedFen: 0,
+        availableFen: 50_000_000,
+      },
+    ]);
+  });
+});

@@ -1,0 +1,163 @@
+import { DomainError, nodeDue, notFound, type PaymentEvent, paymentCheck } from "@luoshu/domain";
+import type { CallerContext } from "../../lib/context.ts";
+import { postToLedger } from "../ledger/post-to-ledger.ts";
+import type { PaymentRow } from "./execution.repository.ts";
+import { type ExecutionDeps, ledgerProjectOf, visibleProject } from "./task-books.ts";
+
+const paymentNotFound = () => notFound("拨款不存在。", "No such payment.");
+
+/**
+ * 提出拨款 of one node of a signed task book: the node's amount as the task book set it, once its
+ * condition is reached (LY-FUNDS §13), never a node paid or under way (the partial unique index), and
+ * within what the ledger says the project has left. The key the bureau sent replays the payment it
+ * prepared the first time instead of preparing another.
+ */
+export async function preparePayment(
+  deps: ExecutionDeps,
+  input: { ctx: CallerContext; projectId: string; node: string; note: string; idempotencyKey: string },
+) {
+  const { ctx } = input;
+  const { p } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
+  if (!ctx.actor.roles.includes("programOfficer")) throw new DomainError({ code: "FORBIDDEN" });
+  return deps.tx.run(ctx, async (repos, audit) => {
+    await repos.ledger.lock(p.cityId);
+    const earlier = await repos.execution.paymentByKey(p.cityId, input.idempotencyKey);
+    if (earlier) {
+      // the key stands for one request: this node of this project
+      if (earlier.projectId !== p.id || earlier.node !== input.node)
+        throw new DomainError({ code: "LEDGER_IDEMPOTENCY_MISMATCH" });
+      return { payment: earlier, replayed: true };
+    }
+    const tb = await repos.execution.taskBook(p.cityId, p.id);
+    const node = tb?.content.nodes.find((n) => n.code === input.node);
+    if (!tb || !node) {
+      throw new DomainError({
+        code: "VALIDATION",
+        path: "node",
+        messageZh: "任务书中没有该拨付节点。",
+        messageEn: "The task book has no such payment node.",
+      });
+    }
+    const facts = {
+      taskBookSigned: tb.status === "signed",
+      midTermPassed: false,
+      accepted: false,
+      grade: p.grade,
+    };
+    if (!nodeDue(node.after, facts)) {
+      throw new DomainError({
+        code: "PAYMENT_NODE_NOT_DUE",
+        details: { node: node.code, after: node.after },
+      });
+    }
+    const postings = await repos.ledger.postingsOfProject(p.cityId, p.id);
+    if (postings.some((x) => x.kind === "pay" && x.node === node.code))
+      throw new DomainError({ code: "LEDGER_NODE_PAID", details: { node: node.code } });
+    const payment = await repos.execution.insertPayment({
+      cityId: p.cityId,
+      projectId: p.id,
+      node: node.code,
+      amountFen: node.amountFen,
+      status: "prepared",
+      idempotencyKey: input.idempotencyKey,
+      preparedBy: ctx.actor.userId,
+      preparedAt: ctx.now,
+      note: input.note,
+    });
+    audit({
+      action: "payment.prepare",
+      entityType: "payment",
+      entityId: payment.id,
+      cityId: p.cityId,
+      after: { projectId: p.id, node: node.code, amountFen: node.amountFen },
+    });
+    return { payment, replayed: false };
+  });
+}
+
+/**
+ * Finance's approval, the bureau's cancellation, or 已拨付 with the treasury's reference: the pay
+ * posting is made under the request's key with the payment's own id, so a retried or doubled request
+ * replays the payment as paid instead of paying twice, and the same key for another payment is refused.
+ */
+export async function firePaymentEvent(
+  deps: ExecutionDeps,
+  input: {
+    ctx: CallerContext;
+    paymentId: string;
+    event: PaymentEvent;
+    treasuryRef?: string;
+    idempotencyKey?: string;
+  },
+): Promise<PaymentRow> {
+  const { ctx, event } = input;
+  return deps.tx.run(ctx, async (repos, audit) => {
+    const found = await repos.execution.payment(ctx.scope, input.paymentId);
+    if (!found) throw paymentNotFound();
+    const { project } = found;
+    const { policy } = await visibleProject(repos, deps.policies, ctx, project.id);
+    // every money operation of a city runs one after the other, then the payment row is read again under its lock
+    await repos.ledger.lock(project.cityId);
+    const locked = await repos.execution.payment(ctx.scope, input.paymentId, true);
+    if (!locked) throw paymentNotFound();
+    const pay = locked.pay;
+    if (event === "pay" && pay.status === "paid" && input.idempotencyKey) {
+      const replay = await replayOf(repos, pay, input.idempotencyKey, input.treasuryRef);
+      if (replay) return replay;
+    }
+    const status = paymentCheck(policy, pay, event, ctx.actor);
+    let changes: Partial<PaymentRow>;
+    if (event === "pay") {
+      if (!input.idempotencyKey || !input.treasuryRef) {
+        throw new DomainError({
+          code: "VALIDATION",
+          path: input.treasuryRef ? "idempotency-key" : "treasuryRef",
+          messageZh: "标记已拨付须填写国库支付凭证号，并携带 Idempotency-Key 请求头。",
+          messageEn: "Marking paid takes the treasury's reference and an Idempotency-Key header.",
+        });
+      }
+      const tb = await repos.execution.taskBook(project.cityId, project.id);
+      await postToLedger(repos, {
+        cityId: project.cityId,
+        policy,
+        by: ctx.actor.userId,
+        now: ctx.now,
+        op: { op: "pay", projectId: project.id, node: pay.node, amountFen: pay.amountFen },
+        idempotencyKey: input.idempotencyKey,
+        project: ledgerProjectOf(project, tb),
+        id: pay.id,
+      });
+      changes = { status, paidBy: ctx.actor.userId, paidAt: ctx.now, treasuryRef: input.treasuryRef };
+    } else if (event === "approve") {
+      changes = { status, approvedBy: ctx.actor.userId, approvedAt: ctx.now };
+    } else {
+      changes = { status, cancelledBy: ctx.actor.userId, cancelledAt: ctx.now };
+    }
+    const updated = await repos.execution.updatePayment(pay, changes);
+    audit({
+      action: `payment.${event}`,
+      entityType: "payment",
+      entityId: pay.id,
+      cityId: pay.cityId,
+      before: { status: pay.status },
+      after: { status, ...(input.treasuryRef ? { treasuryRef: input.treasuryRef } : {}) },
+    });
+    return updated;
+  });
+}
+
+/** A paid payment asked to be paid again under the key that paid it: the same answer, nothing posted. */
+async function replayOf(
+  repos: Pick<ExecutionDeps["repos"], "ledger">,
+  pay: PaymentRow,
+  key: string,
+  treasuryRef: string | undefined,
+): Promise<PaymentRow | null> {
+  const posting = (await repos.ledger.postingsOfProject(pay.cityId, pay.projectId)).find(
+    (x) => x.idempotencyKey === key,
+  );
+  if (!posting) return null;
+  if (posting.id !== pay.id || pay.treasuryRef !== treasuryRef)
+    throw new DomainError({ code: "LEDGER_IDEMPOTENCY_MISMATCH" });
+  return pay;
+}

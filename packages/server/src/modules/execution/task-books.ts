@@ -1,0 +1,243 @@
+import {
+  attachmentMaxBytes,
+  chinaDateOf,
+  confirmTaskBook,
+  DomainError,
+  fire,
+  type LedgerProject,
+  notFound,
+  type Policy,
+  type TaskBookEvent,
+  taskBookContent,
+  taskBookMachine,
+} from "@luoshu/domain";
+import type { CallerContext } from "../../lib/context.ts";
+import type { FileStore } from "../../lib/files/file-store.ts";
+import { checkAttachment } from "../../lib/files/sniff-type.ts";
+import type { Audit, Transactor } from "../../lib/transaction.ts";
+import type { Repositories } from "../../repositories.ts";
+import { postToLedger } from "../ledger/post-to-ledger.ts";
+import type { TaskBookRow } from "./execution.repository.ts";
+
+export type ExecutionDeps = {
+  repos: Pick<Repositories, "execution" | "ledger">;
+  tx: Transactor<Pick<Repositories, "execution" | "ledger">>;
+  policies: Policy[];
+};
+type Repos = Pick<Repositories, "execution" | "ledger">;
+
+export const projectNotFound = () => notFound("项目不存在。", "No such project.");
+const taskBookMissing = () => notFound("该项目尚未拟定任务书。", "The project has no task book yet.");
+
+/** A project in the caller's scope with the policy version it is bound to (DT-RULES §24), or 404. */
+export async function visibleProject(
+  repos: Pick<Repos, "execution">,
+  policies: readonly Policy[],
+  ctx: CallerContext,
+  id: string,
+) {
+  const found = await repos.execution.project(ctx.scope, id);
+  if (!found) throw projectNotFound();
+  const policy = policies.find((p) => p.city === found.p.cityId && p.version === found.p.policyVersion);
+  if (!policy) throw new Error(`policy ${found.p.cityId} ${found.p.policyVersion} not loaded`);
+  return { ...found, policy };
+}
+
+/** The ledger's view of a project: its approved amount and the task book's nodes. */
+export const ledgerProjectOf = (
+  p: { id: string; year: number; amountFen: number },
+  tb: Pick<TaskBookRow, "content"> | undefined,
+): LedgerProject => ({
+  projectId: p.id,
+  year: p.year,
+  approvedFen: p.amountFen,
+  nodes: tb?.content.nodes ?? [],
+  suspendedSince: null,
+});
+
+/**
+ * 拟定任务书: the bureau draws the task book up once from the approved project, its application and
+ * the policy version the project is bound to; the officer who does it becomes the project's
+ * responsible officer unless one is named already. A filed guiding project takes none: its unit runs
+ * and closes it itself (LY-REFORM §三(三)1).
+ */
+export async function drawTaskBook(deps: ExecutionDeps, input: { ctx: CallerContext; projectId: string }) {
+  const { ctx } = input;
+  const { p, unitName, piName, thirdParty, policy } = await visibleProject(
+    deps.repos,
+    deps.policies,
+    ctx,
+    input.projectId,
+  );
+  if (!ctx.actor.roles.includes("programOfficer")) throw new DomainError({ code: "FORBIDDEN" });
+  if (p.origin === "filing") throw new DomainError({ code: "TASK_BOOK_NOT_APPLICABLE" });
+  const a = p.applicationId
+    ? await deps.repos.execution.applicationContent(p.cityId, p.applicationId)
+    : undefined;
+  const content = taskBookContent(policy, {
+    project: { ...p, unitName, piName, thirdParty },
+    application: a
+      ? {
+          startDate: a.basic.startDate,
+          endDate: a.basic.endDate,
+          objectives: a.content.objectives,
+          researchContent: a.content.researchContent,
+          targets: a.targets,
+          milestones: a.milestones,
+          budgetLines: a.budget.lines.map((l) => ({ category: l.category, amountFen: l.amountFen })),
+          team: a.team.map(({ name, role, title, unitName: u, workMonths }) => ({
+            name,
+            role,
+            title,
+            unitName: u,
+            workMonths,
+          })),
+          selfRaisedFen: a.funding.selfRaisedFen,
+          coFundingFen: a.funding.coFundingFen,
+        }
+      : null,
+  });
+  return deps.tx.run(ctx, async (repos, audit) => {
+    const tb = await repos.execution.insertTaskBook({
+      cityId: p.cityId,
+      projectId: p.id,
+      status: "drafted",
+      content,
+      drawnBy: ctx.actor.userId,
+      drawnAt: ctx.now,
+    });
+    if (!p.responsibleOfficerId)
+      await repos.execution.setResponsibleOfficer(p.cityId, p.id, ctx.actor.userId);
+    audit({
+      action: "taskBook.draw",
+      entityType: "project",
+      entityId: p.id,
+      cityId: p.cityId,
+      after: { nodes: content.nodes, amountFen: content.amountFen },
+    });
+    return tb;
+  });
+}
+
+/** The unit's or the bureau's confirmation on the platform; the second one confirms the task book. */
+export async function confirmTaskBookStep(
+  deps: ExecutionDeps,
+  input: {
+    ctx: CallerContext;
+    projectId: string;
+    event: Extract<TaskBookEvent, "confirmUnit" | "confirmBureau">;
+  },
+) {
+  const { ctx, event } = input;
+  const { p } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
+  return deps.tx.run(ctx, async (repos, audit) => {
+    const tb = await repos.execution.taskBook(p.cityId, p.id, true);
+    if (!tb) throw taskBookMissing();
+    fire(taskBookMachine, tb.status, event, ctx.actor.roles);
+    const side = event === "confirmUnit" ? "unit" : "bureau";
+    const status = confirmTaskBook(tb, side);
+    const updated = await repos.execution.updateTaskBook(
+      tb,
+      side === "unit"
+        ? { status, unitConfirmedBy: ctx.actor.userId, unitConfirmedAt: ctx.now }
+        : { status, bureauConfirmedBy: ctx.actor.userId, bureauConfirmedAt: ctx.now },
+    );
+    audit({
+      action: `taskBook.${event}`,
+      entityType: "project",
+      entityId: p.id,
+      cityId: p.cityId,
+      before: { status: tb.status },
+      after: { status },
+    });
+    return updated;
+  });
+}
+
+/**
+ * 签订: the signed and sealed task book's scan (PDF or image, checked by content) is uploaded with
+ * the day it was signed, and the project's approved amount is committed in the ledger from its
+ * year's budget, which finance must have approved (LY-FUNDS §12). A project that pays nothing commits
+ * nothing.
+ */
+export async function signTaskBook(
+  deps: ExecutionDeps & { files: FileStore },
+  input: { ctx: CallerContext; projectId: string; signedOn: string; fileName: string; bytes: Buffer },
+) {
+  const { ctx } = input;
+  const { p, policy } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
+  if (input.signedOn > chinaDateOf(ctx.now)) {
+    throw new DomainError({
+      code: "VALIDATION",
+      path: "signedOn",
+      messageZh: "签订日期不能晚于今天。",
+      messageEn: "The day of signing cannot be after today.",
+    });
+  }
+  const check = await checkAttachment(input.bytes, {
+    allowed: ["pdf", "png", "jpg"],
+    maxBytes: attachmentMaxBytes,
+  });
+  if (!check.ok) throw new DomainError({ ...check, path: "file" });
+  const stored = await deps.files.put(input.bytes);
+  return deps.tx.run(ctx, async (repos, audit) => {
+    const tb = await repos.execution.taskBook(p.cityId, p.id, true);
+    if (!tb) throw taskBookMissing();
+    const status = fire(taskBookMachine, tb.status, "sign", ctx.actor.roles);
+    const updated = await repos.execution.updateTaskBook(tb, {
+      status,
+      scan: { fileName: input.fileName, mime: check.type.mime, size: stored.size, sha256: stored.sha256 },
+      signedOn: input.signedOn,
+      signedBy: ctx.actor.userId,
+      signedAt: ctx.now,
+    });
+    if (tb.content.nodes.length > 0) {
+      await postToLedger(repos, {
+        cityId: p.cityId,
+        policy,
+        by: ctx.actor.userId,
+        now: ctx.now,
+        op: { op: "commit", projectId: p.id },
+        idempotencyKey: `commit:${p.id}`,
+        project: ledgerProjectOf(p, tb),
+      });
+    }
+    auditSigned(audit, p, input, stored.sha256);
+    return updated;
+  });
+}
+
+function auditSigned(
+  audit: Audit,
+  p: { id: string; cityId: string; amountFen: number },
+  input: { signedOn: string; fileName: string },
+  sha256: string,
+) {
+  audit({
+    action: "taskBook.sign",
+    entityType: "project",
+    entityId: p.id,
+    cityId: p.cityId,
+    before: { status: "confirmed" },
+    after: {
+      status: "signed",
+      signedOn: input.signedOn,
+      fileName: input.fileName,
+      sha256,
+      committedFen: p.amountFen,
+    },
+  });
+}
+
+/** The signed scan, to the parties who read the project. */
+export async function readTaskBookScan(
+  deps: Pick<ExecutionDeps, "repos" | "policies"> & { files: FileStore },
+  input: { ctx: CallerContext; projectId: string },
+) {
+  const { p } = await visibleProject(deps.repos, deps.policies, input.ctx, input.projectId);
+  const tb = await deps.repos.execution.taskBook(p.cityId, p.id);
+  if (!tb?.scan) throw notFound("任务书签章扫描件尚未上传。", "The signed scan is not uploaded yet.");
+  const bytes = await deps.files.get(tb.scan.sha256);
+  if (!bytes) throw notFound();
+  return { ...tb.scan, bytes };
+}
