@@ -2,12 +2,13 @@ import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
 import { demoPassword, demoUsernames } from "./db/seed/demo-data.ts";
 import { walkDemoDecision } from "./db/seed/demo-decision.ts";
+import { walkDemoExecution } from "./db/seed/demo-execution.ts";
 import { walkDemoJoint } from "./db/seed/demo-joint.ts";
 import { walkDemoReview } from "./db/seed/demo-review.ts";
 import { seedDemo } from "./db/seed/seed-demo.ts";
 import { appDeps } from "./deps.ts";
 import { registerSealer } from "./lib/after-commit.ts";
-import { movableClock, systemClock } from "./lib/clock.ts";
+import { fixedClock, movableClock, systemClock } from "./lib/clock.ts";
 import { createLocalFileStore } from "./lib/files/file-store.ts";
 import { injectClients, oneSessionEach } from "./lib/inject-client.ts";
 import { readPolicies } from "./lib/policy-files.ts";
@@ -49,18 +50,21 @@ if (seeded.created) console.log("已创建演示数据 / demo data created");
 const sealer = new AuditSealer(database.db, auditKeys);
 registerSealer(database.db, sealer);
 sealer.start();
+const appOptions = {
+  database,
+  policies,
+  cipher,
+  auditAnchor: auditKeys.anchor,
+  files: createLocalFileStore({ root: config.filesDir }),
+  secureCookies: config.secureCookies,
+  production: config.production,
+  checkResponses: config.checkResponses,
+};
 const app = await buildApp(
   appDeps({
-    database,
-    policies,
-    cipher,
-    auditAnchor: auditKeys.anchor,
-    files: createLocalFileStore({ root: config.filesDir }),
+    ...appOptions,
     clock: testClock ?? systemClock,
     testClock,
-    secureCookies: config.secureCookies,
-    production: config.production,
-    checkResponses: config.checkResponses,
     webDist: config.webDist,
     logger: process.env.LUOSHU_LOG === "1",
   }),
@@ -71,13 +75,32 @@ if (seeded.created && process.env.LUOSHU_DEMO_REVIEW !== "0") {
   const clients = injectClients(app);
   const as = oneSessionEach((username: string) => clients.login(username, demoPassword));
   try {
+    await walkPastExecution();
     await walkDemoReview(as, systemClock.now());
     await walkDemoDecision(as, systemClock.now());
     await walkDemoJoint(as);
-    console.log("已创建演示评审与拟立项名单 / demo expert review and proposed lists created");
+    console.log(
+      "已创建演示评审、拟立项名单与执行中的项目 / demo expert review, proposed lists and projects in execution created",
+    );
   } catch (e) {
     // The seed itself stands; only the walk's steps after the failure are missing.
     console.error(`演示评审未能完成 / the demo review walk stopped: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * The demo's projects in execution were approved weeks ago (a notice runs working days), so their
+ * walk runs on an app of its own whose clock it sets back, first, before today's walks.
+ */
+async function walkPastExecution() {
+  const clock = fixedClock(systemClock.now());
+  const past = await buildApp(appDeps({ ...appOptions, clock }));
+  try {
+    const clients = injectClients(past);
+    const signIn = () => oneSessionEach((username: string) => clients.login(username, demoPassword));
+    await walkDemoExecution(signIn, clock, systemClock.now());
+  } finally {
+    await past.close();
   }
 }
 

@@ -19,6 +19,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../plugins/access.ts";
 import { codesOf } from "../../plugins/error-codes.ts";
+import { projectIdsWaitingForTaskBook } from "../execution/task-books-waiting.ts";
 import {
   draftCommission,
   fireCommissionEvent,
@@ -105,12 +106,18 @@ export async function projectRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: { permission: "project.read", scope: "city" } },
       schema: {
         tags,
-        summary: "Approved projects in the caller's scope",
+        summary:
+          "Approved projects in the caller's scope; mine=true: those whose task book waits for the caller",
+        querystring: z.object({ mine: z.enum(["true", "false"]).optional() }).strict(),
         response: { 200: z.object({ items: z.array(projectDto), total: z.number() }) },
       },
     },
     async (request) => {
-      const items = await projectsInScope(deps, callerOf(request));
+      const ctx = callerOf(request);
+      const all = await projectsInScope(deps, ctx);
+      const waiting =
+        request.query.mine === "true" ? await projectIdsWaitingForTaskBook(deps.repos, ctx) : null;
+      const items = waiting ? all.filter((p) => waiting.has(p.id)) : all;
       return { items, total: items.length };
     },
   );

@@ -106,6 +106,34 @@ export function executionRepository(db: Db) {
       return r;
     },
 
+    /** Every project as the ledger sees it (a city's, or all cities' for `ledger:verify`): amount, year, nodes. */
+    async ledgerProjects(cityId: string | null) {
+      return db
+        .select({
+          cityId: projects.cityId,
+          id: projects.id,
+          year: projects.year,
+          amountFen: projects.amountFen,
+          content: taskBooks.content,
+        })
+        .from(projects)
+        .leftJoin(taskBooks, and(eq(taskBooks.cityId, projects.cityId), eq(taskBooks.projectId, projects.id)))
+        .where(cityId === null ? undefined : eq(projects.cityId, cityId));
+    },
+
+    /** The city's task books, as far as whose step is next. */
+    async taskBooksOf(cityId: string) {
+      return db
+        .select({
+          projectId: taskBooks.projectId,
+          status: taskBooks.status,
+          unitConfirmedAt: taskBooks.unitConfirmedAt,
+          bureauConfirmedAt: taskBooks.bureauConfirmedAt,
+        })
+        .from(taskBooks)
+        .where(eq(taskBooks.cityId, cityId));
+    },
+
     async insertTaskBook(row: typeof taskBooks.$inferInsert): Promise<TaskBookRow> {
       const [r] = await withConflicts(
         {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scan } from "../../db/seed/demo-review.ts";
 import { oneSessionEach } from "../../lib/inject-client.ts";
+import { createRepositories } from "../../repositories.ts";
 import { commissionedProject } from "../../test/project-fixtures.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
+import { checkLedger } from "../ledger/check-ledger.ts";
 
 // A Datong project from its approval to its first payment: the task book drawn, confirmed by both
 // sides, its signed scan uploaded (the money committed), the payment prepared, approved by finance
@@ -141,6 +143,14 @@ describe("a project's task book and first payment", () => {
         returnedFen: 0,
         availableFen: 50_000_000,
       },
+    ]);
+  });
+
+  it("leaves a ledger that keeps every invariant (what npm run ledger:verify checks)", async () => {
+    const reports = await checkLedger(createRepositories(t.database.db, t.auditKeys));
+    expect(reports.flatMap((r) => r.findings)).toEqual([]);
+    expect(reports.find((r) => r.cityId === "datong")?.years).toEqual([
+      expect.objectContaining({ year: 2026, paidFen: 50_000_000 }),
     ]);
   });
 });

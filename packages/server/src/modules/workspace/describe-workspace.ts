@@ -13,8 +13,12 @@ import type { ChallengesRepository } from "../decisions/challenges.repository.ts
 import type { DecisionsRepository } from "../decisions/decisions.repository.ts";
 import { listChallenges } from "../decisions/open-challenges.ts";
 import type { ProjectsRepository } from "../decisions/projects.repository.ts";
+import type { ExecutionRepository } from "../execution/execution.repository.ts";
+import { listPayments } from "../execution/payment-views.ts";
+import { projectIdsWaitingForTaskBook } from "../execution/task-books-waiting.ts";
 import type { JointRepository } from "../joint/joint.repository.ts";
 import { listJointTopics } from "../joint/joint-view.ts";
+import type { LedgerRepository } from "../ledger/ledger.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
 import type { WorkspaceRepository } from "./workspace.repository.ts";
@@ -29,6 +33,8 @@ type Deps = {
     users: Pick<UsersRepository, "count">;
     decisions: Pick<DecisionsRepository, "listsInStates">;
     projects: Pick<ProjectsRepository, "controlNumbers" | "projectsInScope">;
+    execution: ExecutionRepository;
+    ledger: LedgerRepository;
   };
 };
 /** A tile, or null where the city runs no such work. */
@@ -199,12 +205,34 @@ const challengesWaiting: Provider = async (deps, ctx) =>
     (await listChallenges(deps, ctx, { mine: true })).length,
   );
 
+/** 计划任务书: task books to draw up (the bureau), to confirm, or whose signed scan is still to come. */
+const taskBooksWaiting: Provider = async ({ repos }, ctx) =>
+  task(
+    "taskBooksWaiting",
+    "待我处理的计划任务书",
+    "Task books waiting for me",
+    "/projects?mine=true",
+    (await projectIdsWaitingForTaskBook(repos, ctx)).size,
+  );
+
+/** 拨款: payments waiting for finance's approval, or for the bureau to pay them. */
+const paymentsWaiting: Provider = async (deps, ctx) =>
+  task(
+    "paymentsWaiting",
+    ctx.actor.roles.includes("financeOfficer") ? "待审核的拨款" : "待拨付的拨款",
+    ctx.actor.roles.includes("financeOfficer") ? "Payments to approve" : "Payments to pay",
+    "/payments?mine=true",
+    (await listPayments(deps, ctx, { status: null, mine: true })).length,
+  );
+
 /** What waits for each role; later steps add providers (applications to review, reports due…). */
 const providersByRole: Record<Role, Provider[]> = {
   programOfficer: [
     listsWaiting,
     challengesWaiting,
     jointWaiting,
+    taskBooksWaiting,
+    paymentsWaiting,
     needsToTriage,
     guidesToPublish,
     openGuides,
@@ -222,10 +250,19 @@ const providersByRole: Record<Role, Provider[]> = {
     unitsInScope,
     policies,
   ],
-  financeOfficer: [listsWaiting, challengesWaiting, controlNumber, openGuides, projects, policies, budget],
+  financeOfficer: [
+    listsWaiting,
+    challengesWaiting,
+    paymentsWaiting,
+    controlNumber,
+    openGuides,
+    projects,
+    policies,
+    budget,
+  ],
   districtOfficer: [districtReview, projects, unitsInScope, policies],
   agencyOfficer: [formalCheck, policies],
-  unitAdmin: [myDrafts, openGuides, projects, unitsInScope, unitPeople, budget],
+  unitAdmin: [myDrafts, taskBooksWaiting, openGuides, projects, unitsInScope, unitPeople, budget],
   principalInvestigator: [myDrafts, openGuides, projects, budget, policies],
   expert: [policies],
   fundManager: [policies],
