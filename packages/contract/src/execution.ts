@@ -48,6 +48,7 @@ export const taskBookContentDto = z.object({
   lumpSum: z.object({ source: citation }).nullable(),
   nodes: z.array(node),
   paymentBasis: citation.nullable(),
+  terms: z.array(z.object({ textZh: z.string(), source: citation.nullable() })),
 });
 
 const signature = z.object({ at: instant, byName: z.string() }).nullable();
@@ -165,3 +166,26 @@ export const ledgerYearDto = z.object({
   returnedFen: z.number(),
   availableFen: z.number(),
 });
+
+const termSource = z.union([
+  z.object({ clause: z.string().trim().min(2).max(100) }).strict(),
+  z.object({ setting: z.literal("city") }).strict(),
+]);
+const taskBookTerm = z.object({ textZh: z.string(), source: citation.nullable() });
+
+/** The bureau's task book terms: its own where it edited them, else its policy file's. */
+export const taskBookTemplateDto = z.object({
+  terms: z.array(taskBookTerm),
+  edited: z.object({ at: instant, byName: z.string() }).nullable(),
+  defaults: z.array(taskBookTerm),
+});
+export type TaskBookTemplateDto = z.infer<typeof taskBookTemplateDto>;
+
+export const taskBookTemplateBody = z
+  .object({
+    terms: z
+      .array(z.object({ textZh: longText(2, 2000), source: termSource.nullable() }).strict())
+      .min(1)
+      .max(30),
+  })
+  .strict();

@@ -365,6 +365,16 @@ export const policySchema = z.strictObject({
    * paid. LY-FUNDS §12 has the bureau pay once finance has approved the budget; a second approval of
    * each payment is a city setting.
    */
+  /**
+   * 计划任务书: the terms a task book states by default, each with the clause it restates. The bureau
+   * edits its own version on the platform; a drawn task book keeps the terms it was drawn with.
+   */
+  taskBook: z.strictObject({
+    terms: z
+      .array(z.strictObject({ textZh: text, source: sourceSchema }))
+      .min(1)
+      .max(30),
+  }),
   paymentApproval: z.strictObject({
     financeApproves: z.boolean(),
     source: sourceSchema,

@@ -135,14 +135,29 @@ export interface TaskBookContent {
   lumpSum: { source: Cited } | null;
   nodes: { code: string; after: DisbursementTrigger; amountFen: number; source: Cited }[];
   paymentBasis: Cited | null;
+  /** The terms both sides agree to, as the bureau's template stood when the task book was drawn. */
+  terms: TaskBookTerm[];
 }
+
+export interface TaskBookTerm {
+  textZh: string;
+  source: Cited | null;
+}
+
+/** The terms of the city's policy file, where the bureau has not edited its own. */
+export const defaultTaskBookTerms = (policy: Policy): TaskBookTerm[] =>
+  policy.taskBook.terms.map((t) => ({ textZh: t.textZh, source: citeSource(t.source) }));
 
 /**
  * The task book's content, drawn once from the project, its application and the policy version the
  * project is bound to. The nodes are that policy's payment schedule of the approved amount; a program
  * the policy pays nothing has none (filing, joint research).
  */
-export function taskBookContent(policy: Policy, source: TaskBookSource): TaskBookContent {
+export function taskBookContent(
+  policy: Policy,
+  source: TaskBookSource,
+  terms: readonly TaskBookTerm[] = defaultTaskBookTerms(policy),
+): TaskBookContent {
   const { project, application: a } = source;
   const program = policy.programs.find((p) => p.code === project.program);
   const rule = disbursementRuleOf(policy, project.program);
@@ -179,5 +194,6 @@ export function taskBookContent(policy: Policy, source: TaskBookSource): TaskBoo
       source: n.source,
     })),
     paymentBasis: rule ? citeSource(rule.source) : null,
+    terms: terms.map((t) => ({ ...t })),
   };
 }

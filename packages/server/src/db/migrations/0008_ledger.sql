@@ -39,6 +39,13 @@ CREATE TABLE "payments" (
 	CONSTRAINT "payments_amount" CHECK ("payments"."amount_fen" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "task_book_templates" (
+	"city_id" text PRIMARY KEY NOT NULL,
+	"terms" jsonb NOT NULL,
+	"updated_by" uuid NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "task_books" (
 	"city_id" text NOT NULL,
 	"project_id" uuid NOT NULL,

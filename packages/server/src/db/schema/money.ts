@@ -1,4 +1,4 @@
-import type { PaymentState, PostingKind, TaskBookContent, TaskBookState } from "@luoshu/domain";
+import type { PaymentState, PostingKind, TaskBookContent, TaskBookState, TaskBookTerm } from "@luoshu/domain";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -44,6 +44,14 @@ export const taskBooks = pgTable(
     foreignKey({ columns: [t.cityId, t.projectId], foreignColumns: [projects.cityId, projects.id] }),
   ],
 );
+
+/** The bureau's own task book terms, replacing its policy file's defaults for task books drawn after. */
+export const taskBookTemplates = pgTable("task_book_templates", {
+  cityId: text("city_id").primaryKey(),
+  terms: jsonb("terms").$type<TaskBookTerm[]>().notNull(),
+  updatedBy: uuid("updated_by").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});
 
 /**
  * 拨款: one payment of one node, from the bureau's preparation to the treasury's reference. At most

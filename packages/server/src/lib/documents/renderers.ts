@@ -3,6 +3,7 @@ import { solveReviewAssignment } from "./assignment-job.ts";
 import { type AuditListOptions, type AuditListRow, renderAuditList } from "./audit-xlsx.ts";
 import { renderCommitmentLetter } from "./commitment-letter.ts";
 import { parseExpertSheet, renderExpertList, renderExpertTemplate } from "./expert-xlsx.ts";
+import { renderTaskBookDocx } from "./task-book-docx.ts";
 import { renderTaskBookPdf } from "./task-book-pdf.ts";
 import { type ApplicationListOptions, type ApplicationListRow, renderApplicationList } from "./xlsx.ts";
 
@@ -16,6 +17,7 @@ export const renderers = {
   applicationPdf: renderApplicationPdf,
   commitmentLetter: renderCommitmentLetter,
   taskBookPdf: renderTaskBookPdf,
+  taskBookDocx: renderTaskBookDocx,
   applicationList: ({
     rows,
     options,

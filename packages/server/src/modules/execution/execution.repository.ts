@@ -1,4 +1,4 @@
-import type { PaymentState, Scope } from "@luoshu/domain";
+import type { PaymentState, Scope, TaskBookTerm } from "@luoshu/domain";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.ts";
@@ -8,6 +8,7 @@ import {
   payments,
   projects,
   taskBooks,
+  taskBookTemplates,
   units,
   users,
 } from "../../db/schema/index.ts";
@@ -104,6 +105,21 @@ export function executionRepository(db: Db) {
         .where(and(eq(taskBooks.cityId, cityId), eq(taskBooks.projectId, projectId)));
       const [r] = lock ? await q.for("update") : await q;
       return r;
+    },
+
+    async template(cityId: string) {
+      const [r] = await db.select().from(taskBookTemplates).where(eq(taskBookTemplates.cityId, cityId));
+      return r;
+    },
+
+    async putTemplate(cityId: string, terms: TaskBookTerm[], by: string, at: Date) {
+      await db
+        .insert(taskBookTemplates)
+        .values({ cityId, terms, updatedBy: by, updatedAt: at })
+        .onConflictDoUpdate({
+          target: taskBookTemplates.cityId,
+          set: { terms, updatedBy: by, updatedAt: at },
+        });
     },
 
     /** Every project as the ledger sees it (a city's, or all cities' for `ledger:verify`): amount, year, nodes. */

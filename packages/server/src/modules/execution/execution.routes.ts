@@ -10,6 +10,8 @@ import {
   projectDetailDto,
   signTaskBookQuery,
   taskBookEvents,
+  taskBookTemplateBody,
+  taskBookTemplateDto,
 } from "@luoshu/contract";
 import { attachmentMaxBytes } from "@luoshu/domain";
 import type { FastifyInstance } from "fastify";
@@ -24,7 +26,8 @@ import { ledgerYears, listPayments, paymentView } from "./payment-views.ts";
 import { firePaymentEvent, preparePayment } from "./payments.ts";
 import { readProject } from "./project-view.ts";
 import { assignResponsibleOfficer } from "./responsible-officer.ts";
-import { taskBookPdf } from "./task-book-pdf.ts";
+import { taskBookDocx, taskBookPdf } from "./task-book-documents.ts";
+import { readTaskBookTemplate, saveTaskBookTemplate } from "./task-book-template.ts";
 import { confirmTaskBookStep, drawTaskBook, readTaskBookScan, signTaskBook } from "./task-books.ts";
 
 const tags = ["projects"];
@@ -195,6 +198,59 @@ export async function executionRoutes(app: FastifyInstance, deps: AppDeps) {
         .header("content-disposition", `inline; filename="task-book-${request.params.id.slice(0, 8)}.pdf"`)
         .send(file);
     },
+  );
+
+  r.get(
+    "/api/projects/:id/task-book.docx",
+    {
+      config: {
+        access: { permission: "project.read", scope: "city" },
+        errors: ["DOCUMENT_TOO_LARGE", "DOCUMENTS_BUSY", "DOCUMENT_TIMEOUT"],
+      },
+      schema: {
+        tags,
+        summary: "The task book as Word (.docx), for the parties to edit their copies before signing",
+        params: projectParams,
+        produces: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+      },
+    },
+    async (request, reply) => {
+      const file = await taskBookDocx(deps, { ctx: callerOf(request), projectId: request.params.id });
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        .header(
+          "content-disposition",
+          `attachment; filename="task-book-${request.params.id.slice(0, 8)}.docx"`,
+        )
+        .send(file);
+    },
+  );
+
+  r.get(
+    "/api/task-book-template",
+    {
+      config: { access: { permission: "taskBook.manage", scope: "city" } },
+      schema: {
+        tags,
+        summary: "The terms task books are drawn with: the bureau's own, or its policy file's defaults",
+        response: { 200: taskBookTemplateDto },
+      },
+    },
+    async (request) => readTaskBookTemplate(deps, callerOf(request)),
+  );
+
+  r.put(
+    "/api/task-book-template",
+    {
+      config: { access: { permission: "taskBook.manage", scope: "city" }, errors: ["VALIDATION"] },
+      schema: {
+        tags,
+        summary: "Edit the bureau's task book terms (task books drawn before keep theirs)",
+        body: taskBookTemplateBody,
+        response: { 200: taskBookTemplateDto },
+      },
+    },
+    async (request) => saveTaskBookTemplate(deps, { ctx: callerOf(request), terms: request.body.terms }),
   );
 
   r.post(

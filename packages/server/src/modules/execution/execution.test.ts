@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scan } from "../../db/seed/demo-review.ts";
+import { plain, readPdf } from "../../lib/documents/test-pdf.ts";
 import { oneSessionEach } from "../../lib/inject-client.ts";
 import { createRepositories } from "../../repositories.ts";
 import { commissionedProject } from "../../test/project-fixtures.ts";
@@ -152,5 +153,60 @@ describe("a project's task book and first payment", () => {
     expect(reports.find((r) => r.cityId === "datong")?.years).toEqual([
       expect.objectContaining({ year: 2026, paidFen: 50_000_000 }),
     ]);
+  });
+});
+
+/** A file's bytes as the server sent them. */
+async function download(c: Client, url: string) {
+  const res = await t.app.inject({ method: "GET", url, headers: { cookie: c.cookie } });
+  return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload };
+}
+
+describe("the task book's documents and terms", () => {
+  it("prints the parties, the node with its basis and the city's terms with their clauses, as PDF and .docx", async () => {
+    const unit = await as("dt-unit");
+    const pdf = await download(unit, `/api/projects/${id}/task-book.pdf`);
+    expect(pdf.status).toBe(200);
+    const text = plain(await readPdf(pdf.bytes));
+    for (const s of [
+      "大同市科技计划项目任务书",
+      "矿井突水应急监测技术攻关",
+      "任务书签订后",
+      "500,000.00",
+      "本市设定",
+      "八、双方约定",
+      "DT-RULES§19",
+    ]) {
+      expect(text).toContain(s);
+    }
+    const docx = await download(unit, `/api/projects/${id}/task-book.docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers["content-type"]).toContain("wordprocessingml");
+    expect(docx.bytes.subarray(0, 2).toString()).toBe("PK");
+    expect((await download(await as("ly-officer"), `/api/projects/${id}/task-book.docx`)).status).toBe(404);
+  });
+
+  it("are the bureau's to edit; a task book drawn before keeps the terms it was drawn with", async () => {
+    const officer = await as("dt-officer");
+    const before = (await officer.get("/api/task-book-template")).body;
+    expect(before.edited).toBeNull();
+    expect(before.terms[0]).toMatchObject({ source: { clause: "DT-RULES §18" } });
+    expect((await (await as("dt-unit")).put("/api/task-book-template", { terms: before.terms })).status).toBe(
+      403,
+    );
+    expect((await officer.put("/api/task-book-template", { terms: [] })).status).toBe(400);
+    const terms = [
+      ...before.terms,
+      { textZh: "乙方每季度末报送项目执行情况。", source: { setting: "city" } },
+    ];
+    const saved = await officer.put("/api/task-book-template", { terms });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body).toMatchObject({ terms, edited: { byName: expect.any(String) } });
+    const project = (await officer.get(`/api/projects/${id}`)).body;
+    expect(project.taskBook.content.terms).toEqual(before.terms);
+    // Luoyang's bureau keeps its own
+    expect((await (await as("ly-officer")).get("/api/task-book-template")).body.terms[0].source).toEqual({
+      clause: "LY-FUNDS §13(一)",
+    });
   });
 });

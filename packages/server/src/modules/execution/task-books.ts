@@ -71,32 +71,37 @@ export async function drawTaskBook(deps: ExecutionDeps, input: { ctx: CallerCont
   );
   if (!ctx.actor.roles.includes("programOfficer")) throw new DomainError({ code: "FORBIDDEN" });
   if (p.origin === "filing") throw new DomainError({ code: "TASK_BOOK_NOT_APPLICABLE" });
-  const a = p.applicationId
-    ? await deps.repos.execution.applicationContent(p.cityId, p.applicationId)
-    : undefined;
-  const content = taskBookContent(policy, {
-    project: { ...p, unitName, piName, thirdParty },
-    application: a
-      ? {
-          startDate: a.basic.startDate,
-          endDate: a.basic.endDate,
-          objectives: a.content.objectives,
-          researchContent: a.content.researchContent,
-          targets: a.targets,
-          milestones: a.milestones,
-          budgetLines: a.budget.lines.map((l) => ({ category: l.category, amountFen: l.amountFen })),
-          team: a.team.map(({ name, role, title, unitName: u, workMonths }) => ({
-            name,
-            role,
-            title,
-            unitName: u,
-            workMonths,
-          })),
-          selfRaisedFen: a.funding.selfRaisedFen,
-          coFundingFen: a.funding.coFundingFen,
-        }
-      : null,
-  });
+  const [a, template] = await Promise.all([
+    p.applicationId ? deps.repos.execution.applicationContent(p.cityId, p.applicationId) : undefined,
+    deps.repos.execution.template(p.cityId),
+  ]);
+  const content = taskBookContent(
+    policy,
+    {
+      project: { ...p, unitName, piName, thirdParty },
+      application: a
+        ? {
+            startDate: a.basic.startDate,
+            endDate: a.basic.endDate,
+            objectives: a.content.objectives,
+            researchContent: a.content.researchContent,
+            targets: a.targets,
+            milestones: a.milestones,
+            budgetLines: a.budget.lines.map((l) => ({ category: l.category, amountFen: l.amountFen })),
+            team: a.team.map(({ name, role, title, unitName: u, workMonths }) => ({
+              name,
+              role,
+              title,
+              unitName: u,
+              workMonths,
+            })),
+            selfRaisedFen: a.funding.selfRaisedFen,
+            coFundingFen: a.funding.coFundingFen,
+          }
+        : null,
+    },
+    template?.terms,
+  );
   return deps.tx.run(ctx, async (repos, audit) => {
     const tb = await repos.execution.insertTaskBook({
       cityId: p.cityId,

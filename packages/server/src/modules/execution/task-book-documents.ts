@@ -10,17 +10,16 @@ const triggerLabels = {
   graded: "绩效评价后",
 };
 
-/** The drawn task book as PDF, rendered off the request thread. */
-export async function taskBookPdf(
-  deps: Pick<ExecutionDeps, "repos" | "policies"> & { documents: DocumentRenderer },
-  input: { ctx: CallerContext; projectId: string },
-): Promise<Buffer> {
+type Deps = Pick<ExecutionDeps, "repos" | "policies"> & { documents: DocumentRenderer };
+type Input = { ctx: CallerContext; projectId: string };
+
+/** The drawn task book as a document, rendered off the request thread. */
+async function render(deps: Deps, input: Input, kind: "taskBookPdf" | "taskBookDocx") {
   const { p } = await visibleProject(deps.repos, deps.policies, input.ctx, input.projectId);
   const tb = await deps.repos.execution.taskBook(p.cityId, p.id);
   if (!tb) throw notFound("该项目尚未拟定任务书。", "The project has no task book yet.");
-  return deps.documents.render("taskBookPdf", {
-    content: tb.content,
-    triggerLabels,
-    generatedAt: input.ctx.now,
-  });
+  return deps.documents.render(kind, { content: tb.content, triggerLabels, generatedAt: input.ctx.now });
 }
+
+export const taskBookPdf = (deps: Deps, input: Input) => render(deps, input, "taskBookPdf");
+export const taskBookDocx = (deps: Deps, input: Input) => render(deps, input, "taskBookDocx");
