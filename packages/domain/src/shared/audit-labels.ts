@@ -53,6 +53,16 @@ export const auditActionLabels: Record<string, Label> = {
   "expert.suspend": { zh: "暂停专家", en: "Suspended an expert" },
   "expert.reinstate": { zh: "恢复专家", en: "Reinstated an expert" },
   "expert.updateOwn": { zh: "专家修改本人信息", en: "An expert changed their profile" },
+  "taskBook.draw": { zh: "拟定计划任务书", en: "Drew up a task book" },
+  "taskBook.confirmUnit": { zh: "承担单位确认任务书", en: "The unit confirmed a task book" },
+  "taskBook.confirmBureau": { zh: "市科技局确认任务书", en: "The bureau confirmed a task book" },
+  "taskBook.sign": { zh: "上传签订的任务书", en: "Uploaded a signed task book" },
+  "taskBook.template": { zh: "修改任务书模板", en: "Edited the task book terms" },
+  "project.responsibleOfficer": { zh: "指定项目责任人", en: "Named a project's responsible officer" },
+  "payment.prepare": { zh: "提出拨款", en: "Prepared a payment" },
+  "payment.approve": { zh: "财政审核拨款", en: "Approved a payment (finance)" },
+  "payment.pay": { zh: "拨付资金", en: "Paid" },
+  "payment.cancel": { zh: "撤销拨款", en: "Cancelled a payment" },
 };
 
 export const auditEntityLabels: Record<string, Label> = {
@@ -61,6 +71,9 @@ export const auditEntityLabels: Record<string, Label> = {
   integrityRecord: { zh: "诚信记录", en: "Integrity record" },
   notification: { zh: "通知", en: "Notification" },
   need: { zh: "技术需求", en: "Need" },
+  project: { zh: "项目", en: "Project" },
+  payment: { zh: "拨款", en: "Payment" },
+  taskBookTemplate: { zh: "任务书模板", en: "Task book terms" },
   guide: { zh: "申报指南", en: "Guide" },
   application: { zh: "申报书", en: "Application" },
   expert: { zh: "专家", en: "Expert" },

@@ -36,6 +36,8 @@ export const maxInputChars: Record<DocumentKind, number> = {
   // a task book carries the application's targets, milestones, budget and team, not its long texts
   taskBookPdf: 300_000,
   taskBookDocx: 300_000,
+  // up to 1,000 projects and their payments, about 400 characters each
+  ledgerBook: 2_000_000,
   applicationList: 4_000_000,
   // the audit export: up to 5,000 records with before/after cut to 1,000 characters each
   auditList: 12_000_000,

@@ -3,6 +3,7 @@ import { solveReviewAssignment } from "./assignment-job.ts";
 import { type AuditListOptions, type AuditListRow, renderAuditList } from "./audit-xlsx.ts";
 import { renderCommitmentLetter } from "./commitment-letter.ts";
 import { parseExpertSheet, renderExpertList, renderExpertTemplate } from "./expert-xlsx.ts";
+import { renderLedgerBook } from "./ledger-xlsx.ts";
 import { renderTaskBookDocx } from "./task-book-docx.ts";
 import { renderTaskBookPdf } from "./task-book-pdf.ts";
 import { type ApplicationListOptions, type ApplicationListRow, renderApplicationList } from "./xlsx.ts";
@@ -18,6 +19,7 @@ export const renderers = {
   commitmentLetter: renderCommitmentLetter,
   taskBookPdf: renderTaskBookPdf,
   taskBookDocx: renderTaskBookDocx,
+  ledgerBook: renderLedgerBook,
   applicationList: ({
     rows,
     options,

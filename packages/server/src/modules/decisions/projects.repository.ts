@@ -193,7 +193,7 @@ export function projectsRepository(db: Db) {
     /** Issued projects in the caller's scope, newest first. */
     async projectsInScope(scope: Scope) {
       return db
-        .select({ p: projects, unitName: units.nameZh })
+        .select({ p: projects, unitName: units.nameZh, districtCode: units.districtCode })
         .from(projects)
         .innerJoin(units, and(eq(units.cityId, projects.cityId), eq(units.id, projects.unitId)))
         .where(

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.ts";
 import {
   applications,
+  districts,
   openChallenges,
   payments,
   projects,
@@ -79,6 +80,14 @@ export function executionRepository(db: Db) {
         .from(applications)
         .where(and(eq(applications.cityId, cityId), eq(applications.id, applicationId)));
       return r?.content;
+    },
+
+    async districtNames(cityId: string): Promise<Map<string, string>> {
+      const rows = await db
+        .select({ code: districts.code, name: districts.nameZh })
+        .from(districts)
+        .where(eq(districts.cityId, cityId));
+      return new Map(rows.map((r) => [r.code, r.name]));
     },
 
     async displayNames(ids: readonly string[]): Promise<Map<string, string>> {

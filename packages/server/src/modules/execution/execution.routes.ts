@@ -22,6 +22,7 @@ import { fileNameFromHeader } from "../../lib/files/file-name.ts";
 import { acceptRawBytes, bytesOf, rawBytesOnly } from "../../lib/files/raw-upload.ts";
 import { callerOf } from "../../plugins/access.ts";
 import { codesOf } from "../../plugins/error-codes.ts";
+import { ledgerExport } from "./ledger-export.ts";
 import { ledgerYears, listPayments, paymentView } from "./payment-views.ts";
 import { firePaymentEvent, preparePayment } from "./payments.ts";
 import { readProject } from "./project-view.ts";
@@ -332,6 +333,35 @@ export async function executionRoutes(app: FastifyInstance, deps: AppDeps) {
         ...(request.headers["idempotency-key"] ? { idempotencyKey: request.headers["idempotency-key"] } : {}),
       });
       return paymentView(deps, ctx, request.params.id);
+    },
+  );
+
+  r.get(
+    "/api/ledger/export.xlsx",
+    {
+      config: {
+        access: { permission: "decision.read", scope: "city" },
+        errors: ["DOCUMENT_TOO_LARGE", "DOCUMENTS_BUSY", "DOCUMENT_TIMEOUT"],
+      },
+      schema: {
+        tags,
+        summary:
+          "资金台账 as .xlsx: each project's balances, its payments, and the totals by year, program, district and unit",
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict(),
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+      },
+    },
+    async (request, reply) => {
+      const year = request.query.year ?? null;
+      const file = await ledgerExport(deps, callerOf(request), year);
+      const name = `资金台账${year ? `-${year}` : ""}.xlsx`;
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header(
+          "content-disposition",
+          `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(file);
     },
   );
 

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scan } from "../../db/seed/demo-review.ts";
 import { plain, readPdf } from "../../lib/documents/test-pdf.ts";
@@ -161,6 +162,45 @@ async function download(c: Client, url: string) {
   const res = await t.app.inject({ method: "GET", url, headers: { cookie: c.cookie } });
   return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload };
 }
+
+describe("the ledger's export", () => {
+  it("gives finance each project's balances and payments, and the totals by program, district and unit", async () => {
+    const file = await download(await as("dt-finance"), "/api/ledger/export.xlsx?year=2026");
+    expect(file.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      "项目余额",
+      "拨款明细",
+      "按年度",
+      "按计划类别",
+      "按县区",
+      "按单位",
+    ]);
+    const balance = book.getWorksheet("项目余额")?.getRow(2).values as unknown[];
+    expect(balance.slice(1)).toEqual([
+      "DT-2026-YF-001",
+      "矿井突水应急监测技术攻关",
+      expect.any(String),
+      expect.any(String),
+      "重点研发计划",
+      2026,
+      500000,
+      500000,
+      500000,
+      0,
+      0,
+    ]);
+    expect((book.getWorksheet("拨款明细")?.getRow(2).values as unknown[]).slice(1, 6)).toEqual([
+      "DT-2026-YF-001",
+      expect.any(String),
+      "lumpSum",
+      500000,
+      "paid",
+    ]);
+    expect((await download(await as("dt-unit"), "/api/ledger/export.xlsx")).status).toBe(403);
+  });
+});
 
 describe("the task book's documents and terms", () => {
   it("prints the parties, the node with its basis and the city's terms with their clauses, as PDF and .docx", async () => {
