@@ -177,7 +177,8 @@ describe("the ledger's export", () => {
       "按县区",
       "按单位",
     ]);
-    const balance = book.getWorksheet("项目余额")?.getRow(2).values as unknown[];
+    const row = (sheet: string) => (book.getWorksheet(sheet)?.getRow(2).values ?? []) as unknown[];
+    const balance = row("项目余额");
     expect(balance.slice(1)).toEqual([
       "DT-2026-YF-001",
       "矿井突水应急监测技术攻关",
@@ -191,7 +192,7 @@ describe("the ledger's export", () => {
       0,
       0,
     ]);
-    expect((book.getWorksheet("拨款明细")?.getRow(2).values as unknown[]).slice(1, 6)).toEqual([
+    expect(row("拨款明细").slice(1, 6)).toEqual([
       "DT-2026-YF-001",
       expect.any(String),
       "lumpSum",
