@@ -1,4 +1,11 @@
-import { disbursementTriggers, paymentStates, projectOrigins, taskBookStates } from "@luoshu/domain";
+import {
+  disbursementTriggers,
+  fenSchema,
+  fundPushStates,
+  paymentStates,
+  projectOrigins,
+  taskBookStates,
+} from "@luoshu/domain";
 import { z } from "zod";
 import { citation, instant, longText } from "./shared.ts";
 
@@ -188,4 +195,46 @@ export const taskBookTemplateBody = z
       .min(1)
       .max(30),
   })
+  .strict();
+
+/** 基金推送 (LY-REFORM §二(三)): an enterprise pushed to the fund, and the fund's decisions. */
+export const fundPushEvents = ["invest", "decline", "followUp"] as const;
+
+export const fundPushDto = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  field: z.string(),
+  highlights: z.string(),
+  projects: z.array(
+    z.object({ number: z.string(), title: z.string(), grade: z.string().nullable(), amountFen: z.number() }),
+  ),
+  status: z.enum(fundPushStates),
+  pushed: z.object({ at: instant, byName: z.string() }),
+  decisions: z.array(
+    z.object({
+      event: z.string(),
+      amountFen: z.number().nullable(),
+      note: z.string(),
+      by: z.string(),
+      byName: z.string(),
+      at: instant,
+    }),
+  ),
+  source: citation,
+  actions: z.array(z.enum(fundPushEvents)),
+});
+export type FundPushDto = z.infer<typeof fundPushDto>;
+
+export const fundPushBody = z
+  .object({
+    unitId: z.uuid(),
+    projectIds: z.array(z.uuid()).max(50).default([]),
+    field: longText(2, 100),
+    highlights: longText(2, 4000),
+  })
+  .strict();
+
+export const fundDecisionBody = z
+  .object({ amountFen: fenSchema.nullable().default(null), note: longText(2, 2000) })
   .strict();

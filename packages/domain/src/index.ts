@@ -17,6 +17,7 @@ export * from "./dedup/index.ts";
 export * from "./expert-pool/disciplines.ts";
 export * from "./expert-pool/expert.ts";
 export * from "./expert-pool/expert-import.rules.ts";
+export * from "./fund-push/fund-push.ts";
 export * from "./guide/guide.machine.ts";
 export * from "./guide/guide.ts";
 export * from "./guide/guide-publish.rules.ts";

@@ -17,6 +17,7 @@ import { projectRoutes } from "./modules/decisions/projects.routes.ts";
 import { dedupRoutes } from "./modules/dedup/dedup.routes.ts";
 import { executionRoutes } from "./modules/execution/execution.routes.ts";
 import { expertRoutes } from "./modules/experts/experts.routes.ts";
+import { fundPushRoutes } from "./modules/fund-push/fund-push.routes.ts";
 import { guideRoutes } from "./modules/guides/guides.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { integrityRoutes } from "./modules/integrity/integrity.routes.ts";
@@ -115,6 +116,7 @@ export async function buildApp(
     challengeRoutes,
     jointRoutes,
     executionRoutes,
+    fundPushRoutes,
     testClockRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));

@@ -13,6 +13,7 @@ import { projectsRepository } from "./modules/decisions/projects.repository.ts";
 import { dedupRepository } from "./modules/dedup/dedup.repository.ts";
 import { executionRepository } from "./modules/execution/execution.repository.ts";
 import { expertsRepository } from "./modules/experts/experts.repository.ts";
+import { fundPushRepository } from "./modules/fund-push/fund-push.repository.ts";
 import { guidesRepository } from "./modules/guides/guides.repository.ts";
 import { integrityRepository } from "./modules/integrity/integrity.repository.ts";
 import { jointRepository } from "./modules/joint/joint.repository.ts";
@@ -49,6 +50,7 @@ export function createRepositories(db: Db, keys: AuditKeys) {
     dedup: dedupRepository(db),
     execution: executionRepository(db),
     experts: expertsRepository(db),
+    fundPush: fundPushRepository(db),
     guides: guidesRepository(db),
     integrity: integrityRepository(db),
     joint: jointRepository(db),

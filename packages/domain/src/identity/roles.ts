@@ -75,6 +75,10 @@ export const permissions = [
   /** 拨款: the bureau prepares and pays; finance approves each payment where the city sets it (LY-FUNDS §12). */
   "payment.prepare",
   "payment.approve",
+  /** 基金推送: the bureau pushes selected enterprises; the fund management institution decides by its charter. */
+  "fundPush.read",
+  "fundPush.manage",
+  "fundPush.decide",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -110,6 +114,8 @@ const grants: Record<Role, readonly Permission[]> = {
     "taskBook.manage",
     "taskBook.sign",
     "payment.prepare",
+    "fundPush.read",
+    "fundPush.manage",
   ],
   bureauLeader: [
     "workspace.read",
@@ -125,6 +131,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "decision.approve",
     "project.read",
     "joint.read",
+    "fundPush.read",
   ],
   financeOfficer: [
     "workspace.read",
@@ -185,7 +192,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "joint.read",
   ],
   expert: ["workspace.read", "expert.profile", "review.score"],
-  fundManager: ["workspace.read", "unit.read"],
+  fundManager: ["workspace.read", "unit.read", "fundPush.read", "fundPush.decide"],
   /** 龙门实验室's approver: its side of joint research, from the proposal to the outcome (LY-REFORM §三(二)2, §三(三)4). */
   laboratoryApprover: ["workspace.read", "unit.read", "joint.read", "joint.laboratory", "project.read"],
   sysAdmin: [

@@ -63,6 +63,10 @@ export const auditActionLabels: Record<string, Label> = {
   "payment.approve": { zh: "财政审核拨款", en: "Approved a payment (finance)" },
   "payment.pay": { zh: "拨付资金", en: "Paid" },
   "payment.cancel": { zh: "撤销拨款", en: "Cancelled a payment" },
+  "fundPush.push": { zh: "向基金推送企业", en: "Pushed an enterprise to the fund" },
+  "fundPush.invest": { zh: "基金决定投资", en: "The fund decided to invest" },
+  "fundPush.decline": { zh: "基金不予投资", en: "The fund declined" },
+  "fundPush.followUp": { zh: "基金跟踪了解", en: "The fund follows up" },
 };
 
 export const auditEntityLabels: Record<string, Label> = {
@@ -73,6 +77,7 @@ export const auditEntityLabels: Record<string, Label> = {
   need: { zh: "技术需求", en: "Need" },
   project: { zh: "项目", en: "Project" },
   payment: { zh: "拨款", en: "Payment" },
+  fundPush: { zh: "基金推送", en: "Fund push" },
   taskBookTemplate: { zh: "任务书模板", en: "Task book terms" },
   guide: { zh: "申报指南", en: "Guide" },
   application: { zh: "申报书", en: "Application" },

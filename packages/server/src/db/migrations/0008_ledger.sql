@@ -1,3 +1,18 @@
+CREATE TABLE "fund_pushes" (
+	"city_id" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"field" text NOT NULL,
+	"highlights" text NOT NULL,
+	"projects" jsonb NOT NULL,
+	"status" text NOT NULL,
+	"pushed_by" uuid NOT NULL,
+	"pushed_at" timestamp with time zone NOT NULL,
+	"decisions" jsonb NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "fund_pushes_city_id_id_pk" PRIMARY KEY("city_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "ledger_postings" (
 	"city_id" text NOT NULL,
 	"id" uuid NOT NULL,
@@ -65,8 +80,10 @@ CREATE TABLE "task_books" (
 );
 --> statement-breakpoint
 ALTER TABLE "projects" ADD COLUMN "responsible_officer_id" uuid;--> statement-breakpoint
+ALTER TABLE "fund_pushes" ADD CONSTRAINT "fund_pushes_city_id_unit_id_units_city_id_id_fk" FOREIGN KEY ("city_id","unit_id") REFERENCES "public"."units"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_city_id_project_id_projects_city_id_id_fk" FOREIGN KEY ("city_id","project_id") REFERENCES "public"."projects"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "task_books" ADD CONSTRAINT "task_books_city_id_project_id_projects_city_id_id_fk" FOREIGN KEY ("city_id","project_id") REFERENCES "public"."projects"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "fund_pushes_city_status" ON "fund_pushes" USING btree ("city_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_postings_key" ON "ledger_postings" USING btree ("city_id","idempotency_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_postings_commit" ON "ledger_postings" USING btree ("city_id","project_id") WHERE "ledger_postings"."kind" = 'commit';--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_postings_node_paid" ON "ledger_postings" USING btree ("city_id","project_id","node") WHERE "ledger_postings"."kind" = 'pay';--> statement-breakpoint

@@ -1,4 +1,11 @@
-import type { PaymentState, PostingKind, TaskBookContent, TaskBookState, TaskBookTerm } from "@luoshu/domain";
+import type {
+  FundPushState,
+  PaymentState,
+  PostingKind,
+  TaskBookContent,
+  TaskBookState,
+  TaskBookTerm,
+} from "@luoshu/domain";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -15,6 +22,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { projects } from "./decisions.ts";
+import { units } from "./units.ts";
 
 /**
  * 计划任务书: one per project, its content drawn once from the project and its application, the two
@@ -122,5 +130,37 @@ export const ledgerPostings = pgTable(
     index("ledger_postings_year").on(t.cityId, t.year),
     index("ledger_postings_project").on(t.cityId, t.projectId),
     check("ledger_postings_amount", sql`${t.amountFen} > 0`),
+  ],
+);
+
+/**
+ * 基金推送 (LY-REFORM §二(三)): one enterprise pushed to the fund management institution, with a
+ * snapshot of its projects and key figures as the bureau sent them, and the fund's decision.
+ */
+export const fundPushes = pgTable(
+  "fund_pushes",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    unitId: uuid("unit_id").notNull(),
+    /** The industry the enterprise is pushed for (风口产业, 未来产业). */
+    field: text("field").notNull(),
+    highlights: text("highlights").notNull(),
+    projects: jsonb("projects")
+      .$type<{ number: string; title: string; grade: string | null; amountFen: number }[]>()
+      .notNull(),
+    status: text("status").$type<FundPushState>().notNull(),
+    pushedBy: uuid("pushed_by").notNull(),
+    pushedAt: timestamp("pushed_at", { withTimezone: true }).notNull(),
+    /** Each of the fund's decisions in order: a follow-up, then an investment or a decline. */
+    decisions: jsonb("decisions")
+      .$type<{ event: string; amountFen: number | null; note: string; by: string; at: string }[]>()
+      .notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    foreignKey({ columns: [t.cityId, t.unitId], foreignColumns: [units.cityId, units.id] }),
+    index("fund_pushes_city_status").on(t.cityId, t.status),
   ],
 );

@@ -16,6 +16,8 @@ import type { ProjectsRepository } from "../decisions/projects.repository.ts";
 import type { ExecutionRepository } from "../execution/execution.repository.ts";
 import { listPayments } from "../execution/payment-views.ts";
 import { projectIdsWaitingForTaskBook } from "../execution/task-books-waiting.ts";
+import type { FundPushRepository } from "../fund-push/fund-push.repository.ts";
+import { listFundPushes } from "../fund-push/fund-push.ts";
 import type { JointRepository } from "../joint/joint.repository.ts";
 import { listJointTopics } from "../joint/joint-view.ts";
 import type { LedgerRepository } from "../ledger/ledger.repository.ts";
@@ -34,6 +36,7 @@ type Deps = {
     decisions: Pick<DecisionsRepository, "listsInStates">;
     projects: Pick<ProjectsRepository, "controlNumbers" | "projectsInScope">;
     execution: ExecutionRepository;
+    fundPush: FundPushRepository;
     ledger: LedgerRepository;
   };
 };
@@ -225,6 +228,19 @@ const paymentsWaiting: Provider = async (deps, ctx) =>
     (await listPayments(deps, ctx, { status: null, mine: true })).length,
   );
 
+/** 基金推送: enterprises the bureau pushed that wait for the fund's decision (LY-REFORM §二(三)). */
+const fundPushesWaiting: Provider = async (deps, ctx) => {
+  const policy = selectPolicy(deps.policies, ctx.actor.cityId ?? "", ctx.now);
+  if (!policy?.programs.some((p) => p.fundingMode === "fundPush")) return null;
+  return task(
+    "fundPushesWaiting",
+    "待决策的推送企业",
+    "Pushed enterprises awaiting the fund's decision",
+    "/fund-pushes?mine=true",
+    (await listFundPushes(deps, ctx, true)).length,
+  );
+};
+
 /** What waits for each role; later steps add providers (applications to review, reports due…). */
 const providersByRole: Record<Role, Provider[]> = {
   programOfficer: [
@@ -265,7 +281,7 @@ const providersByRole: Record<Role, Provider[]> = {
   unitAdmin: [myDrafts, taskBooksWaiting, openGuides, projects, unitsInScope, unitPeople, budget],
   principalInvestigator: [myDrafts, openGuides, projects, budget, policies],
   expert: [policies],
-  fundManager: [policies],
+  fundManager: [fundPushesWaiting, policies],
   laboratoryApprover: [jointWaiting, projects, policies],
   sysAdmin: [unitsInScope, guessedAccounts],
   secAdmin: [accountsWithoutRoles, guessedAccounts],
