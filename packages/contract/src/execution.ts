@@ -1,4 +1,5 @@
 import {
+  budgetCycleSteps,
   disbursementTriggers,
   fenSchema,
   fundPushStates,
@@ -237,4 +238,54 @@ export const fundPushBody = z
 
 export const fundDecisionBody = z
   .object({ amountFen: fenSchema.nullable().default(null), note: longText(2, 2000) })
+  .strict();
+
+/** 两上两下 (LY-FUNDS §11): a budget year's four steps with their due days and records. */
+export const budgetCycleDto = z.object({
+  year: z.number(),
+  steps: z.array(
+    z.object({
+      code: z.enum(budgetCycleSteps),
+      actor: z.enum(["bureau", "finance"]),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      due: z.string().nullable(),
+      overdue: z.boolean(),
+      source: citation,
+      record: z
+        .object({
+          on: z.string(),
+          docNumber: z.string(),
+          amountFen: z.number(),
+          note: z.string(),
+          by: z.string(),
+          byName: z.string(),
+          at: instant,
+        })
+        .nullable(),
+    }),
+  ),
+  performanceTargets: z.array(z.object({ program: z.string(), indicator: z.string(), target: z.string() })),
+  performanceTargetsSource: citation,
+  next: z.enum(budgetCycleSteps).nullable(),
+  /** Whether the next step is the caller's to record. */
+  mayRecord: z.boolean(),
+});
+export type BudgetCycleDto = z.infer<typeof budgetCycleDto>;
+
+export const budgetCycleStepBody = z
+  .object({
+    on: z.iso.date(),
+    docNumber: longText(2, 100),
+    amountFen: fenSchema.refine((v) => v > 0, "more than zero"),
+    note: longText(0, 2000).default(""),
+    performanceTargets: z
+      .array(
+        z
+          .object({ program: longText(1, 40), indicator: longText(2, 200), target: longText(1, 200) })
+          .strict(),
+      )
+      .max(100)
+      .default([]),
+  })
   .strict();

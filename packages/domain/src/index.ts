@@ -12,6 +12,7 @@ export * from "./application/review-queues.ts";
 export * from "./application/revision-diff.ts";
 export * from "./application/submission.rules.ts";
 export * from "./budget/budget.rules.ts";
+export * from "./budget/budget-cycle.ts";
 export * from "./decision/index.ts";
 export * from "./dedup/index.ts";
 export * from "./expert-pool/disciplines.ts";

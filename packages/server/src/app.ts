@@ -11,6 +11,7 @@ import { reviewRoutes } from "./modules/applications/review.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
+import { budgetCycleRoutes } from "./modules/budget/budget-cycle.routes.ts";
 import { challengeRoutes } from "./modules/decisions/challenges.routes.ts";
 import { decisionRoutes } from "./modules/decisions/decisions.routes.ts";
 import { projectRoutes } from "./modules/decisions/projects.routes.ts";
@@ -117,6 +118,7 @@ export async function buildApp(
     jointRoutes,
     executionRoutes,
     fundPushRoutes,
+    budgetCycleRoutes,
     testClockRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));

@@ -7,6 +7,7 @@ import type { AnchorStore } from "./modules/audit/audit-anchor.ts";
 import type { AuditSigner } from "./modules/audit/audit-chain.ts";
 import { credentialsRepository } from "./modules/auth/credentials.repository.ts";
 import { sessionsRepository } from "./modules/auth/sessions.repository.ts";
+import { budgetCycleRepository } from "./modules/budget/budget-cycle.repository.ts";
 import { challengesRepository } from "./modules/decisions/challenges.repository.ts";
 import { decisionsRepository } from "./modules/decisions/decisions.repository.ts";
 import { projectsRepository } from "./modules/decisions/projects.repository.ts";
@@ -44,6 +45,7 @@ export function createRepositories(db: Db, keys: AuditKeys) {
     credentials: credentialsRepository(db),
     sessions: sessionsRepository(db),
     rateLimits: rateLimitsRepository(db),
+    budgetCycle: budgetCycleRepository(db),
     challenges: challengesRepository(db),
     decisions: decisionsRepository(db),
     projects: projectsRepository(db),

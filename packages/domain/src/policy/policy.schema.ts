@@ -195,6 +195,33 @@ const postSubsidySchema = z.discriminatedUnion("kind", [
 ]);
 export type PostSubsidyRule = z.infer<typeof postSubsidySchema>;
 
+/** 两上两下 (LY-FUNDS §11): the year's budget, proposed and set in four steps between bureau and finance. */
+export const budgetCycleSteps = ["firstUp", "firstDown", "secondUp", "secondDown"] as const;
+export type BudgetCycleStep = (typeof budgetCycleSteps)[number];
+
+const budgetCycleSchema = z.strictObject({
+  steps: z
+    .array(
+      z.strictObject({
+        code: z.enum(budgetCycleSteps),
+        /** Who records it: the S&T bureau or the finance bureau. */
+        actor: z.enum(["bureau", "finance"]),
+        nameZh: text,
+        nameEn: text,
+        /** Due in the year before the budget's year, as MM-DD; null where the document sets no date. */
+        dueBefore: z
+          .string()
+          .regex(/^\d{2}-\d{2}$/)
+          .nullable(),
+        source: sourceSchema,
+      }),
+    )
+    .length(4),
+  /** Program-level performance targets are set with the draft (LY-FUNDS §23). */
+  performanceTargets: z.strictObject({ source: sourceSchema }),
+});
+export type BudgetCycleRules = z.infer<typeof budgetCycleSchema>;
+
 /** What a payment node waits for: the task book signed, the mid-term assessment passed, acceptance, the grade. */
 export const disbursementTriggers = ["taskBookSigned", "midTermPassed", "accepted", "graded"] as const;
 export type DisbursementTrigger = (typeof disbursementTriggers)[number];
@@ -360,6 +387,8 @@ export const policySchema = z.strictObject({
   indirectCost: indirectCostSchema,
   postSubsidy: postSubsidySchema,
   disbursement: disbursementSchema,
+  /** Where the city's documents set the budget's steps (Luoyang); absent: finance sets the figure at once. */
+  budgetCycle: budgetCycleSchema.optional(),
   /**
    * Whether the finance officer approves each payment the bureau prepares, before the bureau marks it
    * paid. LY-FUNDS §12 has the bureau pay once finance has approved the budget; a second approval of

@@ -1,3 +1,12 @@
+CREATE TABLE "budget_cycles" (
+	"city_id" text NOT NULL,
+	"year" integer NOT NULL,
+	"steps" jsonb NOT NULL,
+	"performance_targets" jsonb NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "budget_cycles_city_id_year_pk" PRIMARY KEY("city_id","year")
+);
+--> statement-breakpoint
 CREATE TABLE "fund_pushes" (
 	"city_id" text NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,

@@ -1,6 +1,8 @@
 import type {
+  CycleRecords,
   FundPushState,
   PaymentState,
+  PerformanceTarget,
   PostingKind,
   TaskBookContent,
   TaskBookState,
@@ -163,4 +165,17 @@ export const fundPushes = pgTable(
     foreignKey({ columns: [t.cityId, t.unitId], foreignColumns: [units.cityId, units.id] }),
     index("fund_pushes_city_status").on(t.cityId, t.status),
   ],
+);
+
+/** 两上两下 (LY-FUNDS §11): one budget year's steps as recorded, and the performance targets set with it. */
+export const budgetCycles = pgTable(
+  "budget_cycles",
+  {
+    cityId: text("city_id").notNull(),
+    year: integer("year").notNull(),
+    steps: jsonb("steps").$type<CycleRecords>().notNull(),
+    performanceTargets: jsonb("performance_targets").$type<PerformanceTarget[]>().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cityId, t.year] })],
 );

@@ -1,7 +1,7 @@
 import type { ApplicationResultDto, ControlNumberDto, DecisionCallDto, ProjectDto } from "@luoshu/contract";
 import { chinaDateOf, citeSource, nextActor, type Policy, selectPolicy } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
-import type { Transactor } from "../../lib/transaction.ts";
+import type { Audit, Transactor } from "../../lib/transaction.ts";
 import type { Repositories } from "../../repositories.ts";
 import { findVisibleApplication } from "../applications/read-applications.ts";
 import { appropriate } from "../ledger/appropriate.ts";
@@ -125,27 +125,47 @@ export async function setControlNumber(
 ): Promise<ControlNumberDto> {
   const { ctx } = input;
   const cityId = ctx.actor.cityId ?? "";
-  const row = await deps.tx.run(ctx, async (repos, audit) => {
-    const row = await repos.projects.setControlNumber({
-      cityId,
-      year: input.year,
-      amountFen: input.amountFen,
-      docNumber: input.docNumber,
-      setBy: ctx.actor.userId,
-      setAt: ctx.now,
-    });
-    const policy = selectPolicy(deps.policies, cityId, ctx.now);
-    if (!policy) throw new Error(`no policy in force for ${cityId}`);
-    await appropriate(repos, { cityId, policy, by: ctx.actor.userId, now: ctx.now }, input);
-    audit({
-      action: "budget.controlNumber.set",
-      entityType: "budgetControlNumber",
-      entityId: String(input.year),
-      cityId,
-      after: { amountFen: input.amountFen, docNumber: input.docNumber },
-    });
-    return row;
-  });
+  const row = await deps.tx.run(ctx, (repos, audit) =>
+    recordControlNumber(repos, audit, { ...input, policies: deps.policies }),
+  );
   const committed = await deps.repos.projects.committedByYear(cityId);
   return controlNumberDto(deps.policies, row, committed);
+}
+
+/**
+ * The figure written and the ledger's budget account brought to it, in the caller's transaction:
+ * finance's form, and the 一下 and 二下 steps of 两上两下 where the city takes them (LY-FUNDS §11).
+ */
+export async function recordControlNumber(
+  repos: Pick<Repositories, "projects" | "ledger">,
+  audit: Audit,
+  input: {
+    ctx: CallerContext;
+    policies: readonly Policy[];
+    year: number;
+    amountFen: number;
+    docNumber: string;
+  },
+) {
+  const { ctx } = input;
+  const cityId = ctx.actor.cityId ?? "";
+  const row = await repos.projects.setControlNumber({
+    cityId,
+    year: input.year,
+    amountFen: input.amountFen,
+    docNumber: input.docNumber,
+    setBy: ctx.actor.userId,
+    setAt: ctx.now,
+  });
+  const policy = selectPolicy(input.policies, cityId, ctx.now);
+  if (!policy) throw new Error(`no policy in force for ${cityId}`);
+  await appropriate(repos, { cityId, policy, by: ctx.actor.userId, now: ctx.now }, input);
+  audit({
+    action: "budget.controlNumber.set",
+    entityType: "budgetControlNumber",
+    entityId: String(input.year),
+    cityId,
+    after: { amountFen: input.amountFen, docNumber: input.docNumber },
+  });
+  return row;
 }

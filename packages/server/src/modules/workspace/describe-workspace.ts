@@ -9,6 +9,8 @@ import {
   selectPolicy,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
+import type { BudgetCycleRepository } from "../budget/budget-cycle.repository.ts";
+import { listBudgetCycles } from "../budget/budget-cycle.ts";
 import type { ChallengesRepository } from "../decisions/challenges.repository.ts";
 import type { DecisionsRepository } from "../decisions/decisions.repository.ts";
 import { listChallenges } from "../decisions/open-challenges.ts";
@@ -37,6 +39,7 @@ type Deps = {
     projects: Pick<ProjectsRepository, "controlNumbers" | "projectsInScope">;
     execution: ExecutionRepository;
     fundPush: FundPushRepository;
+    budgetCycle: BudgetCycleRepository;
     ledger: LedgerRepository;
   };
 };
@@ -241,6 +244,19 @@ const fundPushesWaiting: Provider = async (deps, ctx) => {
   );
 };
 
+/** 两上两下: a budget year whose next step is the caller's (the proposal is due 30 September, the draft end of November). */
+const budgetCycleWaiting: Provider = async (deps, ctx) => {
+  const policy = selectPolicy(deps.policies, ctx.actor.cityId ?? "", ctx.now);
+  if (!policy?.budgetCycle) return null;
+  return task(
+    "budgetCycleWaiting",
+    "待办理的预算“两上两下”",
+    "Budget steps (two up, two down) waiting for me",
+    "/budget/cycles?mine=true",
+    (await listBudgetCycles(deps, ctx, true)).length,
+  );
+};
+
 /** What waits for each role; later steps add providers (applications to review, reports due…). */
 const providersByRole: Record<Role, Provider[]> = {
   programOfficer: [
@@ -249,6 +265,7 @@ const providersByRole: Record<Role, Provider[]> = {
     jointWaiting,
     taskBooksWaiting,
     paymentsWaiting,
+    budgetCycleWaiting,
     needsToTriage,
     guidesToPublish,
     openGuides,
