@@ -132,7 +132,8 @@ export const projectDetailDto = z.object({
   origin: z.enum(projectOrigins),
   applicationId: z.string().nullable(),
   grade: z.string().nullable(),
-  responsibleOfficer: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The bureau's officer following the project, by name (the account is the bureau's, not the unit's). */
+  responsibleOfficer: z.object({ name: z.string() }).nullable(),
   stage: z.enum(projectStages),
   taskBook: taskBookDto.nullable(),
   nodes: z.array(projectNodeDto),

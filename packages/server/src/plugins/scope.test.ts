@@ -14,6 +14,7 @@ import { walkDemoJoint } from "../db/seed/demo-joint.ts";
 import { walkDemoReview } from "../db/seed/demo-review.ts";
 import { oneSessionEach } from "../lib/inject-client.ts";
 import { prepareForSubmission, startApplication } from "../test/application-fixtures.ts";
+import { insertedProject, signedTaskBook, whoIs } from "../test/project-fixtures.ts";
 import { describeScope, loadRowFacts, type RowFacts, reaches, scopeChecker } from "../test/scope-check.ts";
 import { type Client, createTestApp, type TestApp } from "../test/test-app.ts";
 import type { RegisteredRoute } from "./access.ts";
@@ -120,6 +121,45 @@ async function reviewsOfCities() {
   }
 }
 
+/**
+ * Projects of the demo unit and of the unit in another district, each with its task book signed
+ * (its scan is a single read too) and a payment prepared, the demo unit's approved by finance. They
+ * are inserted as the decision module issues them: the sessions stay open (no notice to wait out),
+ * and the year's control number is the one the demo decision walk set.
+ */
+async function projectsOfCity(prefix: string, cityId: string) {
+  const officer = clients.get(`${prefix}-officer`) as Client;
+  const parties = [
+    { unit: `${prefix}-unit`, pi: `${prefix}-pi` },
+    { unit: `${prefix}-scope-unit`, pi: `${prefix}-scope-pi` },
+  ];
+  for (const [i, party] of parties.entries()) {
+    const unit = clients.get(party.unit) as Client;
+    const [{ unitId }, { userId }] = await Promise.all([whoIs(unit), whoIs(clients.get(party.pi) as Client)]);
+    const id = await insertedProject(t, {
+      cityId,
+      number: `${prefix.toUpperCase()}-2026-${prefix === "ly" ? "RK" : "YF"}-95${i}`,
+      program: prefix === "ly" ? "softScience" : "keyRnd",
+      title: `${prefix} 范围测试项目 ${i}`,
+      amountFen: 1_000_000,
+      unitId: unitId as string,
+      piUserId: userId,
+    });
+    await signedTaskBook(officer, unit, id);
+    const pay = await officer.request(
+      "POST",
+      `/api/projects/${id}/payments`,
+      { node: "lumpSum" },
+      { "idempotency-key": `scope-${prefix}-${i}-prepare` },
+    );
+    expect(pay.status, JSON.stringify(pay.body)).toBe(201);
+    if (i === 0) {
+      const finance = clients.get(`${prefix}-finance`) as Client;
+      expect((await finance.post(`/api/payments/${pay.body.id}/events/approve`, {})).status).toBe(200);
+    }
+  }
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   for (const u of demoUsernames) clients.set(u, await t.as(u));
@@ -141,6 +181,15 @@ beforeAll(async () => {
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
   }
   await reviewsOfCities();
+  for (const c of demoCities) await projectsOfCity(c.prefix, c.id);
+  // 基金推送 exists in Luoyang only: one push of the demo enterprise, read by the bureau and the fund
+  const lyUnit = (await whoIs(clients.get("ly-unit") as Client)).unitId;
+  const pushed = await (clients.get("ly-officer") as Client).post("/api/fund-pushes", {
+    unitId: lyUnit,
+    field: "高端装备",
+    highlights: "研发投入占比 8%，发明专利 12 项。",
+  });
+  expect(pushed.status, JSON.stringify(pushed.body)).toBe(201);
   facts = await loadRowFacts(t.database.db);
   check = scopeChecker(facts);
   for (const [username, c] of clients) {
@@ -176,6 +225,10 @@ const tableOfRoute: [RegExp, string][] = [
   [/^\/api\/review-assignments\/:id/, "reviewAssignments"],
   [/^\/api\/decisions\/lists\/:id/, "proposedLists"],
   [/^\/api\/joint-research\/:id/, "jointTopics"],
+  // the project page and its files (the task book's PDF, its signed scan), and one payment
+  [/^\/api\/projects\/:id/, "projects"],
+  [/^\/api\/payments\/:id/, "payments"],
+  [/^\/api\/fund-pushes\/:id/, "fundPushes"],
 ];
 
 /** Query filters naming rows of every city, district, guide and call (a list may refuse them: 400). */
@@ -194,6 +247,8 @@ const filters = () => [
 /** The URLs to call for a route: with the id of every row its `:id` may name. */
 function targets(url: string): { url: string; id?: string }[] | string {
   if (!url.includes(":")) return [{ url }];
+  // a budget year is the city's own: the caller's city answers for it, no row of another city exists
+  if (url === "/api/budget/cycles/:year") return [{ url: url.replace(":year", "2027") }];
   if (url === "/api/policies/:city/:version")
     return demoCities.map((c) => ({ url: url.replace(":city", c.id).replace(":version", "2025") }));
   const table = tableOfRoute.find(([re]) => re.test(url))?.[1];
@@ -343,15 +398,16 @@ describe("data scope on every read route, as every account", () => {
               failures.push(`${where}: outside ${describeScope(scope)} → ${res.status} (want 404)`);
           }
           if (res.status === 200)
-            for (const o of outside(scope, res.body, username))
+            for (const o of outside(scope, res.body, username)) {
               failures.push(`${where} (${describeScope(scope)}): ${o}`);
+            }
         }
       }
     }
     expect(failures).toEqual([]);
     expect(seen.inside).toBeGreaterThan(200);
     expect(seen.outside).toBeGreaterThan(500);
-  }, 120_000);
+  }, 180_000);
 
   it("answers another city's rows as 404 to every permitted account of a city, files included", async () => {
     const failures: string[] = [];

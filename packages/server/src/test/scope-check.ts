@@ -56,7 +56,11 @@ export async function loadRowFacts(db: Db): Promise<Map<string, RowFacts>> {
       union all select 'proposedLists', id::text, city_id, null, null, null, status from proposed_lists
       union all select 'projects', p.id::text, p.city_id, u.district_code, p.unit_id::text, p.pi_user_id::text, null
         from projects p join units u on u.city_id = p.city_id and u.id = p.unit_id
+      union all select 'payments', pay.id::text, pay.city_id, u.district_code, p.unit_id::text, p.pi_user_id::text, pay.status
+        from payments pay join projects p on p.city_id = pay.city_id and p.id = pay.project_id
+        join units u on u.city_id = p.city_id and u.id = p.unit_id
       union all select 'jointTopics', id::text, city_id, null, unit_id::text, null, status from joint_topics
+      union all select 'fundPushes', id::text, city_id, null, null, null, status from fund_pushes
       union all select 'notifications', id::text, city_id, null, null, user_id::text, null from notifications
       union all select 'attachments', f.id::text, f.city_id, a.district_code, a.unit_id::text, null, a.status
         from attachments f join applications a on a.city_id = f.city_id and a.id = f.application_id`),
@@ -70,6 +74,8 @@ export async function loadRowFacts(db: Db): Promise<Map<string, RowFacts>> {
     experts: ["ownerUserId"],
     reviewAssignments: ["ownerUserId"],
     projects: ["districtCode", "unitId", "ownerUserId"],
+    // a payment is read only through its project, so it has the project's scope
+    payments: ["districtCode", "unitId", "ownerUserId"],
     jointTopics: ["unitId"],
   };
   const facts = new Map<string, RowFacts>();

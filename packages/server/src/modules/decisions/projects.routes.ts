@@ -53,7 +53,11 @@ export async function projectRoutes(app: FastifyInstance, deps: AppDeps) {
   r.put(
     "/api/budget/control-numbers/:year",
     {
-      config: { access: { permission: "budget.control", scope: "city" }, errors: ["CONFLICT"] },
+      // lowering the figure below what projects committed from it is refused by the ledger
+      config: {
+        access: { permission: "budget.control", scope: "city" },
+        errors: ["CONFLICT", "LEDGER_OVER_BUDGET"],
+      },
       schema: {
         tags,
         summary: "Set a year's budget control number (finance bureau)",

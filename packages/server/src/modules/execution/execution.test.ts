@@ -61,7 +61,7 @@ describe("a project's task book and first payment", () => {
   it("is confirmed by both sides, then signed with its scan, committing the money", async () => {
     const unit = await as("dt-unit");
     expect(
-      (await unit.request("PUT", `/api/projects/${id}/task-book/scan?signedOn=2026-03-01`, scan, upload)).body
+      (await unit.request("PUT", `/api/projects/${id}/task-book/scan?signedOn=2026-03-12`, scan, upload)).body
         .code,
     ).toBe("INVALID_TRANSITION");
     expect((await unit.post(`/api/projects/${id}/task-book/events/confirmUnit`)).body.taskBook.status).toBe(

@@ -1,10 +1,20 @@
-import { DomainError, nodeDue, notFound, type PaymentEvent, paymentCheck } from "@luoshu/domain";
+import {
+  DomainError,
+  nodeDue,
+  notFound,
+  type PaymentEvent,
+  paymentCheck,
+  paymentMachine,
+} from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import { postToLedger } from "../ledger/post-to-ledger.ts";
 import type { PaymentRow } from "./execution.repository.ts";
 import { type ExecutionDeps, ledgerProjectOf, visibleProject } from "./task-books.ts";
 
 const paymentNotFound = () => notFound("拨款不存在。", "No such payment.");
+
+/** A caller's key in the ledger, apart from the server's own (`commit:<project>`, `budget:<year>:…`). */
+const callerKey = (key: string) => `request:${key}`;
 
 /**
  * 提出拨款 of one node of a signed task book: the node's amount as the task book set it, once its
@@ -101,14 +111,30 @@ export async function firePaymentEvent(
     const locked = await repos.execution.payment(ctx.scope, input.paymentId, true);
     if (!locked) throw paymentNotFound();
     const pay = locked.pay;
-    if (event === "pay" && pay.status === "paid" && input.idempotencyKey) {
-      const replay = await replayOf(repos, pay, input.idempotencyKey, input.treasuryRef);
+    // who may fire the event at all comes first: a replay answers only those who may pay
+    if (!paymentMachine.transitions[event].roles.some((r) => ctx.actor.roles.includes(r)))
+      throw new DomainError({ code: "FORBIDDEN" });
+    const ledgerKey = input.idempotencyKey ? callerKey(input.idempotencyKey) : undefined;
+    if (event === "pay" && pay.status === "paid" && ledgerKey) {
+      const replay = await replayOf(repos, pay, ledgerKey, input.treasuryRef);
       if (replay) return replay;
+    }
+    // the second of two people pressing the same button: a clear conflict, not a state error
+    if (pay.status === paymentMachine.transitions[event].to) {
+      throw new DomainError(
+        event === "pay"
+          ? { code: "LEDGER_NODE_PAID", details: { node: pay.node } }
+          : {
+              code: "CONFLICT",
+              messageZh: `该拨款已${paymentMachine.labels[pay.status].zh}。`,
+              messageEn: `The payment is ${paymentMachine.labels[pay.status].en} already.`,
+            },
+      );
     }
     const status = paymentCheck(policy, pay, event, ctx.actor);
     let changes: Partial<PaymentRow>;
     if (event === "pay") {
-      if (!input.idempotencyKey || !input.treasuryRef) {
+      if (!ledgerKey || !input.treasuryRef) {
         throw new DomainError({
           code: "VALIDATION",
           path: input.treasuryRef ? "idempotency-key" : "treasuryRef",
@@ -123,7 +149,7 @@ export async function firePaymentEvent(
         by: ctx.actor.userId,
         now: ctx.now,
         op: { op: "pay", projectId: project.id, node: pay.node, amountFen: pay.amountFen },
-        idempotencyKey: input.idempotencyKey,
+        idempotencyKey: ledgerKey,
         project: ledgerProjectOf(project, tb),
         id: pay.id,
       });

@@ -144,9 +144,7 @@ export async function readProject(
     origin: p.origin,
     applicationId: p.applicationId,
     grade: p.grade,
-    responsibleOfficer: p.responsibleOfficerId
-      ? { id: p.responsibleOfficerId, name: nameOf(names, p.responsibleOfficerId) }
-      : null,
+    responsibleOfficer: p.responsibleOfficerId ? { name: nameOf(names, p.responsibleOfficerId) } : null,
     stage: !tb ? "approved" : tb.status === "signed" ? "executing" : "taskBook",
     taskBook: book,
     nodes,

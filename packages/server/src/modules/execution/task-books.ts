@@ -171,12 +171,12 @@ export async function signTaskBook(
 ) {
   const { ctx } = input;
   const { p, policy } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
-  if (input.signedOn > chinaDateOf(ctx.now)) {
+  if (input.signedOn > chinaDateOf(ctx.now) || input.signedOn < p.approvedOn) {
     throw new DomainError({
       code: "VALIDATION",
       path: "signedOn",
-      messageZh: "签订日期不能晚于今天。",
-      messageEn: "The day of signing cannot be after today.",
+      messageZh: `签订日期须在立项日期（${p.approvedOn}）之后，且不晚于今天。`,
+      messageEn: `The day of signing is between the approval (${p.approvedOn}) and today.`,
     });
   }
   const check = await checkAttachment(input.bytes, {
