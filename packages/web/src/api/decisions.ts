@@ -134,8 +134,9 @@ export function raiseObjection(listId: string, input: RaiseObjectionInput): Prom
   });
 }
 
-export function fetchProjects(): Promise<{ items: Project[] }> {
-  return apiFetch("/projects");
+/** Issued projects in scope; `mine`: those whose task book waits for the caller. */
+export function fetchProjects(mine = false): Promise<{ items: Project[] }> {
+  return apiFetch("/projects", { query: { mine: mine ? "true" : undefined } });
 }
 
 /** The applicant's own result once the list is issued: no expert names. */

@@ -9,6 +9,7 @@ import { useCurrentPolicy } from "../features/policies/hooks";
 import { AppHeader } from "./AppHeader";
 import { useLocale } from "./locale";
 import { navItems, navKeyOf } from "./nav";
+import { grantsNeed } from "./RequirePermission";
 
 export function AppLayout() {
   const me = useMe();
@@ -19,9 +20,9 @@ export function AppLayout() {
   const { policy } = useCurrentPolicy(me.data?.city?.code ?? "");
 
   const menuItems = useMemo(() => {
-    const granted = new Set(me.data?.permissions ?? []);
+    const granted = me.data?.permissions ?? [];
     return navItems
-      .filter((n) => !n.permission || granted.has(n.permission))
+      .filter((n) => !n.permission || grantsNeed(granted, n.permission))
       .filter((n) => !n.policy || (policy.data !== undefined && n.policy(policy.data)))
       .map((n) => ({
         key: n.key,

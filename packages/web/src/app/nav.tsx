@@ -12,6 +12,7 @@ import {
   FileDoneOutlined,
   FileTextOutlined,
   IdcardOutlined,
+  MoneyCollectOutlined,
   NotificationOutlined,
   ProjectOutlined,
   ReadOutlined,
@@ -20,8 +21,9 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from "@ant-design/icons";
-import type { Permission, Policy } from "@luoshu/domain";
+import type { Policy } from "@luoshu/domain";
 import type { ReactNode } from "react";
+import type { PermissionNeed } from "./RequirePermission";
 
 export interface NavItem {
   key: string;
@@ -29,8 +31,8 @@ export interface NavItem {
   zh: string;
   en: string;
   icon: ReactNode;
-  /** Absent: every signed-in user sees it. */
-  permission?: Permission;
+  /** Absent: every signed-in user sees it; several: any one of them. */
+  permission?: PermissionNeed;
   /** Absent: shown whatever the city's policy; else only where the user's city policy has it. */
   policy?: (policy: Policy) => boolean;
 }
@@ -119,6 +121,14 @@ export const navItems: readonly NavItem[] = [
     en: "Projects",
     icon: <ProjectOutlined />,
     permission: "project.read",
+  },
+  {
+    key: "payments",
+    path: "/payments",
+    zh: "拨款管理",
+    en: "Payments",
+    icon: <MoneyCollectOutlined />,
+    permission: ["payment.prepare", "payment.approve"],
   },
   {
     key: "control-numbers",

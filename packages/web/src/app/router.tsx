@@ -1,10 +1,9 @@
-import type { Permission } from "@luoshu/domain";
 import type { ComponentType } from "react";
 import { createBrowserRouter } from "react-router-dom";
 import { PageLoading } from "../components/PageLoading";
 import { StatusPage } from "../components/StatusPage";
 import { useLocale } from "./locale";
-import { RequirePermission } from "./RequirePermission";
+import { type PermissionNeed, RequirePermission } from "./RequirePermission";
 import { RouteError } from "./RouteError";
 
 function NotFound() {
@@ -17,7 +16,7 @@ function NotFound() {
  * page and the public board then load a fraction of the UI (the bundle is split by route). A build
  * replaced while a tab is open makes the old chunk names 404; RouteError then offers a reload.
  */
-function page(load: () => Promise<ComponentType>, permission?: Permission) {
+function page(load: () => Promise<ComponentType>, permission?: PermissionNeed) {
   return {
     lazy: async () => {
       const Page = await load();
@@ -188,6 +187,20 @@ export const router = createBrowserRouter([
             ...page(
               () => import("../features/decisions/ProjectsPage").then((m) => m.ProjectsPage),
               "project.read",
+            ),
+          },
+          {
+            path: "projects/:id",
+            ...page(
+              () => import("../features/execution/ProjectPage").then((m) => m.ProjectPage),
+              "project.read",
+            ),
+          },
+          {
+            path: "payments",
+            ...page(
+              () => import("../features/execution/PaymentsPage").then((m) => m.PaymentsPage),
+              ["payment.prepare", "payment.approve"],
             ),
           },
           {

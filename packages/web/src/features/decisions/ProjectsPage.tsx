@@ -1,35 +1,47 @@
 import { Table, type TableColumnsType, Tag } from "antd";
-import { Link } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import type { Project } from "../../api/decisions";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { LabelledSwitch } from "../../components/LabelledSwitch";
 import { wan } from "../../components/money";
 import { PageHeader } from "../../components/PageHeader";
+import { useCurrentUser } from "../auth/session";
 import { useProjects } from "./hooks";
 import { originColors, originNames } from "./labels";
 
 /**
  * 立项项目: the projects issued in the caller's scope, each with its number, the policy it was approved
- * under, and how it came to be (a proposed list, a filing, a directed commission).
+ * under, and how it came to be (a proposed list, a filing, a directed commission); each opens its
+ * project page. `?mine=true` (the workspace's tile) keeps those whose task book waits for the caller.
  */
 export function ProjectsPage() {
+  const me = useCurrentUser();
   const { lang, t } = useLocale();
-  const projects = useProjects();
+  const [search, setSearch] = useSearchParams();
+  const mine = search.get("mine") === "true";
+  const projects = useProjects(true, mine);
+  // the task book's parties: the bureau draws and confirms it, the unit confirms it
+  const hasTaskBookWork = me.permissions.includes("taskBook.sign");
 
   const columns: TableColumnsType<Project> = [
-    { title: t("项目编号", "Number"), dataIndex: "number", render: (n: string) => <code>{n}</code> },
+    {
+      title: t("项目编号", "Number"),
+      dataIndex: "number",
+      render: (n: string, p) => (
+        <Link to={`/projects/${p.id}`} data-testid={`project-${p.id}-link`}>
+          <code>{n}</code>
+        </Link>
+      ),
+    },
     {
       title: t("项目名称", "Title"),
       dataIndex: "title",
-      // a directed commission has no application behind it
-      render: (title: string, p) =>
-        p.applicationId ? (
-          <Link to={`/applications/${p.applicationId}`} data-testid={`project-${p.id}-application`}>
-            {title}
-          </Link>
-        ) : (
-          title
-        ),
+      render: (title: string, p) => (
+        <Link to={`/projects/${p.id}`} data-testid={`project-${p.id}-title`}>
+          {title}
+        </Link>
+      ),
     },
     {
       title: t("来源", "Origin"),
@@ -55,7 +67,19 @@ export function ProjectsPage() {
 
   return (
     <div data-testid="page-projects">
-      <PageHeader title={t("立项项目", "Projects")} />
+      <PageHeader
+        title={t("立项项目", "Projects")}
+        extra={
+          (hasTaskBookWork || mine) && (
+            <LabelledSwitch
+              label={t("任务书待我处理", "Task book waiting for me")}
+              checked={mine}
+              onChange={(v) => setSearch(v ? { mine: "true" } : {}, { replace: true })}
+              data-testid="projects-mine"
+            />
+          )
+        }
+      />
       <ErrorAlert error={projects.error} style={{ marginBottom: 16 }} />
       <Table<Project>
         rowKey="id"
@@ -65,7 +89,11 @@ export function ProjectsPage() {
         loading={projects.isFetching}
         scroll={{ x: "max-content" }}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: t("暂无已立项项目", "No project yet") }}
+        locale={{
+          emptyText: mine
+            ? t("没有等待您处理任务书的项目", "No task book is waiting for you")
+            : t("暂无已立项项目", "No project yet"),
+        }}
       />
     </div>
   );

@@ -113,8 +113,8 @@ export function useSetControlNumber() {
   });
 }
 
-export function useProjects(enabled = true) {
-  return useQuery({ queryKey: projectsKey, queryFn: fetchProjects, enabled });
+export function useProjects(enabled = true, mine = false) {
+  return useQuery({ queryKey: [...projectsKey, { mine }], queryFn: () => fetchProjects(mine), enabled });
 }
 
 export function usePublicNotices() {

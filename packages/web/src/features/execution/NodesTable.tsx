@@ -1,0 +1,119 @@
+import { Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import type { PaymentNode, ProjectDetail } from "../../api/execution";
+import { useLocale } from "../../app/locale";
+import { wan } from "../../components/money";
+import { useCurrentUser } from "../auth/session";
+import { GuardedButton } from "../reviews/GuardedButton";
+import { Citation } from "../reviews/HorseRaceModal";
+import { nodeName, paymentStatusColors, paymentStatusText, triggerNames } from "./labels";
+
+/**
+ * 拨付节点: the task book's nodes (LY-FUNDS §13), each with its condition, amount and source, whether
+ * the condition is reached and the payment under way or paid. The bureau prepares a node's payment
+ * once it is due and none is under way; a node not due yet shows its button disabled, saying why.
+ */
+export function NodesTable({
+  project: p,
+  onPrepare,
+}: {
+  project: ProjectDetail;
+  onPrepare: (node: PaymentNode) => void;
+}) {
+  const me = useCurrentUser();
+  const { lang, t } = useLocale();
+  const prepares = me.permissions.includes("payment.prepare");
+  const mayPrepare = p.actions.includes("preparePayment");
+
+  const action = (n: PaymentNode) => {
+    if (n.paymentId || n.paidFen > 0) return <Typography.Text type="secondary">—</Typography.Text>;
+    const why = !n.due
+      ? t(`${triggerNames[n.after].zh}方可提出`, `Due ${triggerNames[n.after].en.toLowerCase()}`)
+      : mayPrepare
+        ? null
+        : t("暂不能提出", "Not now");
+    return (
+      <Space direction="vertical" size={0}>
+        <GuardedButton
+          size="small"
+          type="primary"
+          onClick={() => onPrepare(n)}
+          blockedReason={why}
+          testId={`node-${n.code}-prepare`}
+        >
+          {t("提出拨款", "Prepare payment")}
+        </GuardedButton>
+        {/* a disabled button takes no focus: its reason is written out as well */}
+        {why && (
+          <Typography.Text type="secondary" style={{ fontSize: 12, display: "block", maxWidth: 120 }}>
+            {why}
+          </Typography.Text>
+        )}
+      </Space>
+    );
+  };
+
+  const columns: TableColumnsType<PaymentNode> = [
+    { title: t("拨付节点", "Node"), dataIndex: "code", render: (c: string) => nodeName(c, lang) },
+    {
+      title: t("拨付条件", "Condition"),
+      dataIndex: "after",
+      render: (a: PaymentNode["after"], n) => (
+        <Space size={4} wrap>
+          {triggerNames[a][lang]}
+          <Tag color={n.due ? "green" : "default"} data-testid={`node-${n.code}-due`}>
+            {n.due ? t("已满足", "Reached") : t("未满足", "Not yet")}
+          </Tag>
+        </Space>
+      ),
+    },
+    {
+      title: t("金额", "Amount"),
+      dataIndex: "amountFen",
+      align: "right",
+      render: (f: number, n) => <span data-testid={`node-${n.code}-amount`}>{wan(f, lang)}</span>,
+    },
+    {
+      title: t("依据", "Source"),
+      dataIndex: "source",
+      render: (s: PaymentNode["source"]) => <Citation source={s} />,
+    },
+    {
+      title: t("拨付情况", "Payment"),
+      key: "status",
+      render: (_, n) =>
+        n.paymentStatus ? (
+          <Tag color={paymentStatusColors[n.paymentStatus]} data-testid={`node-${n.code}-status`}>
+            {paymentStatusText(n.paymentStatus, lang)}
+          </Tag>
+        ) : n.paidFen > 0 ? (
+          t(`已拨付 ${wan(n.paidFen, lang)}`, `Paid ${wan(n.paidFen, lang)}`)
+        ) : (
+          <Typography.Text type="secondary" data-testid={`node-${n.code}-status`}>
+            {t("未提出", "Not prepared")}
+          </Typography.Text>
+        ),
+    },
+    ...(prepares
+      ? ([
+          { title: t("办理", "Actions"), key: "actions", render: (_, n) => action(n) },
+        ] satisfies TableColumnsType<PaymentNode>)
+      : []),
+  ];
+
+  return (
+    <Table<PaymentNode>
+      rowKey="code"
+      size="small"
+      data-testid="nodes-table"
+      columns={columns}
+      dataSource={p.nodes}
+      pagination={false}
+      scroll={{ x: "max-content" }}
+      locale={{
+        emptyText: p.taskBook
+          ? t("本项目无拨付节点", "The project has no payment node")
+          : t("任务书拟定后列出拨付节点", "The nodes come with the task book"),
+      }}
+    />
+  );
+}

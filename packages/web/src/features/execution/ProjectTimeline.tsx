@@ -1,0 +1,59 @@
+import { Space, Timeline, Typography } from "antd";
+import type { TimelineEntry } from "../../api/execution";
+import { type Lang, useLocale } from "../../app/locale";
+import { wan } from "../../components/money";
+import { formatDateTime } from "../../components/time";
+import { Citation } from "../reviews/HorseRaceModal";
+import { nodeName, timelineColors, timelineName } from "./labels";
+
+type Translate = (zh: string, en: string) => string;
+
+/** What an entry's detail says: the day of signing, or the node (and the treasury's voucher once paid). */
+function detailOf(e: TimelineEntry, lang: Lang, t: Translate): string | null {
+  if (!e.detail) return null;
+  if (e.kind === "taskBookSigned") return t(`签订日期 ${e.detail}`, `signed on ${e.detail}`);
+  if (e.kind === "paymentPaid") {
+    // "<node> <voucher>": the node's code has no space, the voucher may
+    const at = e.detail.indexOf(" ");
+    if (at > 0) {
+      const ref = e.detail.slice(at + 1);
+      return t(
+        `${nodeName(e.detail.slice(0, at), lang)}，国库支付凭证号 ${ref}`,
+        `${nodeName(e.detail.slice(0, at), lang)}, treasury voucher ${ref}`,
+      );
+    }
+  }
+  if (e.kind.startsWith("payment")) return nodeName(e.detail, lang);
+  return e.detail;
+}
+
+/** 项目大事记: everything that happened to the project, oldest first, who did it and when (Beijing time). */
+export function ProjectTimeline({ entries }: { entries: readonly TimelineEntry[] }) {
+  const { lang, t } = useLocale();
+  return (
+    <Timeline
+      data-testid="project-timeline"
+      items={entries.map((e, i) => {
+        const detail = detailOf(e, lang, t);
+        return {
+          key: `${e.kind}-${e.at}-${i}`,
+          color: timelineColors[e.kind] ?? "blue",
+          children: (
+            <Space direction="vertical" size={0} data-testid={`timeline-${e.kind}`}>
+              <Space size={6} wrap>
+                <Typography.Text strong>{timelineName(e.kind, lang)}</Typography.Text>
+                {e.amountFen !== null && <Typography.Text>{wan(e.amountFen, lang)}</Typography.Text>}
+                <Citation source={e.source} />
+              </Space>
+              {detail && <Typography.Text>{detail}</Typography.Text>}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {e.byName ? `${e.byName} · ` : ""}
+                {formatDateTime(e.at)}
+              </Typography.Text>
+            </Space>
+          ),
+        };
+      })}
+    />
+  );
+}
