@@ -111,7 +111,10 @@ export const timelineEntryDto = z.object({
   at: instant,
   kind: z.string(),
   byName: z.string().nullable(),
+  /** The node of a payment, the day a task book was signed. */
   detail: z.string().nullable(),
+  /** The treasury's reference of a payment made. */
+  reference: z.string().nullable(),
   amountFen: z.number().nullable(),
   source: citation.nullable(),
 });
@@ -138,6 +141,8 @@ export const projectDetailDto = z.object({
   taskBook: taskBookDto.nullable(),
   nodes: z.array(projectNodeDto),
   payments: z.array(paymentDto),
+  /** Whether finance approves each payment in the project's city (a city setting), and its source. */
+  paymentApproval: z.object({ financeApproves: z.boolean(), source: citation }),
   /** The project's accounts in the ledger. */
   money: z.object({
     committedFen: z.number(),

@@ -127,6 +127,7 @@ export async function readProject(
   const sum = (kinds: readonly string[]) =>
     postings.filter((x) => kinds.includes(x.kind)).reduce((s, x) => s + x.amountFen, 0);
   const book = tb ? taskBookDto(tb, names, roles) : null;
+  const approval = paymentApprovalOf(policy);
   const blocked = p.origin === "filing" ? errorCatalogue.TASK_BOOK_NOT_APPLICABLE : null;
   return {
     id: p.id,
@@ -149,6 +150,7 @@ export async function readProject(
     taskBook: book,
     nodes,
     payments,
+    paymentApproval: { financeApproves: approval.financeApproves, source: approval.source },
     money: {
       committedFen: sum(["commit"]) - sum(["release"]),
       paidFen: sum(["pay"]),
@@ -180,6 +182,7 @@ function timelineOf(
     kind,
     byName,
     detail: null,
+    reference: null,
     amountFen: null,
     source: null,
     ...rest,
@@ -202,7 +205,7 @@ function timelineOf(
       out.push(
         entry(pay.paid.at, "paymentPaid", pay.paid.byName, {
           ...money,
-          detail: `${pay.node} ${pay.paid.treasuryRef}`,
+          reference: pay.paid.treasuryRef,
         }),
       );
     if (pay.cancelled) out.push(entry(pay.cancelled.at, "paymentCancelled", pay.cancelled.byName, money));

@@ -12,16 +12,11 @@ type Translate = (zh: string, en: string) => string;
 function detailOf(e: TimelineEntry, lang: Lang, t: Translate): string | null {
   if (!e.detail) return null;
   if (e.kind === "taskBookSigned") return t(`签订日期 ${e.detail}`, `signed on ${e.detail}`);
-  if (e.kind === "paymentPaid") {
-    // "<node> <voucher>": the node's code has no space, the voucher may
-    const at = e.detail.indexOf(" ");
-    if (at > 0) {
-      const ref = e.detail.slice(at + 1);
-      return t(
-        `${nodeName(e.detail.slice(0, at), lang)}，国库支付凭证号 ${ref}`,
-        `${nodeName(e.detail.slice(0, at), lang)}, treasury voucher ${ref}`,
-      );
-    }
+  if (e.kind === "paymentPaid" && e.reference) {
+    return t(
+      `${nodeName(e.detail, lang)}，国库支付凭证号 ${e.reference}`,
+      `${nodeName(e.detail, lang)}, treasury voucher ${e.reference}`,
+    );
   }
   if (e.kind.startsWith("payment")) return nodeName(e.detail, lang);
   return e.detail;
