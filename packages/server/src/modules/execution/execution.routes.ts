@@ -178,54 +178,44 @@ export async function executionRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  r.get(
-    "/api/projects/:id/task-book.pdf",
+  const documents = [
     {
-      config: {
-        access: { permission: "project.read", scope: "city" },
-        errors: ["DOCUMENT_TOO_LARGE", "DOCUMENTS_BUSY", "DOCUMENT_TIMEOUT"],
-      },
-      schema: {
-        tags,
-        summary: "The task book as PDF (tripartite for an open challenge), to print, sign and seal",
-        params: projectParams,
-        produces: ["application/pdf"],
-      },
+      ext: "pdf",
+      mime: "application/pdf",
+      disposition: "inline",
+      render: taskBookPdf,
+      summary: "The task book as PDF (tripartite for an open challenge), to print, sign and seal",
     },
-    async (request, reply) => {
-      const file = await taskBookPdf(deps, { ctx: callerOf(request), projectId: request.params.id });
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `inline; filename="task-book-${request.params.id.slice(0, 8)}.pdf"`)
-        .send(file);
-    },
-  );
-
-  r.get(
-    "/api/projects/:id/task-book.docx",
     {
-      config: {
-        access: { permission: "project.read", scope: "city" },
-        errors: ["DOCUMENT_TOO_LARGE", "DOCUMENTS_BUSY", "DOCUMENT_TIMEOUT"],
-      },
-      schema: {
-        tags,
-        summary: "The task book as Word (.docx), for the parties to edit their copies before signing",
-        params: projectParams,
-        produces: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
-      },
+      ext: "docx",
+      mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      disposition: "attachment",
+      render: taskBookDocx,
+      summary: "The task book as Word (.docx), for the parties to edit their copies before signing",
     },
-    async (request, reply) => {
-      const file = await taskBookDocx(deps, { ctx: callerOf(request), projectId: request.params.id });
-      return reply
-        .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        .header(
-          "content-disposition",
-          `attachment; filename="task-book-${request.params.id.slice(0, 8)}.docx"`,
-        )
-        .send(file);
-    },
-  );
+  ];
+  for (const d of documents) {
+    r.get(
+      `/api/projects/:id/task-book.${d.ext}`,
+      {
+        config: {
+          access: { permission: "project.read", scope: "city" },
+          errors: ["DOCUMENT_TOO_LARGE", "DOCUMENTS_BUSY", "DOCUMENT_TIMEOUT"],
+        },
+        schema: { tags, summary: d.summary, params: projectParams, produces: [d.mime] },
+      },
+      async (request, reply) => {
+        const file = await d.render(deps, { ctx: callerOf(request), projectId: request.params.id });
+        return reply
+          .type(d.mime)
+          .header(
+            "content-disposition",
+            `${d.disposition}; filename="task-book-${request.params.id.slice(0, 8)}.${d.ext}"`,
+          )
+          .send(file);
+      },
+    );
+  }
 
   r.get(
     "/api/task-book-template",
