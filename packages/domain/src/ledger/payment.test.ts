@@ -352,7 +352,7 @@ describe("nodeDue (LY-FUNDS §13: after signing, mid-term, acceptance, grading)"
   it("taskBookSigned: once the task book is signed", () => {
     expect(nodeDue("taskBookSigned", facts())).toBe(false);
     expect(nodeDue("taskBookSigned", facts({ taskBookSigned: true }))).toBe(true);
-    expect(nodeDue("taskBookSigned", facts({ midTermPassed: true, accepted: true, grade: "优秀" }))).toBe(
+    expect(nodeDue("taskBookSigned", facts({ midTermPassed: true, accepted: true, grade: "excellent" }))).toBe(
       false,
     );
   });
@@ -375,9 +375,9 @@ describe("nodeDue (LY-FUNDS §13: after signing, mid-term, acceptance, grading)"
     expect(nodeDue("graded", facts({ taskBookSigned: true, midTermPassed: true, accepted: true }))).toBe(
       false,
     );
-    expect(nodeDue("graded", facts({ grade: "不合格" }))).toBe(false);
-    expect(nodeDue("graded", facts({ taskBookSigned: true, accepted: true, grade: "不合格" }))).toBe(false);
-    for (const grade of ["优秀", "良好", "合格"]) {
+    expect(nodeDue("graded", facts({ grade: "fail" }))).toBe(false);
+    expect(nodeDue("graded", facts({ taskBookSigned: true, accepted: true, grade: "fail" }))).toBe(false);
+    for (const grade of ["excellent", "good", "pass"] as const) {
       expect(nodeDue("graded", facts({ grade }))).toBe(true);
     }
   });
@@ -390,14 +390,14 @@ describe("nodeDue (LY-FUNDS §13: after signing, mid-term, acceptance, grading)"
           taskBookSigned: fc.boolean(),
           midTermPassed: fc.boolean(),
           accepted: fc.boolean(),
-          grade: fc.option(fc.constantFrom("优秀", "良好", "合格", "不合格"), { nil: null }),
+          grade: fc.option(fc.constantFrom("excellent", "good", "pass", "fail"), { nil: null }),
         }),
         (after, f) => {
           const expected = {
             taskBookSigned: f.taskBookSigned,
             midTermPassed: f.taskBookSigned && f.midTermPassed,
             accepted: f.taskBookSigned && f.accepted,
-            graded: f.grade !== null && f.grade !== "不合格",
+            graded: f.grade !== null && f.grade !== "fail",
           }[after];
           expect(nodeDue(after, f)).toBe(expected);
           // no node is due before its project's task book is signed, except a post-subsidy's grade

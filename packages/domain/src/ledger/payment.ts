@@ -1,5 +1,10 @@
 import type { Role } from "../identity/roles.ts";
-import { citeSource, type DisbursementTrigger, type Policy } from "../policy/policy.schema.ts";
+import {
+  citeSource,
+  type DisbursementTrigger,
+  type PerformanceGrade,
+  type Policy,
+} from "../policy/policy.schema.ts";
 import { DomainError } from "../shared/errors.ts";
 import { allowedEvents, defineMachine, fire } from "../shared/machine.ts";
 
@@ -95,8 +100,8 @@ export interface NodeFacts {
   taskBookSigned: boolean;
   midTermPassed: boolean;
   accepted: boolean;
-  /** 绩效评价 grade; 不合格 earns no post-subsidy. */
-  grade: string | null;
+  /** 绩效评价 grade; fail (不合格) earns no post-subsidy. */
+  grade: PerformanceGrade | null;
 }
 
 /** Whether a node's trigger has happened (LY-FUNDS §13: after signing, mid-term, acceptance, grading). */
@@ -109,7 +114,7 @@ export function nodeDue(after: DisbursementTrigger, facts: NodeFacts): boolean {
     case "accepted":
       return facts.taskBookSigned && facts.accepted;
     case "graded":
-      return facts.grade !== null && facts.grade !== "不合格";
+      return facts.grade !== null && facts.grade !== "fail";
     default: {
       const never: never = after;
       return never;

@@ -89,6 +89,7 @@ CREATE TABLE "task_books" (
 );
 --> statement-breakpoint
 ALTER TABLE "projects" ADD COLUMN "responsible_officer_id" uuid;--> statement-breakpoint
+ALTER TABLE "projects" ADD COLUMN "verified_rd_fen" bigint;--> statement-breakpoint
 ALTER TABLE "fund_pushes" ADD CONSTRAINT "fund_pushes_city_id_unit_id_units_city_id_id_fk" FOREIGN KEY ("city_id","unit_id") REFERENCES "public"."units"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_city_id_project_id_projects_city_id_id_fk" FOREIGN KEY ("city_id","project_id") REFERENCES "public"."projects"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "task_books" ADD CONSTRAINT "task_books_city_id_project_id_projects_city_id_id_fk" FOREIGN KEY ("city_id","project_id") REFERENCES "public"."projects"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -4,6 +4,7 @@ import type {
   DecisionSteps,
   DirectedCommissionState,
   EntryDecision,
+  PerformanceGrade,
   ProjectOrigin,
   ProposedListState,
   Role,
@@ -194,8 +195,10 @@ export const projects = pgTable(
     approvedAt: timestamp("approved_at", { withTimezone: true }).notNull(),
     /** The bureau's officer who follows the project (责任处室经办人), shown to its unit. */
     responsibleOfficerId: uuid("responsible_officer_id"),
-    /** 绩效评价 grade, once evaluated (优/良/合格/不合格). */
-    grade: text("grade"),
+    /** 绩效评价 grade, once evaluated: the policy's codes (excellent 优, good 良, pass 合格, fail 不合格). */
+    grade: text("grade").$type<PerformanceGrade>(),
+    /** 核定的项目研发经费总额: the R&D spend verified at acceptance, which a post-subsidy is a share of. */
+    verifiedRdFen: bigint("verified_rd_fen", { mode: "number" }),
   },
   (t) => [
     primaryKey({ columns: [t.cityId, t.id] }),

@@ -1,5 +1,7 @@
-import { type LedgerProject, verifyLedger } from "@luoshu/domain";
+import { chinaDateOf, type LedgerProject, verifyLedger } from "@luoshu/domain";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projects } from "../../db/schema/index.ts";
 import { scan } from "../../db/seed/demo-review.ts";
 import { oneSessionEach } from "../../lib/inject-client.ts";
 import {
@@ -26,7 +28,7 @@ import { ledgerProjectOf } from "./task-books.ts";
 
 let t: TestApp;
 let as: (u: string) => Promise<Client>;
-const ids = { soft: "", major: "", guiding: "" };
+const ids = { soft: "", major: "", guiding: "", welfare: "" };
 let softApplicationId = "";
 
 const prepare = (c: Client, id: string, node: string, key: string) =>
@@ -102,6 +104,16 @@ beforeAll(async () => {
     program: "majorInnovation",
     title: "高端轴承智能制造关键技术",
     amountFen: 1_000_001,
+    unitId: unit.unitId,
+    piUserId: pi.userId,
+  });
+  // a public-welfare project commits its best grade's subsidy, ¥100,000 (LY-REFORM §三(四)2)
+  ids.welfare = await insertedProject(t, {
+    cityId: "luoyang",
+    number: "LY-2026-GY-801",
+    program: "publicWelfare",
+    title: "伊河水生态修复技术示范",
+    amountFen: 10_000_000,
     unitId: unit.unitId,
     piUserId: pi.userId,
   });
@@ -387,5 +399,51 @@ describe("the audit trail and the ledger", () => {
     expect(verifyLedger(postings, known)).toEqual([]);
     // the filed project moved no money at all
     expect(postings.filter((p) => p.projectId === ids.guiding)).toEqual([]);
+  });
+});
+
+describe("a Luoyang public-welfare project's post-subsidy (后补助, LY-FUNDS §13(二))", () => {
+  const prepare = async (key: string) =>
+    (await as("ly-officer")).request(
+      "POST",
+      `/api/projects/${ids.welfare}/payments`,
+      { node: "subsidy" },
+      { "idempotency-key": key },
+    );
+
+  it("waits for the grade and the verified R&D spend, pays the grade's share once, and gives back the rest", async () => {
+    await signedTaskBook(
+      await as("ly-officer"),
+      await as("ly-unit"),
+      ids.welfare,
+      chinaDateOf(t.clock.now()),
+    );
+    expect((await prepare("subsidy-early-0001")).body.code).toBe("PAYMENT_NODE_NOT_DUE");
+    // the grade and the verified spend arrive with acceptance (the next issue): given directly here
+    const set = (grade: "good" | "pass", verifiedRdFen: number) =>
+      t.database.db
+        .update(projects)
+        .set({ grade, verifiedRdFen })
+        .where(and(eq(projects.cityId, "luoyang"), eq(projects.id, ids.welfare)));
+    await set("pass", 15_000_000);
+    expect((await prepare("subsidy-pass-0001")).body).toMatchObject({
+      code: "PAYMENT_NODE_NOT_DUE",
+      setting: "city",
+    });
+    // 良: 30 % of ¥150,000 = ¥45,000, under its ¥60,000 cap (a marked city setting)
+    await set("good", 15_000_000);
+    const prepared = await prepare("subsidy-good-0001");
+    expect(prepared.status, JSON.stringify(prepared.body)).toBe(201);
+    expect(prepared.body).toMatchObject({ node: "subsidy", amountFen: 4_500_000 });
+    await (await as("ly-finance")).post(`/api/payments/${prepared.body.id}/events/approve`, {});
+    const paid = await (await as("ly-officer")).request(
+      "POST",
+      `/api/payments/${prepared.body.id}/events/pay`,
+      { treasuryRef: "LY-GK-2026-0801" },
+      { "idempotency-key": "subsidy-pay-0001" },
+    );
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    const detail = (await (await as("ly-officer")).get(`/api/projects/${ids.welfare}`)).body;
+    expect(detail.money).toEqual({ committedFen: 4_500_000, paidFen: 4_500_000, returnedFen: 0, leftFen: 0 });
   });
 });

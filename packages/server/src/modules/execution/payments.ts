@@ -1,8 +1,12 @@
 import {
+  balanceOf,
+  computePostSubsidy,
   DomainError,
   nodeDue,
   notFound,
   type PaymentEvent,
+  type PerformanceGrade,
+  type Policy,
   paymentCheck,
   paymentMachine,
 } from "@luoshu/domain";
@@ -27,7 +31,7 @@ export async function preparePayment(
   input: { ctx: CallerContext; projectId: string; node: string; note: string; idempotencyKey: string },
 ) {
   const { ctx } = input;
-  const { p } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
+  const { p, policy } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
   if (!ctx.actor.roles.includes("programOfficer")) throw new DomainError({ code: "FORBIDDEN" });
   return deps.tx.run(ctx, async (repos, audit) => {
     await repos.ledger.lock(p.cityId);
@@ -63,11 +67,12 @@ export async function preparePayment(
     const postings = await repos.ledger.postingsOfProject(p.cityId, p.id);
     if (postings.some((x) => x.kind === "pay" && x.node === node.code))
       throw new DomainError({ code: "LEDGER_NODE_PAID", details: { node: node.code } });
+    const amountFen = node.after === "graded" ? subsidyOf(policy, p, node.amountFen) : node.amountFen;
     const payment = await repos.execution.insertPayment({
       cityId: p.cityId,
       projectId: p.id,
       node: node.code,
-      amountFen: node.amountFen,
+      amountFen,
       status: "prepared",
       idempotencyKey: input.idempotencyKey,
       preparedBy: ctx.actor.userId,
@@ -79,10 +84,44 @@ export async function preparePayment(
       entityType: "payment",
       entityId: payment.id,
       cityId: p.cityId,
-      after: { projectId: p.id, node: node.code, amountFen: node.amountFen },
+      after: { projectId: p.id, node: node.code, amountFen },
     });
     return { payment, replayed: false };
   });
+}
+
+/**
+ * 后补助 (LY-FUNDS §13(二)): the grade's share of the R&D spend verified at acceptance, within the
+ * grade's cap (Luoyang public welfare 优: 50 %, at most ¥100,000, LY-REFORM §三(四)2) and the node.
+ */
+function subsidyOf(
+  policy: Policy,
+  p: { program: string; grade: PerformanceGrade | null; verifiedRdFen: number | null },
+  nodeFen: number,
+): number {
+  if (p.grade === null || p.verifiedRdFen === null) {
+    throw new DomainError({
+      code: "PAYMENT_NODE_NOT_DUE",
+      messageZh: "后补助须在绩效评价等级和核定研发经费确定后拨付。",
+      messageEn: "A post-subsidy is paid once the grade and the verified R&D spend are known.",
+      details: { after: "graded" },
+    });
+  }
+  const subsidy = computePostSubsidy(policy, {
+    program: p.program,
+    grade: p.grade,
+    verifiedRdFen: p.verifiedRdFen,
+  });
+  if (subsidy.amountFen === 0) {
+    throw new DomainError({
+      code: "PAYMENT_NODE_NOT_DUE",
+      messageZh: "该评价等级不予后补助。",
+      messageEn: "This grade earns no post-subsidy.",
+      ...(subsidy.clause ? { clause: subsidy.clause } : { setting: "city" as const }),
+      details: { grade: p.grade },
+    });
+  }
+  return Math.min(subsidy.amountFen, nodeFen);
 }
 
 /**
@@ -143,16 +182,29 @@ export async function firePaymentEvent(
         });
       }
       const tb = await repos.execution.taskBook(project.cityId, project.id);
+      const at = { cityId: project.cityId, policy, by: ctx.actor.userId, now: ctx.now };
+      const ledgerProject = ledgerProjectOf(project, tb);
       await postToLedger(repos, {
-        cityId: project.cityId,
-        policy,
-        by: ctx.actor.userId,
-        now: ctx.now,
+        ...at,
         op: { op: "pay", projectId: project.id, node: pay.node, amountFen: pay.amountFen },
         idempotencyKey: ledgerKey,
-        project: ledgerProjectOf(project, tb),
+        project: ledgerProject,
         id: pay.id,
       });
+      // a post-subsidy is the project's one payment: what its grade did not earn goes back to the year
+      const left = balanceOf(await repos.ledger.postingsOfProject(project.cityId, project.id), {
+        kind: "commitment",
+        projectId: project.id,
+      });
+      const node = tb?.content.nodes.find((n) => n.code === pay.node);
+      if (node?.after === "graded" && left > 0) {
+        await postToLedger(repos, {
+          ...at,
+          op: { op: "release", projectId: project.id, amountFen: left },
+          idempotencyKey: `release:${project.id}:${pay.node}`,
+          project: ledgerProject,
+        });
+      }
       changes = { status, paidBy: ctx.actor.userId, paidAt: ctx.now, treasuryRef: input.treasuryRef };
     } else if (event === "approve") {
       changes = { status, approvedBy: ctx.actor.userId, approvedAt: ctx.now };
