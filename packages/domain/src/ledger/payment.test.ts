@@ -352,9 +352,9 @@ describe("nodeDue (LY-FUNDS §13: after signing, mid-term, acceptance, grading)"
   it("taskBookSigned: once the task book is signed", () => {
     expect(nodeDue("taskBookSigned", facts())).toBe(false);
     expect(nodeDue("taskBookSigned", facts({ taskBookSigned: true }))).toBe(true);
-    expect(nodeDue("taskBookSigned", facts({ midTermPassed: true, accepted: true, grade: "excellent" }))).toBe(
-      false,
-    );
+    expect(
+      nodeDue("taskBookSigned", facts({ midTermPassed: true, accepted: true, grade: "excellent" })),
+    ).toBe(false);
   });
 
   it("midTermPassed: signed and the mid-term passed", () => {
