@@ -53,6 +53,14 @@ export const taskBookContentDto = z.object({
   ),
   selfRaisedFen: z.number(),
   coFundingFen: z.number(),
+  midTermMilestone: z
+    .object({
+      milestone: z
+        .object({ dueDate: z.string(), description: z.string(), deliverable: z.string() })
+        .nullable(),
+      source: citation,
+    })
+    .nullable(),
   lumpSum: z.object({ source: citation }).nullable(),
   nodes: z.array(node),
   paymentBasis: citation.nullable(),

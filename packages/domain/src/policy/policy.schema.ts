@@ -403,6 +403,10 @@ export const policySchema = z.strictObject({
       .array(z.strictObject({ textZh: text, source: sourceSchema }))
       .min(1)
       .max(30),
+    /** 里程碑式管理: these programs' task books name the mid-term milestone the bureau supervises. */
+    milestoneManagement: z
+      .strictObject({ programs: z.array(camelCode).min(1), source: sourceSchema })
+      .optional(),
   }),
   paymentApproval: z.strictObject({
     financeApproves: z.boolean(),

@@ -313,6 +313,27 @@ describe("taskBookContent (Luoyang)", () => {
     expect(c.paymentBasis).toEqual({ clause: "LY-REFORM §三(四)3" });
   });
 
+  it("names soft science's mid-term milestone under milestone management (LY-REFORM §三(三)3), no other program's", () => {
+    const withMilestones = {
+      ...application,
+      milestones: [
+        { dueDate: "2027-06-30", description: "结题报告", deliverable: "报告" },
+        { dueDate: "2026-05-31", description: "调研", deliverable: "调研提纲" },
+        { dueDate: "2026-12-31", description: "中期研究报告", deliverable: "中期报告" },
+      ],
+    };
+    const soft = taskBookContent(luoyang, source("softScience", 1, {}, withMilestones));
+    // the period runs 2026-01-01 to 2027-12-31: its middle is 2026-12-31, the day that milestone is due
+    expect(soft.midTermMilestone).toEqual({
+      milestone: { dueDate: "2026-12-31", description: "中期研究报告", deliverable: "中期报告" },
+      source: { clause: "LY-REFORM §三(三)3" },
+    });
+    expect(
+      taskBookContent(luoyang, source("majorInnovation", 1, {}, withMilestones)).midTermMilestone,
+    ).toBeNull();
+    expect(taskBookContent(datong, source("softScience", 1, {}, withMilestones)).midTermMilestone).toBeNull();
+  });
+
   it("pays a post-subsidy once graded, and no lump sum", () => {
     const c = taskBookContent(luoyang, source("publicWelfare", 10_000_000));
     expect(c.lumpSum).toBeNull();

@@ -131,6 +131,14 @@ export interface TaskBookContent {
   team: TaskBookApplication["team"][number][];
   selfRaisedFen: number;
   coFundingFen: number;
+  /**
+   * 里程碑式管理 (LY-REFORM §三(三)3, soft science): the milestone due at or after the middle of the
+   * period, whose targets the bureau supervises at mid-term.
+   */
+  midTermMilestone: {
+    milestone: TaskBookApplication["milestones"][number] | null;
+    source: Cited;
+  } | null;
   /** 包干制 (LY-REFORM §三(四)3): one payment once signed; the unit manages the lump sum itself. */
   lumpSum: { source: Cited } | null;
   nodes: { code: string; after: DisbursementTrigger; amountFen: number; source: Cited }[];
@@ -187,6 +195,7 @@ export function taskBookContent(
     selfRaisedFen: a?.selfRaisedFen ?? 0,
     coFundingFen: a?.coFundingFen ?? 0,
     lumpSum: softLumpSum ? { source: citeSource(softLumpSum.source) } : null,
+    midTermMilestone: midTermMilestoneOf(policy, project.program, a),
     nodes: paymentSchedule(policy, project.program, project.amountFen).map((n) => ({
       code: n.code,
       after: n.after,
@@ -196,4 +205,21 @@ export function taskBookContent(
     paymentBasis: rule ? citeSource(rule.source) : null,
     terms: terms.map((t) => ({ ...t })),
   };
+}
+
+/** The mid-term milestone of a program under milestone management: the first due at or after mid-period. */
+function midTermMilestoneOf(
+  policy: Policy,
+  program: string,
+  a: TaskBookApplication | null,
+): TaskBookContent["midTermMilestone"] {
+  const rule = policy.taskBook.milestoneManagement;
+  if (!rule?.programs.includes(program)) return null;
+  const sorted = [...(a?.milestones ?? [])].sort((x, y) => x.dueDate.localeCompare(y.dueDate));
+  const middle =
+    a?.startDate && a.endDate
+      ? new Date((Date.parse(a.startDate) + Date.parse(a.endDate)) / 2).toISOString().slice(0, 10)
+      : null;
+  const milestone = (middle ? sorted.find((m) => m.dueDate >= middle) : undefined) ?? sorted[0] ?? null;
+  return { milestone: milestone ? { ...milestone } : null, source: citeSource(rule.source) };
 }

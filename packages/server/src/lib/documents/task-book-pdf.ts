@@ -76,6 +76,21 @@ export function taskBookSections({ content: c, triggerLabels }: TaskBookPdfData)
       rows: c.budgetLines.map((l) => [l.categoryName, formatYuan(l.amountFen)]),
       total: ["合计", formatYuan(budgetTotal)],
     },
+    ...(c.midTermMilestone
+      ? [
+          {
+            kind: "text" as const,
+            title: "里程碑管理",
+            paragraphs: [
+              `本项目实行“里程碑”式管理，项目中期由甲方对节点目标任务开展督导（${citeOf(c.midTermMilestone.source)}）。${
+                c.midTermMilestone.milestone
+                  ? `中期节点：${c.midTermMilestone.milestone.dueDate}，${c.midTermMilestone.milestone.description}；阶段成果：${c.midTermMilestone.milestone.deliverable}。`
+                  : "中期节点目标见进度安排。"
+              }`,
+            ],
+          },
+        ]
+      : []),
     ...(c.lumpSum
       ? [
           {

@@ -140,6 +140,11 @@ describe("a Luoyang soft-science project (包干制, LY-REFORM §三(四)3)", ()
           cityNameZh: "洛阳市",
           amountFen: 3_000_000,
           lumpSum: { source: { clause: "LY-REFORM §三(四)3" } },
+          // 里程碑式管理: the milestone the bureau supervises at mid-term (LY-REFORM §三(三)3)
+          midTermMilestone: {
+            milestone: { dueDate: expect.any(String) },
+            source: { clause: "LY-REFORM §三(三)3" },
+          },
           paymentBasis: { clause: "LY-REFORM §三(四)3" },
           period: { startDate: "2026-04-01", endDate: "2027-03-31" },
           team: [expect.objectContaining({ name: "周博", role: "pi" })],
