@@ -61,6 +61,7 @@ export const taskBookContentDto = z.object({
       source: citation,
     })
     .nullable(),
+  lumpSumPilot: z.object({ source: citation }).nullable(),
   lumpSum: z.object({ source: citation }).nullable(),
   nodes: z.array(node),
   paymentBasis: citation.nullable(),
@@ -165,6 +166,9 @@ export const projectDetailDto = z.object({
   taskBookBlocked: z.object({ messageZh: z.string(), messageEn: z.string() }).nullable(),
 });
 export type ProjectDetailDto = z.infer<typeof projectDetailDto>;
+
+/** Drawing a task book: whether the bureau draws the project into the lump-sum pilot (LY-FUNDS §13(一)). */
+export const drawTaskBookBody = z.object({ lumpSumPilot: z.boolean().default(false) }).strict();
 
 export const signTaskBookQuery = z.object({ signedOn: z.iso.date() }).strict();
 

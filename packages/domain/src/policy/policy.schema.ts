@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unitKinds } from "../identity/unit.ts";
 
 /**
  * One city's policy version as data (policies/<city>-<version>.json). Every rule names where it comes
@@ -406,6 +407,13 @@ export const policySchema = z.strictObject({
     /** 里程碑式管理: these programs' task books name the mid-term milestone the bureau supervises. */
     milestoneManagement: z
       .strictObject({ programs: z.array(camelCode).min(1), source: sourceSchema })
+      .optional(),
+    /**
+     * 包干制试点: a project of a unit of these kinds may be drawn into the lump-sum pilot, the unit
+     * setting and adjusting its own budget, reimbursed on the PI's signature.
+     */
+    lumpSumPilot: z
+      .strictObject({ unitKinds: z.array(z.enum(unitKinds)).min(1), source: sourceSchema })
       .optional(),
   }),
   paymentApproval: z.strictObject({

@@ -1,4 +1,5 @@
 import type { Role } from "../identity/roles.ts";
+import type { UnitKind } from "../identity/unit.ts";
 import { paymentSchedule } from "../ledger/disbursement.ts";
 import {
   citeSource,
@@ -88,6 +89,8 @@ export interface TaskBookSource {
     piName: string | null;
     /** The other parties of a tripartite task book (揭榜挂帅: the enterprise that set the challenge). */
     thirdParty: string | null;
+    /** Drawn into the lump-sum pilot by the bureau (see checkLumpSumPilot). */
+    lumpSumPilot?: boolean;
   };
   application: TaskBookApplication | null;
 }
@@ -139,6 +142,11 @@ export interface TaskBookContent {
     milestone: TaskBookApplication["milestones"][number] | null;
     source: Cited;
   } | null;
+  /**
+   * 包干制试点 (LY-FUNDS §13(一)): the unit sets and adjusts its own budget, and the PI's signature
+   * reimburses; for independent research institutes the bureau draws into the pilot.
+   */
+  lumpSumPilot: { source: Cited } | null;
   /** 包干制 (LY-REFORM §三(四)3): one payment once signed; the unit manages the lump sum itself. */
   lumpSum: { source: Cited } | null;
   nodes: { code: string; after: DisbursementTrigger; amountFen: number; source: Cited }[];
@@ -196,6 +204,10 @@ export function taskBookContent(
     coFundingFen: a?.coFundingFen ?? 0,
     lumpSum: softLumpSum ? { source: citeSource(softLumpSum.source) } : null,
     midTermMilestone: midTermMilestoneOf(policy, project.program, a),
+    lumpSumPilot:
+      project.lumpSumPilot && policy.taskBook.lumpSumPilot
+        ? { source: citeSource(policy.taskBook.lumpSumPilot.source) }
+        : null,
     nodes: paymentSchedule(policy, project.program, project.amountFen).map((n) => ({
       code: n.code,
       after: n.after,
@@ -222,4 +234,26 @@ function midTermMilestoneOf(
       : null;
   const milestone = (middle ? sorted.find((m) => m.dueDate >= middle) : undefined) ?? sorted[0] ?? null;
   return { milestone: milestone ? { ...milestone } : null, source: citeSource(rule.source) };
+}
+
+/**
+ * Whether a unit of this kind may be drawn into the city's lump-sum pilot (LY-FUNDS §13(一):
+ * independent research institutes); refused with the clause otherwise, or where the city has none.
+ */
+export function checkLumpSumPilot(policy: Policy, unitKind: UnitKind): void {
+  const pilot = policy.taskBook.lumpSumPilot;
+  if (pilot?.unitKinds.includes(unitKind)) return;
+  throw new DomainError({
+    code: "VALIDATION",
+    path: "lumpSumPilot",
+    messageZh: pilot ? "经费包干制试点限于独立法人科研机构承担的项目。" : "本市政策未规定经费包干制试点。",
+    messageEn: pilot
+      ? "The lump-sum pilot is for projects of independent research institutes."
+      : "The city's policy has no lump-sum pilot.",
+    ...(pilot?.source.kind === "clause"
+      ? { clause: `${pilot.source.doc} ${pilot.source.clause}` }
+      : pilot
+        ? { setting: "city" as const }
+        : {}),
+  });
 }

@@ -91,6 +91,17 @@ export function taskBookSections({ content: c, triggerLabels }: TaskBookPdfData)
           },
         ]
       : []),
+    ...(c.lumpSumPilot
+      ? [
+          {
+            kind: "text" as const,
+            title: "经费包干制试点",
+            paragraphs: [
+              `本项目纳入经费“包干制”试点：由乙方根据项目实施需要自主编制和调整经费预算，实行项目负责人签字报销制（${citeOf(c.lumpSumPilot.source)}）。`,
+            ],
+          },
+        ]
+      : []),
     ...(c.lumpSum
       ? [
           {

@@ -452,3 +452,33 @@ describe("a Luoyang public-welfare project's post-subsidy (后补助, LY-FUNDS �
     expect(detail.money).toEqual({ committedFen: 4_500_000, paidFen: 4_500_000, returnedFen: 0, leftFen: 0 });
   });
 });
+
+describe("the lump-sum pilot (包干制试点, LY-FUNDS §13(一))", () => {
+  it("is for an independent research institute's project only, and its task book says so", async () => {
+    const officer = await as("ly-officer");
+    const refused = await officer.post(`/api/projects/${ids.major}/task-book`, { lumpSumPilot: true });
+    expect(refused.body).toMatchObject({
+      code: "VALIDATION",
+      path: "lumpSumPilot",
+      clause: "LY-FUNDS §13(一)",
+    });
+    const units = (await officer.get("/api/units?pageSize=200")).body.items as { id: string; kind: string }[];
+    const institute = units.find((u) => u.kind === "institute");
+    if (!institute) throw new Error("no demo institute");
+    const id = await insertedProject(t, {
+      cityId: "luoyang",
+      number: "LY-2026-ZX-802",
+      program: "majorInnovation",
+      title: "稀土永磁材料基础研究",
+      amountFen: 2_000_000,
+      unitId: institute.id,
+      piUserId: null,
+    });
+    const drawn = await officer.post(`/api/projects/${id}/task-book`, { lumpSumPilot: true });
+    expect(drawn.status, JSON.stringify(drawn.body)).toBe(201);
+    expect(drawn.body.taskBook.content.lumpSumPilot).toEqual({ source: { clause: "LY-FUNDS §13(一)" } });
+    expect(
+      (await (await as("dt-officer")).post(`/api/projects/${id}/task-book`, { lumpSumPilot: true })).status,
+    ).toBe(404);
+  });
+});

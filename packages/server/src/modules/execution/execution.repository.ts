@@ -34,6 +34,7 @@ const officers = alias(users, "officers");
 const projectColumns = {
   p: projects,
   unitName: units.nameZh,
+  unitKind: units.kind,
   districtCode: units.districtCode,
   piName: users.displayName,
   officerName: officers.displayName,

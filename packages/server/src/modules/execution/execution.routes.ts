@@ -1,5 +1,6 @@
 import {
   assignOfficerBody,
+  drawTaskBookBody,
   idParams,
   ledgerYearDto,
   paymentDto,
@@ -100,14 +101,21 @@ export async function executionRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: { permission: "taskBook.manage", scope: "city" }, errors: [...errors] },
       schema: {
         tags,
-        summary: "Draw up the task book from the approved project, its application and its policy version",
+        summary:
+          "Draw up the task book from the approved project, its application and its policy version (lumpSumPilot: an institute's project in the lump-sum pilot, LY-FUNDS §13(一))",
         params: projectParams,
+        // no body draws an ordinary task book
+        body: drawTaskBookBody.optional(),
         response: { 201: projectDetailDto },
       },
     },
     async (request, reply) => {
       const ctx = callerOf(request);
-      await drawTaskBook(deps, { ctx, projectId: request.params.id });
+      await drawTaskBook(deps, {
+        ctx,
+        projectId: request.params.id,
+        lumpSumPilot: request.body?.lumpSumPilot ?? false,
+      });
       return reply.status(201).send(await readProject(deps, ctx, request.params.id));
     },
   );

@@ -1,5 +1,6 @@
 import {
   attachmentMaxBytes,
+  checkLumpSumPilot,
   chinaDateOf,
   confirmTaskBook,
   DomainError,
@@ -61,9 +62,12 @@ export const ledgerProjectOf = (
  * responsible officer unless one is named already. A filed guiding project takes none: its unit runs
  * and closes it itself (LY-REFORM §三(三)1).
  */
-export async function drawTaskBook(deps: ExecutionDeps, input: { ctx: CallerContext; projectId: string }) {
+export async function drawTaskBook(
+  deps: ExecutionDeps,
+  input: { ctx: CallerContext; projectId: string; lumpSumPilot: boolean },
+) {
   const { ctx } = input;
-  const { p, unitName, piName, thirdParty, policy } = await visibleProject(
+  const { p, unitName, unitKind, piName, thirdParty, policy } = await visibleProject(
     deps.repos,
     deps.policies,
     ctx,
@@ -71,6 +75,7 @@ export async function drawTaskBook(deps: ExecutionDeps, input: { ctx: CallerCont
   );
   if (!ctx.actor.roles.includes("programOfficer")) throw new DomainError({ code: "FORBIDDEN" });
   if (p.origin === "filing") throw new DomainError({ code: "TASK_BOOK_NOT_APPLICABLE" });
+  if (input.lumpSumPilot) checkLumpSumPilot(policy, unitKind);
   const [a, template] = await Promise.all([
     p.applicationId ? deps.repos.execution.applicationContent(p.cityId, p.applicationId) : undefined,
     deps.repos.execution.template(p.cityId),
@@ -78,7 +83,7 @@ export async function drawTaskBook(deps: ExecutionDeps, input: { ctx: CallerCont
   const content = taskBookContent(
     policy,
     {
-      project: { ...p, unitName, piName, thirdParty },
+      project: { ...p, unitName, piName, thirdParty, lumpSumPilot: input.lumpSumPilot },
       application: a
         ? {
             startDate: a.basic.startDate,
