@@ -162,6 +162,8 @@ export const projectDetailDto = z.object({
   timeline: z.array(timelineEntryDto),
   /** drawTaskBook, preparePayment, assignOfficer: what the caller may do on the project itself. */
   actions: z.array(z.enum(["drawTaskBook", "preparePayment", "assignOfficer"])),
+  /** Where the project's unit may be drawn into the lump-sum pilot (LY-FUNDS §13(一)), its source. */
+  lumpSumPilotOffered: z.object({ source: citation }).nullable(),
   /** Why a task book cannot be drawn, where it cannot (a filed guiding project). */
   taskBookBlocked: z.object({ messageZh: z.string(), messageEn: z.string() }).nullable(),
 });

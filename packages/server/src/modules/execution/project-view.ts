@@ -1,6 +1,7 @@
 import type { PaymentDto, ProjectDetailDto, TaskBookDto } from "@luoshu/contract";
 import {
   balanceOf,
+  citeSource,
   errorCatalogue,
   nodeDue,
   type Policy,
@@ -165,6 +166,10 @@ export async function readProject(
         : []),
       ...(officer ? (["assignOfficer"] as const) : []),
     ],
+    lumpSumPilotOffered:
+      !tb && policy.taskBook.lumpSumPilot?.unitKinds.includes(found.unitKind)
+        ? { source: citeSource(policy.taskBook.lumpSumPilot.source) }
+        : null,
     taskBookBlocked: blocked ? { messageZh: blocked.messageZh, messageEn: blocked.messageEn } : null,
   };
 }
