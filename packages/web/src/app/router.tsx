@@ -183,6 +183,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "fund-pushes",
+            ...page(
+              () => import("../features/fund/FundPushesPage").then((m) => m.FundPushesPage),
+              "fundPush.read",
+            ),
+          },
+          {
             path: "projects",
             ...page(
               () => import("../features/decisions/ProjectsPage").then((m) => m.ProjectsPage),
@@ -204,10 +211,24 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "task-book-template",
+            ...page(
+              () => import("../features/execution/TaskBookTemplatePage").then((m) => m.TaskBookTemplatePage),
+              "taskBook.manage",
+            ),
+          },
+          {
             path: "budget/control-numbers",
             ...page(
               () => import("../features/decisions/ControlNumbersPage").then((m) => m.ControlNumbersPage),
               "budget.control",
+            ),
+          },
+          {
+            path: "budget/cycles",
+            ...page(
+              () => import("../features/budget-cycle/BudgetCyclesPage").then((m) => m.BudgetCyclesPage),
+              "decision.read",
             ),
           },
           {
