@@ -288,6 +288,7 @@ export const projectDto = z.object({
   id: z.string(),
   number: z.string(),
   title: z.string(),
+  unitId: z.string(),
   unitName: z.string(),
   program: z.string(),
   programName: z.string(),

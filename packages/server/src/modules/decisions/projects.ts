@@ -46,6 +46,7 @@ export async function projectsInScope(deps: Deps, ctx: CallerContext): Promise<P
     id: p.id,
     number: p.number,
     title: p.title,
+    unitId: p.unitId,
     unitName,
     program: p.program,
     programName: programName(deps.policies, p.cityId, p.approvedAt, p.program),

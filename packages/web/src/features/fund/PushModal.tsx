@@ -39,7 +39,7 @@ export function PushModal({ open, onClose }: { open: boolean; onClose: () => voi
   const unitId = Form.useWatch("unitId", state.form);
   const unit = enterprises.data?.find((u) => u.id === unitId);
   // the projects API has no unit filter: the enterprise's projects are those under its name
-  const own = unit ? (projects.data?.items ?? []).filter((p) => p.unitName === unit.nameZh) : [];
+  const own = unit ? (projects.data?.items ?? []).filter((p) => p.unitId === unit.id) : [];
   const modal = withConfirmation(state, (v) => {
     const chosen = own.filter((p) => v.projectIds?.includes(p.id));
     return confirmAct({
