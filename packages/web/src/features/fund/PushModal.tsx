@@ -38,7 +38,7 @@ export function PushModal({ open, onClose }: { open: boolean; onClose: () => voi
   });
   const unitId = Form.useWatch("unitId", state.form);
   const unit = enterprises.data?.find((u) => u.id === unitId);
-  // the projects API has no unit filter: the enterprise's projects are those under its name
+  // the enterprise's own projects, by its unit id
   const own = unit ? (projects.data?.items ?? []).filter((p) => p.unitId === unit.id) : [];
   const modal = withConfirmation(state, (v) => {
     const chosen = own.filter((p) => v.projectIds?.includes(p.id));
