@@ -4,7 +4,9 @@ import type {
   ProjectDetailDto,
   paymentEvents,
   preparePaymentBody,
+  TaskBookTemplateDto,
   taskBookEvents,
+  taskBookTemplateBody,
 } from "@luoshu/contract";
 import type { PaymentState } from "@luoshu/domain";
 import { apiFetch } from "./client";
@@ -27,6 +29,8 @@ export type PaymentEvent = (typeof paymentEvents)[number];
 export type TaskBookConfirmation = (typeof taskBookEvents)[number];
 export type PreparePaymentInput = In<typeof preparePaymentBody>;
 export type LedgerYear = Out<typeof ledgerYearDto>;
+export type TaskBookTemplate = TaskBookTemplateDto;
+export type TaskBookTemplateInput = In<typeof taskBookTemplateBody>;
 
 export interface PaymentFilter {
   status: PaymentState | null;
@@ -42,8 +46,8 @@ export function fetchProject(id: string): Promise<ProjectDetail> {
 }
 
 /** 拟定任务书: by the bureau, once, from the approved project and its policy version. */
-export function drawTaskBook(id: string): Promise<ProjectDetail> {
-  return apiFetch(`${project(id)}/task-book`, { method: "POST" });
+export function drawTaskBook(id: string, lumpSumPilot: boolean): Promise<ProjectDetail> {
+  return apiFetch(`${project(id)}/task-book`, { method: "POST", body: { lumpSumPilot } });
 }
 
 export function confirmTaskBook(id: string, event: TaskBookConfirmation): Promise<ProjectDetail> {
@@ -66,6 +70,11 @@ export function assignOfficer(id: string, userId: string): Promise<ProjectDetail
 
 /** Plain links: the session cookie goes with them and the browser shows or saves the file. */
 export const taskBookPdfUrl = (id: string) => `/api${project(id)}/task-book.pdf`;
+/** The same task book as Word, for the parties to edit their copies before signing. */
+export const taskBookDocxUrl = (id: string) => `/api${project(id)}/task-book.docx`;
+/** 资金台账 as .xlsx: one budget year, or every year when none is given. */
+export const ledgerExportUrl = (year: number | null) =>
+  `/api/ledger/export.xlsx${year === null ? "" : `?year=${encodeURIComponent(year)}`}`;
 export const taskBookScanUrl = (id: string) => `/api${project(id)}/task-book/scan`;
 
 /**
@@ -106,6 +115,16 @@ export function fetchPayments(f: PaymentFilter): Promise<{ items: Payment[]; tot
 
 export function fetchLedgerYears(): Promise<LedgerYear[]> {
   return apiFetch("/ledger/years");
+}
+
+/** The bureau's task book terms (任务书模板), with its policy file's defaults. */
+export function fetchTaskBookTemplate(): Promise<TaskBookTemplate> {
+  return apiFetch("/task-book-template");
+}
+
+/** Saves the terms new task books are drawn with; task books drawn before keep theirs. */
+export function saveTaskBookTemplate(body: TaskBookTemplateInput): Promise<TaskBookTemplate> {
+  return apiFetch("/task-book-template", { method: "PUT", body });
 }
 
 /**

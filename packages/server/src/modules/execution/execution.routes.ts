@@ -105,7 +105,7 @@ export async function executionRoutes(app: FastifyInstance, deps: AppDeps) {
           "Draw up the task book from the approved project, its application and its policy version (lumpSumPilot: an institute's project in the lump-sum pilot, LY-FUNDS §13(一))",
         params: projectParams,
         // no body draws an ordinary task book
-        body: drawTaskBookBody.optional(),
+        body: drawTaskBookBody.nullish(),
         response: { 201: projectDetailDto },
       },
     },

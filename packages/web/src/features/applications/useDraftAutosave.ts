@@ -50,8 +50,11 @@ export function useDraftAutosave<R>(
   return { run, touch, dirty, saved };
 }
 
-/** Asks before the page is left with unsaved changes: the browser's own prompt, and a dialog in the app. */
-function useLeaveGuard(active: boolean) {
+/**
+ * Asks before the page is left with unsaved changes: the browser's own prompt, and a dialog in the app.
+ * `content` says what would be lost (default: an autosaved draft's last few seconds).
+ */
+export function useLeaveGuard(active: boolean, content?: { zh: string; en: string }) {
   const { t } = useLocale();
   const { modal } = App.useApp();
   useEffect(() => {
@@ -66,18 +69,20 @@ function useLeaveGuard(active: boolean) {
   );
   // One dialog per blocked navigation: the effect runs when the blocker turns blocked, not on every
   // render (the blocker, `t` and `modal` are read from a ref).
-  const latest = useRef({ blocker, t, modal });
-  latest.current = { blocker, t, modal };
+  const latest = useRef({ blocker, t, modal, content });
+  latest.current = { blocker, t, modal, content };
   const blocked = blocker.state === "blocked";
   useEffect(() => {
     if (!blocked) return;
-    const { blocker: b, t: tr, modal: m } = latest.current;
+    const { blocker: b, t: tr, modal: m, content } = latest.current;
     m.confirm({
       title: tr("有尚未保存的修改", "There are unsaved changes"),
-      content: tr(
-        "最近几秒的修改还没有保存，离开本页将丢失。要离开吗？",
-        "Your latest changes are not saved yet and will be lost if you leave. Leave anyway?",
-      ),
+      content: content
+        ? tr(content.zh, content.en)
+        : tr(
+            "最近几秒的修改还没有保存，离开本页将丢失。要离开吗？",
+            "Your latest changes are not saved yet and will be lost if you leave. Leave anyway?",
+          ),
       okText: tr("离开", "Leave"),
       cancelText: tr("留在本页", "Stay"),
       autoFocusButton: "cancel",

@@ -1,5 +1,20 @@
-import { Card, Col, Progress, Row, Statistic, Table, type TableColumnsType, Typography } from "antd";
-import type { LedgerYear } from "../../api/execution";
+import { DownloadOutlined } from "@ant-design/icons";
+import {
+  Button,
+  Card,
+  Col,
+  Progress,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from "antd";
+import { lazy, Suspense, useState } from "react";
+import { type LedgerYear, ledgerExportUrl } from "../../api/execution";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { wan } from "../../components/money";
@@ -7,6 +22,9 @@ import { useLedgerYears } from "./hooks";
 
 /** The share of a year's budget as a whole percent, for the bars. */
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
+
+/** ECharts comes in its own chunk, after the figures: the page does not wait for the chart. */
+const LedgerChart = lazy(() => import("./LedgerChart"));
 
 /**
  * 资金台账: each budget year's figures from the ledger — the budget finance appropriated (the control
@@ -18,6 +36,8 @@ export function LedgerYearsCard() {
   const years = useLedgerYears(true);
   const rows = years.data ?? [];
   const newest = rows[0];
+  // the year to export; null: every year
+  const [exportYear, setExportYear] = useState<number | null>(null);
 
   const bar = (part: number, whole: number, label: string) => (
     <Progress percent={percent(part, whole)} size="small" style={{ minWidth: 120 }} aria-label={label} />
@@ -72,6 +92,31 @@ export function LedgerYearsCard() {
       size="small"
       title={t("资金台账（按预算年度）", "Ledger by budget year")}
       data-testid="ledger-years"
+      extra={
+        <Space wrap size="small">
+          <Select<number | null>
+            size="small"
+            style={{ width: 120 }}
+            aria-label={t("导出年度", "Year to export")}
+            value={exportYear}
+            onChange={setExportYear}
+            options={[
+              { value: null, label: t("全部年度", "All years") },
+              ...rows.map((y) => ({ value: y.year, label: t(`${y.year} 年`, String(y.year)) })),
+            ]}
+            data-testid="ledger-export-year"
+          />
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            href={ledgerExportUrl(exportYear)}
+            download
+            data-testid="ledger-export"
+          >
+            {t("导出资金台账（Excel）", "Export the ledger (Excel)")}
+          </Button>
+        </Space>
+      }
     >
       <ErrorAlert error={years.error} style={{ marginBottom: 12 }} />
       {newest && (
@@ -89,6 +134,13 @@ export function LedgerYearsCard() {
             </Col>
           ))}
         </Row>
+      )}
+      {rows.length > 0 && (
+        <div style={{ marginBottom: 16 }} data-testid="ledger-chart">
+          <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: 260 }} />}>
+            <LedgerChart years={rows} />
+          </Suspense>
+        </div>
       )}
       <Table<LedgerYear>
         rowKey="year"

@@ -60,7 +60,8 @@ export function ProjectPage() {
   const { lang, t } = useLocale();
   const query = useProject(id);
   const p = query.data;
-  const policy = usePolicy(me.city?.code, p?.policyVersion);
+  // only for the program's English name (the project carries its Chinese one)
+  const policy = usePolicy(lang === "en" ? me.city?.code : undefined, p?.policyVersion);
   const steps = usePaymentSteps();
   const [assigning, setAssigning] = useState(false);
   const [signing, setSigning] = useState(false);
@@ -193,7 +194,7 @@ export function ProjectPage() {
       <PrepareModal
         project={p}
         node={preparing}
-        financeApproves={policy.data?.paymentApproval.financeApproves ?? true}
+        financeApproves={p.paymentApproval.financeApproves}
         onClose={() => setPreparing(null)}
       />
       <PayModal payment={steps.paying} onClose={steps.closePay} />

@@ -1,9 +1,16 @@
-import { CheckCircleFilled, DownloadOutlined, PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
+import {
+  CheckCircleFilled,
+  DownloadOutlined,
+  FileWordOutlined,
+  PaperClipOutlined,
+  UploadOutlined,
+} from "@ant-design/icons";
 import { formatBytes } from "@luoshu/domain";
 import { Alert, App, Button, Card, Descriptions, Space, Tag, Typography } from "antd";
 import {
   type ProjectDetail,
   type TaskBookConfirmation,
+  taskBookDocxUrl,
   taskBookPdfUrl,
   taskBookScanUrl,
 } from "../../api/execution";
@@ -13,10 +20,12 @@ import { wan } from "../../components/money";
 import { formatDateTime } from "../../components/time";
 import { useCurrentUser } from "../auth/session";
 import { useConfirmAct } from "../decisions/confirm";
+import { citationText } from "../joint/labels";
 import { GuardedButton } from "../reviews/GuardedButton";
 import { Citation } from "../reviews/HorseRaceModal";
 import { useConfirmTaskBook, useDrawTaskBook } from "./hooks";
 import { byAt, confirmationNames, taskBookStatusColors, taskBookStatusText } from "./labels";
+import { TaskBookContent } from "./TaskBookContent";
 
 /**
  * 计划任务书: drawn up by the bureau from the approved project, confirmed on the platform by the unit
@@ -32,18 +41,20 @@ export function TaskBookCard({ project: p, onSign }: { project: ProjectDetail; o
   const confirm = useConfirmTaskBook(p.id);
   const tb = p.taskBook;
 
-  const onDraw = async () => {
+  const onDraw = async (pilot: boolean) => {
+    const clause = p.lumpSumPilotOffered ? citationText(p.lumpSumPilotOffered.source, t) : "";
     const ok = await confirmAct({
-      title: t("拟定计划任务书？", "Draw up the task book?"),
+      title: pilot
+        ? t("拟定任务书并纳入经费包干制试点？", "Draw up the task book in the lump-sum pilot?")
+        : t("拟定计划任务书？", "Draw up the task book?"),
       content: t(
-        `依据项目 ${p.number} 的立项信息、申报书和政策版本 ${p.policyVersion} 生成计划任务书（目标、进度、预算、团队和拨付节点）。拟定后送承担单位和市科技局分别在平台确认，不能重新生成；未指定责任人的，由您担任项目责任人。此操作记入审计日志。`,
-        `The task book of project ${p.number} is drawn from the approved project, its application and policy version ${p.policyVersion} (targets, milestones, budget, team and payment nodes). The unit and the bureau then confirm it on the platform; it cannot be drawn again. Without a responsible officer you become it. The action is audited.`,
+        `依据项目 ${p.number} 的立项信息、申报书和政策版本 ${p.policyVersion} 生成计划任务书（目标、进度、预算、团队和拨付节点）。${pilot ? `本项目纳入经费包干制试点（${clause}）：由承担单位自主编制和调整经费预算，实行项目负责人签字报销制。` : ""}拟定后送承担单位和市科技局分别在平台确认，不能重新生成；未指定责任人的，由您担任项目责任人。此操作记入审计日志。`,
+        `The task book of project ${p.number} is drawn from the approved project, its application and policy version ${p.policyVersion} (targets, milestones, budget, team and payment nodes).${pilot ? ` The project joins the lump-sum pilot (${clause}): the unit sets and adjusts its own budget, reimbursed on the PI's signature.` : ""} The unit and the bureau then confirm it on the platform; it cannot be drawn again. Without a responsible officer you become it. The action is audited.`,
       ),
-      okText: t("拟定任务书", "Draw up"),
-      testId: "task-book-draw-confirm",
+      okText: pilot ? t("拟定（包干制试点）", "Draw up (pilot)") : t("拟定任务书", "Draw up"),
+      testId: pilot ? "task-book-draw-pilot-confirm" : "task-book-draw-confirm",
     });
-    if (ok)
-      draw.mutate(undefined, { onSuccess: () => message.success(t("任务书已拟定", "Task book drawn up")) });
+    if (ok) draw.mutate(pilot, { onSuccess: () => message.success(t("任务书已拟定", "Task book drawn up")) });
   };
 
   const onConfirm = async (e: TaskBookConfirmation) => {
@@ -79,9 +90,26 @@ export function TaskBookCard({ project: p, onSign }: { project: ProjectDetail; o
             </Typography.Text>
           )}
           {p.actions.includes("drawTaskBook") && (
-            <Button type="primary" onClick={onDraw} loading={draw.isPending} data-testid="task-book-draw">
-              {t("拟定任务书", "Draw up the task book")}
-            </Button>
+            <Space wrap>
+              <Button
+                type="primary"
+                onClick={() => void onDraw(false)}
+                loading={draw.isPending && draw.variables === false}
+                data-testid="task-book-draw"
+              >
+                {t("拟定任务书", "Draw up the task book")}
+              </Button>
+              {/* 包干制试点 (LY-FUNDS §13(一)): offered for an independent research institute's project only */}
+              {p.lumpSumPilotOffered && (
+                <Button
+                  onClick={() => void onDraw(true)}
+                  loading={draw.isPending && draw.variables === true}
+                  data-testid="task-book-draw-pilot"
+                >
+                  {t("拟定任务书（纳入经费包干制试点）", "Draw up in the lump-sum pilot")}
+                </Button>
+              )}
+            </Space>
           )}
           <ErrorAlert error={draw.error} />
         </Space>
@@ -185,6 +213,15 @@ export function TaskBookCard({ project: p, onSign }: { project: ProjectDetail; o
                   >
                     {t("下载任务书（PDF）", "Download the task book (PDF)")}
                   </Button>
+                  <Button
+                    size="small"
+                    icon={<FileWordOutlined />}
+                    href={taskBookDocxUrl(p.id)}
+                    download
+                    data-testid="task-book-docx"
+                  >
+                    {t("下载任务书（Word）", "Download the task book (Word)")}
+                  </Button>
                   <Typography.Text type="secondary">
                     {t(`拟定：${byAt(tb.drawn)}`, `Drawn up: ${byAt(tb.drawn)}`)}
                   </Typography.Text>
@@ -224,6 +261,7 @@ export function TaskBookCard({ project: p, onSign }: { project: ProjectDetail; o
             { key: "scan", label: t("签章扫描件", "Signed scan"), children: scan },
           ]}
         />
+        <TaskBookContent content={content} />
       </Space>
     </Card>
   );

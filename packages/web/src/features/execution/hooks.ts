@@ -69,7 +69,8 @@ function useProjectMutation<V>(id: string, fn: (vars: V) => Promise<ProjectDetai
   });
 }
 
-export const useDrawTaskBook = (id: string) => useProjectMutation(id, () => drawTaskBook(id));
+export const useDrawTaskBook = (id: string) =>
+  useProjectMutation(id, (lumpSumPilot: boolean) => drawTaskBook(id, lumpSumPilot));
 export const useConfirmTaskBook = (id: string) =>
   useProjectMutation(id, (event: TaskBookConfirmation) => confirmTaskBook(id, event));
 export const useSignTaskBook = (id: string) =>
