@@ -5,15 +5,16 @@ import {
   type CycleRecords,
   checkCycleStep,
   chinaDateOf,
+  citeSource,
   cycleSchedule,
   mayRecordStep,
   type PerformanceTarget,
   type Policy,
-  selectPolicy,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { Repositories } from "../../repositories.ts";
+import { policyInForce } from "../decisions/decision-shared.ts";
 import { recordControlNumber } from "../decisions/projects.ts";
 
 type Repos = Pick<Repositories, "budgetCycle" | "projects" | "ledger" | "execution">;
@@ -21,9 +22,7 @@ type ReadDeps = { repos: Pick<Repositories, "budgetCycle" | "execution">; polici
 type Deps = { repos: Repos; tx: Transactor<Repos>; policies: Policy[] };
 
 function rulesOf(policies: readonly Policy[], ctx: CallerContext) {
-  const policy = selectPolicy(policies, ctx.actor.cityId ?? "", ctx.now);
-  if (!policy) throw new Error(`no policy in force for ${ctx.actor.cityId}`);
-  return budgetCycleOf(policy);
+  return budgetCycleOf(policyInForce(policies, ctx).policy);
 }
 
 async function dtoOf(
@@ -42,10 +41,7 @@ async function dtoOf(
       record: s.record ? { ...s.record, byName: names.get(s.record.by) ?? "" } : null,
     })),
     performanceTargets: row.performanceTargets,
-    performanceTargetsSource: (() => {
-      const src = rules.performanceTargets.source;
-      return src.kind === "clause" ? { clause: `${src.doc} ${src.clause}` } : { setting: "city" as const };
-    })(),
+    performanceTargetsSource: citeSource(rules.performanceTargets.source),
     next: schedule.find((s) => !s.record)?.code ?? null,
     mayRecord: mayRecordStep(rules, row.steps, ctx.actor.roles),
   };

@@ -1,22 +1,17 @@
 import type { PaymentDto } from "@luoshu/contract";
 import { notFound, type PaymentState, yearFigures } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
+import { policyOf } from "../reviews/review-access.ts";
 import { paymentDtoOf, paymentPeople } from "./project-view.ts";
 import type { ExecutionDeps } from "./task-books.ts";
 
 type Deps = Pick<ExecutionDeps, "repos" | "policies">;
 
-const policyOf = (deps: Deps, p: { cityId: string; policyVersion: string }) => {
-  const policy = deps.policies.find((x) => x.city === p.cityId && x.version === p.policyVersion);
-  if (!policy) throw new Error(`policy ${p.cityId} ${p.policyVersion} not loaded`);
-  return policy;
-};
-
 export async function paymentView(deps: Deps, ctx: CallerContext, id: string): Promise<PaymentDto> {
   const [row] = await deps.repos.execution.payments(ctx.scope, null, id);
   if (!row) throw notFound("拨款不存在。", "No such payment.");
   const names = await deps.repos.execution.displayNames(paymentPeople(row.pay));
-  return paymentDtoOf(policyOf(deps, row), ctx, names, row.pay, row);
+  return paymentDtoOf(policyOf(deps.policies, row.cityId, row.policyVersion), ctx, names, row.pay, row);
 }
 
 /** Payments in scope; `mine`: those the caller can take a step on (finance's approvals, the bureau's payments). */
@@ -27,7 +22,9 @@ export async function listPayments(
 ): Promise<PaymentDto[]> {
   const rows = await deps.repos.execution.payments(ctx.scope, filter.status ? [filter.status] : null);
   const names = await deps.repos.execution.displayNames(rows.flatMap((r) => paymentPeople(r.pay)));
-  const all = rows.map((r) => paymentDtoOf(policyOf(deps, r), ctx, names, r.pay, r));
+  const all = rows.map((r) =>
+    paymentDtoOf(policyOf(deps.policies, r.cityId, r.policyVersion), ctx, names, r.pay, r),
+  );
   return filter.mine ? all.filter((p) => p.actions.some((a) => a !== "cancel")) : all;
 }
 

@@ -1,20 +1,15 @@
 import type { TaskBookTemplateDto } from "@luoshu/contract";
-import { defaultTaskBookTerms, type Policy, selectPolicy, type TaskBookTerm } from "@luoshu/domain";
+import { defaultTaskBookTerms, type TaskBookTerm } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
+import { policyInForce } from "../decisions/decision-shared.ts";
 import type { ExecutionDeps } from "./task-books.ts";
-
-function policyInForce(policies: readonly Policy[], ctx: CallerContext): Policy {
-  const policy = selectPolicy(policies, ctx.actor.cityId ?? "", ctx.now);
-  if (!policy) throw new Error(`no policy in force for ${ctx.actor.cityId}`);
-  return policy;
-}
 
 /** 任务书模板: the terms task books are drawn with — the bureau's own, or its policy file's. */
 export async function readTaskBookTemplate(
   deps: Pick<ExecutionDeps, "repos" | "policies">,
   ctx: CallerContext,
 ): Promise<TaskBookTemplateDto> {
-  const defaults = defaultTaskBookTerms(policyInForce(deps.policies, ctx));
+  const defaults = defaultTaskBookTerms(policyInForce(deps.policies, ctx).policy);
   const own = await deps.repos.execution.template(ctx.actor.cityId ?? "");
   const names = own ? await deps.repos.execution.displayNames([own.updatedBy]) : new Map<string, string>();
   return {

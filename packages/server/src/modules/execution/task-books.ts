@@ -18,6 +18,7 @@ import { checkAttachment } from "../../lib/files/sniff-type.ts";
 import type { Audit, Transactor } from "../../lib/transaction.ts";
 import type { Repositories } from "../../repositories.ts";
 import { postToLedger } from "../ledger/post-to-ledger.ts";
+import { policyOf } from "../reviews/review-access.ts";
 import type { TaskBookRow } from "./execution.repository.ts";
 
 export type ExecutionDeps = {
@@ -39,8 +40,7 @@ export async function visibleProject(
 ) {
   const found = await repos.execution.project(ctx.scope, id);
   if (!found) throw projectNotFound();
-  const policy = policies.find((p) => p.city === found.p.cityId && p.version === found.p.policyVersion);
-  if (!policy) throw new Error(`policy ${found.p.cityId} ${found.p.policyVersion} not loaded`);
+  const policy = policyOf(policies, found.p.cityId, found.p.policyVersion);
   return { ...found, policy };
 }
 

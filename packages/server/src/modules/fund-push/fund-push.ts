@@ -9,11 +9,11 @@ import {
   fundPushProgramOf,
   notFound,
   type Policy,
-  selectPolicy,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { Repositories } from "../../repositories.ts";
+import { policyInForce } from "../decisions/decision-shared.ts";
 import type { FundPushRow } from "./fund-push.repository.ts";
 
 type Repos = Pick<Repositories, "fundPush" | "execution">;
@@ -24,9 +24,7 @@ const pushNotFound = () => notFound("推送记录不存在。", "No such fund pu
 
 /** The city's fund-push program, or the refusal where its documents name none. */
 function programOf(policies: readonly Policy[], ctx: CallerContext) {
-  const policy = selectPolicy(policies, ctx.actor.cityId ?? "", ctx.now);
-  if (!policy) throw new Error(`no policy in force for ${ctx.actor.cityId}`);
-  return fundPushProgramOf(policy);
+  return fundPushProgramOf(policyInForce(policies, ctx).policy);
 }
 
 async function dtoOf(
