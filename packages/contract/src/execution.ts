@@ -8,6 +8,7 @@ import {
   taskBookStates,
 } from "@luoshu/domain";
 import { z } from "zod";
+import { projectLifeDto } from "./project-life.ts";
 import { citation, instant, longText } from "./shared.ts";
 
 /** 项目执行: the task book, its payment nodes and payments, the project's ledger and timeline. */
@@ -166,6 +167,8 @@ export const projectDetailDto = z.object({
   lumpSumPilotOffered: z.object({ source: citation }).nullable(),
   /** Why a task book cannot be drawn, where it cannot (a filed guiding project). */
   taskBookBlocked: z.object({ messageZh: z.string(), messageEn: z.string() }).nullable(),
+  /** Termination, revocation and sanctions (DT-RULES §20–22; LY-FUNDS §25). */
+  life: projectLifeDto,
 });
 export type ProjectDetailDto = z.infer<typeof projectDetailDto>;
 

@@ -16,6 +16,7 @@ export * from "./integrity.ts";
 export * from "./joint.ts";
 export * from "./needs.ts";
 export * from "./problem.ts";
+export * from "./project-life.ts";
 export * from "./reference.ts";
 export * from "./reviews.ts";
 export * from "./shared.ts";

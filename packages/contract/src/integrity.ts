@@ -13,8 +13,11 @@ export const integrityRecordSchema = z.object({
   untilDate: z.string().nullable(),
   reason: z.string(),
   clause: z.string(),
-  /** In force today (China time). */
+  /** In force today (China time), and not lifted. */
   inForce: z.boolean(),
+  lifted: z.object({ at: instant, reason: z.string() }).nullable(),
+  /** The project sanction or revocation that left it, if any. */
+  originId: z.string().nullable(),
   /** In force and of a kind that stops applications (eligibility ban, blacklist). */
   blocksApplications: z.boolean(),
   createdAt: instant,
@@ -41,3 +44,6 @@ export const integrityRecordBody = z.discriminatedUnion("subject", [
     .strict(),
 ]);
 export type IntegrityRecordBody = z.input<typeof integrityRecordBody>;
+
+/** Lifting a record by a recorded decision, with its reason. */
+export const integrityLiftBody = z.object({ reason: z.string().trim().min(2).max(2000) }).strict();

@@ -25,6 +25,7 @@ import { integrityRoutes } from "./modules/integrity/integrity.routes.ts";
 import { jointRoutes } from "./modules/joint/joint.routes.ts";
 import { needRoutes } from "./modules/needs/needs.routes.ts";
 import { policyRoutes } from "./modules/policies/policies.routes.ts";
+import { projectLifeRoutes } from "./modules/project-life/project-life.routes.ts";
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
 import { reviewRoutes as expertReviewRoutes } from "./modules/reviews/reviews.routes.ts";
 import { testClockRoutes } from "./modules/test-clock/test-clock.routes.ts";
@@ -118,6 +119,7 @@ export async function buildApp(
     jointRoutes,
     executionRoutes,
     fundPushRoutes,
+    projectLifeRoutes,
     budgetCycleRoutes,
     testClockRoutes,
   ]) {

@@ -20,6 +20,7 @@ import { integrityRepository } from "./modules/integrity/integrity.repository.ts
 import { jointRepository } from "./modules/joint/joint.repository.ts";
 import { ledgerRepository } from "./modules/ledger/ledger.repository.ts";
 import { needsRepository } from "./modules/needs/needs.repository.ts";
+import { projectLifeRepository } from "./modules/project-life/project-life.repository.ts";
 import { referenceRepository } from "./modules/reference/reference.repository.ts";
 import { reviewsRepository } from "./modules/reviews/reviews.repository.ts";
 import { unitsRepository } from "./modules/units/units.repository.ts";
@@ -58,6 +59,7 @@ export function createRepositories(db: Db, keys: AuditKeys) {
     joint: jointRepository(db),
     ledger: ledgerRepository(db),
     needs: needsRepository(db),
+    projectLife: projectLifeRepository(db),
     reference: referenceRepository(db),
     reviews: reviewsRepository(db),
     units: unitsRepository(db),

@@ -79,6 +79,12 @@ export const permissions = [
   "fundPush.read",
   "fundPush.manage",
   "fundPush.decide",
+  /** The unit applies to terminate its project (DT-RULES §20). */
+  "projectLife.apply",
+  /** The bureau decides terminations, revokes projects and records what comes back. */
+  "projectLife.decide",
+  /** The S&T or the finance bureau imposes and lifts sanctions (LY-FUNDS §25). */
+  "sanction.impose",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -116,6 +122,8 @@ const grants: Record<Role, readonly Permission[]> = {
     "payment.prepare",
     "fundPush.read",
     "fundPush.manage",
+    "projectLife.decide",
+    "sanction.impose",
   ],
   bureauLeader: [
     "workspace.read",
@@ -144,6 +152,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "budget.control",
     "project.read",
     "payment.approve",
+    "sanction.impose",
   ],
   districtOfficer: [
     "workspace.read",
@@ -180,6 +189,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "project.read",
     "joint.read",
     "taskBook.sign",
+    "projectLife.apply",
   ],
   principalInvestigator: [
     "workspace.read",

@@ -79,6 +79,11 @@ export interface IntegrityRecord {
   clause: string;
   createdBy: string | null;
   createdAt: Date;
+  /** The project sanction or revocation that left it, if any. */
+  originId: string | null;
+  liftedBy: string | null;
+  liftedAt: Date | null;
+  liftReason: string | null;
 }
 
 /** Where a record's period ends before it starts. */

@@ -83,9 +83,19 @@ export interface LedgerProject {
   approvedFen: number;
   /** The task book's payment nodes, each with the most it may pay. */
   nodes: readonly { code: string; amountFen: number }[];
-  /** Since when payments are suspended (LY-FUNDS §25 暂停拨款), if they are. */
-  suspendedSince: string | null;
+  /** When payments were suspended (LY-FUNDS §25 暂停拨款): instants, `until` open while in force. */
+  suspensions: readonly Suspension[];
 }
+
+/** A payment suspension from `from` up to (not including) `until`; `until` null while in force. */
+export interface Suspension {
+  from: string;
+  until: string | null;
+}
+
+/** The suspension in force at an instant (ISO strings compare in time order), if any. */
+export const suspensionAt = (suspensions: readonly Suspension[], at: string): Suspension | undefined =>
+  suspensions.find((s) => s.from <= at && (s.until === null || at < s.until));
 
 /** A year's figures as a finance officer reads them. */
 export function yearFigures(postings: readonly Posting[], year: number) {

@@ -1,5 +1,5 @@
 import { DomainError } from "../shared/errors.ts";
-import { balanceOf, type LedgerProject, type Posting } from "./ledger.ts";
+import { balanceOf, type LedgerProject, type Posting, suspensionAt } from "./ledger.ts";
 
 /**
  * The money operations, each checked against the ledger as it stands before it becomes a posting.
@@ -59,13 +59,13 @@ export function planPosting(
     });
   }
   const base = { ...meta, request, node: null, paymentId: null };
-  return { posting: { ...base, ...movement(state, op) }, replayed: false };
+  return { posting: { ...base, ...movement(state, op, meta.at) }, replayed: false };
 }
 
 type Movement = Pick<Posting, "kind" | "from" | "to" | "amountFen" | "year" | "projectId"> &
   Partial<Pick<Posting, "node" | "paymentId">>;
 
-function movement(state: LedgerState, op: LedgerOperation): Movement {
+function movement(state: LedgerState, op: LedgerOperation, at: string): Movement {
   const { postings } = state;
   if (op.op === "appropriate") {
     return {
@@ -141,8 +141,8 @@ function movement(state: LedgerState, op: LedgerOperation): Movement {
     if (op.amountFen > left) throw fail("LEDGER_OVER_APPROVED", { leftFen: left });
     return { kind: "release", from: commitment, to: budget, amountFen: op.amountFen, ...common };
   }
-  if (project.suspendedSince !== null)
-    throw fail("LEDGER_PROJECT_SUSPENDED", { since: project.suspendedSince });
+  const suspended = suspensionAt(project.suspensions, at);
+  if (suspended) throw fail("LEDGER_PROJECT_SUSPENDED", { since: suspended.from });
   const node = project.nodes.find((n) => n.code === op.node);
   if (!node)
     throw new DomainError({

@@ -5,6 +5,7 @@ import {
   type LedgerProject,
   type Posting,
   type PostingKind,
+  suspensionAt,
 } from "./ledger.ts";
 
 /**
@@ -93,9 +94,8 @@ export function verifyLedger(
       if (sum(ofNode) > node.amountFen)
         find("paidOverNode", `${project.projectId}/${node.code}: ${sum(ofNode)} > ${node.amountFen}`);
     }
-    const since = project.suspendedSince;
     for (const p of pays) {
-      if (since !== null && p.at >= since)
+      if (suspensionAt(project.suspensions, p.at))
         find("paidWhileSuspended", `${project.projectId}: ${p.id} at ${p.at}`);
     }
   }

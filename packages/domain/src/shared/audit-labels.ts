@@ -71,6 +71,14 @@ export const auditActionLabels: Record<string, Label> = {
   "fundPush.invest": { zh: "基金决定投资", en: "The fund decided to invest" },
   "fundPush.decline": { zh: "基金不予投资", en: "The fund declined" },
   "fundPush.followUp": { zh: "基金跟踪了解", en: "The fund follows up" },
+  "integrity.lift": { zh: "解除诚信记录", en: "Lifted an integrity record" },
+  "closure.apply": { zh: "申请终止项目", en: "Applied to terminate a project" },
+  "closure.approve": { zh: "决定终止项目", en: "Terminated a project" },
+  "closure.refuse": { zh: "不予终止项目", en: "Refused a termination" },
+  "closure.revoke": { zh: "撤销项目", en: "Revoked a project" },
+  "closure.return": { zh: "登记退回或追回资金", en: "Recorded money given back" },
+  "sanction.impose": { zh: "采取处理措施", en: "Imposed a sanction" },
+  "sanction.lift": { zh: "解除处理措施", en: "Lifted a sanction" },
 };
 
 export const auditEntityLabels: Record<string, Label> = {
@@ -82,6 +90,8 @@ export const auditEntityLabels: Record<string, Label> = {
   project: { zh: "项目", en: "Project" },
   payment: { zh: "拨款", en: "Payment" },
   fundPush: { zh: "基金推送", en: "Fund push" },
+  closure: { zh: "终止或撤销", en: "Termination or revocation" },
+  sanction: { zh: "处理措施", en: "Sanction" },
   budgetCycle: { zh: "预算两上两下", en: "Budget cycle" },
   taskBookTemplate: { zh: "任务书模板", en: "Task book terms" },
   guide: { zh: "申报指南", en: "Guide" },

@@ -47,3 +47,25 @@ export function notAfterToday(now: Date, path: string, day: string): string {
   }
   return day;
 }
+
+/** The instant a China-time day "YYYY-MM-DD" begins. */
+export const chinaDayStart = (day: string): string => new Date(`${day}T00:00:00+08:00`).toISOString();
+
+/** A calendar day moved by whole days. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The day a period of whole years ending before it: 2026-03-01 plus 2 years is 2028-02-29, the last
+ * day of the period, so that a two-year ban from 1 March lasts to the end of February.
+ */
+export function addYears(day: string, years: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const end = new Date(Date.UTC(y + years, m - 1, d));
+  // 29 February in a year without one is 1 March; either way the period ends the day before
+  if (end.getUTCMonth() !== m - 1) end.setUTCDate(1);
+  return addDays(end.toISOString().slice(0, 10), -1);
+}

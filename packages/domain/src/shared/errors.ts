@@ -453,6 +453,12 @@ export const errorCatalogue = {
     "该拨付节点的条件尚未达到。",
     "This payment node's condition has not been reached.",
   ),
+  PROJECT_CLOSED: entry("state", "项目已终止或撤销。", "The project is terminated or revoked."),
+  CLOSURE_OVER_DUE: entry(
+    "rule",
+    "超出应退回或应追回的金额。",
+    "More than the amount due back from the unit.",
+  ),
   TASK_BOOK_NOT_APPLICABLE: entry("rule", "该项目无须签订计划任务书。", "This project takes no task book."),
   OBJECTION_NOT_OPEN: entry(
     "state",

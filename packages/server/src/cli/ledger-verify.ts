@@ -2,6 +2,7 @@ import { formatYuan } from "@luoshu/domain";
 import { executionRepository } from "../modules/execution/execution.repository.ts";
 import { checkLedger } from "../modules/ledger/check-ledger.ts";
 import { ledgerRepository } from "../modules/ledger/ledger.repository.ts";
+import { projectLifeRepository } from "../modules/project-life/project-life.repository.ts";
 import { openRuntime } from "../runtime.ts";
 
 /** Exit 0 when every city's ledger keeps every invariant, 1 naming each finding. */
@@ -14,7 +15,11 @@ try {
 }
 const { db } = runtime.database;
 try {
-  const reports = await checkLedger({ ledger: ledgerRepository(db), execution: executionRepository(db) });
+  const reports = await checkLedger({
+    ledger: ledgerRepository(db),
+    execution: executionRepository(db),
+    projectLife: projectLifeRepository(db),
+  });
   for (const r of reports) {
     console.log(`${r.cityId}: ${r.postings} postings`);
     for (const y of r.years) {

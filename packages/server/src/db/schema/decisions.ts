@@ -199,6 +199,8 @@ export const projects = pgTable(
     grade: text("grade").$type<PerformanceGrade>(),
     /** 核定的项目研发经费总额: the R&D spend verified at acceptance, which a post-subsidy is a share of. */
     verifiedRdFen: bigint("verified_rd_fen", { mode: "number" }),
+    /** How the project ended early, once decided (project_closures holds the decision). */
+    closedAs: text("closed_as").$type<"terminated" | "revoked">(),
   },
   (t) => [
     primaryKey({ columns: [t.cityId, t.id] }),

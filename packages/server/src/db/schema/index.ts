@@ -7,6 +7,7 @@ export * from "./identity.ts";
 export * from "./integrity.ts";
 export * from "./joint.ts";
 export * from "./money.ts";
+export * from "./project-life.ts";
 export * from "./reference.ts";
 export * from "./reviews.ts";
 export * from "./units.ts";

@@ -18,9 +18,16 @@ export const integrityRecords = pgTable(
     clause: text("clause").notNull(),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** The sanction or revocation (project_sanctions, project_closures) that left the record, if any. */
+    originId: uuid("origin_id"),
+    /** Lifted by a recorded decision (DT-RULES §22 sets no period): no longer in force from then. */
+    liftedBy: uuid("lifted_by"),
+    liftedAt: timestamp("lifted_at", { withTimezone: true }),
+    liftReason: text("lift_reason"),
   },
   (t) => [
     primaryKey({ columns: [t.cityId, t.id] }),
+    index("integrity_origin").on(t.cityId, t.originId),
     index("integrity_unit").on(t.cityId, t.unitId),
     index("integrity_person").on(t.cityId, t.personDigest),
   ],

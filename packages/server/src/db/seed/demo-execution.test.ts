@@ -15,14 +15,24 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => t.close());
 
+const byTitle = async (prefix: string, title: string) => {
+  const items = (await (await t.as(`${prefix}-officer`)).get("/api/projects")).body.items as {
+    id: string;
+    title: string;
+  }[];
+  const found = items.find((p) => p.title === title);
+  if (!found) throw new Error(`no demo project ${title}`);
+  return found;
+};
+
 describe("the demo's projects in execution, walked through the API on the first start", () => {
   it("leaves one project per city signed, with its first node paid after finance's approval", async () => {
-    for (const [prefix, paidFen] of [
-      ["ly", 120_000_000],
-      ["dt", 80_000_000],
+    for (const [prefix, paidFen, title] of [
+      ["ly", 120_000_000, "大功率风电主轴承国产化关键技术攻关"],
+      ["dt", 80_000_000, "矿井突水应急监测预警技术攻关"],
     ] as const) {
       const officer = await t.as(`${prefix}-officer`);
-      const [project] = (await officer.get("/api/projects")).body.items;
+      const project = await byTitle(prefix, title);
       const detail = (await officer.get(`/api/projects/${project.id}`)).body;
       expect(detail).toMatchObject({
         stage: "executing",
@@ -37,7 +47,7 @@ describe("the demo's projects in execution, walked through the API on the first 
 
   it("leaves Luoyang's later nodes waiting for the mid-term assessment and acceptance", async () => {
     const officer = await t.as("ly-officer");
-    const [project] = (await officer.get("/api/projects")).body.items;
+    const project = await byTitle("ly", "大功率风电主轴承国产化关键技术攻关");
     const { nodes } = (await officer.get(`/api/projects/${project.id}`)).body;
     expect(nodes.map((n: { code: string; due: boolean }) => [n.code, n.due])).toEqual([
       ["first", true],
@@ -46,9 +56,33 @@ describe("the demo's projects in execution, walked through the API on the first 
     ]);
   });
 
+  it("leaves a Datong project terminated with its balance returned, and one revoked with its unit blacklisted", async () => {
+    const officer = await t.as("dt-officer");
+    const ended = (
+      await officer.get(`/api/projects/${(await byTitle("dt", "煤矸石制备陶粒中试线技术攻关")).id}`)
+    ).body;
+    expect(ended).toMatchObject({
+      stage: "closed",
+      life: {
+        closedAs: "terminated",
+        closures: [{ dueFen: 10_000_000, settledFen: 10_000_000, outstandingFen: 0 }],
+      },
+      money: { paidFen: 30_000_000, returnedFen: 10_000_000 },
+    });
+    const revoked = (
+      await officer.get(`/api/projects/${(await byTitle("dt", "旱作农业水肥一体化技术示范")).id}`)
+    ).body;
+    expect(revoked.life).toMatchObject({
+      closedAs: "revoked",
+      closures: [{ kind: "revocation", dueFen: 0 }],
+    });
+    const records = (await officer.get("/api/integrity-records")).body as { kind: string; reason: string }[];
+    expect(records.filter((r) => r.kind === "blacklist" && r.reason.includes("伪造"))).toHaveLength(1);
+  });
+
   it("leaves a ledger that keeps every invariant", async () => {
     const reports = await checkLedger(createRepositories(t.database.db, t.auditKeys));
     expect(reports.flatMap((r) => r.findings)).toEqual([]);
-    expect(reports.map((r) => r.years[0]?.paidFen)).toEqual([80_000_000, 120_000_000]);
+    expect(reports.map((r) => r.years[0]?.paidFen)).toEqual([110_000_000, 120_000_000]);
   });
 });

@@ -81,6 +81,7 @@ export async function walkDemoExecution(signIn: () => LoginAs, clock: PastClock,
     amountFen: 80_000_000,
   });
   await ok(await as("dt-officer"), "POST", `/api/directed-commissions/${commission.id}/events/publish`);
+  const ending = await draftEndingCommissions(as, dtUnit);
 
   as = at(36);
   const shortlisted = await fire("ly-officer", "shortlist", { bidIds: [bid.id] });
@@ -104,20 +105,88 @@ export async function walkDemoExecution(signIn: () => LoginAs, clock: PastClock,
     `/api/directed-commissions/${commission.id}/events/approve`,
   );
   const numbers = [awarded.bids[0].projectNumber, approved.projectNumber];
+  const endingNumbers: string[] = [];
+  for (const id of ending) {
+    const done = await ok(await as("dt-leader"), "POST", `/api/directed-commissions/${id}/events/approve`);
+    endingNumbers.push(done.projectNumber);
+  }
   const projects: { id: string; number: string }[] = [
     ...(await ok(await as("ly-officer"), "GET", "/api/projects")).items,
     ...(await ok(await as("dt-officer"), "GET", "/api/projects")).items,
   ];
   const ids = numbers.map((n) => projects.find((p) => p.number === n)?.id ?? "");
+  const [terminated = "", revoked = ""] = endingNumbers.map(
+    (n) => projects.find((p) => p.number === n)?.id ?? "",
+  );
   const walk: [string, string][] = [
     ["ly", ids[0] ?? ""],
     ["dt", ids[1] ?? ""],
+    ["dt", terminated],
   ];
 
   as = at(8);
   for (const [prefix, projectId] of walk) await signTaskBook(as, prefix, projectId, today());
   as = at(5);
   for (const [prefix, projectId] of walk) await payFirstNode(as, prefix, projectId, year);
+  as = at(3);
+  await endDemoProjects(as, { terminated, revoked }, year);
+}
+
+/**
+ * Two more Datong directed commissions that end early: one of the demo unit, terminated on its
+ * application once its technical route proved infeasible (DT-RULES §20), one of another district's
+ * institute without a demo login, revoked for fraud before its task book (DT-RULES §21–22), which
+ * puts that unit on the blacklist and leaves the demo accounts free to apply.
+ */
+async function draftEndingCommissions(as: LoginAs, dtUnit: string): Promise<string[]> {
+  const officer = await as("dt-officer");
+  const institute = (
+    await ok(
+      officer,
+      "GET",
+      `/api/units?pageSize=200&keyword=${encodeURIComponent("大同市农业技术示范研究所")}`,
+    )
+  ).items[0]?.id as string | undefined;
+  if (!institute) throw new Error("no demo institute in Datong");
+  const drafts = [
+    { title: "煤矸石制备陶粒中试线技术攻关", unitId: dtUnit, amountFen: 30_000_000 },
+    { title: "旱作农业水肥一体化技术示范", unitId: institute, amountFen: 10_000_000 },
+  ];
+  const ids: string[] = [];
+  for (const d of drafts) {
+    const drafted = await ok(officer, "POST", "/api/directed-commissions", {
+      program: "keyRnd",
+      ...d,
+      reason: "urgentWork",
+      basis: "经局长办公会研究，该任务时效性强，定向委托具备条件的单位承担。",
+    });
+    await ok(officer, "POST", `/api/directed-commissions/${drafted.id}/events/publish`);
+    ids.push(drafted.id);
+  }
+  return ids;
+}
+
+async function endDemoProjects(as: LoginAs, ids: { terminated: string; revoked: string }, year: number) {
+  await ok(await as("dt-unit"), "POST", `/api/projects/${ids.terminated}/termination`, {
+    ground: "infeasibleRoute",
+    reason: "中试表明原定烧结工艺能耗远超任务书指标，技术路线不可行。",
+    spentFen: 20_000_000,
+  });
+  const officer = await as("dt-officer");
+  await ok(officer, "POST", `/api/projects/${ids.terminated}/termination/events/approve`, {
+    note: "经专家论证，技术路线确不可行，同意终止，结余资金退回财政。",
+  });
+  await ok(
+    officer,
+    "POST",
+    `/api/projects/${ids.terminated}/returns`,
+    { amountFen: 10_000_000, reference: `DT-JY-${year}-0001` },
+    { "idempotency-key": `demo-dt-return-${ids.terminated}` },
+  );
+  await ok(officer, "POST", `/api/projects/${ids.revoked}/revocation`, {
+    ground: "fraud",
+    reason: "核查发现申报材料中的示范基地合作协议系伪造。",
+  });
 }
 
 async function signTaskBook(as: LoginAs, prefix: string, projectId: string, signedOn: string) {

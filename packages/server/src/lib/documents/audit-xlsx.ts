@@ -1,5 +1,6 @@
 import { auditActionLabel, auditEntityLabel } from "@luoshu/domain";
 import ExcelJS from "exceljs";
+import { chinaSecondOf } from "./china-time.ts";
 
 /** One audit record as the export writes it; `before`/`after` already as (shortened) JSON text. */
 export interface AuditListRow {
@@ -23,12 +24,8 @@ export interface AuditListOptions {
   generatedAt: Date;
 }
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const beijing = (at: Date) =>
-  new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
-
 const columns: { header: string; width: number; value: (r: AuditListRow) => string }[] = [
-  { header: "时间（北京时间）", width: 20, value: (r) => beijing(r.at) },
+  { header: "时间（北京时间）", width: 20, value: (r) => chinaSecondOf(r.at) },
   { header: "操作人", width: 16, value: (r) => r.actorUsername ?? "" },
   { header: "角色", width: 16, value: (r) => r.actorRole ?? "" },
   { header: "操作", width: 24, value: (r) => auditActionLabel(r.action).zh },
@@ -54,7 +51,7 @@ export async function renderAuditList(rows: readonly AuditListRow[], options: Au
     .getRow(1)
     .getCell(
       1,
-    ).value = `筛选条件：${options.filtersDescription.trim() || "无（全部）"}；共 ${options.total} 条${cut}；导出时间 ${beijing(options.generatedAt)}`;
+    ).value = `筛选条件：${options.filtersDescription.trim() || "无（全部）"}；共 ${options.total} 条${cut}；导出时间 ${chinaSecondOf(options.generatedAt)}`;
   sheet.mergeCells(1, 1, 1, columns.length);
   const header = sheet.getRow(2);
   columns.forEach((c, i) => {

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { chinaSecondOf } from "./china-time.ts";
 
 /** One project's money as the export writes it, in fen; the export shows 元. */
 export interface LedgerExportProject {
@@ -32,8 +33,6 @@ export interface LedgerExportInput {
   generatedAt: Date;
 }
 
-const beijing = (at: Date | null) =>
-  at ? new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ") : "";
 const yuan = (fen: number) => fen / 100;
 const money = { numFmt: "#,##0.00" };
 
@@ -125,8 +124,8 @@ export async function renderLedgerBook(input: LedgerExportInput): Promise<Buffer
       p.node,
       yuan(p.amountFen),
       p.status,
-      beijing(p.preparedAt),
-      beijing(p.paidAt),
+      chinaSecondOf(p.preparedAt),
+      p.paidAt ? chinaSecondOf(p.paidAt) : "",
       p.treasuryRef,
     ]),
   );

@@ -50,7 +50,7 @@ const selectFacts = namedStatement<Record<string, unknown> & Extras>(
         from attachments f where f.city_id = a.city_id and f.application_id = a.id), '[]') as "attachments",
       coalesce((select json_agg(json_build_object('subject', r.subject, 'kind', r.kind,
           'from', r.from_date, 'until', r.until_date, 'clause', r.clause))
-        from integrity_records r where r.city_id = a.city_id
+        from integrity_records r where r.city_id = a.city_id and r.lifted_at is null
           and (r.unit_id = a.unit_id or r.person_digest = p.id_number_digest
             or r.person_digest in (select m->>'idNumberDigest' from jsonb_array_elements(a.content->'team') m
               where m->>'role' = 'pi'))), '[]') as "integrity"

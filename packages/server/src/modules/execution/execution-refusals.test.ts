@@ -8,6 +8,7 @@ import {
 } from "@luoshu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scan } from "../../db/seed/demo-review.ts";
+import { sha256Of } from "../../lib/files/file-store.ts";
 import { oneSessionEach } from "../../lib/inject-client.ts";
 import { commissionedProject, scanUpload, whoIs } from "../../test/project-fixtures.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
@@ -277,7 +278,9 @@ describe("uploading the signed scan", () => {
   });
 
   it("is refused while finance has set no control number for the year, and nothing of it stays", async () => {
-    const signing = await upload(await as("dt-unit"), ids.main, signDay());
+    // a scan of its own, so that no other upload has stored the same bytes
+    const refused = Buffer.concat([scan, Buffer.from("% refused for want of a budget\n")]);
+    const signing = await upload(await as("dt-unit"), ids.main, signDay(), refused);
     expect(signing.status).toBe(422);
     // the control number's source in the Datong policy (decision.budgetControl)
     expect(signing.body).toMatchObject({
@@ -294,6 +297,8 @@ describe("uploading the signed scan", () => {
     });
     expect(p.timeline.map((e: { kind: string }) => e.kind)).not.toContain("taskBookSigned");
     expect((await (await as("dt-unit")).get(`/api/projects/${ids.main}/task-book/scan`)).status).toBe(404);
+    // nor is the refused scan kept in the file store, where nothing would ever refer to it
+    expect(await t.files.has(sha256Of(refused))).toBe(false);
     expect(await ledgerYears()).toEqual([]);
     expect(await postingsOf(ids.main)).toEqual([]);
   });

@@ -21,6 +21,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { fileNameFromHeader } from "../../lib/files/file-name.ts";
 import { acceptRawBytes, bytesOf, rawBytesOnly } from "../../lib/files/raw-upload.ts";
+import { idempotencyHeaders } from "../../lib/idempotency-header.ts";
 import { callerOf } from "../../plugins/access.ts";
 import { codesOf } from "../../plugins/error-codes.ts";
 import { ledgerExport } from "./ledger-export.ts";
@@ -42,14 +43,8 @@ const errors = [
   ...codesOf("TASK_BOOK_"),
   ...codesOf("PAYMENT_"),
   ...codesOf("LEDGER_"),
+  "PROJECT_CLOSED",
 ] as const;
-
-/** A money operation names itself with a key the caller chose, so that a retry never pays twice. */
-const idempotencyHeaders = z.object({
-  "idempotency-key": z
-    .string()
-    .regex(/^[A-Za-z0-9_:-]{8,100}$/, "8–100 letters, digits or -_: (a UUID will do)"),
-});
 
 const projectParams = z.object({ id: z.uuid() }).strict();
 

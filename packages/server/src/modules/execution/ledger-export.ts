@@ -1,4 +1,4 @@
-import { type Policy, selectPolicy } from "@luoshu/domain";
+import { type Policy, projectFigures, selectPolicy } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { DocumentRenderer } from "../../lib/documents/render-pool.ts";
 import type { Repositories } from "../../repositories.ts";
@@ -21,24 +21,23 @@ export async function ledgerExport(deps: Deps, ctx: CallerContext, year: number 
   const policy = selectPolicy(deps.policies, cityId, ctx.now);
   const inYear = rows.filter(({ p }) => year === null || p.year === year);
   const ids = new Set(inYear.map(({ p }) => p.id));
-  const sum = (projectId: string, kinds: readonly string[]) =>
-    postings
-      .filter((x) => x.projectId === projectId && kinds.includes(x.kind))
-      .reduce((s, x) => s + x.amountFen, 0);
   return deps.documents.render("ledgerBook", {
     cityNameZh: policy?.cityNameZh ?? cityId,
-    projects: inYear.map(({ p, unitName, districtCode }) => ({
-      number: p.number,
-      title: p.title,
-      unitName,
-      districtName: districtNames.get(districtCode) ?? districtCode,
-      programName: policy?.programs.find((x) => x.code === p.program)?.nameZh ?? p.program,
-      year: p.year,
-      approvedFen: p.amountFen,
-      committedFen: sum(p.id, ["commit"]) - sum(p.id, ["release"]),
-      paidFen: sum(p.id, ["pay"]),
-      returnedFen: sum(p.id, ["return", "recover"]),
-    })),
+    projects: inYear.map(({ p, unitName, districtCode }) => {
+      const { committedFen, paidFen, returnedFen } = projectFigures(postings, p.id);
+      return {
+        number: p.number,
+        title: p.title,
+        unitName,
+        districtName: districtNames.get(districtCode) ?? districtCode,
+        programName: policy?.programs.find((x) => x.code === p.program)?.nameZh ?? p.program,
+        year: p.year,
+        approvedFen: p.amountFen,
+        committedFen,
+        paidFen,
+        returnedFen,
+      };
+    }),
     payments: payments
       .filter((r) => ids.has(r.pay.projectId))
       .map((r) => ({

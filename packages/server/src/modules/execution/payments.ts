@@ -9,6 +9,8 @@ import {
   type Policy,
   paymentCheck,
   paymentMachine,
+  suspensionAt,
+  suspensionsOf,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import { postToLedger } from "../ledger/post-to-ledger.ts";
@@ -16,6 +18,17 @@ import type { PaymentRow } from "./execution.repository.ts";
 import { type ExecutionDeps, ledgerProjectOf, visibleProject } from "./task-books.ts";
 
 const paymentNotFound = () => notFound("拨款不存在。", "No such payment.");
+
+/** A terminated or revoked project pays nothing more: what it was not paid went back to the year. */
+function mustBeOpen(p: { closedAs: string | null }) {
+  if (p.closedAs !== null)
+    throw new DomainError({ code: "PROJECT_CLOSED", details: { closedAs: p.closedAs } });
+}
+
+/** The project's payment suspensions (LY-FUNDS §25) as the ledger reads them. */
+async function suspensionsOfProject(repos: ExecutionDeps["repos"], cityId: string, projectId: string) {
+  return suspensionsOf(await repos.projectLife.sanctions(cityId, projectId));
+}
 
 /** A caller's key in the ledger, apart from the server's own (`commit:<project>`, `budget:<year>:…`). */
 const callerKey = (key: string) => `request:${key}`;
@@ -35,6 +48,10 @@ export async function preparePayment(
   if (!ctx.actor.roles.includes("programOfficer")) throw new DomainError({ code: "FORBIDDEN" });
   return deps.tx.run(ctx, async (repos, audit) => {
     await repos.ledger.lock(p.cityId);
+    mustBeOpen(p);
+    const suspended = suspensionAt(await suspensionsOfProject(repos, p.cityId, p.id), ctx.now.toISOString());
+    if (suspended)
+      throw new DomainError({ code: "LEDGER_PROJECT_SUSPENDED", details: { since: suspended.from } });
     const earlier = await repos.execution.paymentByKey(p.cityId, input.idempotencyKey);
     if (earlier) {
       // the key stands for one request: this node of this project
@@ -170,6 +187,7 @@ export async function firePaymentEvent(
             },
       );
     }
+    if (event !== "cancel") mustBeOpen(project);
     const status = paymentCheck(policy, pay, event, ctx.actor);
     let changes: Partial<PaymentRow>;
     if (event === "pay") {
@@ -183,7 +201,11 @@ export async function firePaymentEvent(
       }
       const tb = await repos.execution.taskBook(project.cityId, project.id);
       const at = { cityId: project.cityId, policy, by: ctx.actor.userId, now: ctx.now };
-      const ledgerProject = ledgerProjectOf(project, tb);
+      const ledgerProject = ledgerProjectOf(
+        project,
+        tb,
+        await suspensionsOfProject(repos, project.cityId, project.id),
+      );
       await postToLedger(repos, {
         ...at,
         op: { op: "pay", projectId: project.id, node: pay.node, amountFen: pay.amountFen },

@@ -1,16 +1,17 @@
 import type { PaymentDto, ProjectDetailDto, TaskBookDto } from "@luoshu/contract";
 import {
-  balanceOf,
   citeSource,
   errorCatalogue,
   nodeDue,
   type Policy,
   paymentActions,
   paymentApprovalOf,
+  projectFigures,
   type Role,
   taskBookActions,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
+import { lifeOf } from "../project-life/life-view.ts";
 import type { PaymentRow, TaskBookRow } from "./execution.repository.ts";
 import { type ExecutionDeps, visibleProject } from "./task-books.ts";
 
@@ -125,11 +126,11 @@ export async function readProject(
     };
   });
   const officer = roles.includes("programOfficer");
-  const sum = (kinds: readonly string[]) =>
-    postings.filter((x) => kinds.includes(x.kind)).reduce((s, x) => s + x.amountFen, 0);
   const book = tb ? taskBookDto(tb, names, roles) : null;
   const approval = paymentApprovalOf(policy);
   const blocked = p.origin === "filing" ? errorCatalogue.TASK_BOOK_NOT_APPLICABLE : null;
+  const { life, timeline } = await lifeOf(repos, policy, ctx, p);
+  const payable = p.closedAs === null && !life.suspended;
   return {
     id: p.id,
     number: p.number,
@@ -147,21 +148,16 @@ export async function readProject(
     applicationId: p.applicationId,
     grade: p.grade,
     responsibleOfficer: p.responsibleOfficerId ? { name: nameOf(names, p.responsibleOfficerId) } : null,
-    stage: !tb ? "approved" : tb.status === "signed" ? "executing" : "taskBook",
+    stage: p.closedAs ? "closed" : !tb ? "approved" : tb.status === "signed" ? "executing" : "taskBook",
     taskBook: book,
     nodes,
     payments,
     paymentApproval: { financeApproves: approval.financeApproves, source: approval.source },
-    money: {
-      committedFen: sum(["commit"]) - sum(["release"]),
-      paidFen: sum(["pay"]),
-      returnedFen: sum(["return", "recover"]),
-      leftFen: balanceOf(postings, { kind: "commitment", projectId: p.id }),
-    },
-    timeline: timelineOf(p, book, payments),
+    money: projectFigures(postings, p.id),
+    timeline: [...timelineOf(p, book, payments), ...timeline].sort((a, b) => a.at.localeCompare(b.at)),
     actions: [
-      ...(officer && !tb && !blocked ? (["drawTaskBook"] as const) : []),
-      ...(officer && nodes.some((n) => n.due && n.paymentStatus === null && n.paidFen === 0)
+      ...(officer && !tb && !blocked && p.closedAs === null ? (["drawTaskBook"] as const) : []),
+      ...(officer && payable && nodes.some((n) => n.due && n.paymentStatus === null && n.paidFen === 0)
         ? (["preparePayment"] as const)
         : []),
       ...(officer ? (["assignOfficer"] as const) : []),
@@ -171,6 +167,7 @@ export async function readProject(
         ? { source: citeSource(policy.taskBook.lumpSumPilot.source) }
         : null,
     taskBookBlocked: blocked ? { messageZh: blocked.messageZh, messageEn: blocked.messageEn } : null,
+    life,
   };
 }
 

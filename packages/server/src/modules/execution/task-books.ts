@@ -8,6 +8,7 @@ import {
   type LedgerProject,
   notFound,
   type Policy,
+  type Suspension,
   type TaskBookEvent,
   taskBookContent,
   taskBookMachine,
@@ -22,11 +23,11 @@ import { policyOf } from "../reviews/review-access.ts";
 import type { TaskBookRow } from "./execution.repository.ts";
 
 export type ExecutionDeps = {
-  repos: Pick<Repositories, "execution" | "ledger">;
-  tx: Transactor<Pick<Repositories, "execution" | "ledger">>;
+  repos: Pick<Repositories, "execution" | "ledger" | "projectLife">;
+  tx: Transactor<Pick<Repositories, "execution" | "ledger" | "projectLife">>;
   policies: Policy[];
 };
-type Repos = Pick<Repositories, "execution" | "ledger">;
+type Repos = Pick<Repositories, "execution" | "ledger" | "projectLife">;
 
 export const projectNotFound = () => notFound("项目不存在。", "No such project.");
 const taskBookMissing = () => notFound("该项目尚未拟定任务书。", "The project has no task book yet.");
@@ -44,16 +45,17 @@ export async function visibleProject(
   return { ...found, policy };
 }
 
-/** The ledger's view of a project: its approved amount and the task book's nodes. */
+/** The ledger's view of a project: its approved amount, the task book's nodes, its payment suspensions. */
 export const ledgerProjectOf = (
   p: { id: string; year: number; amountFen: number },
   tb: Pick<TaskBookRow, "content"> | undefined,
+  suspensions: readonly Suspension[] = [],
 ): LedgerProject => ({
   projectId: p.id,
   year: p.year,
   approvedFen: p.amountFen,
   nodes: tb?.content.nodes ?? [],
-  suspendedSince: null,
+  suspensions,
 });
 
 /**
@@ -189,18 +191,10 @@ export async function signTaskBook(
     maxBytes: attachmentMaxBytes,
   });
   if (!check.ok) throw new DomainError({ ...check, path: "file" });
-  const stored = await deps.files.put(input.bytes);
   return deps.tx.run(ctx, async (repos, audit) => {
     const tb = await repos.execution.taskBook(p.cityId, p.id, true);
     if (!tb) throw taskBookMissing();
     const status = fire(taskBookMachine, tb.status, "sign", ctx.actor.roles);
-    const updated = await repos.execution.updateTaskBook(tb, {
-      status,
-      scan: { fileName: input.fileName, mime: check.type.mime, size: stored.size, sha256: stored.sha256 },
-      signedOn: input.signedOn,
-      signedBy: ctx.actor.userId,
-      signedAt: ctx.now,
-    });
     if (tb.content.nodes.length > 0) {
       await postToLedger(repos, {
         cityId: p.cityId,
@@ -212,6 +206,16 @@ export async function signTaskBook(
         project: ledgerProjectOf(p, tb),
       });
     }
+    // Stored once every refusal (the task book's state, the year's budget) is past, so a refused
+    // signing leaves no file behind that nothing refers to; a failed write rolls the signing back.
+    const stored = await deps.files.put(input.bytes);
+    const updated = await repos.execution.updateTaskBook(tb, {
+      status,
+      scan: { fileName: input.fileName, mime: check.type.mime, size: stored.size, sha256: stored.sha256 },
+      signedOn: input.signedOn,
+      signedBy: ctx.actor.userId,
+      signedAt: ctx.now,
+    });
     auditSigned(audit, p, input, stored.sha256);
     return updated;
   });

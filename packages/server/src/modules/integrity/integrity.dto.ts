@@ -5,10 +5,11 @@ export function toIntegrityDto(
   x: { record: IntegrityRecord; unitNameZh: string | null },
   now: Date,
 ): IntegrityRecordDto {
-  const { cityId: _city, createdBy: _by, ...r } = x.record;
-  const active = inForce({ from: r.fromDate, until: r.untilDate }, now);
+  const { cityId: _city, createdBy: _by, liftedBy: _lifter, liftedAt, liftReason, ...r } = x.record;
+  const active = !liftedAt && inForce({ from: r.fromDate, until: r.untilDate }, now);
   return {
     ...r,
+    lifted: liftedAt ? { at: liftedAt.toISOString(), reason: liftReason ?? "" } : null,
     unitNameZh: x.unitNameZh,
     inForce: active,
     blocksApplications: active && blocksApplications(r.kind),

@@ -1,5 +1,5 @@
 import { type IntegrityRecord, type IntegrityRecordFacts, integrityKinds, type Scope } from "@luoshu/domain";
-import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { integrityRecords, units } from "../../db/schema/index.ts";
@@ -17,7 +17,10 @@ const toRecord = ({ personDigest: _digest, ...row }: Row): IntegrityRecord => ({
 });
 
 /** A record as written: the person is known only by the keyed digest of their ID number. */
-export type NewIntegrityRecord = Omit<IntegrityRecord, "id"> & { personDigest: string | null };
+export type NewIntegrityRecord = Omit<
+  IntegrityRecord,
+  "id" | "originId" | "liftedBy" | "liftedAt" | "liftReason"
+> & { personDigest: string | null; originId?: string | null };
 
 export function integrityRepository(db: Db) {
   return {
@@ -32,7 +35,8 @@ export function integrityRepository(db: Db) {
       const rows = await db
         .select()
         .from(integrityRecords)
-        .where(and(eq(integrityRecords.cityId, cityId), or(...who)));
+        // a lifted record binds no one any more
+        .where(and(eq(integrityRecords.cityId, cityId), isNull(integrityRecords.liftedAt), or(...who)));
       return rows.map((r) => {
         const rec = toRecord(r);
         return {
@@ -49,6 +53,37 @@ export function integrityRepository(db: Db) {
       const [row] = await db.insert(integrityRecords).values(values).returning();
       if (!row) throw new Error("record not stored");
       return toRecord(row);
+    },
+
+    async find(cityId: string, id: string, lock = false) {
+      const q = db
+        .select()
+        .from(integrityRecords)
+        .where(and(eq(integrityRecords.cityId, cityId), eq(integrityRecords.id, id)));
+      const [row] = lock ? await q.for("update") : await q;
+      return row ? toRecord(row) : undefined;
+    },
+
+    /** Lifts a record, or every record a sanction or revocation left, that is not lifted yet. */
+    async lift(
+      cityId: string,
+      which: { id: string } | { originId: string },
+      by: string,
+      at: Date,
+      reason: string,
+    ) {
+      const rows = await db
+        .update(integrityRecords)
+        .set({ liftedBy: by, liftedAt: at, liftReason: reason })
+        .where(
+          and(
+            eq(integrityRecords.cityId, cityId),
+            isNull(integrityRecords.liftedAt),
+            "id" in which ? eq(integrityRecords.id, which.id) : eq(integrityRecords.originId, which.originId),
+          ),
+        )
+        .returning();
+      return rows.map(toRecord);
     },
 
     async list(scope: Scope) {

@@ -1,4 +1,4 @@
-import { integrityRecordBody, integrityRecordSchema } from "@luoshu/contract";
+import { idParams, integrityLiftBody, integrityRecordBody, integrityRecordSchema } from "@luoshu/contract";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -6,6 +6,7 @@ import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../plugins/access.ts";
 import { codesOf } from "../../plugins/error-codes.ts";
 import { toIntegrityDto } from "./integrity.dto.ts";
+import { liftIntegrity } from "./lift-integrity.ts";
 import { listIntegrityRecords } from "./read-integrity.ts";
 import { recordIntegrity } from "./record-integrity.ts";
 
@@ -47,6 +48,30 @@ export async function integrityRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const created = await recordIntegrity(deps, { ctx: callerOf(request), record: request.body });
       return reply.status(201).send(toIntegrityDto(created, request.ctx.now));
+    },
+  );
+  r.post(
+    "/api/integrity-records/:id/lift",
+    {
+      config: {
+        access: { permission: "integrity.manage", scope: "city" },
+        errors: ["NOT_FOUND", "CONFLICT"],
+      },
+      schema: {
+        tags: ["integrity"],
+        summary: "Lift a record by a recorded decision with its reason: the gates no longer find it",
+        params: idParams,
+        body: integrityLiftBody,
+        response: { 200: integrityRecordSchema },
+      },
+    },
+    async (request) => {
+      const lifted = await liftIntegrity(deps, {
+        ctx: callerOf(request),
+        ...request.params,
+        ...request.body,
+      });
+      return toIntegrityDto({ record: lifted, unitNameZh: null }, request.ctx.now);
     },
   );
 }

@@ -14,7 +14,7 @@ export async function appropriate(
   figure: { year: number; amountFen: number },
 ): Promise<void> {
   await repos.ledger.lock(at.cityId);
-  const postings = await repos.ledger.postingsFor(at.cityId, figure.year, "");
+  const postings = await repos.ledger.postingsFor(at.cityId, figure.year);
   const delta = figure.amountFen - yearFigures(postings, figure.year).approvedFen;
   if (delta === 0) return;
   await postToLedger(repos, {

@@ -1,5 +1,12 @@
-import { type LedgerFinding, type LedgerProject, verifyLedger, yearFigures } from "@luoshu/domain";
+import {
+  type LedgerFinding,
+  type LedgerProject,
+  suspensionsOf,
+  verifyLedger,
+  yearFigures,
+} from "@luoshu/domain";
 import type { ExecutionRepository } from "../execution/execution.repository.ts";
+import type { ProjectLifeRepository } from "../project-life/project-life.repository.ts";
 import type { LedgerRepository } from "./ledger.repository.ts";
 
 export interface CityLedgerReport {
@@ -16,10 +23,12 @@ export interface CityLedgerReport {
 export async function checkLedger(repos: {
   ledger: Pick<LedgerRepository, "allPostings">;
   execution: Pick<ExecutionRepository, "ledgerProjects">;
+  projectLife: Pick<ProjectLifeRepository, "suspensionsOf">;
 }): Promise<CityLedgerReport[]> {
-  const [postings, projects] = await Promise.all([
+  const [postings, projects, suspensions] = await Promise.all([
     repos.ledger.allPostings(null),
     repos.execution.ledgerProjects(null),
+    repos.projectLife.suspensionsOf(null),
   ]);
   const cities = [...new Set([...postings.map((p) => p.cityId), ...projects.map((p) => p.cityId)])].sort();
   return cities.map((cityId) => {
@@ -34,7 +43,7 @@ export async function checkLedger(repos: {
             year: p.year,
             approvedFen: p.amountFen,
             nodes: p.content?.nodes ?? [],
-            suspendedSince: null,
+            suspensions: suspensionsOf(suspensions.filter((s) => s.projectId === p.id)),
           },
         ]),
     );

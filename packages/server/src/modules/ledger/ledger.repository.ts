@@ -46,15 +46,21 @@ export function ledgerRepository(db: Db) {
       await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`ledger:${cityId}`}))`);
     },
 
-    /** The postings an operation is checked against: its year's, and an earlier one under its key. */
-    async postingsFor(cityId: string, year: number, idempotencyKey: string): Promise<Posting[]> {
+    /**
+     * The postings an operation is checked against: its year's, and an earlier one under its key
+     * (none without a key: the year's alone).
+     */
+    async postingsFor(cityId: string, year: number, idempotencyKey?: string): Promise<Posting[]> {
+      const ofYear = eq(ledgerPostings.year, year);
       const rows = await db
         .select()
         .from(ledgerPostings)
         .where(
           and(
             eq(ledgerPostings.cityId, cityId),
-            or(eq(ledgerPostings.year, year), eq(ledgerPostings.idempotencyKey, idempotencyKey)),
+            idempotencyKey === undefined
+              ? ofYear
+              : or(ofYear, eq(ledgerPostings.idempotencyKey, idempotencyKey)),
           ),
         )
         .orderBy(asc(ledgerPostings.at), asc(ledgerPostings.id));

@@ -23,6 +23,7 @@ import { listFundPushes } from "../fund-push/fund-push.ts";
 import type { JointRepository } from "../joint/joint.repository.ts";
 import { listJointTopics } from "../joint/joint-view.ts";
 import type { LedgerRepository } from "../ledger/ledger.repository.ts";
+import type { ProjectLifeRepository } from "../project-life/project-life.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
 import type { WorkspaceRepository } from "./workspace.repository.ts";
@@ -41,6 +42,7 @@ type Deps = {
     fundPush: FundPushRepository;
     budgetCycle: BudgetCycleRepository;
     ledger: LedgerRepository;
+    projectLife: ProjectLifeRepository;
   };
 };
 /** A tile, or null where the city runs no such work. */

@@ -248,6 +248,24 @@ export function TaskBookCard({ project: p, onSign }: { project: ProjectDetail; o
                 </Space>
               ),
             },
+            // 包干制试点 (LY-FUNDS §13(一)): what the PDF and Word copies state, stated here too
+            ...(content.lumpSumPilot
+              ? [
+                  {
+                    key: "lumpSumPilot",
+                    label: t("经费包干制试点", "Lump-sum pilot"),
+                    children: (
+                      <Space size={4} wrap data-testid="task-book-lump-sum-pilot">
+                        {t(
+                          "本项目纳入经费“包干制”试点：由承担单位根据项目实施需要自主编制和调整经费预算，实行项目负责人签字报销制。",
+                          "The project is in the lump-sum pilot: the unit sets and adjusts its own budget as the work needs, reimbursed on the PI's signature.",
+                        )}
+                        <Citation source={content.lumpSumPilot.source} />
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
             {
               key: "unit",
               label: t("承担单位确认", "Unit's confirmation"),

@@ -1,0 +1,310 @@
+import {
+  addYears,
+  allocateBack,
+  type ClosureEvent,
+  checkClosureGround,
+  chinaDateOf,
+  citationOf,
+  closureMachine,
+  DomainError,
+  fire,
+  invalidTransition,
+  moneyHeld,
+  type Policy,
+  type RevocationGround,
+  revocationSettlement,
+  type TerminationGround,
+  terminationSettlement,
+} from "@luoshu/domain";
+import type { CallerContext } from "../../lib/context.ts";
+import type { Transactor } from "../../lib/transaction.ts";
+import type { Repositories } from "../../repositories.ts";
+import { visibleProject } from "../execution/task-books.ts";
+import { postToLedger } from "../ledger/post-to-ledger.ts";
+import { recordOnIntegrity } from "./record-on-integrity.ts";
+
+type Repos = Pick<Repositories, "execution" | "ledger" | "projectLife" | "integrity">;
+export type LifeDeps = { repos: Repos; tx: Transactor<Repos>; policies: Policy[] };
+
+const closed = (p: { closedAs: string | null }) => {
+  if (p.closedAs !== null)
+    throw new DomainError({ code: "PROJECT_CLOSED", details: { closedAs: p.closedAs } });
+};
+const role = (ctx: CallerContext, r: "programOfficer" | "unitAdmin") => {
+  if (!ctx.actor.roles.includes(r)) throw new DomainError({ code: "FORBIDDEN" });
+};
+
+/**
+ * 终止申请 (DT-RULES §20): the project's unit applies on one of the grounds its city names, with what
+ * it has spent of the money paid, so that the bureau sees the balance to return before deciding. One
+ * live application per project (the partial unique index): a second is a 409.
+ */
+export async function applyTermination(
+  deps: LifeDeps,
+  input: {
+    ctx: CallerContext;
+    projectId: string;
+    ground: TerminationGround;
+    reason: string;
+    spentFen: number;
+  },
+) {
+  const { ctx } = input;
+  const { p, policy } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
+  role(ctx, "unitAdmin");
+  closed(p);
+  checkClosureGround(policy, "termination", input.ground);
+  return deps.tx.run(ctx, async (repos, audit) => {
+    const c = await repos.projectLife.insertClosure({
+      cityId: p.cityId,
+      projectId: p.id,
+      kind: "termination",
+      ground: input.ground,
+      status: "requested",
+      reason: input.reason,
+      spentFen: input.spentFen,
+      requestedBy: ctx.actor.userId,
+      requestedAt: ctx.now,
+    });
+    audit({
+      action: "closure.apply",
+      entityType: "closure",
+      entityId: c.id,
+      after: { projectId: p.id, ground: input.ground, spentFen: input.spentFen },
+    });
+    return c;
+  });
+}
+
+/**
+ * The bureau's decision on a termination application. Approving closes the project: the unpaid
+ * commitment goes back to the year's budget at once, and the balance the unit is to return is fixed
+ * from the ledger and the city's rule (结余资金退回财政, DT-RULES §20).
+ */
+export async function decideTermination(
+  deps: LifeDeps,
+  input: { ctx: CallerContext; projectId: string; event: ClosureEvent; note: string },
+) {
+  const { ctx, event } = input;
+  const { p, policy } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
+  return deps.tx.run(ctx, async (repos, audit) => {
+    await repos.ledger.lock(p.cityId);
+    const c = await repos.projectLife.liveClosure(p.cityId, p.id, true);
+    if (!c)
+      throw invalidTransition("该项目没有待审定的终止申请。", "The project has no termination to decide.");
+    if (c.status !== "requested") {
+      // the second of two officers deciding at once
+      throw new DomainError({
+        code: "CONFLICT",
+        messageZh: "该终止申请已审定。",
+        messageEn: "The termination has been decided already.",
+      });
+    }
+    const status = fire(closureMachine, c.status, event, ctx.actor.roles);
+    const decided = { status, decidedBy: ctx.actor.userId, decidedAt: ctx.now, decisionNote: input.note };
+    if (event === "refuse") {
+      const row = await repos.projectLife.updateClosure(c, decided);
+      audit({ action: "closure.refuse", entityType: "closure", entityId: c.id, after: { note: input.note } });
+      return row;
+    }
+    const held = moneyHeld(await repos.ledger.postingsOfProject(p.cityId, p.id), p.id);
+    const s = terminationSettlement(policy, held, c.spentFen ?? 0);
+    const row = await closeProject(repos, policy, ctx, p, c.id, s.releaseFen, "terminated", {
+      ...decided,
+      releaseFen: s.releaseFen,
+      dueFen: s.dueFen,
+      clause: "clause" in s ? s.clause : null,
+    });
+    audit({
+      action: "closure.approve",
+      entityType: "closure",
+      entityId: c.id,
+      after: { releaseFen: s.releaseFen, dueFen: s.dueFen, balanceFen: s.balanceFen },
+    });
+    return row;
+  });
+}
+
+/** Releases what was never paid and marks the project closed, with the closure's decision. */
+export async function closeProject(
+  repos: Repos,
+  policy: Policy,
+  ctx: CallerContext,
+  p: { cityId: string; id: string; year: number; amountFen: number },
+  closureId: string,
+  releaseFen: number,
+  closedAs: "terminated" | "revoked",
+  changes: Parameters<Repos["projectLife"]["updateClosure"]>[1],
+) {
+  if (releaseFen > 0) {
+    const tb = await repos.execution.taskBook(p.cityId, p.id);
+    await postToLedger(repos, {
+      cityId: p.cityId,
+      policy,
+      by: ctx.actor.userId,
+      now: ctx.now,
+      op: { op: "release", projectId: p.id, amountFen: releaseFen },
+      idempotencyKey: `close:${closureId}`,
+      project: {
+        projectId: p.id,
+        year: p.year,
+        approvedFen: p.amountFen,
+        nodes: tb?.content.nodes ?? [],
+        suspensions: [],
+      },
+    });
+  }
+  await repos.projectLife.markClosed(p.cityId, p.id, closedAs);
+  return repos.projectLife.updateClosure({ cityId: p.cityId, id: closureId }, changes);
+}
+
+/**
+ * 撤销 (DT-RULES §21–22): the bureau revokes with its grounds. Everything the unit holds is to be
+ * recovered (追缴), what was never paid goes back to the year, a termination application waiting is
+ * superseded, and the unit and the PI go on the record the city's policy names (the blacklist in
+ * Datong) from today, until lifted by a recorded decision unless the city sets a period. The
+ * application gates refuse them from the next submission on, citing the clause.
+ */
+export async function revokeProject(
+  deps: LifeDeps,
+  input: { ctx: CallerContext; projectId: string; ground: RevocationGround; reason: string },
+) {
+  const { ctx } = input;
+  const { p, policy } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
+  role(ctx, "programOfficer");
+  checkClosureGround(policy, "revocation", input.ground);
+  return deps.tx.run(ctx, async (repos, audit) => {
+    await repos.ledger.lock(p.cityId);
+    const again = await repos.execution.project(ctx.scope, p.id);
+    closed({ closedAs: again?.p.closedAs ?? null });
+    const live = await repos.projectLife.liveClosure(p.cityId, p.id, true);
+    if (live?.status === "requested") {
+      await repos.projectLife.updateClosure(live, {
+        status: "superseded",
+        decidedBy: ctx.actor.userId,
+        decidedAt: ctx.now,
+        decisionNote: input.reason,
+      });
+    }
+    const held = moneyHeld(await repos.ledger.postingsOfProject(p.cityId, p.id), p.id);
+    const s = revocationSettlement(policy, held);
+    const c = await repos.projectLife.insertClosure({
+      cityId: p.cityId,
+      projectId: p.id,
+      kind: "revocation",
+      ground: input.ground,
+      status: "decided",
+      reason: input.reason,
+      requestedBy: ctx.actor.userId,
+      requestedAt: ctx.now,
+    });
+    const row = await closeProject(repos, policy, ctx, p, c.id, s.releaseFen, "revoked", {
+      decidedBy: ctx.actor.userId,
+      decidedAt: ctx.now,
+      releaseFen: s.releaseFen,
+      dueFen: s.dueFen,
+      clause: "clause" in s ? s.clause : null,
+    });
+    const listing = policy.projectLife.revocation.listing;
+    const fromDate = chinaDateOf(ctx.now);
+    const listed = await recordOnIntegrity(repos, ctx, p, {
+      kind: listing.kind,
+      subjects: listing.subjects,
+      fromDate,
+      untilDate: listing.years === null ? null : addYears(fromDate, listing.years),
+      reason: `项目 ${p.number} 撤销：${input.reason}`,
+      clause: citationOf(listing.source),
+      originId: c.id,
+    });
+    audit({
+      action: "closure.revoke",
+      entityType: "closure",
+      entityId: c.id,
+      after: { projectId: p.id, ground: input.ground, releaseFen: s.releaseFen, dueFen: s.dueFen, listed },
+    });
+    return row;
+  });
+}
+
+/**
+ * The unit gives back money due on a decided closure, recorded by the bureau with the treasury's
+ * reference: spread over the payments it came from as `return` (termination) or `recover`
+ * (revocation) postings. The caller's key replays the first record instead of a second.
+ */
+export async function recordReturn(
+  deps: LifeDeps,
+  input: {
+    ctx: CallerContext;
+    projectId: string;
+    amountFen: number;
+    reference: string;
+    idempotencyKey: string;
+  },
+) {
+  const { ctx } = input;
+  const { p, policy } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
+  role(ctx, "programOfficer");
+  return deps.tx.run(ctx, async (repos, audit) => {
+    await repos.ledger.lock(p.cityId);
+    const key = `request:${input.idempotencyKey}`;
+    const earlier = await repos.projectLife.returnByKey(p.cityId, key);
+    const c = await repos.projectLife.liveClosure(p.cityId, p.id, true);
+    if (earlier) {
+      if (earlier.closureId !== c?.id || earlier.amountFen !== input.amountFen)
+        throw new DomainError({ code: "LEDGER_IDEMPOTENCY_MISMATCH" });
+      return earlier;
+    }
+    if (c?.status !== "decided" || c.dueFen === null)
+      throw invalidTransition("该项目没有应退回或追回的资金。", "Nothing is due back on this project.");
+    const settled = (await repos.projectLife.returnsOf(p.cityId, [c.id])).reduce(
+      (s, r) => s + r.amountFen,
+      0,
+    );
+    if (input.amountFen > c.dueFen - settled) {
+      throw new DomainError({
+        code: "CLOSURE_OVER_DUE",
+        path: "amountFen",
+        details: { outstandingFen: c.dueFen - settled },
+      });
+    }
+    const postings = await repos.ledger.postingsOfProject(p.cityId, p.id);
+    const pays = postings
+      .filter((x) => x.kind === "pay")
+      .map((x) => ({
+        id: x.id,
+        at: x.at,
+        amountFen: x.amountFen,
+        backFen: postings
+          .filter((b) => b.paymentId === x.id && (b.kind === "return" || b.kind === "recover"))
+          .reduce((s, b) => s + b.amountFen, 0),
+      }));
+    const row = await repos.projectLife.insertReturn({
+      cityId: p.cityId,
+      closureId: c.id,
+      amountFen: input.amountFen,
+      reference: input.reference,
+      idempotencyKey: key,
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now,
+    });
+    const op = c.kind === "revocation" ? "recover" : "return";
+    for (const [i, part] of allocateBack(pays, input.amountFen).entries()) {
+      await postToLedger(repos, {
+        cityId: p.cityId,
+        policy,
+        by: ctx.actor.userId,
+        now: ctx.now,
+        op: { op, paymentId: part.paymentId, amountFen: part.amountFen },
+        idempotencyKey: `back:${row.id}:${i}`,
+        project: { projectId: p.id, year: p.year, approvedFen: p.amountFen, nodes: [], suspensions: [] },
+      });
+    }
+    audit({
+      action: "closure.return",
+      entityType: "closure",
+      entityId: c.id,
+      after: { amountFen: input.amountFen, reference: input.reference, kind: op },
+    });
+    return row;
+  });
+}
