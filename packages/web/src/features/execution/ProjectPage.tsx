@@ -12,6 +12,7 @@ import { useCurrentUser } from "../auth/session";
 import { originColors, originNames } from "../decisions/labels";
 import { ActionErrorAlert } from "../decisions/Problems";
 import { usePolicy } from "../policies/hooks";
+import { ProjectLifeCard } from "../project-life/ProjectLifeCard";
 import { AssignOfficerModal } from "./AssignOfficerModal";
 import { useProject } from "./hooks";
 import { stageNames, taskBookStatusText } from "./labels";
@@ -35,7 +36,12 @@ function StageSteps({ project: p }: { project: ProjectDetail }) {
     executing: p.taskBook?.signed
       ? t(`${p.taskBook.signed.signedOn} 签订任务书`, `Task book signed ${p.taskBook.signed.signedOn}`)
       : undefined,
-    closed: undefined,
+    closed:
+      p.life.closedAs === "revoked"
+        ? t("已撤销", "Revoked")
+        : p.life.closedAs === "terminated"
+          ? t("已终止", "Terminated")
+          : undefined,
   };
   return (
     <Steps
@@ -78,8 +84,12 @@ export function ProjectPage() {
       <PageHeader
         title={p.title}
         extra={
-          <Tag color="blue" data-testid="project-stage-tag">
-            {stageNames[p.stage][lang]}
+          <Tag color={p.life.closedAs ? "red" : "blue"} data-testid="project-stage-tag">
+            {p.life.closedAs === "revoked"
+              ? t("已撤销", "Revoked")
+              : p.life.closedAs === "terminated"
+                ? t("已终止", "Terminated")
+                : stageNames[p.stage][lang]}
           </Tag>
         }
       />
@@ -172,6 +182,7 @@ export function ProjectPage() {
                   emptyText={t("尚无拨款", "No payment yet")}
                 />
               </Card>
+              <ProjectLifeCard project={p} />
             </Space>
           </Col>
           <Col xs={24} xl={8}>

@@ -86,6 +86,15 @@ const timelineNames: Record<string, { zh: string; en: string }> = {
   paymentApproved: { zh: "财政审核", en: "Approved by finance" },
   paymentPaid: { zh: "已拨付", en: "Paid" },
   paymentCancelled: { zh: "撤销拨款", en: "Payment cancelled" },
+  // 终止、撤销与处理措施 (DT-RULES §20–22; LY-FUNDS §25)
+  terminationApplied: { zh: "申请终止", en: "Termination applied for" },
+  terminationRefused: { zh: "不予终止", en: "Termination refused" },
+  projectTerminated: { zh: "项目终止", en: "Project terminated" },
+  terminationSuperseded: { zh: "终止申请被撤销决定取代", en: "Termination application superseded" },
+  projectRevoked: { zh: "项目撤销", en: "Project revoked" },
+  moneyReturned: { zh: "资金退回", en: "Money given back" },
+  sanctionImposed: { zh: "采取处理措施", en: "Sanction imposed" },
+  sanctionLifted: { zh: "解除处理措施", en: "Sanction lifted" },
 };
 
 export const timelineName = (kind: string, lang: Lang) => {
@@ -98,6 +107,14 @@ export const timelineColors: Record<string, string> = {
   taskBookSigned: "green",
   paymentPaid: "green",
   paymentCancelled: "gray",
+  terminationApplied: "orange",
+  terminationRefused: "gray",
+  projectTerminated: "red",
+  terminationSuperseded: "gray",
+  projectRevoked: "red",
+  moneyReturned: "green",
+  sanctionImposed: "red",
+  sanctionLifted: "green",
 };
 
 /** "张三 2026-05-01 10:00:00" for a step taken, in Beijing time. */

@@ -1,22 +1,28 @@
 import { integrityKindNames } from "@luoshu/domain";
-import { Button, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Button, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useState } from "react";
 import type { IntegrityRecord } from "../../api/integrity";
 import { useLocale } from "../../app/locale";
 import { ClauseTag } from "../../components/ClauseTag";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
-import { formatDateTime } from "../../components/time";
+import { formatDate, formatDateTime } from "../../components/time";
 import { useCurrentUser } from "../auth/session";
 import { useIntegrityRecords } from "./hooks";
 import { IntegrityFormModal } from "./IntegrityFormModal";
+import { LiftIntegrityModal } from "./LiftIntegrityModal";
 
-/** 科研诚信记录: sanctions of units and people; bans and blacklistings stop applications while in force. */
+/**
+ * 科研诚信记录: sanctions of units and people; bans and blacklistings stop applications while in force.
+ * Whoever manages the records may lift one in force by a recorded decision (解除); it stays, marked lifted.
+ */
 export function IntegrityPage() {
   const me = useCurrentUser();
   const { lang, t } = useLocale();
   const records = useIntegrityRecords();
   const [adding, setAdding] = useState(false);
+  const [lifting, setLifting] = useState<IntegrityRecord | null>(null);
+  const mayManage = me.permissions.includes("integrity.manage");
 
   const columns: TableColumnsType<IntegrityRecord> = [
     {
@@ -45,7 +51,14 @@ export function IntegrityPage() {
       title: t("状态", "Status"),
       key: "status",
       render: (_, r) =>
-        r.blocksApplications ? (
+        r.lifted ? (
+          <Space direction="vertical" size={0} data-testid="integrity-lifted">
+            <Tag>{t(`已解除 ${formatDate(r.lifted.at)}`, `Lifted ${formatDate(r.lifted.at)}`)}</Tag>
+            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: "pre-wrap" }}>
+              {r.lifted.reason}
+            </Typography.Text>
+          </Space>
+        ) : r.blocksApplications ? (
           <Tag color="red">{t("生效中 · 不得申报", "In force · no applications")}</Tag>
         ) : r.inForce ? (
           <Tag color="orange">{t("生效中", "In force")}</Tag>
@@ -56,6 +69,20 @@ export function IntegrityPage() {
     { title: t("事由", "Reason"), dataIndex: "reason" },
     { title: t("依据", "Clause"), dataIndex: "clause", render: (c: string) => <ClauseTag clause={c} /> },
     { title: t("登记时间", "Recorded"), dataIndex: "createdAt", render: (v: string) => formatDateTime(v) },
+    ...(mayManage
+      ? [
+          {
+            title: t("操作", "Actions"),
+            key: "actions",
+            render: (_: unknown, r: IntegrityRecord) =>
+              r.inForce && !r.lifted ? (
+                <Button size="small" danger onClick={() => setLifting(r)} data-testid="integrity-lift">
+                  {t("解除", "Lift")}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -63,7 +90,7 @@ export function IntegrityPage() {
       <PageHeader
         title={t("科研诚信记录", "Integrity records")}
         extra={
-          me.permissions.includes("integrity.manage") && (
+          mayManage && (
             <Button type="primary" onClick={() => setAdding(true)} data-testid="integrity-add">
               {t("登记", "New record")}
             </Button>
@@ -80,6 +107,7 @@ export function IntegrityPage() {
         scroll={{ x: "max-content" }}
       />
       <IntegrityFormModal open={adding} onClose={() => setAdding(false)} />
+      <LiftIntegrityModal record={lifting} onClose={() => setLifting(null)} />
     </div>
   );
 }
