@@ -20,6 +20,7 @@ export * from "./project-life.ts";
 export * from "./reference.ts";
 export * from "./reviews.ts";
 export * from "./shared.ts";
+export * from "./supervision.ts";
 export * from "./units.ts";
 export * from "./users.ts";
 export * from "./workspace.ts";

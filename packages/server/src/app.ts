@@ -28,6 +28,7 @@ import { policyRoutes } from "./modules/policies/policies.routes.ts";
 import { projectLifeRoutes } from "./modules/project-life/project-life.routes.ts";
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
 import { reviewRoutes as expertReviewRoutes } from "./modules/reviews/reviews.routes.ts";
+import { supervisionRoutes } from "./modules/supervision/supervision.routes.ts";
 import { testClockRoutes } from "./modules/test-clock/test-clock.routes.ts";
 import { unitRoutes } from "./modules/units/units.routes.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
@@ -120,6 +121,7 @@ export async function buildApp(
     executionRoutes,
     fundPushRoutes,
     projectLifeRoutes,
+    supervisionRoutes,
     budgetCycleRoutes,
     testClockRoutes,
   ]) {

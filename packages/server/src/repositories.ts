@@ -23,6 +23,7 @@ import { needsRepository } from "./modules/needs/needs.repository.ts";
 import { projectLifeRepository } from "./modules/project-life/project-life.repository.ts";
 import { referenceRepository } from "./modules/reference/reference.repository.ts";
 import { reviewsRepository } from "./modules/reviews/reviews.repository.ts";
+import { supervisionRepository } from "./modules/supervision/supervision.repository.ts";
 import { unitsRepository } from "./modules/units/units.repository.ts";
 import { usersRepository } from "./modules/users/users.repository.ts";
 import { notificationsRepository } from "./modules/workspace/notifications.repository.ts";
@@ -62,6 +63,7 @@ export function createRepositories(db: Db, keys: AuditKeys) {
     projectLife: projectLifeRepository(db),
     reference: referenceRepository(db),
     reviews: reviewsRepository(db),
+    supervision: supervisionRepository(db),
     units: unitsRepository(db),
     users: usersRepository(db),
     notifications: notificationsRepository(db),

@@ -85,6 +85,12 @@ export const permissions = [
   "projectLife.decide",
   /** The S&T or the finance bureau imposes and lifts sanctions (LY-FUNDS §25). */
   "sanction.impose",
+  /** Spot checks and inspections, their results shared between departments (LY-PLAN §七(四)). */
+  "supervision.read",
+  /** Record an inspection (an audit, a finance check) and its result. */
+  "supervision.manage",
+  /** Draw the cycle's spot check: the S&T bureau's. */
+  "supervision.draw",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -124,6 +130,9 @@ const grants: Record<Role, readonly Permission[]> = {
     "fundPush.manage",
     "projectLife.decide",
     "sanction.impose",
+    "supervision.read",
+    "supervision.manage",
+    "supervision.draw",
   ],
   bureauLeader: [
     "workspace.read",
@@ -140,6 +149,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "project.read",
     "joint.read",
     "fundPush.read",
+    "supervision.read",
   ],
   financeOfficer: [
     "workspace.read",
@@ -153,6 +163,8 @@ const grants: Record<Role, readonly Permission[]> = {
     "project.read",
     "payment.approve",
     "sanction.impose",
+    "supervision.read",
+    "supervision.manage",
   ],
   districtOfficer: [
     "workspace.read",
@@ -162,6 +174,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "application.read",
     "application.districtReview",
     "project.read",
+    "supervision.read",
   ],
   agencyOfficer: [
     "workspace.read",

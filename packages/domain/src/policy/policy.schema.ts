@@ -10,6 +10,7 @@ import {
   sourceSchema,
   text,
 } from "./source.schema.ts";
+import { supervisionSchema } from "./supervision.schema.ts";
 
 export {
   type ClauseSource,
@@ -422,6 +423,8 @@ export const policySchema = z.strictObject({
   decision: decisionSchema,
   /** Termination, revocation and sanctions (DT-RULES §20–22; LY-FUNDS §25). */
   projectLife: projectLifeSchema,
+  /** Random spot checks and "at most one inspection per cycle" (LY-PLAN §七(四)); absent in Datong. */
+  supervision: supervisionSchema.optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;

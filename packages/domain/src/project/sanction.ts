@@ -92,6 +92,8 @@ export function suspensionsOf(
     fromDate: string;
     untilDate: string | null;
     liftedAt: Date | null;
+    /** When it was recorded: a payment made before then stands, whatever day the measure starts. */
+    createdAt?: Date;
   }[],
 ): Suspension[] {
   return sanctions
@@ -101,6 +103,8 @@ export function suspensionsOf(
         s.untilDate ? chinaDayStart(addDays(s.untilDate, 1)) : null,
         s.liftedAt?.toISOString() ?? null,
       ].filter((x): x is string => x !== null);
-      return { from: chinaDayStart(s.fromDate), until: ends.sort()[0] ?? null };
+      const start = chinaDayStart(s.fromDate);
+      const recorded = s.createdAt?.toISOString();
+      return { from: recorded && recorded > start ? recorded : start, until: ends.sort()[0] ?? null };
     });
 }

@@ -101,15 +101,3 @@ export function roundFlow(net: FrozenNetwork, scale: number, random: () => numbe
   }
   return flow;
 }
-
-/** mulberry32: a small seeded generator, so that a draw is reproducible from its inputs and seed. */
-export function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}

@@ -1,3 +1,4 @@
+import { seededUniform } from "../shared/seeded-random.ts";
 import type { AssignmentInstance, IndexPair, InfeasibilityReason } from "./assignment.types.ts";
 import {
   countingObstacles,
@@ -6,7 +7,7 @@ import {
   widenCandidates,
 } from "./assignment-candidates.ts";
 import { capacityShort, type SolvedFlow, solveFlow } from "./assignment-network.ts";
-import { roundFlow, seededUniform } from "./dependent-rounding.ts";
+import { roundFlow } from "./dependent-rounding.ts";
 
 /**
  * The randomized assignment (随机抽取 with a guarantee): no pair is drawn with probability above q,

@@ -77,6 +77,9 @@ export const auditActionLabels: Record<string, Label> = {
   "closure.refuse": { zh: "不予终止项目", en: "Refused a termination" },
   "closure.revoke": { zh: "撤销项目", en: "Revoked a project" },
   "closure.return": { zh: "登记退回或追回资金", en: "Recorded money given back" },
+  "spotCheck.draw": { zh: "随机抽取检查项目", en: "Drew the spot check" },
+  "inspection.record": { zh: "登记检查", en: "Recorded an inspection" },
+  "inspection.result": { zh: "登记检查结果", en: "Recorded an inspection's result" },
   "sanction.impose": { zh: "采取处理措施", en: "Imposed a sanction" },
   "sanction.lift": { zh: "解除处理措施", en: "Lifted a sanction" },
 };
@@ -92,6 +95,8 @@ export const auditEntityLabels: Record<string, Label> = {
   fundPush: { zh: "基金推送", en: "Fund push" },
   closure: { zh: "终止或撤销", en: "Termination or revocation" },
   sanction: { zh: "处理措施", en: "Sanction" },
+  spotCheckDraw: { zh: "随机抽查", en: "Spot check" },
+  inspection: { zh: "检查", en: "Inspection" },
   budgetCycle: { zh: "预算两上两下", en: "Budget cycle" },
   taskBookTemplate: { zh: "任务书模板", en: "Task book terms" },
   guide: { zh: "申报指南", en: "Guide" },

@@ -453,6 +453,11 @@ export const errorCatalogue = {
     "该拨付节点的条件尚未达到。",
     "This payment node's condition has not been reached.",
   ),
+  INSPECTION_ONCE_PER_CYCLE: entry(
+    "conflict",
+    "该项目本周期已接受过检查（一个周期“最多查一次”）。",
+    "The project has been inspected in this cycle already (at most once per cycle).",
+  ),
   PROJECT_CLOSED: entry("state", "项目已终止或撤销。", "The project is terminated or revoked."),
   CLOSURE_OVER_DUE: entry(
     "rule",

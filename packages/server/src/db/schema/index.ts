@@ -10,4 +10,5 @@ export * from "./money.ts";
 export * from "./project-life.ts";
 export * from "./reference.ts";
 export * from "./reviews.ts";
+export * from "./supervision.ts";
 export * from "./units.ts";

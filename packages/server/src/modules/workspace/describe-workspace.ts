@@ -23,6 +23,7 @@ import { listFundPushes } from "../fund-push/fund-push.ts";
 import type { JointRepository } from "../joint/joint.repository.ts";
 import { listJointTopics } from "../joint/joint-view.ts";
 import type { LedgerRepository } from "../ledger/ledger.repository.ts";
+import { closuresWaiting } from "../project-life/closures-waiting.ts";
 import type { ProjectLifeRepository } from "../project-life/project-life.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
@@ -259,6 +260,16 @@ const budgetCycleWaiting: Provider = async (deps, ctx) => {
   );
 };
 
+/** 终止申请: the units' applications to terminate, waiting for the bureau's decision (DT-RULES §20). */
+const closuresWaitingTile: Provider = async (deps, ctx) =>
+  task(
+    "closuresWaiting",
+    "待审定的终止申请",
+    "Terminations to decide",
+    "/project-closures",
+    (await closuresWaiting(deps, ctx)).length,
+  );
+
 /** What waits for each role; later steps add providers (applications to review, reports due…). */
 const providersByRole: Record<Role, Provider[]> = {
   programOfficer: [
@@ -268,6 +279,7 @@ const providersByRole: Record<Role, Provider[]> = {
     taskBooksWaiting,
     paymentsWaiting,
     budgetCycleWaiting,
+    closuresWaitingTile,
     needsToTriage,
     guidesToPublish,
     openGuides,
