@@ -1,5 +1,8 @@
 import {
+  approvers,
   calendarDateSchema,
+  changeKinds,
+  changeStates,
   closureKinds,
   closureStates,
   fenSchema,
@@ -16,6 +19,8 @@ import { citation, instant, longText } from "./shared.ts";
 export const closureGrounds = [...terminationGrounds, ...revocationGrounds, "sanction"] as const;
 export const closureEvents = ["approve", "refuse"] as const;
 export const projectLifeActions = [
+  "requestChange",
+  "decideChange",
   "applyTermination",
   "decideTermination",
   "revoke",
@@ -61,12 +66,49 @@ export const sanctionDto = z.object({
 });
 export type SanctionDto = z.infer<typeof sanctionDto>;
 
+const budgetLine = z.object({
+  category: z.string(),
+  amountFen: z.number(),
+  purchaseFen: z.number().optional(),
+  note: z.string().optional(),
+});
+const changeValue = z.union([
+  z.object({ legalPersonName: z.string() }),
+  z.object({ piUserId: z.string().nullable(), piName: z.string().nullable() }),
+  z.object({ lines: z.array(budgetLine) }),
+  z.object({ endDate: z.string().nullable() }),
+]);
+
+export const changeEvents = ["approve", "refuse"] as const;
+
+export const changeDto = z.object({
+  id: z.string(),
+  kind: z.enum(changeKinds),
+  before: changeValue,
+  after: changeValue,
+  reason: z.string(),
+  status: z.enum(changeStates),
+  /** Who decides it by the city's policy: the bureau, the unit, or the PI. */
+  decider: z.enum(approvers),
+  source: citation,
+  requested: signature,
+  decided: signature.extend({ note: z.string().nullable() }).nullable(),
+  actions: z.array(z.enum(changeEvents)),
+});
+export type ChangeDto = z.infer<typeof changeDto>;
+
+const deciderRule = z.object({ decider: z.enum(approvers), source: citation });
+
 export const projectLifeDto = z.object({
   closedAs: z.enum(["terminated", "revoked"]).nullable(),
   /** Whether payments are suspended now (LY-FUNDS §25). */
   suspended: z.boolean(),
   closures: z.array(closureDto),
   sanctions: z.array(sanctionDto),
+  changes: z.array(changeDto),
+  /** The budget and the end date as effective changes left them. */
+  currentBudget: z.array(budgetLine),
+  endDate: z.string().nullable(),
   /** What the project's city allows, with the clauses, for the forms. */
   rules: z.object({
     terminationGrounds: z.array(z.enum(terminationGrounds)),
@@ -84,6 +126,14 @@ export const projectLifeDto = z.object({
     sanctionKinds: z.array(z.enum(sanctionKinds)),
     sanctionAuthorities: z.array(z.enum(sanctionAuthorities)),
     sanctionSource: citation,
+    /** Who decides each change in the project's city (DT-RULES §19; LY-FUNDS §18). */
+    changeDeciders: z.object({
+      legalPerson: deciderRule,
+      principalInvestigator: deciderRule,
+      budgetEquipment: deciderRule,
+      budgetOther: deciderRule,
+      extension: deciderRule,
+    }),
   }),
   actions: z.array(z.enum(projectLifeActions)),
 });
@@ -97,6 +147,39 @@ export const terminationBody = z
     spentFen: fenSchema,
   })
   .strict();
+
+/** A change as the unit (or, where it decides, the PI) asks for or records it. */
+export const changeRequestBody = z.discriminatedUnion("kind", [
+  z
+    .object({ kind: z.literal("legalPerson"), reason: longText(10, 4000), legalPersonName: longText(1, 50) })
+    .strict(),
+  z
+    .object({ kind: z.literal("principalInvestigator"), reason: longText(10, 4000), piUserId: z.uuid() })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("budgetAdjustment"),
+      reason: longText(10, 4000),
+      lines: z
+        .array(
+          z
+            .object({
+              category: z.string().trim().min(1).max(40),
+              amountFen: fenSchema,
+              purchaseFen: fenSchema.optional(),
+              note: longText(0, 500).optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(30),
+    })
+    .strict(),
+  z
+    .object({ kind: z.literal("extension"), reason: longText(10, 4000), endDate: calendarDateSchema })
+    .strict(),
+]);
+export type ChangeRequestBody = z.infer<typeof changeRequestBody>;
 
 export const closureDecisionBody = z.object({ note: longText(2, 2000) }).strict();
 

@@ -42,6 +42,7 @@ export * from "./policy/load-policies.ts";
 export * from "./policy/policy.schema.ts";
 export * from "./policy/project-life.schema.ts";
 export * from "./policy/supervision.schema.ts";
+export * from "./project/change-request.ts";
 export * from "./project/closure.ts";
 export * from "./project/sanction.ts";
 export * from "./project/task-book.ts";

@@ -81,6 +81,8 @@ export const permissions = [
   "fundPush.decide",
   /** The unit applies to terminate its project (DT-RULES §20). */
   "projectLife.apply",
+  /** The unit applies for a change, or the unit or the PI records one it decides itself (DT-RULES §19; LY-FUNDS §18). */
+  "projectLife.change",
   /** The bureau decides terminations, revokes projects and records what comes back. */
   "projectLife.decide",
   /** The S&T or the finance bureau imposes and lifts sanctions (LY-FUNDS §25). */
@@ -203,6 +205,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "joint.read",
     "taskBook.sign",
     "projectLife.apply",
+    "projectLife.change",
   ],
   principalInvestigator: [
     "workspace.read",
@@ -213,6 +216,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "application.edit",
     "project.read",
     "joint.read",
+    "projectLife.change",
   ],
   expert: ["workspace.read", "expert.profile", "review.score"],
   fundManager: ["workspace.read", "unit.read", "fundPush.read", "fundPush.decide"],

@@ -80,6 +80,10 @@ export const auditActionLabels: Record<string, Label> = {
   "spotCheck.draw": { zh: "随机抽取检查项目", en: "Drew the spot check" },
   "inspection.record": { zh: "登记检查", en: "Recorded an inspection" },
   "inspection.result": { zh: "登记检查结果", en: "Recorded an inspection's result" },
+  "change.request": { zh: "申请项目变更", en: "Applied for a change" },
+  "change.record": { zh: "自主决定并备案变更", en: "Decided and recorded a change" },
+  "change.approve": { zh: "批复项目变更", en: "Approved a change" },
+  "change.refuse": { zh: "不予批复项目变更", en: "Refused a change" },
   "sanction.impose": { zh: "采取处理措施", en: "Imposed a sanction" },
   "sanction.lift": { zh: "解除处理措施", en: "Lifted a sanction" },
 };
@@ -95,6 +99,7 @@ export const auditEntityLabels: Record<string, Label> = {
   fundPush: { zh: "基金推送", en: "Fund push" },
   closure: { zh: "终止或撤销", en: "Termination or revocation" },
   sanction: { zh: "处理措施", en: "Sanction" },
+  changeRequest: { zh: "项目变更", en: "Change request" },
   spotCheckDraw: { zh: "随机抽查", en: "Spot check" },
   inspection: { zh: "检查", en: "Inspection" },
   budgetCycle: { zh: "预算两上两下", en: "Budget cycle" },

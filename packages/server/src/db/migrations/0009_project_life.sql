@@ -1,3 +1,22 @@
+CREATE TABLE "change_requests" (
+	"city_id" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"before" jsonb NOT NULL,
+	"after" jsonb NOT NULL,
+	"reason" text NOT NULL,
+	"status" text NOT NULL,
+	"decider" text NOT NULL,
+	"clause" text,
+	"requested_by" uuid NOT NULL,
+	"requested_at" timestamp with time zone NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"note" text,
+	CONSTRAINT "change_requests_city_id_id_pk" PRIMARY KEY("city_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "closure_returns" (
 	"city_id" text NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -87,10 +106,12 @@ ALTER TABLE "integrity_records" ADD COLUMN "origin_id" uuid;--> statement-breakp
 ALTER TABLE "integrity_records" ADD COLUMN "lifted_by" uuid;--> statement-breakpoint
 ALTER TABLE "integrity_records" ADD COLUMN "lifted_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "integrity_records" ADD COLUMN "lift_reason" text;--> statement-breakpoint
+ALTER TABLE "change_requests" ADD CONSTRAINT "change_requests_city_id_project_id_projects_city_id_id_fk" FOREIGN KEY ("city_id","project_id") REFERENCES "public"."projects"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "closure_returns" ADD CONSTRAINT "closure_returns_city_id_closure_id_project_closures_city_id_id_fk" FOREIGN KEY ("city_id","closure_id") REFERENCES "public"."project_closures"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_closures" ADD CONSTRAINT "project_closures_city_id_project_id_projects_city_id_id_fk" FOREIGN KEY ("city_id","project_id") REFERENCES "public"."projects"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_sanctions" ADD CONSTRAINT "project_sanctions_city_id_project_id_projects_city_id_id_fk" FOREIGN KEY ("city_id","project_id") REFERENCES "public"."projects"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspections" ADD CONSTRAINT "inspections_city_id_project_id_projects_city_id_id_fk" FOREIGN KEY ("city_id","project_id") REFERENCES "public"."projects"("city_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "change_requests_waiting" ON "change_requests" USING btree ("city_id","project_id","kind") WHERE "change_requests"."status" = 'requested';--> statement-breakpoint
 CREATE UNIQUE INDEX "closure_returns_key" ON "closure_returns" USING btree ("city_id","idempotency_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "project_closures_live" ON "project_closures" USING btree ("city_id","project_id") WHERE "project_closures"."status" in ('requested', 'decided');--> statement-breakpoint
 CREATE INDEX "project_sanctions_project" ON "project_sanctions" USING btree ("city_id","project_id");--> statement-breakpoint

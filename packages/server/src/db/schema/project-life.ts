@@ -1,4 +1,8 @@
 import type {
+  Approver,
+  ChangeKind,
+  ChangeState,
+  ChangeValue,
   ClosureGround,
   ClosureKind,
   ClosureState,
@@ -12,6 +16,7 @@ import {
   date,
   foreignKey,
   index,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -109,5 +114,38 @@ export const closureReturns = pgTable(
     }),
     uniqueIndex("closure_returns_key").on(t.cityId, t.idempotencyKey),
     check("closure_returns_amount", sql`${t.amountFen} > 0`),
+  ],
+);
+
+/**
+ * 变更 (DT-RULES §19; LY-FUNDS §18): what was asked and what stood before, who decides it by the
+ * city's policy, and the decision. One change of a kind waits for the bureau at a time per project.
+ */
+export const changeRequests = pgTable(
+  "change_requests",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    projectId: uuid("project_id").notNull(),
+    kind: text("kind").$type<ChangeKind>().notNull(),
+    before: jsonb("before").$type<ChangeValue>().notNull(),
+    after: jsonb("after").$type<ChangeValue>().notNull(),
+    reason: text("reason").notNull(),
+    status: text("status").$type<ChangeState>().notNull(),
+    decider: text("decider").$type<Approver>().notNull(),
+    /** The clause that names the decider, or null where the city set it. */
+    clause: text("clause"),
+    requestedBy: uuid("requested_by").notNull(),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    decidedBy: uuid("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    note: text("note"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    foreignKey({ columns: [t.cityId, t.projectId], foreignColumns: [projects.cityId, projects.id] }),
+    uniqueIndex("change_requests_waiting")
+      .on(t.cityId, t.projectId, t.kind)
+      .where(sql`${t.status} = 'requested'`),
   ],
 );

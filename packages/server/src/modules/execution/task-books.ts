@@ -77,6 +77,8 @@ export async function drawTaskBook(
   );
   if (!ctx.actor.roles.includes("programOfficer")) throw new DomainError({ code: "FORBIDDEN" });
   if (p.origin === "filing") throw new DomainError({ code: "TASK_BOOK_NOT_APPLICABLE" });
+  if (p.closedAs !== null)
+    throw new DomainError({ code: "PROJECT_CLOSED", details: { closedAs: p.closedAs } });
   if (input.lumpSumPilot) checkLumpSumPilot(policy, unitKind);
   const [a, template] = await Promise.all([
     p.applicationId ? deps.repos.execution.applicationContent(p.cityId, p.applicationId) : undefined,
@@ -192,6 +194,10 @@ export async function signTaskBook(
   });
   if (!check.ok) throw new DomainError({ ...check, path: "file" });
   return deps.tx.run(ctx, async (repos, audit) => {
+    // a project terminated or revoked meanwhile commits nothing: its closure released what it held
+    await repos.ledger.lock(p.cityId);
+    const closedAs = (await repos.execution.project(ctx.scope, p.id))?.p.closedAs ?? null;
+    if (closedAs !== null) throw new DomainError({ code: "PROJECT_CLOSED", details: { closedAs } });
     const tb = await repos.execution.taskBook(p.cityId, p.id, true);
     if (!tb) throw taskBookMissing();
     const status = fire(taskBookMachine, tb.status, "sign", ctx.actor.roles);

@@ -93,6 +93,12 @@ export async function decideTermination(
     if (!c)
       throw invalidTransition("该项目没有待审定的终止申请。", "The project has no termination to decide.");
     if (c.status !== "requested") {
+      // a revocation or a termination as a measure closed the project before any decision
+      if (c.kind === "revocation" || c.ground === "sanction")
+        throw new DomainError({
+          code: "PROJECT_CLOSED",
+          details: { closedAs: c.kind === "revocation" ? "revoked" : "terminated" },
+        });
       // the second of two officers deciding at once
       throw new DomainError({
         code: "CONFLICT",

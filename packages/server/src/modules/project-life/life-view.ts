@@ -10,14 +10,12 @@ import {
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Repositories } from "../../repositories.ts";
+import { changesOf } from "./changes-view.ts";
+import { citationOfClause } from "./life-view-shared.ts";
 import type { ClosureRow, ReturnRow, SanctionRow } from "./project-life.repository.ts";
 
 type Names = Map<string, string>;
 type Entry = ProjectDetailDto["timeline"][number];
-
-/** A stored clause text back as a citation: null is the city's own setting. */
-export const citationOfClause = (clause: string | null) =>
-  clause === null ? { setting: "city" as const } : { clause };
 
 const by = (names: Names, at: Date, id: string) => ({ at: at.toISOString(), byName: names.get(id) ?? "" });
 
@@ -66,11 +64,12 @@ export async function lifeOf(
   repos: Pick<Repositories, "projectLife" | "execution">,
   policy: Policy,
   ctx: CallerContext,
-  p: { cityId: string; id: string; closedAs: "terminated" | "revoked" | null },
+  p: { cityId: string; id: string; closedAs: "terminated" | "revoked" | null; piUserId: string | null },
 ): Promise<{ life: ProjectLifeDto; timeline: Entry[] }> {
-  const [closures, sanctions] = await Promise.all([
+  const [closures, sanctions, changes] = await Promise.all([
     repos.projectLife.closures(p.cityId, p.id),
     repos.projectLife.sanctions(p.cityId, p.id),
+    changesOf(repos, policy, ctx, p),
   ]);
   const returns = await repos.projectLife.returnsOf(
     p.cityId,
@@ -94,6 +93,9 @@ export async function lifeOf(
     suspended: suspensionAt(suspensionsOf(sanctions), ctx.now.toISOString()) !== undefined,
     closures: closureDtos,
     sanctions: sanctions.map((s) => sanctionDto(s, names, roles, chinaDateOf(ctx.now))),
+    changes: changes.changes,
+    currentBudget: changes.currentBudget,
+    endDate: changes.endDate,
     rules: {
       terminationGrounds: rules.termination.grounds,
       terminationSource: citeSource(rules.termination.source),
@@ -105,8 +107,10 @@ export async function lifeOf(
       sanctionKinds: rules.sanctions.kinds,
       sanctionAuthorities: rules.sanctions.authorities,
       sanctionSource: citeSource(rules.sanctions.source),
+      changeDeciders: changes.deciders,
     },
     actions: [
+      ...changes.actions,
       ...(open && !live && roles.includes("unitAdmin") ? (["applyTermination"] as const) : []),
       ...(live?.status === "requested" && officer ? (["decideTermination"] as const) : []),
       ...(open && officer ? (["revoke"] as const) : []),
@@ -121,7 +125,10 @@ export async function lifeOf(
         : []),
     ],
   };
-  return { life, timeline: timelineOf(closureDtos, life.sanctions, returns, names) };
+  return {
+    life,
+    timeline: [...timelineOf(closureDtos, life.sanctions, returns, names), ...changes.timeline],
+  };
 }
 
 function timelineOf(

@@ -1,11 +1,21 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { closureReturns, projectClosures, projectSanctions, projects, users } from "../../db/schema/index.ts";
+import {
+  changeRequests,
+  closureReturns,
+  projectClosures,
+  projectSanctions,
+  projects,
+  units,
+  userRoles,
+  users,
+} from "../../db/schema/index.ts";
 import { withConflicts } from "../../db/unique-violation.ts";
 
 export type ClosureRow = typeof projectClosures.$inferSelect;
 export type SanctionRow = typeof projectSanctions.$inferSelect;
 export type ReturnRow = typeof closureReturns.$inferSelect;
+export type ChangeRow = typeof changeRequests.$inferSelect;
 
 const liveClosure = {
   project_closures_live: {
@@ -109,6 +119,84 @@ export function projectLifeRepository(db: Db) {
       const [r] = await db.insert(closureReturns).values(row).returning();
       if (!r) throw new Error("insert returned no row");
       return r;
+    },
+
+    async changes(cityId: string, projectId: string): Promise<ChangeRow[]> {
+      return db
+        .select()
+        .from(changeRequests)
+        .where(and(eq(changeRequests.cityId, cityId), eq(changeRequests.projectId, projectId)))
+        .orderBy(asc(changeRequests.requestedAt));
+    },
+
+    async change(cityId: string, id: string, lock = false): Promise<ChangeRow | undefined> {
+      const q = db
+        .select()
+        .from(changeRequests)
+        .where(and(eq(changeRequests.cityId, cityId), eq(changeRequests.id, id)));
+      const [r] = lock ? await q.for("update") : await q;
+      return r;
+    },
+
+    async insertChange(row: typeof changeRequests.$inferInsert): Promise<ChangeRow> {
+      const [r] = await withConflicts(
+        {
+          change_requests_waiting: {
+            path: "kind",
+            messageZh: "该项目已有同类变更申请待市科技局审批。",
+            messageEn: "A change of this kind is waiting for the bureau already.",
+          },
+        },
+        () => db.insert(changeRequests).values(row).returning(),
+      );
+      if (!r) throw new Error("insert returned no row");
+      return r;
+    },
+
+    async updateChange(c: Pick<ChangeRow, "cityId" | "id">, changes: Partial<ChangeRow>) {
+      const [r] = await db
+        .update(changeRequests)
+        .set(changes)
+        .where(and(eq(changeRequests.cityId, c.cityId), eq(changeRequests.id, c.id)))
+        .returning();
+      if (!r) throw new Error("change vanished");
+      return r;
+    },
+
+    /** A principal investigator account of the unit, which a PI change may name. */
+    async unitPi(cityId: string, unitId: string, userId: string) {
+      const [r] = await db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .innerJoin(
+          userRoles,
+          and(eq(userRoles.userId, users.id), eq(userRoles.role, "principalInvestigator")),
+        )
+        .where(and(eq(users.cityId, cityId), eq(users.unitId, unitId), eq(users.id, userId)));
+      return r;
+    },
+
+    async unitLegalPerson(cityId: string, unitId: string) {
+      const [r] = await db
+        .select({ name: units.legalRepresentative })
+        .from(units)
+        .where(and(eq(units.cityId, cityId), eq(units.id, unitId)));
+      return r?.name ?? "";
+    },
+
+    /** What an effective change does to the records it concerns. */
+    async setPi(cityId: string, projectId: string, userId: string) {
+      await db
+        .update(projects)
+        .set({ piUserId: userId })
+        .where(and(eq(projects.cityId, cityId), eq(projects.id, projectId)));
+    },
+
+    async setLegalPerson(cityId: string, unitId: string, name: string) {
+      await db
+        .update(units)
+        .set({ legalRepresentative: name })
+        .where(and(eq(units.cityId, cityId), eq(units.id, unitId)));
     },
 
     async sanctions(cityId: string, projectId: string): Promise<SanctionRow[]> {

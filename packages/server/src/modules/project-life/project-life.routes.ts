@@ -1,4 +1,6 @@
 import {
+  changeEvents,
+  changeRequestBody,
   closureDecisionBody,
   closureEvents,
   closureReturnBody,
@@ -17,6 +19,7 @@ import { idempotencyHeaders } from "../../lib/idempotency-header.ts";
 import { callerOf } from "../../plugins/access.ts";
 import { codesOf } from "../../plugins/error-codes.ts";
 import { readProject } from "../execution/project-view.ts";
+import { decideChange, requestChange } from "./changes.ts";
 import { applyTermination, decideTermination, recordReturn, revokeProject } from "./closures.ts";
 import { closuresWaiting } from "./closures-waiting.ts";
 import { imposeSanction, liftSanction } from "./sanctions.ts";
@@ -32,6 +35,7 @@ const errors = [
   "CLOSURE_OVER_DUE",
   "INTEGRITY_PERIOD_INVALID",
   ...codesOf("LEDGER_"),
+  ...codesOf("BUDGET_"),
 ] as const;
 const projectParams = z.object({ id: z.uuid() }).strict();
 
@@ -43,6 +47,44 @@ export async function projectLifeRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const page = (request: Parameters<typeof callerOf>[0], id: string) =>
     readProject(deps, callerOf(request), id);
+
+  r.post(
+    "/api/projects/:id/changes",
+    {
+      config: { access: { permission: "projectLife.change", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary:
+          "A change (legal person, PI, budget adjustment, extension): applied for where the bureau decides, recorded at once where the unit or the PI does",
+        params: projectParams,
+        body: changeRequestBody,
+        response: { 201: projectDetailDto },
+      },
+    },
+    async (request, reply) => {
+      await requestChange(deps, { ctx: callerOf(request), projectId: request.params.id, body: request.body });
+      return reply.status(201).send(await page(request, request.params.id));
+    },
+  );
+
+  r.post(
+    "/api/projects/:id/changes/:changeId/events/:event",
+    {
+      config: { access: { permission: "projectLife.decide", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary: "The bureau approves (the change takes effect) or refuses a change waiting for it",
+        params: z.object({ id: z.uuid(), changeId: z.uuid(), event: z.enum(changeEvents) }).strict(),
+        body: closureDecisionBody,
+        response: { 200: projectDetailDto },
+      },
+    },
+    async (request) => {
+      const { id, changeId, event } = request.params;
+      await decideChange(deps, { ctx: callerOf(request), projectId: id, changeId, event, ...request.body });
+      return page(request, id);
+    },
+  );
 
   r.post(
     "/api/projects/:id/termination",
