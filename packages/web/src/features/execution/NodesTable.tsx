@@ -23,14 +23,25 @@ export function NodesTable({
   const { lang, t } = useLocale();
   const prepares = me.permissions.includes("payment.prepare");
   const mayPrepare = p.actions.includes("preparePayment");
+  // a closed project is paid nothing more and a suspended one nothing meanwhile, whatever its nodes' conditions
+  const stopped =
+    p.life.closedAs === "revoked"
+      ? t("项目已撤销，不再拨款", "The project is revoked: nothing more is paid")
+      : p.life.closedAs === "terminated"
+        ? t("项目已终止，不再拨款", "The project is terminated: nothing more is paid")
+        : p.life.suspended
+          ? t("本项目拨款已暂停", "The project's payments are suspended")
+          : null;
 
   const action = (n: PaymentNode) => {
     if (n.paymentId || n.paidFen > 0) return <Typography.Text type="secondary">—</Typography.Text>;
-    const why = !n.due
-      ? t(`${triggerNames[n.after].zh}方可提出`, `Due ${triggerNames[n.after].en.toLowerCase()}`)
-      : mayPrepare
-        ? null
-        : t("暂不能提出", "Not now");
+    const why =
+      stopped ??
+      (!n.due
+        ? t(`${triggerNames[n.after].zh}方可提出`, `Due ${triggerNames[n.after].en.toLowerCase()}`)
+        : mayPrepare
+          ? null
+          : t("暂不能提出", "Not now"));
     return (
       <Space direction="vertical" size={0}>
         <GuardedButton
