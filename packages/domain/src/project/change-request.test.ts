@@ -112,6 +112,10 @@ describe("who decides a change (DT-RULES §19; LY-FUNDS §18)", () => {
       decider: "unit",
       source: pilot,
     });
+    // the pilot's right does not make an adjustment that moves nothing a change
+    expect(
+      code(() => changeDecider(luoyang, "budgetAdjustment", { before, after: before, lumpSumPilot: pilot })),
+    ).toBe("VALIDATION");
   });
 
   it("keeps the total of an adjusted budget and checks it again by the city's rules", () => {

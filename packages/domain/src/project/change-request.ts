@@ -85,7 +85,6 @@ export function changeDecider(
     const r = rules[kind];
     return { decider: r.approver, source: citeSource(r.source) };
   }
-  if (budget?.lumpSumPilot) return { decider: "unit", source: budget.lumpSumPilot };
   const moved = groupsMoved(policy, budget?.before ?? [], budget?.after ?? []);
   if (moved.size === 0) {
     throw new DomainError({
@@ -95,6 +94,8 @@ export function changeDecider(
       messageEn: "The adjusted budget is the same as the current one.",
     });
   }
+  // a lump-sum pilot project's unit adjusts the whole budget, but an adjustment still moves something
+  if (budget?.lumpSumPilot) return { decider: "unit", source: budget.lumpSumPilot };
   // an adjustment that moves equipment is the equipment rule's (LY-FUNDS §18: the unit holds that
   // right and hands the other lines' to the PI); one among the other lines is the other rule's
   const rule = rules.budgetAdjustment[moved.has("equipment") ? "equipment" : "other"];

@@ -1,6 +1,9 @@
 import type {
+  ChangeDto,
   ClosureDto,
   ClosureWaitingDto,
+  changeEvents,
+  changeRequestBody,
   closureDecisionBody,
   closureEvents,
   closureReturnBody,
@@ -32,6 +35,9 @@ export type ClosureReturnInput = In<typeof closureReturnBody>;
 export type SanctionInput = In<typeof sanctionBody>;
 export type ClosureDecisionInput = In<typeof closureDecisionBody>;
 export type LiftSanctionInput = In<typeof liftSanctionBody>;
+export type Change = ChangeDto;
+export type ChangeEvent = (typeof changeEvents)[number];
+export type ChangeRequestInput = In<typeof changeRequestBody>;
 
 const project = (id: string) => `/projects/${encodeURIComponent(id)}`;
 
@@ -90,4 +96,25 @@ export function liftSanction(
 /** Termination applications waiting for the bureau's decision. */
 export function fetchClosuresWaiting(): Promise<{ items: ClosureWaiting[]; total: number }> {
   return apiFetch("/project-closures");
+}
+
+/**
+ * 变更 (DT-RULES §19; LY-FUNDS §18): the unit applies for a change the bureau decides; the unit or
+ * the PI records one its city leaves to them, in effect at once.
+ */
+export function requestChange(id: string, body: ChangeRequestInput): Promise<ProjectDetail> {
+  return apiFetch(`${project(id)}/changes`, { method: "POST", body });
+}
+
+/** The bureau approves (the change takes effect) or refuses a change waiting for it. */
+export function decideChange(
+  id: string,
+  changeId: string,
+  event: ChangeEvent,
+  body: ClosureDecisionInput,
+): Promise<ProjectDetail> {
+  return apiFetch(
+    `${project(id)}/changes/${encodeURIComponent(changeId)}/events/${encodeURIComponent(event)}`,
+    { method: "POST", body },
+  );
 }

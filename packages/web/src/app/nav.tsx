@@ -19,6 +19,7 @@ import {
   ReadOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  SearchOutlined,
   SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -132,6 +133,15 @@ export const navItems: readonly NavItem[] = [
     en: "Projects",
     icon: <ProjectOutlined />,
     permission: "project.read",
+  },
+  {
+    key: "supervision",
+    path: "/supervision",
+    zh: "随机抽查",
+    en: "Spot checks",
+    icon: <SearchOutlined />,
+    permission: "supervision.read",
+    policy: (p) => Boolean(p.supervision),
   },
   {
     key: "payments",

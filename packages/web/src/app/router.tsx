@@ -49,6 +49,11 @@ export const router = createBrowserRouter([
         path: "/public/guides/:city/:id",
         ...page(() => import("../features/public/PublicGuidePage").then((m) => m.PublicGuidePage)),
       },
+      // 随机抽查: every city's draws with what reproduces them, to draw again in the browser
+      {
+        path: "/public/spot-checks",
+        ...page(() => import("../features/public/PublicSpotChecksPage").then((m) => m.PublicSpotChecksPage)),
+      },
       // 立项公示: the lists in public notice, open to objections without login
       {
         path: "/notices",
@@ -187,6 +192,20 @@ export const router = createBrowserRouter([
             ...page(
               () => import("../features/fund/FundPushesPage").then((m) => m.FundPushesPage),
               "fundPush.read",
+            ),
+          },
+          {
+            path: "supervision",
+            ...page(
+              () => import("../features/supervision/SupervisionPage").then((m) => m.SupervisionPage),
+              "supervision.read",
+            ),
+          },
+          {
+            path: "project-closures",
+            ...page(
+              () => import("../features/project-life/ClosuresWaitingPage").then((m) => m.ClosuresWaitingPage),
+              "projectLife.decide",
             ),
           },
           {

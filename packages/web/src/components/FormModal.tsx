@@ -73,6 +73,8 @@ interface FormModalProps<V> {
   okText?: string;
   /** False for a dialog that must be completed (no cancel, no Escape, no click outside). */
   closable?: boolean;
+  /** A wider dialog for a form holding a table; AntD's default otherwise. */
+  width?: number;
   children: ReactNode;
 }
 
@@ -84,12 +86,14 @@ export function FormModal<V>({
   formTestId,
   okText,
   closable = true,
+  width,
   children,
 }: FormModalProps<V>) {
   return (
     <Modal
       open={modal.open}
       title={title}
+      width={width}
       onOk={modal.submit}
       onCancel={modal.onClose}
       closable={closable}

@@ -172,7 +172,15 @@ export function projectLifeRepository(db: Db) {
           userRoles,
           and(eq(userRoles.userId, users.id), eq(userRoles.role, "principalInvestigator")),
         )
-        .where(and(eq(users.cityId, cityId), eq(users.unitId, unitId), eq(users.id, userId)));
+        // an active account: a disabled one cannot sign in to lead the project
+        .where(
+          and(
+            eq(users.cityId, cityId),
+            eq(users.unitId, unitId),
+            eq(users.id, userId),
+            eq(users.status, "active"),
+          ),
+        );
       return r;
     },
 

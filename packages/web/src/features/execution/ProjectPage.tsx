@@ -12,6 +12,7 @@ import { useCurrentUser } from "../auth/session";
 import { originColors, originNames } from "../decisions/labels";
 import { ActionErrorAlert } from "../decisions/Problems";
 import { usePolicy } from "../policies/hooks";
+import { ChangesCard } from "../project-life/ChangesCard";
 import { ProjectLifeCard } from "../project-life/ProjectLifeCard";
 import { AssignOfficerModal } from "./AssignOfficerModal";
 import { useProject } from "./hooks";
@@ -182,6 +183,7 @@ export function ProjectPage() {
                   emptyText={t("尚无拨款", "No payment yet")}
                 />
               </Card>
+              {p.taskBook && <ChangesCard project={p} />}
               <ProjectLifeCard project={p} />
             </Space>
           </Col>

@@ -3,7 +3,7 @@ import type { TimelineEntry } from "../../api/execution";
 import { type Lang, useLocale } from "../../app/locale";
 import { wan } from "../../components/money";
 import { formatDateTime } from "../../components/time";
-import { closureGroundNames, sanctionKindNames } from "../project-life/labels";
+import { changeKindNames, closureGroundNames, sanctionKindNames } from "../project-life/labels";
 import { Citation } from "../reviews/HorseRaceModal";
 import { nodeName, timelineColors, timelineName } from "./labels";
 
@@ -13,6 +13,8 @@ const closureGroundName = (code: string, lang: Lang) =>
   (closureGroundNames as Record<string, { zh: string; en: string }>)[code]?.[lang] ?? code;
 const sanctionKindName = (code: string, lang: Lang) =>
   (sanctionKindNames as Record<string, { zh: string; en: string }>)[code]?.[lang] ?? code;
+const changeKindName = (code: string, lang: Lang) =>
+  (changeKindNames as Record<string, { zh: string; en: string }>)[code]?.[lang] ?? code;
 
 /** What an entry's detail says: the day of signing, or the node (and the treasury's voucher once paid). */
 function detailOf(e: TimelineEntry, lang: Lang, t: Translate): string | null {
@@ -22,6 +24,7 @@ function detailOf(e: TimelineEntry, lang: Lang, t: Translate): string | null {
   if (!e.detail) return null;
   if (e.kind === "terminationApplied") return closureGroundName(e.detail, lang);
   if (e.kind === "sanctionImposed" || e.kind === "sanctionLifted") return sanctionKindName(e.detail, lang);
+  if (e.kind.startsWith("change")) return changeKindName(e.detail, lang);
   if (e.kind === "taskBookSigned") return t(`签订日期 ${e.detail}`, `signed on ${e.detail}`);
   if (e.kind === "paymentPaid" && e.reference) {
     return t(

@@ -95,6 +95,11 @@ const timelineNames: Record<string, { zh: string; en: string }> = {
   moneyReturned: { zh: "资金退回", en: "Money given back" },
   sanctionImposed: { zh: "采取处理措施", en: "Sanction imposed" },
   sanctionLifted: { zh: "解除处理措施", en: "Sanction lifted" },
+  // 变更 (DT-RULES §19; LY-FUNDS §18)
+  changeRequested: { zh: "申请变更", en: "Change applied for" },
+  changeRecorded: { zh: "自主决定变更并备案", en: "Change decided and recorded" },
+  changeApproved: { zh: "批准变更", en: "Change approved" },
+  changeRefused: { zh: "不予批准变更", en: "Change refused" },
 };
 
 export const timelineName = (kind: string, lang: Lang) => {
@@ -115,6 +120,10 @@ export const timelineColors: Record<string, string> = {
   moneyReturned: "green",
   sanctionImposed: "red",
   sanctionLifted: "green",
+  changeRequested: "orange",
+  changeRecorded: "blue",
+  changeApproved: "green",
+  changeRefused: "gray",
 };
 
 /** "张三 2026-05-01 10:00:00" for a step taken, in Beijing time. */

@@ -2,9 +2,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ProjectDetail } from "../../api/execution";
 import {
   applyTermination,
+  type ChangeEvent,
+  type ChangeRequestInput,
   type ClosureDecisionInput,
   type ClosureEvent,
   type ClosureReturnInput,
+  decideChange,
   decideTermination,
   fetchClosuresWaiting,
   imposeSanction,
@@ -12,6 +15,7 @@ import {
   liftSanction,
   type RevocationInput,
   recordReturn,
+  requestChange,
   revokeProject,
   type SanctionInput,
   type TerminationInput,
@@ -70,4 +74,12 @@ export const useImposeSanction = (id: string) =>
 export const useLiftSanction = (id: string) =>
   useLifeMutation(id, (v: { sanctionId: string; body: LiftSanctionInput }) =>
     liftSanction(id, v.sanctionId, v.body),
+  );
+
+export const useRequestChange = (id: string) =>
+  useLifeMutation(id, (body: ChangeRequestInput) => requestChange(id, body));
+
+export const useDecideChange = (id: string) =>
+  useLifeMutation(id, (v: { changeId: string; event: ChangeEvent; body: ClosureDecisionInput }) =>
+    decideChange(id, v.changeId, v.event, v.body),
   );

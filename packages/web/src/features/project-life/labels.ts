@@ -1,5 +1,13 @@
 import type { closureGrounds } from "@luoshu/contract";
-import type { ClosureKind, ClosureState, SanctionAuthority, SanctionKind } from "@luoshu/domain";
+import type {
+  Approver,
+  ChangeKind,
+  ChangeState,
+  ClosureKind,
+  ClosureState,
+  SanctionAuthority,
+  SanctionKind,
+} from "@luoshu/domain";
 import type { Lang } from "../../app/locale";
 
 type Names<K extends string> = Record<K, { zh: string; en: string }>;
@@ -89,4 +97,39 @@ export function subjectsText(subjects: readonly ("unit" | "principalInvestigator
 export const closureEventNames: Names<"approve" | "refuse"> = {
   approve: { zh: "同意终止", en: "Approve the termination" },
   refuse: { zh: "不予终止", en: "Refuse the termination" },
+};
+
+/** 变更 (DT-RULES §19; LY-FUNDS §18): what a change is of. */
+export const changeKindNames: Names<ChangeKind> = {
+  legalPerson: { zh: "单位法人变更", en: "Change of the unit's legal person" },
+  principalInvestigator: { zh: "项目负责人变更", en: "Change of PI" },
+  budgetAdjustment: { zh: "预算调剂", en: "Budget adjustment" },
+  extension: { zh: "延期", en: "Extension" },
+};
+
+export const changeStatusNames: Names<ChangeState> = {
+  requested: { zh: "待市科技局审批", en: "Awaiting the bureau" },
+  approved: { zh: "已批复", en: "Approved" },
+  refused: { zh: "不予批复", en: "Refused" },
+  recorded: { zh: "已自主决定并备案", en: "Decided and recorded" },
+};
+
+export const changeStatusColors: Record<ChangeState, string> = {
+  requested: "orange",
+  approved: "green",
+  refused: "default",
+  recorded: "blue",
+};
+
+/** Who decides a change by the city's policy. */
+export const deciderNames: Names<Approver> = {
+  bureau: { zh: "市科技局审批", en: "The bureau approves" },
+  unit: { zh: "项目承担单位自主决定", en: "The unit decides itself" },
+  principalInvestigator: { zh: "项目负责人自主决定", en: "The PI decides" },
+};
+
+/** The bureau's decision on a change waiting for it. */
+export const changeEventNames: Names<"approve" | "refuse"> = {
+  approve: { zh: "批准", en: "Approve" },
+  refuse: { zh: "不予批准", en: "Refuse" },
 };

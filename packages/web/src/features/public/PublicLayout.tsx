@@ -48,6 +48,9 @@ export function PublicLayout({ children, citySwitch = true }: { children: ReactN
           <Link to="/notices" style={{ color: "#fff" }} data-testid="public-nav-notices">
             {t("立项公示", "Project notices")}
           </Link>
+          <Link to="/public/spot-checks" style={{ color: "#fff" }} data-testid="public-nav-spot-checks">
+            {t("随机抽查", "Spot checks")}
+          </Link>
           {citySwitch && city && (
             <Segmented<CityCode>
               value={city.code}

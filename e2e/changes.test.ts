@@ -1,0 +1,324 @@
+import { chinaDateOf, formatYuan } from "@luoshu/domain";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type LoginAs, ok, scan } from "../packages/server/src/db/seed/demo-review.ts";
+import { settle } from "./a11y.ts";
+import { advanceClock, apiSessions, signInAs } from "./decision-helpers.ts";
+import { record, tick, typeDate, waitText } from "./flow-helpers.ts";
+import { serverAndBrowser } from "./server.ts";
+
+// 项目变更 in the browser (DT-RULES §19; LY-FUNDS §18), on the project page's 「项目变更」 card. The
+// projects are soft science projects drawn from the demo PI's applications, whose budgets carry
+// lines (出版/文献… ¥15,000, 差旅费/会议费… ¥10,000): the demo walk (demoReview) leaves each city's
+// proposed list with the leader; the API takes it through the notice to issued projects and signs
+// the first one's task book. In Luoyang the unit's administrator, trying to move money among the
+// lines other than equipment, is told before submitting and by the server's refusal that the PI
+// decides it (LY-FUNDS §18); the PI is refused an adjustment that breaks the indirect-cost cap, with
+// the clause, then records one that takes effect at once, with no bureau step. In Datong the unit
+// applies for a budget adjustment (a new category added) and an extension, the bureau's officer
+// approves both, and the current budget and end date show them (DT-RULES §19).
+
+const live = serverAndBrowser({ demoReview: true });
+
+// The demo walk signs its people in through the login route just before the server listens: that
+// minute's window may be full, so the setup's first sign-in waits for the next one.
+beforeAll(() => new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 500)), 70_000);
+
+/** The server's clock runs ahead of the machine's once the setup has moved it. */
+const clock = { aheadMs: 0 };
+const serverNow = () => new Date(Date.now() + clock.aheadMs);
+const today = () => chinaDateOf(serverNow());
+async function advance(days: number) {
+  clock.aheadMs = (await advanceClock(live.url, days)).getTime() - Date.now();
+}
+
+type Prefix = "ly" | "dt";
+interface Project {
+  id: string;
+  number: string;
+  title: string;
+  year: number;
+}
+const projects = new Map<Prefix, Project>();
+/** The demo decision's best-ranked application in each city (db/seed/demo-decision.ts). */
+const titles: Record<Prefix, string> = {
+  ly: "洛阳市科技型中小企业梯次培育机制研究",
+  dt: "大同数字经济与实体经济融合路径研究",
+};
+const upload = {
+  "content-type": "application/octet-stream",
+  "x-file-name": encodeURIComponent("计划任务书（签章）.pdf"),
+};
+
+/** Draws, confirms on both sides and signs a project's task book with its scan. */
+async function signTaskBook(as: LoginAs, prefix: Prefix, id: string) {
+  const officer = await as(`${prefix}-officer`);
+  const unit = await as(`${prefix}-unit`);
+  await ok(officer, "POST", `/api/projects/${id}/task-book`);
+  await ok(unit, "POST", `/api/projects/${id}/task-book/events/confirmUnit`);
+  await ok(officer, "POST", `/api/projects/${id}/task-book/events/confirmBureau`);
+  await ok(unit, "PUT", `/api/projects/${id}/task-book/scan?signedOn=${today()}`, scan, upload);
+}
+
+/**
+ * Each city's submitted demo list through the leader, (Luoyang) the city government, the notice,
+ * (Luoyang) finance's co-sign, to issued projects; the best-ranked one's task book signed.
+ */
+beforeAll(async () => {
+  let api = apiSessions(live.url);
+  const lists = new Map<Prefix, string>();
+  const fire = async (prefix: Prefix, u: string, event: string, body: object = {}) =>
+    ok(await api.as(u), "POST", `/api/decisions/lists/${lists.get(prefix)}/events/${event}`, body);
+  for (const prefix of ["ly", "dt"] as const) {
+    const calls = await ok(await api.as(`${prefix}-officer`), "GET", "/api/decisions");
+    const call = (calls.items ?? calls).find(
+      (c: { list: { status: string } | null }) => c.list?.status === "awaitingLeader",
+    );
+    if (!call) throw new Error(`${prefix}: the demo walk left no submitted list`);
+    lists.set(prefix, call.list.id);
+    await fire(prefix, `${prefix}-leader`, "leaderApprove", { note: "同意。" });
+    if (prefix === "ly")
+      await fire(prefix, "ly-officer", "recordCityGovernment", {
+        approvedOn: today(),
+        docNumber: `洛政文〔${call.year}〕21号`,
+      });
+    await fire(prefix, `${prefix}-officer`, "startNotice");
+  }
+  await api.dispose();
+
+  // the notices have run their working days
+  await advance(14);
+  api = apiSessions(live.url);
+  for (const prefix of ["ly", "dt"] as const) {
+    const closed = await fire(prefix, `${prefix}-officer`, "closeNotice");
+    if (closed.steps?.coSign) await fire(prefix, `${prefix}-finance`, "coSign", { note: "同意" });
+    await fire(prefix, `${prefix}-officer`, "issue");
+    const items = (await ok(await api.as(`${prefix}-officer`), "GET", "/api/projects")).items as Project[];
+    const p = items.find((x) => x.title === titles[prefix]);
+    if (!p) throw new Error(`${prefix}: the issued project "${titles[prefix]}" is not listed`);
+    projects.set(prefix, p);
+    await signTaskBook(api.as, prefix, p.id);
+    const signed = await ok(await api.as(`${prefix}-officer`), "GET", `/api/projects/${p.id}`);
+    expect(signed.life.currentBudget).toEqual([
+      { category: "publicationIp", amountFen: 1_500_000 },
+      { category: "travelMeetings", amountFen: 1_000_000 },
+    ]);
+    expect(signed.life.actions).not.toContain("decideChange");
+  }
+  await api.dispose();
+}, 300_000);
+
+const shot = (page: Page, step: string) => record(page, `changes-${step}`);
+
+/** The text of the confirmation now open: the consequence it states. */
+const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
+
+/** Opens the project's page as `username`, signed in afresh, at its changes card. */
+async function openProject(username: string, id: string): Promise<Page> {
+  const page = await signInAs(live.browser, live.url, username);
+  await page.goto(`${live.url}/projects/${id}`);
+  await page.getByTestId("page-project").waitFor();
+  await page.getByTestId("project-changes").waitFor();
+  return page;
+}
+
+/** Opens 提出变更 and chooses the kind; nothing is chosen beforehand. */
+async function startChange(page: Page, kind: string) {
+  await page.getByTestId("change-request").click();
+  await page.getByTestId("change-request-form").waitFor();
+  await settle(page);
+  const kinds = page.getByTestId("change-kind");
+  for (const k of ["单位法人变更", "项目负责人变更", "预算调剂", "延期"])
+    expect(await kinds.getByLabel(k, { exact: false }).first().isChecked()).toBe(false);
+  await tick(kinds.getByLabel(kind, { exact: false }).first());
+}
+
+/** Replaces an amount typed in 元. */
+const amount = (page: Page, category: string, yuan: string) =>
+  page.getByTestId(`adjust-amount-${category}`).fill(yuan);
+
+const row = (page: Page, kind: string) => page.getByTestId(`change-row-${kind}`).first();
+
+describe("project changes by the city's rules", () => {
+  it("in Luoyang: the PI decides among the other lines, in effect at once; the unit is told so (LY-FUNDS §18)", async () => {
+    const project = projects.get("ly") as Project;
+    const reason = "调研范围扩大到县域，差旅费不足，由出版费调剂 2000 元。";
+
+    // 1. The unit's administrator moves money between two business lines: the PI's decision.
+    const unit = await openProject("ly-unit", project.id);
+    await waitText(unit, "current-budget-travelMeetings", formatYuan(1_000_000));
+    await waitText(unit, "current-budget-total", formatYuan(2_500_000));
+    await waitText(unit, "change-end-date", `${project.year + 1}-06-30`);
+    await shot(unit, "ly-card");
+    await startChange(unit, "预算调剂");
+    await amount(unit, "travelMeetings", "12000");
+    await amount(unit, "publicationIp", "13000");
+    await waitText(unit, "adjust-total", `调剂后合计 ${formatYuan(2_500_000)}`);
+    await waitText(unit, "change-decider-name", "项目负责人自主决定");
+    await waitText(unit, "change-decider", "LY-FUNDS §18");
+    await waitText(unit, "change-not-yours", "由项目负责人本人决定");
+    await unit.getByTestId("change-reason").fill(reason);
+    await shot(unit, "ly-unit-form");
+    await unit.getByTestId("change-request-submit").click();
+    await unit.getByTestId("change-request-confirm").click();
+    const refusal = unit.locator(".ant-modal").getByTestId("error-alert");
+    await refusal.filter({ hasText: "该变更由项目负责人自主决定" }).waitFor();
+    await refusal.getByTestId("clause").filter({ hasText: "LY-FUNDS §18" }).waitFor();
+    await shot(unit, "ly-unit-refused");
+    await unit.close();
+
+    // 2. The PI: only the budget adjustment is his; an indirect cost over the cap is refused with its clause.
+    const pi = await openProject("ly-pi", project.id);
+    await startChange(pi, "预算调剂");
+    expect(await pi.getByTestId("change-kind").getByLabel("延期", { exact: false }).isDisabled()).toBe(true);
+    await amount(pi, "travelMeetings", "12000");
+    await pi.getByTestId("change-reason").fill(reason);
+    await pi.getByTestId("change-request-submit").click();
+    await pi
+      .getByTestId("change-request-form")
+      .getByText(
+        `预算调剂不改变项目预算总额：调剂后合计 ${formatYuan(2_700_000)}，应为 ${formatYuan(2_500_000)}`,
+      )
+      .waitFor();
+    await amount(pi, "travelMeetings", "10000");
+    await amount(pi, "publicationIp", "5000");
+    await pi.getByTestId("adjust-add-category").click();
+    await pi.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByText("间接费用").click();
+    await pi.getByTestId("adjust-add").click();
+    await amount(pi, "indirect", "10000");
+    await pi.getByTestId("change-request-submit").click();
+    await pi.getByTestId("change-request-confirm").click();
+    await waitText(pi, "adjust-findings", "间接费用");
+    const capRefusal = pi.locator(".ant-modal").getByTestId("error-alert");
+    await capRefusal.filter({ hasText: "超过上限" }).waitFor();
+    expect(await pi.getByTestId("adjust-findings").getByTestId("clause").count()).toBeGreaterThan(0);
+    await shot(pi, "ly-pi-over-cap");
+
+    // … then moves ¥2,000 from publications to travel: recorded at once, no bureau step.
+    await pi.getByRole("button", { name: "移除 间接费用" }).click();
+    await amount(pi, "travelMeetings", "12000");
+    await amount(pi, "publicationIp", "13000");
+    await waitText(pi, "change-decider-name", "项目负责人自主决定");
+    await waitText(pi, "change-effect", "自主决定，提交即生效并备案");
+    expect(await pi.getByTestId("change-not-yours").count()).toBe(0);
+    await shot(pi, "ly-pi-form");
+    await pi.getByTestId("change-request-submit").click();
+    await pi.getByTestId("change-request-confirm").waitFor();
+    const recorded = await confirmText(pi);
+    expect(recorded).toContain(`${formatYuan(1_000_000)} → ${formatYuan(1_200_000)}`);
+    expect(recorded).toContain(`${formatYuan(1_500_000)} → ${formatYuan(1_300_000)}`);
+    expect(recorded).toContain("项目负责人自主决定（LY-FUNDS §18）：自主决定，提交即生效并备案");
+    await shot(pi, "ly-pi-confirm");
+    await pi.getByTestId("change-request-confirm").click();
+    await pi.getByTestId("change-request-form").waitFor({ state: "detached" });
+    await waitText(pi, "current-budget-travelMeetings", formatYuan(1_200_000));
+    await waitText(pi, "current-budget-publicationIp", formatYuan(1_300_000));
+    await waitText(pi, "current-budget-total", formatYuan(2_500_000));
+    const done = row(pi, "budgetAdjustment");
+    await waitText(pi, "change-status", "已自主决定并备案");
+    await done.getByTestId("clause").filter({ hasText: "LY-FUNDS §18" }).waitFor();
+    expect(await pi.getByTestId("changes-waiting").count()).toBe(0);
+    await pi.getByTestId("timeline-changeRecorded").waitFor();
+    await shot(pi, "ly-recorded");
+    await pi.close();
+
+    // the bureau has nothing to decide: no approve step is offered
+    const officer = await openProject("ly-officer", project.id);
+    await waitText(officer, "change-status", "已自主决定并备案");
+    expect(await officer.getByTestId("change-approve").count()).toBe(0);
+    expect(await officer.getByTestId("change-request").count()).toBe(0);
+    await officer.close();
+  }, 300_000);
+
+  it("in Datong: the unit applies for a budget adjustment and an extension, the bureau approves them (DT-RULES §19)", async () => {
+    const project = projects.get("dt") as Project;
+    const end = `${project.year + 1}-06-30`;
+    const extended = `${project.year + 1}-12-31`;
+
+    // 1. The unit applies: ¥2,000 of travel to a testing line it adds; the bureau decides.
+    const unit = await openProject("dt-unit", project.id);
+    await startChange(unit, "预算调剂");
+    await amount(unit, "travelMeetings", "8000");
+    await unit.getByTestId("adjust-add-category").click();
+    await unit
+      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
+      .getByText("测试化验加工费")
+      .click();
+    await unit.getByTestId("adjust-add").click();
+    await amount(unit, "testing", "2000");
+    await waitText(unit, "change-decider-name", "市科技局审批");
+    await waitText(unit, "change-decider", "DT-RULES §19");
+    await waitText(unit, "change-effect", "提交后由市科技局审批，批准后方生效");
+    await unit.getByTestId("change-reason").fill("试验方案调整，需委托第三方检测，由差旅费调剂 2000 元。");
+    await shot(unit, "dt-budget-form");
+    await unit.getByTestId("change-request-submit").click();
+    await unit.getByTestId("change-request-confirm").waitFor();
+    const applied = await confirmText(unit);
+    expect(applied).toContain(`${formatYuan(1_000_000)} → ${formatYuan(800_000)}`);
+    expect(applied).toContain(`${formatYuan(0)} → ${formatYuan(200_000)}`);
+    expect(applied).toContain("市科技局审批（DT-RULES §19）：提交后由市科技局审批，批准后方生效");
+    await shot(unit, "dt-budget-confirm");
+    await unit.getByTestId("change-request-confirm").click();
+    await unit.getByTestId("change-request-form").waitFor({ state: "detached" });
+    await waitText(unit, "changes-waiting", "1 项变更申请待市科技局审批");
+    await waitText(unit, "change-status", "待市科技局审批");
+    // the budget stands until the bureau approves
+    await waitText(unit, "current-budget-travelMeetings", formatYuan(1_000_000));
+    expect(await unit.getByTestId("current-budget-testing").count()).toBe(0);
+
+    // … and an extension of half a year
+    await startChange(unit, "延期");
+    await waitText(unit, "change-decider-name", "市科技局审批");
+    await typeDate(unit, "change-end-date-input", extended);
+    await unit.getByTestId("change-reason").fill("关键检测设备到货延迟，因技术原因申请延期半年。");
+    await unit.getByTestId("change-request-submit").click();
+    await unit.getByTestId("change-request-confirm").waitFor();
+    expect(await confirmText(unit)).toContain(`结束日期由 ${end} 延至 ${extended}`);
+    await unit.getByTestId("change-request-confirm").click();
+    await unit.getByTestId("change-request-form").waitFor({ state: "detached" });
+    await waitText(unit, "changes-waiting", "2 项变更申请");
+    await unit.getByTestId("timeline-changeRequested").first().waitFor();
+    await shot(unit, "dt-applied");
+    await unit.close();
+
+    // 2. The officer approves both; the budget and the end date follow.
+    const officer = await openProject("dt-officer", project.id);
+    await row(officer, "budgetAdjustment").getByTestId("change-approve").click();
+    await officer.getByTestId("change-decide-form").waitFor();
+    await settle(officer);
+    await waitText(officer, "change-decide-consequence", `${formatYuan(1_000_000)} → ${formatYuan(800_000)}`);
+    await officer.getByTestId("change-note").fill("经审核，同意调剂。");
+    await shot(officer, "dt-approve-form");
+    await officer.getByTestId("change-decide-submit").click();
+    await officer.getByTestId("change-approve-confirm").waitFor();
+    expect(await confirmText(officer)).toContain("批准后变更即生效");
+    await shot(officer, "dt-approve-confirm");
+    await officer.getByTestId("change-approve-confirm").click();
+    await officer.getByTestId("change-decide-form").waitFor({ state: "detached" });
+    await waitText(officer, "current-budget-testing", formatYuan(200_000));
+    await waitText(officer, "current-budget-travelMeetings", formatYuan(800_000));
+    await waitText(officer, "current-budget-total", formatYuan(2_500_000));
+    await row(officer, "budgetAdjustment")
+      .getByTestId("change-status")
+      .filter({ hasText: "已批复" })
+      .waitFor();
+    await row(officer, "budgetAdjustment")
+      .getByTestId("change-note-text")
+      .filter({ hasText: "经审核，同意调剂。" })
+      .waitFor();
+
+    await row(officer, "extension").getByTestId("change-approve").click();
+    await officer.getByTestId("change-decide-form").waitFor();
+    await officer.getByTestId("change-note").fill("同意延期至年底。");
+    await officer.getByTestId("change-decide-submit").click();
+    await officer.getByTestId("change-approve-confirm").click();
+    await officer.getByTestId("change-decide-form").waitFor({ state: "detached" });
+    await waitText(officer, "change-end-date", extended);
+    await waitText(officer, "change-end-date-extended", `任务书约定 ${end}`);
+    expect(await officer.getByTestId("changes-waiting").count()).toBe(0);
+    expect(await officer.getByTestId("change-approve").count()).toBe(0);
+    await officer.getByTestId("timeline-changeApproved").first().waitFor();
+    await shot(officer, "dt-approved");
+    await officer.close();
+  }, 300_000);
+});
