@@ -15,15 +15,9 @@ import {
 import type { CallerContext } from "../../lib/context.ts";
 import { postToLedger } from "../ledger/post-to-ledger.ts";
 import type { PaymentRow } from "./execution.repository.ts";
-import { type ExecutionDeps, ledgerProjectOf, visibleProject } from "./task-books.ts";
+import { type ExecutionDeps, ledgerProjectOf, mustBeOpen, visibleProject } from "./task-books.ts";
 
 const paymentNotFound = () => notFound("拨款不存在。", "No such payment.");
-
-/** A terminated or revoked project pays nothing more: what it was not paid went back to the year. */
-function mustBeOpen(p: { closedAs: string | null }) {
-  if (p.closedAs !== null)
-    throw new DomainError({ code: "PROJECT_CLOSED", details: { closedAs: p.closedAs } });
-}
 
 /** The project's payment suspensions (LY-FUNDS §25) as the ledger reads them. */
 async function suspensionsOfProject(repos: ExecutionDeps["repos"], cityId: string, projectId: string) {

@@ -29,6 +29,12 @@ export type ExecutionDeps = {
 };
 type Repos = Pick<Repositories, "execution" | "ledger" | "projectLife">;
 
+/** A terminated or revoked project takes nothing more: no task book, no money, no change. */
+export function mustBeOpen(p: { closedAs: string | null }) {
+  if (p.closedAs !== null)
+    throw new DomainError({ code: "PROJECT_CLOSED", details: { closedAs: p.closedAs } });
+}
+
 export const projectNotFound = () => notFound("项目不存在。", "No such project.");
 const taskBookMissing = () => notFound("该项目尚未拟定任务书。", "The project has no task book yet.");
 
@@ -77,8 +83,7 @@ export async function drawTaskBook(
   );
   if (!ctx.actor.roles.includes("programOfficer")) throw new DomainError({ code: "FORBIDDEN" });
   if (p.origin === "filing") throw new DomainError({ code: "TASK_BOOK_NOT_APPLICABLE" });
-  if (p.closedAs !== null)
-    throw new DomainError({ code: "PROJECT_CLOSED", details: { closedAs: p.closedAs } });
+  mustBeOpen(p);
   if (input.lumpSumPilot) checkLumpSumPilot(policy, unitKind);
   const [a, template] = await Promise.all([
     p.applicationId ? deps.repos.execution.applicationContent(p.cityId, p.applicationId) : undefined,
@@ -196,8 +201,7 @@ export async function signTaskBook(
   return deps.tx.run(ctx, async (repos, audit) => {
     // a project terminated or revoked meanwhile commits nothing: its closure released what it held
     await repos.ledger.lock(p.cityId);
-    const closedAs = (await repos.execution.project(ctx.scope, p.id))?.p.closedAs ?? null;
-    if (closedAs !== null) throw new DomainError({ code: "PROJECT_CLOSED", details: { closedAs } });
+    mustBeOpen({ closedAs: (await repos.execution.project(ctx.scope, p.id))?.p.closedAs ?? null });
     const tb = await repos.execution.taskBook(p.cityId, p.id, true);
     if (!tb) throw taskBookMissing();
     const status = fire(taskBookMachine, tb.status, "sign", ctx.actor.roles);

@@ -15,7 +15,7 @@ import {
   notFound,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
-import { visibleProject } from "../execution/task-books.ts";
+import { mustBeOpen, visibleProject } from "../execution/task-books.ts";
 import type { LifeDeps } from "./closures.ts";
 import type { ChangeRow } from "./project-life.repository.ts";
 
@@ -59,8 +59,7 @@ export async function requestChange(
 ) {
   const { ctx, body } = input;
   const { p, policy } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
-  if (p.closedAs !== null)
-    throw new DomainError({ code: "PROJECT_CLOSED", details: { closedAs: p.closedAs } });
+  mustBeOpen(p);
   const terms = await currentTerms(deps.repos, p);
   if (terms.tb?.status !== "signed")
     throw invalidTransition("项目尚未签订任务书、进入执行，无须变更。", "The project is not executing yet.");
@@ -166,8 +165,7 @@ export async function decideChange(
       });
     }
     const status = fire(changeMachine, c.status, event, ctx.actor.roles);
-    if (p.closedAs !== null && event === "approve")
-      throw new DomainError({ code: "PROJECT_CLOSED", details: { closedAs: p.closedAs } });
+    if (event === "approve") mustBeOpen(p);
     const row = await repos.projectLife.updateChange(c, {
       status,
       decidedBy: ctx.actor.userId,

@@ -19,17 +19,13 @@ import {
 import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { Repositories } from "../../repositories.ts";
-import { visibleProject } from "../execution/task-books.ts";
+import { ledgerProjectOf, mustBeOpen, visibleProject } from "../execution/task-books.ts";
 import { postToLedger } from "../ledger/post-to-ledger.ts";
 import { recordOnIntegrity } from "./record-on-integrity.ts";
 
 type Repos = Pick<Repositories, "execution" | "ledger" | "projectLife" | "integrity">;
 export type LifeDeps = { repos: Repos; tx: Transactor<Repos>; policies: Policy[] };
 
-const closed = (p: { closedAs: string | null }) => {
-  if (p.closedAs !== null)
-    throw new DomainError({ code: "PROJECT_CLOSED", details: { closedAs: p.closedAs } });
-};
 const role = (ctx: CallerContext, r: "programOfficer" | "unitAdmin") => {
   if (!ctx.actor.roles.includes(r)) throw new DomainError({ code: "FORBIDDEN" });
 };
@@ -52,7 +48,7 @@ export async function applyTermination(
   const { ctx } = input;
   const { p, policy } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
   role(ctx, "unitAdmin");
-  closed(p);
+  mustBeOpen(p);
   checkClosureGround(policy, "termination", input.ground);
   return deps.tx.run(ctx, async (repos, audit) => {
     const c = await repos.projectLife.insertClosure({
@@ -151,13 +147,7 @@ export async function closeProject(
       now: ctx.now,
       op: { op: "release", projectId: p.id, amountFen: releaseFen },
       idempotencyKey: `close:${closureId}`,
-      project: {
-        projectId: p.id,
-        year: p.year,
-        approvedFen: p.amountFen,
-        nodes: tb?.content.nodes ?? [],
-        suspensions: [],
-      },
+      project: ledgerProjectOf(p, tb),
     });
   }
   await repos.projectLife.markClosed(p.cityId, p.id, closedAs);
@@ -182,7 +172,7 @@ export async function revokeProject(
   return deps.tx.run(ctx, async (repos, audit) => {
     await repos.ledger.lock(p.cityId);
     const again = await repos.execution.project(ctx.scope, p.id);
-    closed({ closedAs: again?.p.closedAs ?? null });
+    mustBeOpen({ closedAs: again?.p.closedAs ?? null });
     const live = await repos.projectLife.liveClosure(p.cityId, p.id, true);
     if (live?.status === "requested") {
       await repos.projectLife.updateClosure(live, {
@@ -302,7 +292,7 @@ export async function recordReturn(
         now: ctx.now,
         op: { op, paymentId: part.paymentId, amountFen: part.amountFen },
         idempotencyKey: `back:${row.id}:${i}`,
-        project: { projectId: p.id, year: p.year, approvedFen: p.amountFen, nodes: [], suspensions: [] },
+        project: ledgerProjectOf(p, undefined),
       });
     }
     audit({

@@ -10,7 +10,7 @@ import {
   terminationSettlement,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
-import { visibleProject } from "../execution/task-books.ts";
+import { mustBeOpen, visibleProject } from "../execution/task-books.ts";
 import { closeProject, type LifeDeps } from "./closures.ts";
 import { recordOnIntegrity } from "./record-on-integrity.ts";
 
@@ -42,8 +42,7 @@ export async function imposeSanction(
   return deps.tx.run(ctx, async (repos, audit) => {
     await repos.ledger.lock(p.cityId);
     const now = await repos.execution.project(ctx.scope, p.id);
-    if (now?.p.closedAs)
-      throw new DomainError({ code: "PROJECT_CLOSED", details: { closedAs: now.p.closedAs } });
+    mustBeOpen({ closedAs: now?.p.closedAs ?? null });
     const s = await repos.projectLife.insertSanction({
       cityId: p.cityId,
       projectId: p.id,
