@@ -1,4 +1,5 @@
 import {
+  calendarDateSchema,
   budgetCycleSteps,
   disbursementTriggers,
   fenSchema,
@@ -109,6 +110,8 @@ export type PaymentDto = z.infer<typeof paymentDto>;
 export const projectNodeDto = node.extend({
   /** Whether its condition is reached (LY-FUNDS §13). */
   due: z.boolean(),
+  /** The progress reports due by today not yet approved, which the node waits for (none once under way). */
+  waitsForReports: z.array(z.number()),
   paidFen: z.number(),
   /** The payment under way or paid, if any. */
   paymentId: z.string().nullable(),
@@ -173,7 +176,20 @@ export const projectDetailDto = z.object({
 export type ProjectDetailDto = z.infer<typeof projectDetailDto>;
 
 /** Drawing a task book: whether the bureau draws the project into the lump-sum pilot (LY-FUNDS §13(一)). */
-export const drawTaskBookBody = z.object({ lumpSumPilot: z.boolean().default(false) }).strict();
+export const drawTaskBookBody = z
+  .object({
+    lumpSumPilot: z.boolean().default(false),
+    /**
+     * 起止日期 of a project with no application to take them from (an open challenge, a directed
+     * commission): the bureau sets them in the task book, and the progress reports follow them.
+     */
+    period: z
+      .object({ startDate: calendarDateSchema, endDate: calendarDateSchema })
+      .strict()
+      .refine((p) => p.startDate < p.endDate, { message: "the end is after the start", path: ["endDate"] })
+      .optional(),
+  })
+  .strict();
 
 export const signTaskBookQuery = z.object({ signedOn: z.iso.date() }).strict();
 

@@ -21,6 +21,7 @@ export * from "./reference.ts";
 export * from "./reviews.ts";
 export * from "./shared.ts";
 export * from "./supervision.ts";
+export * from "./tracking.ts";
 export * from "./units.ts";
 export * from "./users.ts";
 export * from "./workspace.ts";

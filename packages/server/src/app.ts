@@ -30,6 +30,7 @@ import { referenceRoutes } from "./modules/reference/reference.routes.ts";
 import { reviewRoutes as expertReviewRoutes } from "./modules/reviews/reviews.routes.ts";
 import { supervisionRoutes } from "./modules/supervision/supervision.routes.ts";
 import { testClockRoutes } from "./modules/test-clock/test-clock.routes.ts";
+import { trackingRoutes } from "./modules/tracking/tracking.routes.ts";
 import { unitRoutes } from "./modules/units/units.routes.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
 import { workspaceRoutes } from "./modules/workspace/workspace.routes.ts";
@@ -122,6 +123,7 @@ export async function buildApp(
     fundPushRoutes,
     projectLifeRoutes,
     supervisionRoutes,
+    trackingRoutes,
     budgetCycleRoutes,
     testClockRoutes,
   ]) {

@@ -24,6 +24,7 @@ import { projectLifeRepository } from "./modules/project-life/project-life.repos
 import { referenceRepository } from "./modules/reference/reference.repository.ts";
 import { reviewsRepository } from "./modules/reviews/reviews.repository.ts";
 import { supervisionRepository } from "./modules/supervision/supervision.repository.ts";
+import { trackingRepository } from "./modules/tracking/tracking.repository.ts";
 import { unitsRepository } from "./modules/units/units.repository.ts";
 import { usersRepository } from "./modules/users/users.repository.ts";
 import { notificationsRepository } from "./modules/workspace/notifications.repository.ts";
@@ -64,6 +65,7 @@ export function createRepositories(db: Db, keys: AuditKeys) {
     reference: referenceRepository(db),
     reviews: reviewsRepository(db),
     supervision: supervisionRepository(db),
+    tracking: trackingRepository(db),
     units: unitsRepository(db),
     users: usersRepository(db),
     notifications: notificationsRepository(db),

@@ -93,6 +93,12 @@ export const permissions = [
   "supervision.manage",
   /** Draw the cycle's spot check: the S&T bureau's. */
   "supervision.draw",
+  /** 进展报告: the unit or its PI files the project's progress reports. */
+  "progress.report",
+  /** The bureau reviews progress reports, reminds, and convenes and concludes mid-term assessments. */
+  "progress.review",
+  /** An expert scores the assessments they sit on. */
+  "assessment.score",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -135,6 +141,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "supervision.read",
     "supervision.manage",
     "supervision.draw",
+    "progress.review",
   ],
   bureauLeader: [
     "workspace.read",
@@ -206,6 +213,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "taskBook.sign",
     "projectLife.apply",
     "projectLife.change",
+    "progress.report",
   ],
   principalInvestigator: [
     "workspace.read",
@@ -217,8 +225,9 @@ const grants: Record<Role, readonly Permission[]> = {
     "project.read",
     "joint.read",
     "projectLife.change",
+    "progress.report",
   ],
-  expert: ["workspace.read", "expert.profile", "review.score"],
+  expert: ["workspace.read", "expert.profile", "review.score", "assessment.score"],
   fundManager: ["workspace.read", "unit.read", "fundPush.read", "fundPush.decide"],
   /** 龙门实验室's approver: its side of joint research, from the proposal to the outcome (LY-REFORM §三(二)2, §三(三)4). */
   laboratoryApprover: ["workspace.read", "unit.read", "joint.read", "joint.laboratory", "project.read"],

@@ -11,6 +11,7 @@ import {
   text,
 } from "./source.schema.ts";
 import { supervisionSchema } from "./supervision.schema.ts";
+import { trackingSchema } from "./tracking.schema.ts";
 
 export {
   type ClauseSource,
@@ -425,6 +426,8 @@ export const policySchema = z.strictObject({
   projectLife: projectLifeSchema,
   /** Random spot checks and "at most one inspection per cycle" (LY-PLAN §七(四)); absent in Datong. */
   supervision: supervisionSchema.optional(),
+  /** Progress reports and the mid-term assessment (DT-RULES §14(五); LY-FUNDS §10, §13(一)). */
+  tracking: trackingSchema,
 });
 
 export type Policy = z.infer<typeof policySchema>;

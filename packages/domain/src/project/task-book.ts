@@ -93,6 +93,8 @@ export interface TaskBookSource {
     lumpSumPilot?: boolean;
   };
   application: TaskBookApplication | null;
+  /** 起止日期 the bureau sets where there is no application to take them from. */
+  period?: { startDate: string; endDate: string } | null;
 }
 
 /** What the task book takes from the approved application; no ID numbers, which it does not print. */
@@ -193,7 +195,8 @@ export function taskBookContent(
     unitName: project.unitName,
     piName: project.piName,
     tripartite: project.thirdParty ? { thirdParty: project.thirdParty } : null,
-    period: a?.startDate && a.endDate ? { startDate: a.startDate, endDate: a.endDate } : null,
+    period:
+      a?.startDate && a.endDate ? { startDate: a.startDate, endDate: a.endDate } : (source.period ?? null),
     objectives: a?.objectives ?? "",
     researchContent: a?.researchContent ?? "",
     targets: [...(a?.targets ?? [])],

@@ -86,6 +86,14 @@ export const auditActionLabels: Record<string, Label> = {
   "change.refuse": { zh: "不予批复项目变更", en: "Refused a change" },
   "sanction.impose": { zh: "采取处理措施", en: "Imposed a sanction" },
   "sanction.lift": { zh: "解除处理措施", en: "Lifted a sanction" },
+  "progressReport.file": { zh: "提交进展报告", en: "Filed a progress report" },
+  "progressReport.approve": { zh: "审核通过进展报告", en: "Approved a progress report" },
+  "progressReport.return": { zh: "退回进展报告", en: "Returned a progress report" },
+  "progressReport.remind": { zh: "催报进展报告", en: "Reminded of a progress report" },
+  "assessment.convene": { zh: "组织期中评估", en: "Convened a mid-term assessment" },
+  "assessment.score": { zh: "提交评估评分", en: "Scored an assessment" },
+  "assessment.pass": { zh: "期中评估通过", en: "Passed a mid-term assessment" },
+  "assessment.hold": { zh: "期中评估未通过", en: "Held a mid-term assessment" },
 };
 
 export const auditEntityLabels: Record<string, Label> = {
@@ -100,6 +108,8 @@ export const auditEntityLabels: Record<string, Label> = {
   closure: { zh: "终止或撤销", en: "Termination or revocation" },
   sanction: { zh: "处理措施", en: "Sanction" },
   changeRequest: { zh: "项目变更", en: "Change request" },
+  progressReport: { zh: "进展报告", en: "Progress report" },
+  assessment: { zh: "期中评估", en: "Mid-term assessment" },
   spotCheckDraw: { zh: "随机抽查", en: "Spot check" },
   inspection: { zh: "检查", en: "Inspection" },
   budgetCycle: { zh: "预算两上两下", en: "Budget cycle" },

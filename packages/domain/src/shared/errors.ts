@@ -453,6 +453,16 @@ export const errorCatalogue = {
     "该拨付节点的条件尚未达到。",
     "This payment node's condition has not been reached.",
   ),
+  PAYMENT_WAITS_FOR_REPORTS: entry(
+    "rule",
+    "该节点之前应报的进展报告尚未全部审核通过。",
+    "The progress reports due before this node are not all approved.",
+  ),
+  ASSESSMENT_CONFLICT: entry(
+    "rule",
+    "该专家与项目承担单位存在回避关系。",
+    "The expert must stand apart from the project's unit.",
+  ),
   INSPECTION_ONCE_PER_CYCLE: entry(
     "conflict",
     "该项目本周期已接受过检查（一个周期“最多查一次”）。",

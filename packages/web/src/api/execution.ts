@@ -45,9 +45,15 @@ export function fetchProject(id: string): Promise<ProjectDetail> {
   return apiFetch(project(id));
 }
 
+export interface DrawTaskBook {
+  lumpSumPilot: boolean;
+  /** 起止日期 the bureau sets for a project without an application (challenge, commission). */
+  period?: { startDate: string; endDate: string };
+}
+
 /** 拟定任务书: by the bureau, once, from the approved project and its policy version. */
-export function drawTaskBook(id: string, lumpSumPilot: boolean): Promise<ProjectDetail> {
-  return apiFetch(`${project(id)}/task-book`, { method: "POST", body: { lumpSumPilot } });
+export function drawTaskBook(id: string, body: DrawTaskBook): Promise<ProjectDetail> {
+  return apiFetch(`${project(id)}/task-book`, { method: "POST", body });
 }
 
 export function confirmTaskBook(id: string, event: TaskBookConfirmation): Promise<ProjectDetail> {

@@ -11,4 +11,5 @@ export * from "./project-life.ts";
 export * from "./reference.ts";
 export * from "./reviews.ts";
 export * from "./supervision.ts";
+export * from "./tracking.ts";
 export * from "./units.ts";

@@ -54,6 +54,11 @@ describe("the demo's projects in execution, walked through the API on the first 
       ["midTerm", false],
       ["final", false],
     ]);
+    // the bureau set two years from signing: a report every six months before the end
+    const tracking = (await officer.get(`/api/projects/${project.id}/tracking`)).body;
+    expect(tracking.schedule).toHaveLength(3);
+    expect(tracking.schedule[0]).toMatchObject({ period: 1, standing: "open", actions: [] });
+    expect(tracking.midTerm).toMatchObject({ releasesNode: "midTerm", mayConvene: true });
   });
 
   it("leaves a Datong project terminated with its balance returned, and one revoked with its unit blacklisted", async () => {

@@ -1,4 +1,4 @@
-import { chinaDateOf } from "@luoshu/domain";
+import { addYears, chinaDateOf } from "@luoshu/domain";
 import { type LoginAs, ok, scan } from "./demo-review.ts";
 
 const day = 86_400_000;
@@ -192,7 +192,10 @@ async function endDemoProjects(as: LoginAs, ids: { terminated: string; revoked: 
 async function signTaskBook(as: LoginAs, prefix: string, projectId: string, signedOn: string) {
   const officer = await as(`${prefix}-officer`);
   const unit = await as(`${prefix}-unit`);
-  await ok(officer, "POST", `/api/projects/${projectId}/task-book`);
+  // no application to take the period from: the bureau sets two years from signing
+  await ok(officer, "POST", `/api/projects/${projectId}/task-book`, {
+    period: { startDate: signedOn, endDate: addYears(signedOn, 2) },
+  });
   await ok(unit, "POST", `/api/projects/${projectId}/task-book/events/confirmUnit`);
   await ok(officer, "POST", `/api/projects/${projectId}/task-book/events/confirmBureau`);
   await ok(unit, "PUT", `/api/projects/${projectId}/task-book/scan?signedOn=${signedOn}`, scan, upload);

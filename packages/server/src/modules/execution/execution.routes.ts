@@ -110,6 +110,7 @@ export async function executionRoutes(app: FastifyInstance, deps: AppDeps) {
         ctx,
         projectId: request.params.id,
         lumpSumPilot: request.body?.lumpSumPilot ?? false,
+        period: request.body?.period,
       });
       return reply.status(201).send(await readProject(deps, ctx, request.params.id));
     },

@@ -14,6 +14,7 @@ import {
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import { postToLedger } from "../ledger/post-to-ledger.ts";
+import { nodeFactsOf } from "../tracking/node-facts.ts";
 import type { PaymentRow } from "./execution.repository.ts";
 import { type ExecutionDeps, ledgerProjectOf, mustBeOpen, visibleProject } from "./task-books.ts";
 
@@ -63,18 +64,15 @@ export async function preparePayment(
         messageEn: "The task book has no such payment node.",
       });
     }
-    const facts = {
-      taskBookSigned: tb.status === "signed",
-      midTermPassed: false,
-      accepted: false,
-      grade: p.grade,
-    };
+    const { facts, outstanding } = await nodeFactsOf(repos, policy, p, tb.status === "signed", ctx.now);
     if (!nodeDue(node.after, facts)) {
       throw new DomainError({
         code: "PAYMENT_NODE_NOT_DUE",
         details: { node: node.code, after: node.after },
       });
     }
+    if (outstanding.length > 0)
+      throw new DomainError({ code: "PAYMENT_WAITS_FOR_REPORTS", details: { periods: outstanding } });
     const postings = await repos.ledger.postingsOfProject(p.cityId, p.id);
     if (postings.some((x) => x.kind === "pay" && x.node === node.code))
       throw new DomainError({ code: "LEDGER_NODE_PAID", details: { node: node.code } });

@@ -12,6 +12,7 @@ import {
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import { lifeOf } from "../project-life/life-view.ts";
+import { nodeFactsOf } from "../tracking/node-facts.ts";
 import type { PaymentRow, TaskBookRow } from "./execution.repository.ts";
 import { type ExecutionDeps, visibleProject } from "./task-books.ts";
 
@@ -107,17 +108,13 @@ export async function readProject(
   const payments = pays.map((pay) =>
     paymentDtoOf(policy, ctx, names, pay, { ...p, unitName: found.unitName }),
   );
-  const facts = {
-    taskBookSigned: tb?.status === "signed",
-    midTermPassed: false,
-    accepted: false,
-    grade: p.grade,
-  };
+  const { facts, outstanding } = await nodeFactsOf(repos, policy, p, tb?.status === "signed", ctx.now);
   const nodes = (tb?.content.nodes ?? []).map((n) => {
     const live = pays.find((x) => x.node === n.code && x.status !== "cancelled");
     return {
       ...n,
       due: nodeDue(n.after, facts),
+      waitsForReports: live ? [] : outstanding,
       paidFen: postings
         .filter((x) => x.kind === "pay" && x.node === n.code)
         .reduce((s, x) => s + x.amountFen, 0),

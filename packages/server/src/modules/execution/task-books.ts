@@ -23,8 +23,8 @@ import { policyOf } from "../reviews/review-access.ts";
 import type { TaskBookRow } from "./execution.repository.ts";
 
 export type ExecutionDeps = {
-  repos: Pick<Repositories, "execution" | "ledger" | "projectLife">;
-  tx: Transactor<Pick<Repositories, "execution" | "ledger" | "projectLife">>;
+  repos: Pick<Repositories, "execution" | "ledger" | "projectLife" | "tracking">;
+  tx: Transactor<Pick<Repositories, "execution" | "ledger" | "projectLife" | "tracking">>;
   policies: Policy[];
 };
 type Repos = Pick<Repositories, "execution" | "ledger" | "projectLife">;
@@ -72,7 +72,12 @@ export const ledgerProjectOf = (
  */
 export async function drawTaskBook(
   deps: ExecutionDeps,
-  input: { ctx: CallerContext; projectId: string; lumpSumPilot: boolean },
+  input: {
+    ctx: CallerContext;
+    projectId: string;
+    lumpSumPilot: boolean;
+    period?: { startDate: string; endDate: string } | undefined;
+  },
 ) {
   const { ctx } = input;
   const { p, unitName, unitKind, piName, thirdParty, policy } = await visibleProject(
@@ -85,6 +90,13 @@ export async function drawTaskBook(
   if (p.origin === "filing") throw new DomainError({ code: "TASK_BOOK_NOT_APPLICABLE" });
   mustBeOpen(p);
   if (input.lumpSumPilot) checkLumpSumPilot(policy, unitKind);
+  if (input.period && p.applicationId)
+    throw new DomainError({
+      code: "VALIDATION",
+      path: "period",
+      messageZh: "项目的起止日期取自其申报书，不在任务书中另行设定。",
+      messageEn: "The project's period comes from its application; the task book does not set another.",
+    });
   const [a, template] = await Promise.all([
     p.applicationId ? deps.repos.execution.applicationContent(p.cityId, p.applicationId) : undefined,
     deps.repos.execution.template(p.cityId),
@@ -93,6 +105,7 @@ export async function drawTaskBook(
     policy,
     {
       project: { ...p, unitName, piName, thirdParty, lumpSumPilot: input.lumpSumPilot },
+      period: input.period ?? null,
       application: a
         ? {
             startDate: a.basic.startDate,

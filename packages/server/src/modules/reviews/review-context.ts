@@ -16,6 +16,33 @@ export type PoolExpert = Awaited<ReturnType<ReviewsRepository["pool"]>>[number];
 
 const termsOf = (text: string) => tokenize(text).tokens.map((t) => t.word);
 
+type RelationRow = Awaited<ReturnType<Repo["relations"]>>[number];
+
+/** The relations experts and applicants declared, as the conflict rules read them. */
+export const declaredOf = (rows: readonly RelationRow[]): DeclaredRelation[] =>
+  rows.map((r) =>
+    r.declaredBy === "expert"
+      ? { declaredBy: "expert", expertId: r.expertId ?? "", applicationId: r.applicationId, unitId: r.unitId }
+      : {
+          declaredBy: "applicant",
+          applicationId: r.applicationId ?? "",
+          expertUnitId: r.unitId,
+          idNumberDigest: r.idNumberDigest,
+        },
+  );
+
+/** An application's parties as the conflict rules read them: its unit, partners and team. */
+export const conflictApplicationOf = (
+  a: Pick<ApplicationForReview, "id" | "unitId" | "content">,
+  unitByUscc: ReadonlyMap<string, string>,
+): ConflictApplication => ({
+  id: a.id,
+  unitId: a.unitId,
+  partnerUsccs: a.content.partners.map((p) => p.uscc).filter((u) => u.length > 0),
+  partnerUnitIds: a.content.partners.flatMap((p) => unitByUscc.get(p.uscc) ?? []),
+  teamIdDigests: a.content.team.flatMap((m) => m.idNumberDigest ?? []),
+});
+
 /**
  * Everything the solver, an override and a refill decide on, computed once per request from the
  * database: the plan's applications and panels, the city's pool, the declared relations, and for
@@ -35,28 +62,10 @@ export async function loadReviewContext(repo: Repo, plan: PlanRow, policy: Polic
     plan.cityId,
     partnerUsccs.filter((u) => u.length > 0),
   );
-  const declared: DeclaredRelation[] = relationRows.map((r) =>
-    r.declaredBy === "expert"
-      ? { declaredBy: "expert", expertId: r.expertId ?? "", applicationId: r.applicationId, unitId: r.unitId }
-      : {
-          declaredBy: "applicant",
-          applicationId: r.applicationId ?? "",
-          expertUnitId: r.unitId,
-          idNumberDigest: r.idNumberDigest,
-        },
-  );
+  const declared = declaredOf(relationRows);
   const today = chinaDateOf(now);
   const conflictApps = new Map<string, ConflictApplication>(
-    applications.map((a) => [
-      a.id,
-      {
-        id: a.id,
-        unitId: a.unitId,
-        partnerUsccs: a.content.partners.map((p) => p.uscc).filter((u) => u.length > 0),
-        partnerUnitIds: a.content.partners.flatMap((p) => unitByUscc.get(p.uscc) ?? []),
-        teamIdDigests: a.content.team.flatMap((m) => m.idNumberDigest ?? []),
-      },
-    ]),
+    applications.map((a) => [a.id, conflictApplicationOf(a, unitByUscc)]),
   );
   const conflictExperts = new Map<string, ConflictExpert>(
     pool.map((e) => [

@@ -25,8 +25,13 @@ import { listJointTopics } from "../joint/joint-view.ts";
 import type { LedgerRepository } from "../ledger/ledger.repository.ts";
 import { closuresWaiting } from "../project-life/closures-waiting.ts";
 import type { ProjectLifeRepository } from "../project-life/project-life.repository.ts";
+import type { ReviewsRepository } from "../reviews/reviews.repository.ts";
+import { myAssessments } from "../tracking/assessments.ts";
+import { type ProgressNeed, progressInbox } from "../tracking/progress-inbox.ts";
+import type { TrackingRepository } from "../tracking/tracking.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
+import type { NotificationsRepository } from "./notifications.repository.ts";
 import type { WorkspaceRepository } from "./workspace.repository.ts";
 
 type Deps = {
@@ -44,6 +49,9 @@ type Deps = {
     budgetCycle: BudgetCycleRepository;
     ledger: LedgerRepository;
     projectLife: ProjectLifeRepository;
+    tracking: TrackingRepository;
+    reviews: ReviewsRepository;
+    notifications: NotificationsRepository;
   };
 };
 /** A tile, or null where the city runs no such work. */
@@ -270,6 +278,35 @@ const closuresWaitingTile: Provider = async (deps, ctx) =>
     (await closuresWaiting(deps, ctx)).length,
   );
 
+/** 进展报告: to file (due within two weeks, overdue, returned), to review, overdue (DT-RULES §14(五); LY-FUNDS §10). */
+const progressTile =
+  (need: ProgressNeed, titleZh: string, titleEn: string): Provider =>
+  async (deps, ctx) =>
+    task(
+      `progress-${need}`,
+      titleZh,
+      titleEn,
+      `/progress-reports?need=${need}`,
+      (await progressInbox(deps, ctx, need)).total,
+    );
+const reportsToFile = progressTile("file", "待提交的进展报告", "Progress reports to file");
+const reportsToReview = progressTile("review", "待审核的进展报告", "Progress reports to review");
+const reportsOverdue = progressTile("overdue", "逾期未报的进展报告", "Progress reports overdue");
+
+/** 期中评估: the assessments an expert sits on and has not scored yet. */
+const assessmentsToScore: Provider = async (deps, ctx) => {
+  const policy = selectPolicy(deps.policies, ctx.actor.cityId ?? "", ctx.now);
+  if (!policy?.tracking.midTerm) return null;
+  const mine = await myAssessments(deps, ctx);
+  return task(
+    "assessmentsToScore",
+    "待评分的期中评估",
+    "Mid-term assessments to score",
+    "/assessments",
+    mine.items.filter((a) => a.status === "convened" && a.mySheet.submittedAt === null).length,
+  );
+};
+
 /** What waits for each role; later steps add providers (applications to review, reports due…). */
 const providersByRole: Record<Role, Provider[]> = {
   programOfficer: [
@@ -280,6 +317,8 @@ const providersByRole: Record<Role, Provider[]> = {
     paymentsWaiting,
     budgetCycleWaiting,
     closuresWaitingTile,
+    reportsToReview,
+    reportsOverdue,
     needsToTriage,
     guidesToPublish,
     openGuides,
@@ -307,11 +346,20 @@ const providersByRole: Record<Role, Provider[]> = {
     policies,
     budget,
   ],
-  districtOfficer: [districtReview, projects, unitsInScope, policies],
+  districtOfficer: [districtReview, reportsOverdue, projects, unitsInScope, policies],
   agencyOfficer: [formalCheck, policies],
-  unitAdmin: [myDrafts, taskBooksWaiting, openGuides, projects, unitsInScope, unitPeople, budget],
-  principalInvestigator: [myDrafts, openGuides, projects, budget, policies],
-  expert: [policies],
+  unitAdmin: [
+    myDrafts,
+    taskBooksWaiting,
+    reportsToFile,
+    openGuides,
+    projects,
+    unitsInScope,
+    unitPeople,
+    budget,
+  ],
+  principalInvestigator: [myDrafts, reportsToFile, openGuides, projects, budget, policies],
+  expert: [assessmentsToScore, policies],
   fundManager: [fundPushesWaiting, policies],
   laboratoryApprover: [jointWaiting, projects, policies],
   sysAdmin: [unitsInScope, guessedAccounts],

@@ -6,7 +6,9 @@ import {
   UploadOutlined,
 } from "@ant-design/icons";
 import { formatBytes } from "@luoshu/domain";
-import { Alert, App, Button, Card, Descriptions, Space, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, DatePicker, Descriptions, Space, Tag, Typography } from "antd";
+import type { Dayjs } from "dayjs";
+import { useState } from "react";
 import {
   type ProjectDetail,
   type TaskBookConfirmation,
@@ -40,21 +42,41 @@ export function TaskBookCard({ project: p, onSign }: { project: ProjectDetail; o
   const draw = useDrawTaskBook(p.id);
   const confirm = useConfirmTaskBook(p.id);
   const tb = p.taskBook;
+  // a project with no application (a challenge, a commission) takes its period from the bureau
+  const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
+  const periodBody = period
+    ? { startDate: period[0].format("YYYY-MM-DD"), endDate: period[1].format("YYYY-MM-DD") }
+    : undefined;
 
   const onDraw = async (pilot: boolean) => {
     const clause = p.lumpSumPilotOffered ? citationText(p.lumpSumPilotOffered.source, t) : "";
+    const periodText = p.applicationId
+      ? ""
+      : periodBody
+        ? t(
+            `任务书载明起止日期 ${periodBody.startDate} 至 ${periodBody.endDate}，进展报告按此排期。`,
+            `The task book runs from ${periodBody.startDate} to ${periodBody.endDate}; progress reports are scheduled by it.`,
+          )
+        : t(
+            "未设定起止日期：任务书不载明期限，也不安排进展报告。",
+            "No period set: the task book states none, and no progress reports are scheduled.",
+          );
     const ok = await confirmAct({
       title: pilot
         ? t("拟定任务书并纳入经费包干制试点？", "Draw up the task book in the lump-sum pilot?")
         : t("拟定计划任务书？", "Draw up the task book?"),
       content: t(
-        `依据项目 ${p.number} 的立项信息、申报书和政策版本 ${p.policyVersion} 生成计划任务书（目标、进度、预算、团队和拨付节点）。${pilot ? `本项目纳入经费包干制试点（${clause}）：由承担单位自主编制和调整经费预算，实行项目负责人签字报销制。` : ""}拟定后送承担单位和市科技局分别在平台确认，不能重新生成；未指定责任人的，由您担任项目责任人。此操作记入审计日志。`,
-        `The task book of project ${p.number} is drawn from the approved project, its application and policy version ${p.policyVersion} (targets, milestones, budget, team and payment nodes).${pilot ? ` The project joins the lump-sum pilot (${clause}): the unit sets and adjusts its own budget, reimbursed on the PI's signature.` : ""} The unit and the bureau then confirm it on the platform; it cannot be drawn again. Without a responsible officer you become it. The action is audited.`,
+        `依据项目 ${p.number} 的立项信息、申报书和政策版本 ${p.policyVersion} 生成计划任务书（目标、进度、预算、团队和拨付节点）。${pilot ? `本项目纳入经费包干制试点（${clause}）：由承担单位自主编制和调整经费预算，实行项目负责人签字报销制。` : ""}${periodText}拟定后送承担单位和市科技局分别在平台确认，不能重新生成；未指定责任人的，由您担任项目责任人。此操作记入审计日志。`,
+        `The task book of project ${p.number} is drawn from the approved project, its application and policy version ${p.policyVersion} (targets, milestones, budget, team and payment nodes).${pilot ? ` The project joins the lump-sum pilot (${clause}): the unit sets and adjusts its own budget, reimbursed on the PI's signature.` : ""} ${periodText} The unit and the bureau then confirm it on the platform; it cannot be drawn again. Without a responsible officer you become it. The action is audited.`,
       ),
       okText: pilot ? t("拟定（包干制试点）", "Draw up (pilot)") : t("拟定任务书", "Draw up"),
       testId: pilot ? "task-book-draw-pilot-confirm" : "task-book-draw-confirm",
     });
-    if (ok) draw.mutate(pilot, { onSuccess: () => message.success(t("任务书已拟定", "Task book drawn up")) });
+    if (ok)
+      draw.mutate(
+        { lumpSumPilot: pilot, ...(periodBody ? { period: periodBody } : {}) },
+        { onSuccess: () => message.success(t("任务书已拟定", "Task book drawn up")) },
+      );
   };
 
   const onConfirm = async (e: TaskBookConfirmation) => {
@@ -89,12 +111,24 @@ export function TaskBookCard({ project: p, onSign }: { project: ProjectDetail; o
               {t("市科技局尚未拟定任务书。", "The bureau has not drawn up the task book yet.")}
             </Typography.Text>
           )}
+          {p.actions.includes("drawTaskBook") && !p.applicationId && (
+            <Space wrap>
+              <Typography.Text>
+                {t("起止日期（无申报书，由市科技局设定）", "Period (no application: set by the bureau)")}
+              </Typography.Text>
+              <DatePicker.RangePicker
+                value={period}
+                onChange={(v) => setPeriod(v?.[0] && v[1] ? [v[0], v[1]] : null)}
+                data-testid="task-book-period"
+              />
+            </Space>
+          )}
           {p.actions.includes("drawTaskBook") && (
             <Space wrap>
               <Button
                 type="primary"
                 onClick={() => void onDraw(false)}
-                loading={draw.isPending && draw.variables === false}
+                loading={draw.isPending && draw.variables?.lumpSumPilot === false}
                 data-testid="task-book-draw"
               >
                 {t("拟定任务书", "Draw up the task book")}
@@ -103,7 +137,7 @@ export function TaskBookCard({ project: p, onSign }: { project: ProjectDetail; o
               {p.lumpSumPilotOffered && (
                 <Button
                   onClick={() => void onDraw(true)}
-                  loading={draw.isPending && draw.variables === true}
+                  loading={draw.isPending && draw.variables?.lumpSumPilot === true}
                   data-testid="task-book-draw-pilot"
                 >
                   {t("拟定任务书（纳入经费包干制试点）", "Draw up in the lump-sum pilot")}

@@ -2,6 +2,7 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tansta
 import {
   assignOfficer,
   confirmTaskBook,
+  type DrawTaskBook,
   drawTaskBook,
   fetchLedgerYears,
   fetchPayments,
@@ -70,7 +71,7 @@ function useProjectMutation<V>(id: string, fn: (vars: V) => Promise<ProjectDetai
 }
 
 export const useDrawTaskBook = (id: string) =>
-  useProjectMutation(id, (lumpSumPilot: boolean) => drawTaskBook(id, lumpSumPilot));
+  useProjectMutation(id, (body: DrawTaskBook) => drawTaskBook(id, body));
 export const useConfirmTaskBook = (id: string) =>
   useProjectMutation(id, (event: TaskBookConfirmation) => confirmTaskBook(id, event));
 export const useSignTaskBook = (id: string) =>

@@ -1,0 +1,126 @@
+import type {
+  AssessmentState,
+  LineVariance,
+  MidTermRules,
+  ProgressContent,
+  ProgressReportState,
+} from "@luoshu/domain";
+import { sql } from "drizzle-orm";
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { projects } from "./decisions.ts";
+import { expertProfiles } from "./experts.ts";
+
+/**
+ * 进展报告 (DT-RULES §14(五); LY-FUNDS §10): one row per scheduled period of a project, filed by the
+ * unit or its PI and reviewed by the bureau; a returned report is filed again in the same row. The
+ * unique index makes two people filing the same period at once one success and one conflict.
+ */
+export const progressReports = pgTable(
+  "progress_reports",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    projectId: uuid("project_id").notNull(),
+    period: integer("period").notNull(),
+    dueDate: date("due_date").notNull(),
+    status: text("status").$type<ProgressReportState>().notNull(),
+    content: jsonb("content").$type<ProgressContent>().notNull(),
+    /** The lines against the budget as they stood when filed, so a later change does not rewrite it. */
+    variances: jsonb("variances").$type<LineVariance[]>().notNull(),
+    submittedBy: uuid("submitted_by").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    decidedBy: uuid("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    foreignKey({ columns: [t.cityId, t.projectId], foreignColumns: [projects.cityId, projects.id] }),
+    uniqueIndex("progress_reports_period").on(t.cityId, t.projectId, t.period),
+  ],
+);
+
+/** 催报: the bureau reminds the unit and the PI of a report; at most once a day per report. */
+export const progressReminders = pgTable(
+  "progress_reminders",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    projectId: uuid("project_id").notNull(),
+    period: integer("period").notNull(),
+    /** The China-time day it was sent. */
+    sentOn: date("sent_on").notNull(),
+    sentBy: uuid("sent_by").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    foreignKey({ columns: [t.cityId, t.projectId], foreignColumns: [projects.cityId, projects.id] }),
+    uniqueIndex("progress_reminders_daily").on(t.cityId, t.projectId, t.period, t.sentOn),
+  ],
+);
+
+/**
+ * 期中评估 (LY-FUNDS §13(一)): a panel convened by the bureau with the scorecard as it stood. One is
+ * with its panel or passed per project at a time (the partial unique index); a held one stays as
+ * history and another may be convened.
+ */
+export const assessments = pgTable(
+  "assessments",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    projectId: uuid("project_id").notNull(),
+    kind: text("kind").$type<"midTerm">().notNull(),
+    status: text("status").$type<AssessmentState>().notNull(),
+    rules: jsonb("rules").$type<MidTermRules>().notNull(),
+    convenedBy: uuid("convened_by").notNull(),
+    convenedAt: timestamp("convened_at", { withTimezone: true }).notNull(),
+    /** The panel's mean weighted total in hundredths of a point, once concluded. */
+    meanScore: integer("mean_score"),
+    concludedBy: uuid("concluded_by"),
+    concludedAt: timestamp("concluded_at", { withTimezone: true }),
+    note: text("note"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    foreignKey({ columns: [t.cityId, t.projectId], foreignColumns: [projects.cityId, projects.id] }),
+    uniqueIndex("assessments_live")
+      .on(t.cityId, t.projectId, t.kind)
+      .where(sql`${t.status} in ('convened', 'passed')`),
+  ],
+);
+
+/** An expert on an assessment's panel and their scorecard, submitted once. */
+export const assessmentSheets = pgTable(
+  "assessment_sheets",
+  {
+    cityId: text("city_id").notNull(),
+    assessmentId: uuid("assessment_id").notNull(),
+    expertId: uuid("expert_id").notNull(),
+    scores: jsonb("scores").$type<number[]>(),
+    comment: text("comment"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.assessmentId, t.expertId] }),
+    foreignKey({ columns: [t.cityId, t.assessmentId], foreignColumns: [assessments.cityId, assessments.id] }),
+    foreignKey({
+      columns: [t.cityId, t.expertId],
+      foreignColumns: [expertProfiles.cityId, expertProfiles.id],
+    }),
+    index("assessment_sheets_expert").on(t.cityId, t.expertId),
+  ],
+);

@@ -1,0 +1,31 @@
+import { type Policy, progressSchedule, type ReportTerms } from "@luoshu/domain";
+import type { Repositories } from "../../repositories.ts";
+import { currentTerms } from "../project-life/changes.ts";
+
+/**
+ * What a project's progress reports are measured against: the task book's period (its end moved by
+ * any effective extension), milestones and current budget, and the schedule of reports that follows
+ * from them by the city's rhythm. Null before the task book is signed, or without a period.
+ */
+export async function reportTermsOf(
+  repos: Pick<Repositories, "execution" | "projectLife">,
+  policy: Policy,
+  p: { cityId: string; id: string },
+) {
+  const current = await currentTerms(repos, p);
+  const { tb } = current;
+  const period = tb?.content.period;
+  if (tb?.status !== "signed" || !period) return null;
+  const terms: ReportTerms = {
+    startDate: period.startDate,
+    endDate: current.endDate ?? period.endDate,
+    milestones: tb.content.milestones,
+    budget: current.budget,
+  };
+  const schedule = progressSchedule(
+    terms.startDate,
+    terms.endDate,
+    policy.tracking.progressReports.intervalMonths.value,
+  );
+  return { tb, terms, schedule };
+}

@@ -1,0 +1,171 @@
+import type { AssessmentDto, TrackingDto } from "@luoshu/contract";
+import {
+  assessmentOutcome,
+  awaitsFiling,
+  chinaDateOf,
+  citeSource,
+  mayFile,
+  type Policy,
+  reportStanding,
+  reportsOutstanding,
+  weightedTotal,
+} from "@luoshu/domain";
+import type { CallerContext } from "../../lib/context.ts";
+import type { Repositories } from "../../repositories.ts";
+import { visibleProject } from "../execution/task-books.ts";
+import type { AssessmentRow, ProgressReportRow, SheetRow } from "./tracking.repository.ts";
+import { reportTermsOf } from "./tracking-terms.ts";
+
+type Repos = Pick<Repositories, "execution" | "projectLife" | "tracking">;
+
+export const categoryNameOf = (policy: Policy) => (code: string) =>
+  policy.budget.categories.find((c) => c.code === code)?.nameZh ?? code;
+
+export function reportDto(r: ProgressReportRow, policy: Policy, names: Map<string, string>) {
+  const name = categoryNameOf(policy);
+  return {
+    id: r.id,
+    period: r.period,
+    status: r.status,
+    content: r.content,
+    variances: r.variances.map((v) => ({ ...v, categoryName: name(v.category) })),
+    submittedByName: names.get(r.submittedBy) ?? null,
+    submittedAt: r.submittedAt.toISOString(),
+    decidedByName: r.decidedBy ? (names.get(r.decidedBy) ?? null) : null,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    decisionNote: r.decisionNote,
+  };
+}
+
+/** An assessment as the bureau sees it: the panel's progress, totals once submitted, the proposal. */
+export function assessmentDto(
+  a: AssessmentRow,
+  panel: readonly { sheet: SheetRow; name: string }[],
+  ctx: CallerContext,
+): AssessmentDto {
+  const outcome = assessmentOutcome(
+    a.rules,
+    panel.map((x) => ({ expertId: x.sheet.expertId, scores: x.sheet.submittedAt ? x.sheet.scores : null })),
+  );
+  const officer = ctx.actor.roles.includes("programOfficer");
+  return {
+    id: a.id,
+    status: a.status,
+    criteria: a.rules.scorecard.criteria,
+    passMark: a.rules.passMark.value,
+    convenedAt: a.convenedAt.toISOString(),
+    panel: panel.map(({ sheet, name }) => ({
+      expertId: sheet.expertId,
+      name,
+      submitted: sheet.submittedAt !== null,
+      total:
+        sheet.submittedAt && sheet.scores ? weightedTotal(a.rules.scorecard.criteria, sheet.scores) : null,
+      comment: sheet.submittedAt ? sheet.comment : null,
+    })),
+    mean: a.status === "convened" ? outcome.mean : a.meanScore,
+    proposed: a.status === "convened" ? outcome.event : null,
+    concludedAt: a.concludedAt?.toISOString() ?? null,
+    note: a.note,
+    actions: a.status === "convened" && officer && outcome.event ? [outcome.event] : [],
+  };
+}
+
+/**
+ * The project's tracking as its page shows it: the schedule of reports with where each stands and
+ * what the caller may do, what the next node payment waits for, and the mid-term assessments.
+ */
+export async function trackingOf(
+  deps: { repos: Repos; policies: Policy[] },
+  ctx: CallerContext,
+  projectId: string,
+): Promise<TrackingDto> {
+  const { repos } = deps;
+  const { p, policy } = await visibleProject(repos, deps.policies, ctx, projectId);
+  const found = await reportTermsOf(repos, policy, p);
+  const today = chinaDateOf(ctx.now);
+  const roles = ctx.actor.roles;
+  const officer = roles.includes("programOfficer");
+  const open = p.closedAs === null;
+  const reporter = roles.includes("unitAdmin") || p.piUserId === ctx.actor.userId;
+  const [reports, reminders, assessments] = await Promise.all([
+    repos.tracking.reports(p.cityId, [p.id]),
+    repos.tracking.lastReminders(p.cityId, [p.id]),
+    repos.tracking.assessmentsOf(p.cityId, p.id),
+  ]);
+  const names = await repos.execution.displayNames(
+    reports.flatMap((r) => [r.submittedBy, r.decidedBy]).filter((x): x is string => x !== null),
+  );
+  const schedule = (found?.schedule ?? []).map((due) => {
+    const report = reports.find((r) => r.period === due.period) ?? null;
+    const { standing, overdueDays } = reportStanding(due, report, today);
+    return {
+      ...due,
+      standing,
+      overdueDays,
+      report: report && reportDto(report, policy, names),
+      remindedOn: reminders.find((x) => x.period === due.period)?.sentOn ?? null,
+      actions: [
+        ...(open && reporter && mayFile(due, report, today) ? (["file"] as const) : []),
+        ...(open && officer && report?.status === "submitted" ? (["approve", "return"] as const) : []),
+        ...(open && officer && awaitsFiling(due, report, today) ? (["remind"] as const) : []),
+      ],
+    };
+  });
+  const rules = policy.tracking;
+  const mid = rules.midTerm;
+  let midTerm: TrackingDto["midTerm"] = null;
+  if (mid) {
+    const panels = await repos.tracking.sheets(
+      p.cityId,
+      assessments.map((a) => a.id),
+    );
+    const dtos = assessments.map((a) =>
+      assessmentDto(
+        a,
+        panels.filter((x) => x.sheet.assessmentId === a.id),
+        ctx,
+      ),
+    );
+    const releasesNode = found?.tb.content.nodes.find((n) => n.after === "midTermPassed")?.code ?? null;
+    const blocked = !found
+      ? "项目尚未签订任务书。"
+      : !releasesNode && !found.tb.content.midTermMilestone
+        ? "该项目的任务书没有期中评估节点。"
+        : dtos.some((a) => a.status !== "held")
+          ? "已有进行中或已通过的期中评估。"
+          : !open
+            ? "项目已终止或撤销。"
+            : null;
+    midTerm = {
+      releasesNode,
+      panelSize: mid.panelSize.value,
+      citation: citeSource(mid.source),
+      assessments: dtos,
+      mayConvene: officer && blocked === null,
+      conveneBlockedZh: officer ? blocked : null,
+    };
+  }
+  return {
+    projectId: p.id,
+    terms: found && {
+      startDate: found.terms.startDate,
+      endDate: found.terms.endDate,
+      milestones: found.tb.content.milestones,
+      budget: found.terms.budget.map((l) => ({
+        category: l.category,
+        categoryName: categoryNameOf(policy)(l.category),
+        amountFen: l.amountFen,
+      })),
+    },
+    rules: {
+      intervalMonths: rules.progressReports.intervalMonths.value,
+      intervalCitation: citeSource(rules.progressReports.intervalMonths.source),
+      varianceBp: rules.progressReports.varianceBp.value,
+      varianceCitation: citeSource(rules.progressReports.varianceBp.source),
+      citation: citeSource(rules.progressReports.source),
+    },
+    schedule,
+    outstanding: found ? reportsOutstanding(found.schedule, reports, today) : [],
+    midTerm,
+  };
+}

@@ -1,0 +1,242 @@
+import {
+  assessmentCandidateDto,
+  assessmentEvents,
+  assessmentSheetBody,
+  conveneBody,
+  expertAssessmentDto,
+  idParams,
+  okSchema,
+  progressDecisionBody,
+  progressInboxDto,
+  progressReportBody,
+  progressReportEvents,
+  trackingDto,
+} from "@luoshu/contract";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppDeps } from "../../deps.ts";
+import { callerOf } from "../../plugins/access.ts";
+import {
+  assessmentCandidates,
+  concludeAssessment,
+  conveneAssessment,
+  myAssessments,
+  scoreAssessment,
+} from "./assessments.ts";
+import { decideReport, fileReport, remindReport } from "./progress.ts";
+import { progressInbox, progressNeeds } from "./progress-inbox.ts";
+import { trackingOf } from "./tracking-view.ts";
+
+const tags = ["tracking"];
+const errors = [
+  "INVALID_TRANSITION",
+  "FORBIDDEN",
+  "CONFLICT",
+  "NOT_FOUND",
+  "VALIDATION",
+  "PROJECT_CLOSED",
+  "ASSESSMENT_CONFLICT",
+] as const;
+const periodParams = z.object({ id: z.uuid(), period: z.coerce.number().int().min(1).max(600) }).strict();
+const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
+
+/**
+ * 跟踪服务 (DT-RULES §14(五); LY-FUNDS §10, §13(一)): progress reports, reminders and the mid-term
+ * assessment. Each change on a project answers with its tracking, so the caller sees what follows.
+ */
+export async function trackingRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tracking = (request: Parameters<typeof callerOf>[0], id: string) =>
+    trackingOf(deps, callerOf(request), id);
+
+  r.get(
+    "/api/projects/:id/tracking",
+    {
+      config: { access: { permission: "project.read", scope: "city" }, errors: ["NOT_FOUND"] },
+      schema: {
+        tags,
+        summary:
+          "The project's schedule of progress reports with where each stands, what the next node waits for, and its mid-term assessments",
+        params: idParams,
+        response: { 200: trackingDto },
+      },
+    },
+    async (request) => tracking(request, request.params.id),
+  );
+
+  r.get(
+    "/api/progress-reports",
+    {
+      config: { access: { permission: "project.read", scope: "city" }, errors: [] },
+      schema: {
+        tags,
+        summary:
+          "Progress reports in the caller's scope that need something: to file (due soon, overdue, returned), to review, overdue",
+        querystring: z.object({ need: z.enum(progressNeeds).default("file") }).strict(),
+        response: { 200: listOf(progressInboxDto) },
+      },
+    },
+    async (request) => progressInbox(deps, callerOf(request), request.query.need),
+  );
+
+  r.post(
+    "/api/projects/:id/progress-reports",
+    {
+      config: { access: { permission: "progress.report", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary:
+          "The unit or its PI files a period's progress report (milestones with evidence, spending to date by budget line, variances explained), or files a returned one again",
+        params: idParams,
+        body: progressReportBody,
+        response: { 201: trackingDto },
+      },
+    },
+    async (request, reply) => {
+      await fileReport(deps, { ctx: callerOf(request), projectId: request.params.id, body: request.body });
+      return reply.status(201).send(await tracking(request, request.params.id));
+    },
+  );
+
+  r.post(
+    "/api/projects/:id/progress-reports/:period/events/:event",
+    {
+      config: { access: { permission: "progress.review", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary: "The bureau approves a submitted progress report, or returns it with what to mend",
+        params: periodParams.extend({ event: z.enum(progressReportEvents) }).strict(),
+        body: progressDecisionBody,
+        response: { 200: trackingDto },
+      },
+    },
+    async (request) => {
+      const { id, period, event } = request.params;
+      await decideReport(deps, { ctx: callerOf(request), projectId: id, period, event, ...request.body });
+      return tracking(request, id);
+    },
+  );
+
+  r.post(
+    "/api/projects/:id/progress-reports/:period/reminders",
+    {
+      config: { access: { permission: "progress.review", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary: "Remind the unit and the PI of a report not filed or returned (once a day per report)",
+        params: periodParams,
+        response: { 201: trackingDto },
+      },
+    },
+    async (request, reply) => {
+      const { id, period } = request.params;
+      await remindReport(deps, { ctx: callerOf(request), projectId: id, period });
+      return reply.status(201).send(await tracking(request, id));
+    },
+  );
+
+  r.get(
+    "/api/projects/:id/assessment-candidates",
+    {
+      config: {
+        access: { permission: "progress.review", scope: "city" },
+        errors: ["NOT_FOUND", "VALIDATION"],
+      },
+      schema: {
+        tags,
+        summary:
+          "The experts available for the project's mid-term panel, each with why they must stand apart, if so",
+        params: idParams,
+        response: { 200: listOf(assessmentCandidateDto) },
+      },
+    },
+    async (request) => assessmentCandidates(deps, callerOf(request), request.params.id),
+  );
+
+  r.post(
+    "/api/projects/:id/assessments",
+    {
+      config: { access: { permission: "progress.review", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary:
+          "Convene the project's mid-term assessment with a panel from the expert pool, none in conflict",
+        params: idParams,
+        body: conveneBody,
+        response: { 201: trackingDto },
+      },
+    },
+    async (request, reply) => {
+      await conveneAssessment(deps, {
+        ctx: callerOf(request),
+        projectId: request.params.id,
+        ...request.body,
+      });
+      return reply.status(201).send(await tracking(request, request.params.id));
+    },
+  );
+
+  r.post(
+    "/api/projects/:id/assessments/:assessmentId/events/:event",
+    {
+      config: { access: { permission: "progress.review", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary:
+          "Conclude the assessment as the panel's mean calls for: passed releases the node paid after it; held keeps it",
+        params: z.object({ id: z.uuid(), assessmentId: z.uuid(), event: z.enum(assessmentEvents) }).strict(),
+        body: progressDecisionBody,
+        response: { 200: trackingDto },
+      },
+    },
+    async (request) => {
+      const { id, assessmentId, event } = request.params;
+      await concludeAssessment(deps, {
+        ctx: callerOf(request),
+        projectId: id,
+        assessmentId,
+        event,
+        ...request.body,
+      });
+      return tracking(request, id);
+    },
+  );
+
+  r.get(
+    "/api/assessments",
+    {
+      config: { access: { permission: "assessment.score", scope: "city" }, errors: ["NOT_FOUND"] },
+      schema: {
+        tags,
+        summary:
+          "The assessments the expert sits on, with the project's plan and reports and their own sheet",
+        response: { 200: listOf(expertAssessmentDto) },
+      },
+    },
+    async (request) => myAssessments(deps, callerOf(request)),
+  );
+
+  r.post(
+    "/api/assessments/:id/sheet",
+    {
+      config: { access: { permission: "assessment.score", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary:
+          "The expert submits their scorecard (every criterion, whole points 0–100, and a comment), once",
+        params: idParams,
+        body: assessmentSheetBody,
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => {
+      await scoreAssessment(deps, {
+        ctx: callerOf(request),
+        assessmentId: request.params.id,
+        ...request.body,
+      });
+      return { ok: true as const };
+    },
+  );
+}
