@@ -1,6 +1,6 @@
 import {
-  calendarDateSchema,
   budgetCycleSteps,
+  calendarDateSchema,
   disbursementTriggers,
   fenSchema,
   fundPushStates,

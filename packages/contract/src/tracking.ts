@@ -1,4 +1,12 @@
-import { fenSchema, milestoneStatuses, progressReportStates } from "@luoshu/domain";
+import {
+  acceptanceStates,
+  assessmentKinds,
+  assessmentStates,
+  fenSchema,
+  milestoneStatuses,
+  performanceGrades,
+  progressReportStates,
+} from "@luoshu/domain";
 import { z } from "zod";
 import { citation, instant, longText } from "./shared.ts";
 
@@ -6,7 +14,7 @@ import { citation, instant, longText } from "./shared.ts";
 export const reportStandings = [...progressReportStates, "notOpen", "open", "overdue"] as const;
 export const progressReportActions = ["file", "approve", "return", "remind"] as const;
 export const progressReportEvents = ["approve", "return"] as const;
-export const assessmentEvents = ["pass", "hold"] as const;
+export const assessmentEvents = ["pass", "hold", "fail", "defer"] as const;
 
 const variance = z.object({
   category: z.string(),
@@ -48,6 +56,28 @@ export const progressContentSchema = z
 export const progressReportBody = progressContentSchema.extend({ period: z.int().min(1).max(600) }).strict();
 export type ProgressReportBody = z.infer<typeof progressReportBody>;
 
+export const acceptanceBody = z
+  .object({
+    achievements: z
+      .array(
+        z
+          .object({
+            index: z.int().min(0).max(199),
+            achieved: z.number().finite().min(0).max(1e12),
+            evidence: longText(0, 4000),
+          })
+          .strict(),
+      )
+      .max(200),
+    report: longText(1, 20000),
+    settlement: z
+      .array(z.object({ category: z.string().trim().min(1).max(40), spentFen: fenSchema }).strict())
+      .max(30),
+    commitment: z.literal(true),
+  })
+  .strict();
+export type AcceptanceBody = z.infer<typeof acceptanceBody>;
+
 export const progressReportDto = z.object({
   id: z.string(),
   period: z.number(),
@@ -74,9 +104,13 @@ export const scheduledReportDto = z.object({
 
 export const assessmentDto = z.object({
   id: z.string(),
-  status: z.enum(["convened", "passed", "held"]),
+  kind: z.enum(assessmentKinds),
+  status: z.enum(assessmentStates),
   criteria: z.array(z.object({ nameZh: z.string(), nameEn: z.string(), weight: z.number() })),
-  passMark: z.number(),
+  /** A mid-term's pass mark (whole points); null for an acceptance, which its grades decide. */
+  passMark: z.number().nullable(),
+  /** An acceptance's grade by the mean, once every expert has scored. */
+  grade: z.enum(performanceGrades).nullable(),
   convenedAt: instant,
   panel: z.array(
     z.object({
@@ -91,7 +125,7 @@ export const assessmentDto = z.object({
   /** Mean weighted total, hundredths; null before any expert submits. */
   mean: z.number().nullable(),
   /** What the mean calls for once every expert has scored. */
-  proposed: z.enum(assessmentEvents).nullable(),
+  proposed: z.enum(["pass", "hold", "fail"]).nullable(),
   concludedAt: instant.nullable(),
   note: z.string().nullable(),
   actions: z.array(z.enum(assessmentEvents)),
@@ -133,13 +167,56 @@ export const trackingDto = z.object({
       conveneBlockedZh: z.string().nullable(),
     })
     .nullable(),
+  acceptance: z.object({
+    panelSize: z.number(),
+    grades: z.object({ excellent: z.number(), good: z.number(), pass: z.number(), citation }),
+    citation,
+    balanceRule: z.enum(["returnToTreasury", "staysWithUnit"]),
+    balanceCitation: citation,
+    commitmentZh: z.string(),
+    application: z
+      .object({
+        status: z.enum(acceptanceStates),
+        content: acceptanceBody,
+        settledFen: z.number(),
+        submittedByName: z.string().nullable(),
+        submittedAt: instant,
+        /** The grade the panel's mean gave, and the finance bureau's re-evaluation if any. */
+        grade: z.enum(performanceGrades).nullable(),
+        regrade: z
+          .object({
+            grade: z.enum(performanceGrades),
+            reason: z.string(),
+            byName: z.string().nullable(),
+            at: instant,
+          })
+          .nullable(),
+        verifiedRdFen: z.number().nullable(),
+      })
+      .nullable(),
+    assessments: z.array(assessmentDto),
+    actions: z.array(z.enum(["submit", "convene", "regrade"])),
+    /** Why the caller cannot submit or convene now, when they cannot. */
+    blockedZh: z.string().nullable(),
+  }),
 });
 export type TrackingDto = z.infer<typeof trackingDto>;
 
 export const progressDecisionBody = z.object({ note: longText(2, 2000) }).strict();
 
+/** A conclusion: an acceptance that passes carries the R&D spend the bureau verifies (核定). */
+export const conclusionBody = progressDecisionBody.extend({ verifiedRdFen: fenSchema.optional() }).strict();
+
 export const conveneBody = z
-  .object({ expertIds: z.array(z.uuid()).min(1).max(15), note: longText(0, 2000).default("") })
+  .object({
+    kind: z.enum(assessmentKinds).default("midTerm"),
+    expertIds: z.array(z.uuid()).min(1).max(15),
+    note: longText(0, 2000).default(""),
+  })
+  .strict();
+
+export const regradeBody = z
+  .object({ grade: z.enum(performanceGrades), reason: longText(10, 2000) })
   .strict();
 
 export const assessmentCandidateDto = z.object({
@@ -158,10 +235,17 @@ export const assessmentSheetBody = z
 /** What an expert sees of an assessment they sit on: the project's plan, its reports, their sheet. */
 export const expertAssessmentDto = z.object({
   id: z.string(),
-  status: z.enum(["convened", "passed", "held"]),
+  kind: z.enum(assessmentKinds),
+  status: z.enum(assessmentStates),
   project: z.object({ number: z.string(), title: z.string(), unitName: z.string() }),
   terms: trackingDto.shape.terms,
   reports: z.array(progressReportDto),
+  /** The unit's acceptance materials, for an acceptance panel. */
+  acceptance: acceptanceBody.nullable(),
+  /** The task book's targets, which the acceptance measures. */
+  targets: z.array(
+    z.object({ kind: z.string(), description: z.string(), value: z.number(), unit: z.string() }),
+  ),
   criteria: z.array(z.object({ nameZh: z.string(), nameEn: z.string(), weight: z.number() })),
   mySheet: z.object({
     scores: z.array(z.number()).nullable(),

@@ -43,6 +43,7 @@ export * from "./policy/policy.schema.ts";
 export * from "./policy/project-life.schema.ts";
 export * from "./policy/supervision.schema.ts";
 export * from "./policy/tracking.schema.ts";
+export * from "./project/acceptance.ts";
 export * from "./project/assessment.ts";
 export * from "./project/change-request.ts";
 export * from "./project/closure.ts";

@@ -99,6 +99,8 @@ export const permissions = [
   "progress.review",
   /** An expert scores the assessments they sit on. */
   "assessment.score",
+  /** 再评价 (LY-FUNDS §5): the finance bureau re-evaluates a project's grade. */
+  "acceptance.regrade",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -174,6 +176,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "sanction.impose",
     "supervision.read",
     "supervision.manage",
+    "acceptance.regrade",
   ],
   districtOfficer: [
     "workspace.read",

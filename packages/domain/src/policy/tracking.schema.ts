@@ -7,6 +7,18 @@ import { basisPoints, sourceSchema, text } from "./source.schema.ts";
  * the project at mid-term. How often the unit reports and how far a budget line may drift before it
  * must be explained are the city's settings: the documents require the reports, not their rhythm.
  */
+/** The scorecard: whole-point scores 0–100 per criterion, weights adding up to 100. */
+const scorecard = z.strictObject({
+  criteria: z
+    .array(z.strictObject({ nameZh: text, nameEn: text, weight: z.int().min(1).max(100) }))
+    .min(1)
+    .max(20)
+    .refine((cs) => cs.reduce((s, c) => s + c.weight, 0) === 100, "the weights add up to 100"),
+  source: sourceSchema,
+});
+/** How many experts sit on a panel, at least. */
+const panelSize = z.strictObject({ value: z.int().min(1).max(15), source: sourceSchema });
+
 export const trackingSchema = z.strictObject({
   progressReports: z.strictObject({
     /** A report falls due every this many months from the project's start, before its end. */
@@ -21,22 +33,34 @@ export const trackingSchema = z.strictObject({
   /** 期中评估 (LY-FUNDS §13(一)); null where the city's documents set none. */
   midTerm: z
     .strictObject({
-      /** The scorecard: whole-point scores 0–100 per criterion, weights adding up to 100. */
-      scorecard: z.strictObject({
-        criteria: z
-          .array(z.strictObject({ nameZh: text, nameEn: text, weight: z.int().min(1).max(100) }))
-          .min(1)
-          .max(20)
-          .refine((cs) => cs.reduce((s, c) => s + c.weight, 0) === 100, "the weights add up to 100"),
-        source: sourceSchema,
-      }),
+      scorecard,
       /** The panel's mean weighted total (whole points) at or above which the assessment passes. */
       passMark: z.strictObject({ value: z.int().min(0).max(100), source: sourceSchema }),
-      /** How many experts sit on the panel, at least. */
-      panelSize: z.strictObject({ value: z.int().min(1).max(15), source: sourceSchema }),
+      panelSize,
       source: sourceSchema,
     })
     .nullable(),
+  /**
+   * 结题验收 and 绩效评价 (DT-RULES §23; LY-FUNDS §19, §23): experts score the project against its task
+   * book; the panel's mean gives the grade, and anything below the pass grade fails.
+   */
+  acceptance: z.strictObject({
+    scorecard,
+    panelSize,
+    /** The lowest panel mean (whole points) of each grade; below `pass` is 不合格. */
+    grades: z
+      .strictObject({
+        excellent: z.int().min(1).max(100),
+        good: z.int().min(1).max(100),
+        pass: z.int().min(1).max(100),
+        source: sourceSchema,
+      })
+      .refine((g) => g.excellent > g.good && g.good > g.pass, "excellent above good above pass"),
+    /** What becomes of the balance once the project passes (LY-FUNDS §19: it stays with the unit). */
+    balance: z.strictObject({ rule: z.enum(["returnToTreasury", "staysWithUnit"]), source: sourceSchema }),
+    source: sourceSchema,
+  }),
 });
 export type TrackingRules = z.infer<typeof trackingSchema>;
 export type MidTermRules = NonNullable<TrackingRules["midTerm"]>;
+export type AcceptanceRules = TrackingRules["acceptance"];

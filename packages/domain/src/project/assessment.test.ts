@@ -53,11 +53,12 @@ describe("the cities' mid-term settings", () => {
 
 describe("assessmentOutcome", () => {
   it("has no mean and no event before anyone scores", () => {
-    expect(assessmentOutcome(rules, [])).toEqual({ totals: [], mean: null, event: null });
+    expect(assessmentOutcome(rules, [])).toEqual({ totals: [], mean: null, event: null, grade: null });
     expect(assessmentOutcome(rules, sheets(null, null, null))).toEqual({
       totals: [],
       mean: null,
       event: null,
+      grade: null,
     });
   });
 
@@ -66,6 +67,7 @@ describe("assessmentOutcome", () => {
       totals: [6000, 6000],
       mean: 6000,
       event: null,
+      grade: null,
     });
   });
 
@@ -236,7 +238,7 @@ describe("the assessment's lifecycle", () => {
   });
 
   it("has no other event", () => {
-    expect(Object.keys(assessmentMachine.transitions).sort()).toEqual(["hold", "pass"]);
+    expect(Object.keys(assessmentMachine.transitions).sort()).toEqual(["defer", "fail", "hold", "pass"]);
     expect(errorOf(() => fire(assessmentMachine, "held", "reconvene" as "pass", officer)).code).toBe(
       "INVALID_TRANSITION",
     );

@@ -90,10 +90,14 @@ export const auditActionLabels: Record<string, Label> = {
   "progressReport.approve": { zh: "审核通过进展报告", en: "Approved a progress report" },
   "progressReport.return": { zh: "退回进展报告", en: "Returned a progress report" },
   "progressReport.remind": { zh: "催报进展报告", en: "Reminded of a progress report" },
-  "assessment.convene": { zh: "组织期中评估", en: "Convened a mid-term assessment" },
+  "assessment.convene": { zh: "组织专家评估或验收", en: "Convened a panel" },
   "assessment.score": { zh: "提交评估评分", en: "Scored an assessment" },
-  "assessment.pass": { zh: "期中评估通过", en: "Passed a mid-term assessment" },
+  "assessment.pass": { zh: "评估或验收通过", en: "Passed an assessment" },
   "assessment.hold": { zh: "期中评估未通过", en: "Held a mid-term assessment" },
+  "assessment.fail": { zh: "验收不通过", en: "Failed an acceptance" },
+  "assessment.defer": { zh: "暂缓验收", en: "Deferred an acceptance" },
+  "acceptance.submit": { zh: "提交验收申请", en: "Submitted for acceptance" },
+  "acceptance.regrade": { zh: "财政再评价绩效等级", en: "Re-evaluated a grade" },
 };
 
 export const auditEntityLabels: Record<string, Label> = {
@@ -109,7 +113,8 @@ export const auditEntityLabels: Record<string, Label> = {
   sanction: { zh: "处理措施", en: "Sanction" },
   changeRequest: { zh: "项目变更", en: "Change request" },
   progressReport: { zh: "进展报告", en: "Progress report" },
-  assessment: { zh: "期中评估", en: "Mid-term assessment" },
+  assessment: { zh: "评估与验收", en: "Assessment" },
+  acceptance: { zh: "结题验收", en: "Acceptance" },
   spotCheckDraw: { zh: "随机抽查", en: "Spot check" },
   inspection: { zh: "检查", en: "Inspection" },
   budgetCycle: { zh: "预算两上两下", en: "Budget cycle" },

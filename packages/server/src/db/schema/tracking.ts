@@ -1,12 +1,18 @@
 import type {
+  AcceptanceContent,
+  AcceptanceState,
+  AssessmentKind,
   AssessmentState,
   LineVariance,
-  MidTermRules,
+  PanelRules,
+  PerformanceGrade,
   ProgressContent,
   ProgressReportState,
 } from "@luoshu/domain";
 import { sql } from "drizzle-orm";
 import {
+  bigint,
+  check,
   date,
   foreignKey,
   index,
@@ -73,9 +79,9 @@ export const progressReminders = pgTable(
 );
 
 /**
- * 期中评估 (LY-FUNDS §13(一)): a panel convened by the bureau with the scorecard as it stood. One is
- * with its panel or passed per project at a time (the partial unique index); a held one stays as
- * history and another may be convened.
+ * 期中评估 and 结题验收 (LY-FUNDS §13(一); DT-RULES §23): a panel convened by the bureau with the
+ * scorecard as it stood. One of a kind is with its panel, passed or failed per project at a time (the
+ * partial unique index); a held or deferred one stays as history and another may be convened.
  */
 export const assessments = pgTable(
   "assessments",
@@ -83,9 +89,9 @@ export const assessments = pgTable(
     cityId: text("city_id").notNull(),
     id: uuid("id").notNull().defaultRandom(),
     projectId: uuid("project_id").notNull(),
-    kind: text("kind").$type<"midTerm">().notNull(),
+    kind: text("kind").$type<AssessmentKind>().notNull(),
     status: text("status").$type<AssessmentState>().notNull(),
-    rules: jsonb("rules").$type<MidTermRules>().notNull(),
+    rules: jsonb("rules").$type<PanelRules>().notNull(),
     convenedBy: uuid("convened_by").notNull(),
     convenedAt: timestamp("convened_at", { withTimezone: true }).notNull(),
     /** The panel's mean weighted total in hundredths of a point, once concluded. */
@@ -99,7 +105,7 @@ export const assessments = pgTable(
     foreignKey({ columns: [t.cityId, t.projectId], foreignColumns: [projects.cityId, projects.id] }),
     uniqueIndex("assessments_live")
       .on(t.cityId, t.projectId, t.kind)
-      .where(sql`${t.status} in ('convened', 'passed')`),
+      .where(sql`${t.status} in ('convened', 'passed', 'failed')`),
   ],
 );
 
@@ -122,5 +128,34 @@ export const assessmentSheets = pgTable(
       foreignColumns: [expertProfiles.cityId, expertProfiles.id],
     }),
     index("assessment_sheets_expert").on(t.cityId, t.expertId),
+  ],
+);
+
+/**
+ * 结题验收申请: the unit's materials for acceptance, one row per project, filed again in the same row
+ * once deferred; the grade the panel's mean gave, and the finance bureau's re-evaluation (LY-FUNDS §5).
+ */
+export const acceptanceApplications = pgTable(
+  "acceptance_applications",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    projectId: uuid("project_id").notNull(),
+    status: text("status").$type<AcceptanceState>().notNull(),
+    content: jsonb("content").$type<AcceptanceContent>().notNull(),
+    settledFen: bigint("settled_fen", { mode: "number" }).notNull(),
+    submittedBy: uuid("submitted_by").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    grade: text("grade").$type<PerformanceGrade>(),
+    regrade: text("regrade").$type<PerformanceGrade>(),
+    regradeReason: text("regrade_reason"),
+    regradedBy: uuid("regraded_by"),
+    regradedAt: timestamp("regraded_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    foreignKey({ columns: [t.cityId, t.projectId], foreignColumns: [projects.cityId, projects.id] }),
+    uniqueIndex("acceptance_applications_project").on(t.cityId, t.projectId),
+    check("acceptance_applications_settled", sql`${t.settledFen} >= 0`),
   ],
 );

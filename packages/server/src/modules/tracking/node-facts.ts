@@ -14,13 +14,14 @@ export async function nodeFactsOf(
   taskBookSigned: boolean,
   now: Date,
 ): Promise<{ facts: NodeFacts; outstanding: number[] }> {
-  const [midTermPassed, found, reports] = await Promise.all([
+  const [midTermPassed, found, reports, acceptance] = await Promise.all([
     repos.tracking.midTermPassed(p.cityId, p.id),
     reportTermsOf(repos, policy, p),
     repos.tracking.reports(p.cityId, [p.id]),
+    repos.tracking.acceptance(p.cityId, p.id),
   ]);
   return {
-    facts: { taskBookSigned, midTermPassed, accepted: false, grade: p.grade },
+    facts: { taskBookSigned, midTermPassed, accepted: acceptance?.status === "accepted", grade: p.grade },
     outstanding: found ? reportsOutstanding(found.schedule, reports, chinaDateOf(now)) : [],
   };
 }

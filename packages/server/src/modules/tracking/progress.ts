@@ -26,7 +26,7 @@ export type TrackingDeps = {
 const forbidden = () => new DomainError({ code: "FORBIDDEN" });
 
 /** The project in scope, open, with its report terms; refused before the task book is signed. */
-async function executing(deps: TrackingDeps, ctx: CallerContext, projectId: string) {
+export async function executing(deps: TrackingDeps, ctx: CallerContext, projectId: string) {
   const { p, policy } = await visibleProject(deps.repos, deps.policies, ctx, projectId);
   mustBeOpen(p);
   const terms = await reportTermsOf(deps.repos, policy, p);

@@ -13,6 +13,7 @@ import {
 import type { CallerContext } from "../../lib/context.ts";
 import type { Repositories } from "../../repositories.ts";
 import { visibleProject } from "../execution/task-books.ts";
+import { acceptanceOf } from "./acceptance-view.ts";
 import type { AssessmentRow, ProgressReportRow, SheetRow } from "./tracking.repository.ts";
 import { reportTermsOf } from "./tracking-terms.ts";
 
@@ -48,11 +49,14 @@ export function assessmentDto(
     panel.map((x) => ({ expertId: x.sheet.expertId, scores: x.sheet.submittedAt ? x.sheet.scores : null })),
   );
   const officer = ctx.actor.roles.includes("programOfficer");
+  const convened = a.status === "convened";
   return {
     id: a.id,
+    kind: a.kind,
     status: a.status,
     criteria: a.rules.scorecard.criteria,
-    passMark: a.rules.passMark.value,
+    passMark: "passMark" in a.rules ? a.rules.passMark.value : null,
+    grade: convened ? outcome.grade : null,
     convenedAt: a.convenedAt.toISOString(),
     panel: panel.map(({ sheet, name }) => ({
       expertId: sheet.expertId,
@@ -62,11 +66,17 @@ export function assessmentDto(
         sheet.submittedAt && sheet.scores ? weightedTotal(a.rules.scorecard.criteria, sheet.scores) : null,
       comment: sheet.submittedAt ? sheet.comment : null,
     })),
-    mean: a.status === "convened" ? outcome.mean : a.meanScore,
-    proposed: a.status === "convened" ? outcome.event : null,
+    mean: convened ? outcome.mean : a.meanScore,
+    proposed: convened ? outcome.event : null,
     concludedAt: a.concludedAt?.toISOString() ?? null,
     note: a.note,
-    actions: a.status === "convened" && officer && outcome.event ? [outcome.event] : [],
+    actions:
+      convened && officer
+        ? [
+            ...(outcome.event ? [outcome.event] : []),
+            ...(a.kind === "acceptance" ? (["defer"] as const) : []),
+          ]
+        : [],
   };
 }
 
@@ -113,19 +123,21 @@ export async function trackingOf(
   });
   const rules = policy.tracking;
   const mid = rules.midTerm;
+  const panels = await repos.tracking.sheets(
+    p.cityId,
+    assessments.map((a) => a.id),
+  );
   let midTerm: TrackingDto["midTerm"] = null;
   if (mid) {
-    const panels = await repos.tracking.sheets(
-      p.cityId,
-      assessments.map((a) => a.id),
-    );
-    const dtos = assessments.map((a) =>
-      assessmentDto(
-        a,
-        panels.filter((x) => x.sheet.assessmentId === a.id),
-        ctx,
-      ),
-    );
+    const dtos = assessments
+      .filter((a) => a.kind === "midTerm")
+      .map((a) =>
+        assessmentDto(
+          a,
+          panels.filter((x) => x.sheet.assessmentId === a.id),
+          ctx,
+        ),
+      );
     const releasesNode = found?.tb.content.nodes.find((n) => n.after === "midTermPassed")?.code ?? null;
     const blocked = !found
       ? "项目尚未签订任务书。"
@@ -167,5 +179,18 @@ export async function trackingOf(
     schedule,
     outstanding: found ? reportsOutstanding(found.schedule, reports, today) : [],
     midTerm,
+    acceptance: await acceptanceOf(repos, policy, ctx, {
+      p,
+      executing: found !== null,
+      assessments: assessments
+        .filter((a) => a.kind === "acceptance")
+        .map((a) =>
+          assessmentDto(
+            a,
+            panels.filter((x) => x.sheet.assessmentId === a.id),
+            ctx,
+          ),
+        ),
+    }),
   };
 }

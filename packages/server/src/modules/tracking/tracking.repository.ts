@@ -1,11 +1,13 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import {
+  acceptanceApplications,
   assessmentSheets,
   assessments,
   expertProfiles,
   progressReminders,
   progressReports,
+  projects,
   units,
   users,
 } from "../../db/schema/index.ts";
@@ -14,6 +16,7 @@ import { withConflicts } from "../../db/unique-violation.ts";
 export type ProgressReportRow = typeof progressReports.$inferSelect;
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type SheetRow = typeof assessmentSheets.$inferSelect;
+export type AcceptanceRow = typeof acceptanceApplications.$inferSelect;
 
 const filed = {
   progress_reports_period: {
@@ -25,8 +28,8 @@ const filed = {
 const live = {
   assessments_live: {
     path: "expertIds",
-    messageZh: "该项目已有进行中或已通过的期中评估。",
-    messageEn: "The project has a mid-term assessment with its panel or passed already.",
+    messageZh: "该项目已有进行中或已结论的同类评估。",
+    messageEn: "The project has an assessment of this kind with its panel or concluded already.",
   },
 };
 
@@ -116,6 +119,57 @@ export function trackingRepository(db: Db) {
         .where(and(eq(assessments.cityId, cityId), eq(assessments.id, id)));
       const [r] = lock ? await q.for("update") : await q;
       return r;
+    },
+
+    async acceptance(cityId: string, projectId: string, lock = false): Promise<AcceptanceRow | undefined> {
+      const q = db
+        .select()
+        .from(acceptanceApplications)
+        .where(
+          and(eq(acceptanceApplications.cityId, cityId), eq(acceptanceApplications.projectId, projectId)),
+        );
+      const [r] = lock ? await q.for("update") : await q;
+      return r;
+    },
+
+    async insertAcceptance(row: typeof acceptanceApplications.$inferInsert): Promise<AcceptanceRow> {
+      return withConflicts(
+        {
+          acceptance_applications_project: {
+            path: "achievements",
+            messageZh: "该项目已提交验收申请，请刷新后查看。",
+            messageEn: "The project has been submitted for acceptance already; reload to see it.",
+          },
+        },
+        async () => {
+          const [r] = await db.insert(acceptanceApplications).values(row).returning();
+          if (!r) throw new Error("insert returned nothing");
+          return r;
+        },
+      );
+    },
+
+    async updateAcceptance(
+      cityId: string,
+      id: string,
+      set: Partial<typeof acceptanceApplications.$inferInsert>,
+    ) {
+      await db
+        .update(acceptanceApplications)
+        .set(set)
+        .where(and(eq(acceptanceApplications.cityId, cityId), eq(acceptanceApplications.id, id)));
+    },
+
+    /** 绩效评价: the project's grade and the R&D spend verified at acceptance, which a post-subsidy is a share of. */
+    async setGrade(
+      cityId: string,
+      projectId: string,
+      set: { grade: AcceptanceRow["grade"]; verifiedRdFen?: number | null },
+    ) {
+      await db
+        .update(projects)
+        .set(set)
+        .where(and(eq(projects.cityId, cityId), eq(projects.id, projectId)));
     },
 
     async midTermPassed(cityId: string, projectId: string): Promise<boolean> {

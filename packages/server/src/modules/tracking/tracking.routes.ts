@@ -1,7 +1,9 @@
 import {
+  acceptanceBody,
   assessmentCandidateDto,
   assessmentEvents,
   assessmentSheetBody,
+  conclusionBody,
   conveneBody,
   expertAssessmentDto,
   idParams,
@@ -10,6 +12,7 @@ import {
   progressInboxDto,
   progressReportBody,
   progressReportEvents,
+  regradeBody,
   trackingDto,
 } from "@luoshu/contract";
 import type { FastifyInstance } from "fastify";
@@ -17,13 +20,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../plugins/access.ts";
-import {
-  assessmentCandidates,
-  concludeAssessment,
-  conveneAssessment,
-  myAssessments,
-  scoreAssessment,
-} from "./assessments.ts";
+import { regradeAcceptance, submitAcceptance } from "./acceptance.ts";
+import { assessmentCandidates, conveneAssessment } from "./assessments.ts";
+import { concludeAssessment } from "./conclude-assessment.ts";
+import { myAssessments, scoreAssessment } from "./expert-assessments.ts";
 import { decideReport, fileReport, remindReport } from "./progress.ts";
 import { progressInbox, progressNeeds } from "./progress-inbox.ts";
 import { trackingOf } from "./tracking-view.ts";
@@ -136,6 +136,52 @@ export async function trackingRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
+  r.post(
+    "/api/projects/:id/acceptance",
+    {
+      config: { access: { permission: "progress.report", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary:
+          "The unit or its PI submits for acceptance: the value reached for every target with evidence, the S&T report, the settlement by budget line, the integrity commitment (again once deferred)",
+        params: idParams,
+        body: acceptanceBody,
+        response: { 201: trackingDto },
+      },
+    },
+    async (request, reply) => {
+      await submitAcceptance(deps, {
+        ctx: callerOf(request),
+        projectId: request.params.id,
+        body: request.body,
+      });
+      return reply.status(201).send(await tracking(request, request.params.id));
+    },
+  );
+
+  r.post(
+    "/api/projects/:id/acceptance/regrade",
+    {
+      config: { access: { permission: "acceptance.regrade", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary:
+          "The finance bureau re-evaluates the project's grade with its reason (LY-FUNDS §5), before a post-subsidy is prepared",
+        params: idParams,
+        body: regradeBody,
+        response: { 200: trackingDto },
+      },
+    },
+    async (request) => {
+      await regradeAcceptance(deps, {
+        ctx: callerOf(request),
+        projectId: request.params.id,
+        ...request.body,
+      });
+      return tracking(request, request.params.id);
+    },
+  );
+
   r.get(
     "/api/projects/:id/assessment-candidates",
     {
@@ -184,9 +230,9 @@ export async function trackingRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary:
-          "Conclude the assessment as the panel's mean calls for: passed releases the node paid after it; held keeps it",
+          "Conclude as the panel's mean calls for: a mid-term passes (releasing its node) or is held; an acceptance passes with its grade and the verified R&D spend, or fails; an acceptance may be deferred for more materials",
         params: z.object({ id: z.uuid(), assessmentId: z.uuid(), event: z.enum(assessmentEvents) }).strict(),
-        body: progressDecisionBody,
+        body: conclusionBody,
         response: { 200: trackingDto },
       },
     },

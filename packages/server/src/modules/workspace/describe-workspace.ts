@@ -26,7 +26,7 @@ import type { LedgerRepository } from "../ledger/ledger.repository.ts";
 import { closuresWaiting } from "../project-life/closures-waiting.ts";
 import type { ProjectLifeRepository } from "../project-life/project-life.repository.ts";
 import type { ReviewsRepository } from "../reviews/reviews.repository.ts";
-import { myAssessments } from "../tracking/assessments.ts";
+import { myAssessments } from "../tracking/expert-assessments.ts";
 import { type ProgressNeed, progressInbox } from "../tracking/progress-inbox.ts";
 import type { TrackingRepository } from "../tracking/tracking.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
@@ -293,15 +293,13 @@ const reportsToFile = progressTile("file", "待提交的进展报告", "Progress
 const reportsToReview = progressTile("review", "待审核的进展报告", "Progress reports to review");
 const reportsOverdue = progressTile("overdue", "逾期未报的进展报告", "Progress reports overdue");
 
-/** 期中评估: the assessments an expert sits on and has not scored yet. */
+/** 期中评估 and 结题验收: the panels an expert sits on and has not scored yet. */
 const assessmentsToScore: Provider = async (deps, ctx) => {
-  const policy = selectPolicy(deps.policies, ctx.actor.cityId ?? "", ctx.now);
-  if (!policy?.tracking.midTerm) return null;
   const mine = await myAssessments(deps, ctx);
   return task(
     "assessmentsToScore",
-    "待评分的期中评估",
-    "Mid-term assessments to score",
+    "待评分的期中评估与结题验收",
+    "Assessments and acceptances to score",
     "/assessments",
     mine.items.filter((a) => a.status === "convened" && a.mySheet.submittedAt === null).length,
   );

@@ -1,0 +1,89 @@
+import type { AssessmentDto, TrackingDto } from "@luoshu/contract";
+import { acceptanceCommitmentZh, citeSource, type Policy } from "@luoshu/domain";
+import type { CallerContext } from "../../lib/context.ts";
+import type { Repositories } from "../../repositories.ts";
+
+type Repos = Pick<Repositories, "execution" | "tracking">;
+
+/**
+ * The project's acceptance as its page shows it: the city's rules (panel, grades, the balance after
+ * passing), the unit's materials, the panels, and what the caller may do next.
+ */
+export async function acceptanceOf(
+  repos: Repos,
+  policy: Policy,
+  ctx: CallerContext,
+  input: {
+    p: {
+      cityId: string;
+      id: string;
+      closedAs: string | null;
+      piUserId: string | null;
+      verifiedRdFen: number | null;
+    };
+    executing: boolean;
+    assessments: AssessmentDto[];
+  },
+): Promise<TrackingDto["acceptance"]> {
+  const { p } = input;
+  const rules = policy.tracking.acceptance;
+  const app = await repos.tracking.acceptance(p.cityId, p.id);
+  const names = await repos.execution.displayNames(
+    [app?.submittedBy, app?.regradedBy].filter((x): x is string => !!x),
+  );
+  const roles = ctx.actor.roles;
+  const reporter = roles.includes("unitAdmin") || p.piUserId === ctx.actor.userId;
+  const officer = roles.includes("programOfficer");
+  const open = p.closedAs === null;
+  const live = input.assessments.some((a) => a.status === "convened");
+  const blocked = !open
+    ? "项目已终止或撤销。"
+    : !input.executing
+      ? "项目尚未签订任务书、进入执行。"
+      : app && app.status !== "submitted" && app.status !== "returned"
+        ? "项目已完成验收。"
+        : live
+          ? "验收专家组正在评审。"
+          : null;
+  const mayEdit = blocked === null && (!app || app.status === "returned");
+  return {
+    panelSize: rules.panelSize.value,
+    grades: {
+      excellent: rules.grades.excellent,
+      good: rules.grades.good,
+      pass: rules.grades.pass,
+      citation: citeSource(rules.grades.source),
+    },
+    citation: citeSource(rules.source),
+    balanceRule: rules.balance.rule,
+    balanceCitation: citeSource(rules.balance.source),
+    commitmentZh: acceptanceCommitmentZh,
+    application: app
+      ? {
+          status: app.status,
+          content: app.content,
+          settledFen: app.settledFen,
+          submittedByName: names.get(app.submittedBy) ?? null,
+          submittedAt: app.submittedAt.toISOString(),
+          grade: app.grade,
+          regrade:
+            app.regrade && app.regradedAt
+              ? {
+                  grade: app.regrade,
+                  reason: app.regradeReason ?? "",
+                  byName: app.regradedBy ? (names.get(app.regradedBy) ?? null) : null,
+                  at: app.regradedAt.toISOString(),
+                }
+              : null,
+          verifiedRdFen: p.verifiedRdFen,
+        }
+      : null,
+    assessments: input.assessments,
+    actions: [
+      ...(reporter && mayEdit ? (["submit"] as const) : []),
+      ...(officer && blocked === null && app?.status === "submitted" ? (["convene"] as const) : []),
+      ...(roles.includes("financeOfficer") && open && app?.grade ? (["regrade"] as const) : []),
+    ],
+    blockedZh: blocked,
+  };
+}

@@ -1,0 +1,133 @@
+import {
+  type AssessmentEvent,
+  acceptanceMachine,
+  assessmentMachine,
+  assessmentOutcome,
+  checkVerifiedRd,
+  conclusionsOf,
+  DomainError,
+  fire,
+  invalidTransition,
+  notFound,
+} from "@luoshu/domain";
+import type { CallerContext } from "../../lib/context.ts";
+import { mustBeOpen, visibleProject } from "../execution/task-books.ts";
+import type { TrackingDeps } from "./progress.ts";
+
+const conclusionZh: Record<AssessmentEvent, string> = {
+  pass: "通过",
+  hold: "未通过，节点资金暂缓拨付",
+  fail: "验收不通过",
+  defer: "暂缓验收，请补充材料后重新提交",
+};
+
+/**
+ * 评估结论: once every expert has scored, the bureau concludes as the panel's mean calls for. A
+ * mid-term passes (releasing the node paid after it) or is held; an acceptance passes with the grade
+ * its mean earns and the R&D spend the bureau verifies, or fails with 不合格. An acceptance may also be
+ * deferred at any time for the unit to supplement its materials.
+ */
+export async function concludeAssessment(
+  deps: TrackingDeps,
+  input: {
+    ctx: CallerContext;
+    projectId: string;
+    assessmentId: string;
+    event: AssessmentEvent;
+    note: string;
+    verifiedRdFen?: number | undefined;
+  },
+) {
+  const { ctx, event } = input;
+  const { p } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
+  if (!ctx.actor.roles.includes("programOfficer")) throw new DomainError({ code: "FORBIDDEN" });
+  mustBeOpen(p);
+  await deps.tx.run(ctx, async (repos, audit) => {
+    const a = await repos.tracking.assessment(p.cityId, input.assessmentId, true);
+    if (!a || a.projectId !== p.id) throw notFound("评估不存在。", "No such assessment.");
+    if (!conclusionsOf[a.kind].includes(event))
+      throw new DomainError({
+        code: "VALIDATION",
+        path: "event",
+        messageZh: "该类评估没有此结论。",
+        messageEn: "This kind of assessment has no such conclusion.",
+      });
+    const status = fire(assessmentMachine, a.status, event, ctx.actor.roles);
+    const panel = await repos.tracking.sheets(a.cityId, [a.id]);
+    const outcome = assessmentOutcome(
+      a.rules,
+      panel.map((x) => ({ expertId: x.sheet.expertId, scores: x.sheet.submittedAt ? x.sheet.scores : null })),
+    );
+    // a deferral waits for no score: it sends the materials back before or after the panel
+    if (event !== "defer") {
+      if (outcome.event === null)
+        throw invalidTransition("评估专家尚未全部提交评分。", "Not every expert on the panel has scored.");
+      if (outcome.event !== event)
+        throw new DomainError({
+          code: "VALIDATION",
+          path: "event",
+          messageZh: `专家组平均分为 ${(outcome.mean ?? 0) / 100} 分，结论应为“${conclusionZh[outcome.event]}”。`,
+          messageEn: `The panel's mean is ${(outcome.mean ?? 0) / 100}: the conclusion is ${outcome.event}.`,
+        });
+    }
+    if (a.kind === "acceptance") {
+      const app = await repos.tracking.acceptance(p.cityId, p.id, true);
+      if (!app)
+        throw invalidTransition(
+          "项目尚未提交验收申请。",
+          "The project has not been submitted for acceptance.",
+        );
+      const appStatus = fire(
+        acceptanceMachine,
+        app.status,
+        event as "pass" | "fail" | "defer",
+        ctx.actor.roles,
+      );
+      const verified = event === "pass" ? input.verifiedRdFen : undefined;
+      if (event === "pass") {
+        if (verified === undefined)
+          throw new DomainError({
+            code: "VALIDATION",
+            path: "verifiedRdFen",
+            messageZh: "验收通过须核定项目研发经费。",
+            messageEn: "A passed acceptance verifies the project's R&D spend.",
+          });
+        checkVerifiedRd(verified, app.settledFen);
+      }
+      const grade = event === "defer" ? null : outcome.grade;
+      await repos.tracking.updateAcceptance(app.cityId, app.id, { status: appStatus, grade });
+      if (grade) await repos.tracking.setGrade(p.cityId, p.id, { grade, verifiedRdFen: verified ?? null });
+    }
+    await repos.tracking.updateAssessment(a.cityId, a.id, {
+      status,
+      meanScore: outcome.mean,
+      concludedBy: ctx.actor.userId,
+      concludedAt: ctx.now,
+      note: input.note,
+    });
+    audit({
+      action: `assessment.${event}`,
+      entityType: "assessment",
+      entityId: a.id,
+      cityId: a.cityId,
+      before: { status: a.status },
+      after: {
+        status,
+        mean: outcome.mean,
+        grade: outcome.grade,
+        note: input.note,
+        verifiedRdFen: input.verifiedRdFen,
+      },
+    });
+    const what = a.kind === "midTerm" ? "期中评估" : "结题验收";
+    await repos.notifications.notifyApplicant(
+      { cityId: p.cityId, unitId: p.unitId, piUserId: p.piUserId, createdBy: null },
+      {
+        titleZh: `${p.number} ${what}：${conclusionZh[event]}`,
+        titleEn: `${p.number}: ${a.kind === "midTerm" ? "mid-term assessment" : "acceptance"} ${event}`,
+        link: `/projects/${p.id}`,
+        createdAt: ctx.now,
+      },
+    );
+  });
+}
