@@ -1,5 +1,8 @@
+import { chinaDateOf } from "@luoshu/domain";
 import { scan } from "../db/seed/demo-review.ts";
+import { oneSessionEach } from "../lib/inject-client.ts";
 import { projectsRepository } from "../modules/decisions/projects.repository.ts";
+import { reviewedCall } from "./decision-fixtures.ts";
 import type { Client, TestApp } from "./test-app.ts";
 
 const day = 86_400_000;
@@ -118,4 +121,64 @@ export async function signedTaskBook(
     const res = await step();
     if (res.status >= 300) throw new Error(`task book of ${id}: ${res.status} ${JSON.stringify(res.body)}`);
   }
+}
+
+/**
+ * Projects in execution drawn from reviewed applications of each city's demo unit and PI (so their
+ * task books carry the application's period, milestones, targets and budget), the year's control
+ * number set, each task book signed today. Spare titles are reviewed too, for projects a test draws
+ * later. The clock moves on a minute per city (the login rate limit): make fresh sessions after.
+ */
+export async function signedProjects(
+  t: TestApp,
+  specs: readonly {
+    prefix: "ly" | "dt";
+    program: string;
+    number: string;
+    title: string;
+    spares?: string[];
+  }[],
+): Promise<{ id: string; spareApplications: string[] }[]> {
+  const out = [];
+  const budgeted = new Set<string>();
+  for (const s of specs) {
+    let as = oneSessionEach((u) => t.as(u));
+    const titles = [`${s.title}申报`, ...(s.spares ?? [])];
+    const { ids: apps } = await reviewedCall(
+      as,
+      s.prefix,
+      titles,
+      titles.map(() => 85),
+    );
+    t.clock.advance(61_000);
+    as = oneSessionEach((u) => t.as(u));
+    if (!budgeted.has(s.prefix)) {
+      await (await as(`${s.prefix}-finance`)).put("/api/budget/control-numbers/2026", {
+        amountFen: 900_000_000,
+        docNumber: `${s.prefix}-财-2026-1`,
+      });
+      budgeted.add(s.prefix);
+    }
+    const unit = await whoIs(await as(`${s.prefix}-unit`));
+    const pi = await whoIs(await as(`${s.prefix}-pi`));
+    const id = await insertedProject(t, {
+      cityId: s.prefix === "dt" ? "datong" : "luoyang",
+      number: s.number,
+      program: s.program,
+      title: s.title,
+      amountFen: 10_000_000,
+      unitId: unit.unitId ?? "",
+      piUserId: pi.userId,
+      applicationId: apps[0],
+    });
+    await signedTaskBook(
+      await as(`${s.prefix}-officer`),
+      await as(`${s.prefix}-unit`),
+      id,
+      chinaDateOf(t.clock.now()),
+    );
+    t.clock.advance(61_000);
+    out.push({ id, spareApplications: apps.slice(1) });
+  }
+  return out;
 }

@@ -1,8 +1,6 @@
-import { chinaDateOf } from "@luoshu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oneSessionEach } from "../../lib/inject-client.ts";
-import { reviewedCall } from "../../test/decision-fixtures.ts";
-import { insertedProject, signedTaskBook, whoIs } from "../../test/project-fixtures.ts";
+import { signedProjects } from "../../test/project-fixtures.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 
 // 结题验收 and 绩效评价 (DT-RULES §23; LY-FUNDS §5, §19, §23; LY-REFORM §三(四)2): a Luoyang public-welfare
@@ -72,34 +70,13 @@ const conclude = async (city: "ly" | "dt", id: string, event: string, body: obje
 
 beforeAll(async () => {
   t = await createTestApp();
+  const [ly, dt] = await signedProjects(t, [
+    { prefix: "ly", program: "publicWelfare", number: "LY-2026-YS-001", title: "ly 验收测试项目" },
+    { prefix: "dt", program: "keyRnd", number: "DT-2026-YS-001", title: "dt 验收测试项目" },
+  ]);
+  ids.ly = ly?.id ?? "";
+  ids.dt = dt?.id ?? "";
   as = oneSessionEach((u) => t.as(u));
-  for (const prefix of ["ly", "dt"] as const) {
-    const { ids: apps } = await reviewedCall(as, prefix, [`${prefix} 验收测试申报`], [85]);
-    fresh();
-    await (await as(`${prefix}-finance`)).put("/api/budget/control-numbers/2026", {
-      amountFen: 900_000_000,
-      docNumber: `${prefix}-财-2026-1`,
-    });
-    const unit = await whoIs(await as(`${prefix}-unit`));
-    const pi = await whoIs(await as(`${prefix}-pi`));
-    ids[prefix] = await insertedProject(t, {
-      cityId: prefix === "dt" ? "datong" : "luoyang",
-      number: `${prefix.toUpperCase()}-2026-YS-001`,
-      program: prefix === "dt" ? "keyRnd" : "publicWelfare",
-      title: `${prefix} 验收测试项目`,
-      amountFen: 10_000_000,
-      unitId: unit.unitId ?? "",
-      piUserId: pi.userId,
-      applicationId: apps[0],
-    });
-    await signedTaskBook(
-      await as(`${prefix}-officer`),
-      await as(`${prefix}-unit`),
-      ids[prefix],
-      chinaDateOf(t.clock.now()),
-    );
-    fresh();
-  }
 }, 480_000);
 afterAll(() => t.close());
 

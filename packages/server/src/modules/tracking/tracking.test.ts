@@ -1,8 +1,7 @@
 import { chinaDateOf } from "@luoshu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oneSessionEach } from "../../lib/inject-client.ts";
-import { reviewedCall } from "../../test/decision-fixtures.ts";
-import { insertedProject, signedTaskBook, whoIs } from "../../test/project-fixtures.ts";
+import { insertedProject, signedProjects, signedTaskBook, whoIs } from "../../test/project-fixtures.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 
 // 进展报告 and 期中评估 (DT-RULES §14(五); LY-FUNDS §10, §13(一)): a Luoyang major-innovation project
@@ -13,7 +12,7 @@ import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts
 let t: TestApp;
 let as: (u: string) => Promise<Client>;
 const ids = { ly: "", dt: "" };
-const spareApplication = { ly: "", dt: "" };
+const spareApplication = { ly: "" };
 const fresh = () => {
   t.clock.advance(61_000);
   as = oneSessionEach((u) => t.as(u));
@@ -40,40 +39,20 @@ const report = (over: object = {}) => ({
 
 beforeAll(async () => {
   t = await createTestApp();
+  const [ly, dt] = await signedProjects(t, [
+    {
+      prefix: "ly",
+      program: "majorInnovation",
+      number: "LY-2026-JZ-001",
+      title: "ly 进展测试项目",
+      spares: ["ly 起止日期另设"],
+    },
+    { prefix: "dt", program: "keyRnd", number: "DT-2026-JZ-001", title: "dt 进展测试项目" },
+  ]);
+  ids.ly = ly?.id ?? "";
+  ids.dt = dt?.id ?? "";
+  spareApplication.ly = ly?.spareApplications[0] ?? "";
   as = oneSessionEach((u) => t.as(u));
-  for (const prefix of ["ly", "dt"] as const) {
-    const { ids: apps } = await reviewedCall(
-      as,
-      prefix,
-      [`${prefix} 进展测试申报`, `${prefix} 起止日期另设`],
-      [85, 80],
-    );
-    spareApplication[prefix] = apps[1] ?? "";
-    fresh();
-    await (await as(`${prefix}-finance`)).put("/api/budget/control-numbers/2026", {
-      amountFen: 900_000_000,
-      docNumber: `${prefix}-财-2026-1`,
-    });
-    const unit = await whoIs(await as(`${prefix}-unit`));
-    const pi = await whoIs(await as(`${prefix}-pi`));
-    ids[prefix] = await insertedProject(t, {
-      cityId: prefix === "dt" ? "datong" : "luoyang",
-      number: `${prefix.toUpperCase()}-2026-JZ-001`,
-      program: prefix === "dt" ? "keyRnd" : "majorInnovation",
-      title: `${prefix} 进展测试项目`,
-      amountFen: 10_000_000,
-      unitId: unit.unitId ?? "",
-      piUserId: pi.userId,
-      applicationId: apps[0],
-    });
-    await signedTaskBook(
-      await as(`${prefix}-officer`),
-      await as(`${prefix}-unit`),
-      ids[prefix],
-      chinaDateOf(t.clock.now()),
-    );
-    fresh();
-  }
 }, 480_000);
 afterAll(() => t.close());
 
