@@ -202,6 +202,20 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "progress-reports",
+            ...page(
+              () => import("../features/tracking/ProgressInboxPage").then((m) => m.ProgressInboxPage),
+              "project.read",
+            ),
+          },
+          {
+            path: "assessments",
+            ...page(
+              () => import("../features/tracking/AssessmentsPage").then((m) => m.AssessmentsPage),
+              "assessment.score",
+            ),
+          },
+          {
             path: "project-closures",
             ...page(
               () => import("../features/project-life/ClosuresWaitingPage").then((m) => m.ClosuresWaitingPage),

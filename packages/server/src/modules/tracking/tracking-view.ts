@@ -108,16 +108,20 @@ export async function trackingOf(
   const schedule = (found?.schedule ?? []).map((due) => {
     const report = reports.find((r) => r.period === due.period) ?? null;
     const { standing, overdueDays } = reportStanding(due, report, today);
+    const remindedOn = reminders.find((x) => x.period === due.period)?.sentOn ?? null;
     return {
       ...due,
       standing,
       overdueDays,
       report: report && reportDto(report, policy, names),
-      remindedOn: reminders.find((x) => x.period === due.period)?.sentOn ?? null,
+      remindedOn,
       actions: [
         ...(open && reporter && mayFile(due, report, today) ? (["file"] as const) : []),
         ...(open && officer && report?.status === "submitted" ? (["approve", "return"] as const) : []),
-        ...(open && officer && awaitsFiling(due, report, today) ? (["remind"] as const) : []),
+        // once a China day: a reminder sent today is not offered again
+        ...(open && officer && awaitsFiling(due, report, today) && remindedOn !== today
+          ? (["remind"] as const)
+          : []),
       ],
     };
   });

@@ -35,13 +35,20 @@ export function NodesTable({
 
   const action = (n: PaymentNode) => {
     if (n.paymentId || n.paidFen > 0) return <Typography.Text type="secondary">—</Typography.Text>;
+    // a node also waits for the progress reports due by today to be approved (DT-RULES §14(五); LY-FUNDS §10)
+    const waits = n.waitsForReports.length
+      ? t(
+          `待第 ${n.waitsForReports.join("、")} 期进展报告审核通过`,
+          `Waits for the progress report(s) of period ${n.waitsForReports.join(", ")} to be approved`,
+        )
+      : null;
+    const notDue = !n.due
+      ? t(`${triggerNames[n.after].zh}方可提出`, `Due ${triggerNames[n.after].en.toLowerCase()}`)
+      : null;
     const why =
       stopped ??
-      (!n.due
-        ? t(`${triggerNames[n.after].zh}方可提出`, `Due ${triggerNames[n.after].en.toLowerCase()}`)
-        : mayPrepare
-          ? null
-          : t("暂不能提出", "Not now"));
+      ([notDue, waits].filter(Boolean).join(t("；", "; ")) ||
+        (mayPrepare ? null : t("暂不能提出", "Not now")));
     return (
       <Space direction="vertical" size={0}>
         <GuardedButton

@@ -14,6 +14,7 @@ import { ActionErrorAlert } from "../decisions/Problems";
 import { usePolicy } from "../policies/hooks";
 import { ChangesCard } from "../project-life/ChangesCard";
 import { ProjectLifeCard } from "../project-life/ProjectLifeCard";
+import { TrackingCard } from "../tracking/TrackingCard";
 import { AssignOfficerModal } from "./AssignOfficerModal";
 import { useProject } from "./hooks";
 import { stageNames, taskBookStatusText } from "./labels";
@@ -185,6 +186,7 @@ export function ProjectPage() {
               </Card>
               {p.taskBook && <ChangesCard project={p} />}
               <ProjectLifeCard project={p} />
+              {p.taskBook && <TrackingCard project={p} />}
             </Space>
           </Col>
           <Col xs={24} xl={8}>

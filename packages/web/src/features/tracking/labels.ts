@@ -1,0 +1,81 @@
+import type { AssessmentState, MilestoneStatus } from "@luoshu/domain";
+import type { AssessmentEvent, ProgressNeed, ReportEvent, ReportStanding } from "../../api/tracking";
+
+type Names<K extends string> = Record<K, { zh: string; en: string }>;
+
+/** Where a scheduled progress report stands. */
+export const standingNames: Names<ReportStanding> = {
+  notOpen: { zh: "未到填报期", en: "Not open yet" },
+  open: { zh: "待提交", en: "To file" },
+  overdue: { zh: "逾期未报", en: "Overdue" },
+  submitted: { zh: "已提交，待审核", en: "Submitted, awaiting review" },
+  returned: { zh: "已退回修改", en: "Returned for revision" },
+  approved: { zh: "已审核通过", en: "Approved" },
+};
+
+export const standingColors: Record<ReportStanding, string> = {
+  notOpen: "default",
+  open: "blue",
+  overdue: "red",
+  submitted: "orange",
+  returned: "volcano",
+  approved: "green",
+};
+
+/** How a task-book milestone stands in a report. */
+export const milestoneStatusNames: Names<MilestoneStatus> = {
+  done: { zh: "已完成", en: "Done" },
+  onTrack: { zh: "按计划推进", en: "On track" },
+  late: { zh: "已延误", en: "Late" },
+};
+
+export const milestoneStatusColors: Record<MilestoneStatus, string> = {
+  done: "green",
+  onTrack: "blue",
+  late: "red",
+};
+
+/** The bureau's decision on a submitted report. */
+export const reportEventNames: Names<ReportEvent> = {
+  approve: { zh: "审核通过", en: "Approve" },
+  return: { zh: "退回修改", en: "Return" },
+};
+
+/** Where an assessment stands (an acceptance's panel shares the shape: failed, deferred). */
+export const assessmentStatusNames: Names<AssessmentState> = {
+  convened: { zh: "专家评估中", en: "With the panel" },
+  passed: { zh: "评估通过", en: "Passed" },
+  held: { zh: "未通过，暂缓拨付", en: "Not passed, payment held" },
+  failed: { zh: "不通过", en: "Failed" },
+  deferred: { zh: "暂缓，待补充材料", en: "Deferred for more materials" },
+};
+
+export const assessmentStatusColors: Record<AssessmentState, string> = {
+  convened: "orange",
+  passed: "green",
+  held: "red",
+  failed: "red",
+  deferred: "gold",
+};
+
+/** The conclusion of an assessment (a mid-term's: pass or hold). */
+export const assessmentEventNames: Names<AssessmentEvent> = {
+  pass: { zh: "评估通过", en: "Pass" },
+  hold: { zh: "暂缓拨付", en: "Hold the payment" },
+  fail: { zh: "不通过", en: "Fail" },
+  defer: { zh: "暂缓，待补充材料", en: "Defer" },
+};
+
+/** What a list of progress reports asks for. */
+export const needNames: Names<ProgressNeed> = {
+  file: { zh: "待提交", en: "To file" },
+  review: { zh: "待审核", en: "To review" },
+  overdue: { zh: "逾期未报", en: "Overdue" },
+};
+
+/** A score in hundredths of a point, as points with two decimals ("77.00"). */
+export function points(hundredths: number | null | undefined): string {
+  if (hundredths === null || hundredths === undefined) return "—";
+  const whole = Math.trunc(hundredths / 100);
+  return `${whole}.${String(Math.abs(hundredths % 100)).padStart(2, "0")}`;
+}
