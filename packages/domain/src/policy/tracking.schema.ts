@@ -28,6 +28,12 @@ export const trackingSchema = z.strictObject({
      * this share of the line (or that is overspent) is explained in the report.
      */
     varianceBp: z.strictObject({ value: basisPoints, source: sourceSchema }),
+    /**
+     * Whether a node payment after the first share waits until the reports due before it are
+     * approved: the documents pay nodes "to projects that meet the requirements" (LY-FUNDS §13(一))
+     * without naming the reports, so this is the city's setting.
+     */
+    holdNodes: z.strictObject({ value: z.boolean(), source: sourceSchema }),
     source: sourceSchema,
   }),
   /** 期中评估 (LY-FUNDS §13(一)); null where the city's documents set none. */

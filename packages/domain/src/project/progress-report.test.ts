@@ -21,6 +21,7 @@ import {
   type ReportDue,
   type ReportTerms,
   reportStanding,
+  reportsHolding,
   reportsOutstanding,
   spendingVariances,
 } from "./progress-report.ts";
@@ -287,14 +288,26 @@ describe("where a report stands", () => {
 
   it("counts the periods due and not approved, and lets a report be filed once open", () => {
     const schedule = progressSchedule("2026-01-01", "2027-12-31", 6);
-    expect(reportsOutstanding(schedule, [], "2026-06-30")).toEqual([]);
-    expect(reportsOutstanding(schedule, [], "2026-07-01")).toEqual([1]);
+    // due on 1 July: outstanding from the day after, as it is overdue
+    expect(reportsOutstanding(schedule, [], "2026-07-01")).toEqual([]);
+    expect(reportsOutstanding(schedule, [], "2026-07-02")).toEqual([1]);
     const reports = [
       { period: 1, status: "approved" as const },
       { period: 2, status: "submitted" as const },
       { period: 3, status: "approved" as const },
     ];
-    expect(reportsOutstanding(schedule, reports, "2027-01-01")).toEqual([2]);
+    expect(reportsOutstanding(schedule, reports, "2027-01-02")).toEqual([2]);
+    // the first share on signing waits for no report; the later nodes wait where the city holds them
+    expect(reportsHolding(luoyang, "taskBookSigned", [2])).toEqual([]);
+    expect(reportsHolding(luoyang, "midTermPassed", [2])).toEqual([2]);
+    const progressReports = luoyang.tracking.progressReports;
+    const lenient = {
+      tracking: {
+        ...luoyang.tracking,
+        progressReports: { ...progressReports, holdNodes: { ...progressReports.holdNodes, value: false } },
+      },
+    };
+    expect(reportsHolding(lenient, "accepted", [2])).toEqual([]);
     expect(reportsOutstanding(schedule, reports, "2030-01-01")).toEqual([2]);
     const may = (status: ProgressReportState | null, today: string) =>
       mayFile(due, status ? { status } : null, today);

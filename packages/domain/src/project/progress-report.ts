@@ -1,5 +1,5 @@
 import type { Role } from "../identity/roles.ts";
-import type { Policy } from "../policy/policy.schema.ts";
+import type { DisbursementTrigger, Policy } from "../policy/policy.schema.ts";
 import { citeSource } from "../policy/source.schema.ts";
 import { addDays } from "../shared/dates.ts";
 import { DomainError } from "../shared/errors.ts";
@@ -219,14 +219,14 @@ export function reportStanding(
   return { standing: today >= due.opensOn ? "open" : "notOpen", overdueDays };
 }
 
-/** The periods due on or before `today` whose reports are not approved: what a node payment waits for. */
+/** The periods due before `today` whose reports are not approved: what a node payment waits for. */
 export function reportsOutstanding(
   schedule: readonly ReportDue[],
   reports: readonly { period: number; status: ProgressReportState }[],
   today: string,
 ): number[] {
   return schedule
-    .filter((d) => d.dueDate <= today)
+    .filter((d) => d.dueDate < today)
     .filter((d) => reports.find((r) => r.period === d.period)?.status !== "approved")
     .map((d) => d.period);
 }
@@ -257,4 +257,17 @@ export function awaitsFiling(
 ): boolean {
   const { standing, overdueDays } = reportStanding(due, report, today);
   return overdueDays > 0 || standing === "returned" || (standing === "open" && dueSoon(due, today));
+}
+
+/**
+ * The reports a payment node waits for: none for the share paid on signing, nor where the city does
+ * not hold nodes for reports; otherwise every one due before today and not approved.
+ */
+export function reportsHolding(
+  policy: Pick<Policy, "tracking">,
+  after: DisbursementTrigger,
+  outstanding: readonly number[],
+): number[] {
+  if (after === "taskBookSigned" || !policy.tracking.progressReports.holdNodes.value) return [];
+  return [...outstanding];
 }

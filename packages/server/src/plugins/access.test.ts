@@ -42,7 +42,7 @@ describe("every route declares its access", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000); // every route × every role: grows with the API
 });
 
 describe("data scope", () => {

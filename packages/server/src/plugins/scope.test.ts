@@ -407,7 +407,8 @@ describe("data scope on every read route, as every account", () => {
     expect(failures).toEqual([]);
     expect(seen.inside).toBeGreaterThan(200);
     expect(seen.outside).toBeGreaterThan(500);
-  }, 180_000);
+    // every read route × every account: grows with the API
+  }, 600_000);
 
   it("answers another city's rows as 404 to every permitted account of a city, files included", async () => {
     const failures: string[] = [];

@@ -9,6 +9,7 @@ import {
   type Policy,
   paymentCheck,
   paymentMachine,
+  reportsHolding,
   suspensionAt,
   suspensionsOf,
 } from "@luoshu/domain";
@@ -71,12 +72,17 @@ export async function preparePayment(
         details: { node: node.code, after: node.after },
       });
     }
-    if (outstanding.length > 0)
-      throw new DomainError({ code: "PAYMENT_WAITS_FOR_REPORTS", details: { periods: outstanding } });
+    const holding = reportsHolding(policy, node.after, outstanding);
+    if (holding.length > 0)
+      throw new DomainError({ code: "PAYMENT_WAITS_FOR_REPORTS", details: { periods: holding } });
     const postings = await repos.ledger.postingsOfProject(p.cityId, p.id);
     if (postings.some((x) => x.kind === "pay" && x.node === node.code))
       throw new DomainError({ code: "LEDGER_NODE_PAID", details: { node: node.code } });
-    const amountFen = node.after === "graded" ? subsidyOf(policy, p, node.amountFen) : node.amountFen;
+    // the grade as it stands under the ledger's lock: a re-evaluation (再评价) takes the same lock
+    const amountFen =
+      node.after === "graded"
+        ? subsidyOf(policy, (await repos.execution.project(ctx.scope, p.id))?.p ?? p, node.amountFen)
+        : node.amountFen;
     const payment = await repos.execution.insertPayment({
       cityId: p.cityId,
       projectId: p.id,

@@ -8,6 +8,7 @@ import {
   paymentApprovalOf,
   projectFigures,
   type Role,
+  reportsHolding,
   taskBookActions,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
@@ -114,7 +115,7 @@ export async function readProject(
     return {
       ...n,
       due: nodeDue(n.after, facts),
-      waitsForReports: live ? [] : outstanding,
+      waitsForReports: live ? [] : reportsHolding(policy, n.after, outstanding),
       paidFen: postings
         .filter((x) => x.kind === "pay" && x.node === n.code)
         .reduce((s, x) => s + x.amountFen, 0),

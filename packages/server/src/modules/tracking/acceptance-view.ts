@@ -82,7 +82,9 @@ export async function acceptanceOf(
     actions: [
       ...(reporter && mayEdit ? (["submit"] as const) : []),
       ...(officer && blocked === null && app?.status === "submitted" ? (["convene"] as const) : []),
-      ...(roles.includes("financeOfficer") && open && app?.grade ? (["regrade"] as const) : []),
+      ...(roles.includes("financeOfficer") && open && app?.status === "accepted"
+        ? (["regrade"] as const)
+        : []),
     ],
     blockedZh: blocked,
   };

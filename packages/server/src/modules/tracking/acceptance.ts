@@ -9,7 +9,7 @@ import {
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import { mustBeOpen, visibleProject } from "../execution/task-books.ts";
-import { executing, type TrackingDeps } from "./progress.ts";
+import { executing, isReporter, type TrackingDeps } from "./progress.ts";
 
 /**
  * 提交验收申请: the unit's administrator or the project's PI submits the materials for acceptance
@@ -20,11 +20,10 @@ export async function submitAcceptance(
   input: { ctx: CallerContext; projectId: string; body: AcceptanceBody },
 ) {
   const { ctx, body } = input;
-  const { p, terms, tb } = await executing(deps, ctx, input.projectId);
+  const { p, budget, tb } = await executing(deps, ctx, input.projectId);
   const roles = ctx.actor.roles;
-  if (!roles.includes("unitAdmin") && p.piUserId !== ctx.actor.userId)
-    throw new DomainError({ code: "FORBIDDEN" });
-  const { settledFen } = checkAcceptance({ targets: tb.content.targets, budget: terms.budget }, body);
+  if (!isReporter(ctx, p)) throw new DomainError({ code: "FORBIDDEN" });
+  const { settledFen } = checkAcceptance({ targets: tb.content.targets, budget }, body);
   await deps.tx.run(ctx, async (repos, audit) => {
     const earlier = await repos.tracking.acceptance(p.cityId, p.id, true);
     const filed = { content: body, settledFen, submittedBy: ctx.actor.userId, submittedAt: ctx.now };
@@ -67,11 +66,16 @@ export async function regradeAcceptance(
   if (!ctx.actor.roles.includes("financeOfficer")) throw new DomainError({ code: "FORBIDDEN" });
   mustBeOpen(p);
   await deps.tx.run(ctx, async (repos, audit) => {
+    // the ledger's lock orders a regrade against the post-subsidy's preparation, which reads the grade
+    await repos.ledger.lock(p.cityId);
     const app = await repos.tracking.acceptance(p.cityId, p.id, true);
-    if (!app?.grade)
-      throw invalidTransition("项目尚未评定绩效等级。", "The project has no grade yet.", {
-        state: app?.status,
-      });
+    if (app?.status !== "accepted" || !app.grade)
+      throw invalidTransition(
+        "项目尚未通过验收、评定绩效等级。",
+        "The project has not passed acceptance with a grade.",
+        { state: app?.status },
+      );
+    const standing = app.regrade ?? app.grade;
     const tb = await repos.execution.taskBook(p.cityId, p.id);
     const graded = new Set(tb?.content.nodes.filter((n) => n.after === "graded").map((n) => n.code));
     const pays = await repos.execution.paymentsOf(p.cityId, p.id);
@@ -80,7 +84,7 @@ export async function regradeAcceptance(
         "后补助已按原等级提出或拨付，不能再评价。",
         "A post-subsidy has been prepared or paid on the grade; it stands.",
       );
-    if (input.grade === p.grade)
+    if (input.grade === standing)
       throw new DomainError({
         code: "VALIDATION",
         path: "grade",
@@ -99,7 +103,7 @@ export async function regradeAcceptance(
       entityType: "acceptance",
       entityId: app.id,
       cityId: p.cityId,
-      before: { grade: p.grade },
+      before: { grade: standing },
       after: { grade: input.grade, reason: input.reason },
     });
     await repos.notifications.notifyApplicant(

@@ -137,6 +137,12 @@ export async function conveneAssessment(
   }
   const what = kind === "midTerm" ? "期中评估" : "结题验收";
   await deps.tx.run(ctx, async (repos, audit) => {
+    // a deferral may have returned the materials since: the panel sits on what was submitted
+    if (
+      kind === "acceptance" &&
+      (await repos.tracking.acceptance(p.cityId, p.id, true))?.status !== "submitted"
+    )
+      throw invalidTransition("项目尚未提交验收申请。", "The project has not been submitted for acceptance.");
     const a = await repos.tracking.insertAssessment(
       {
         cityId: p.cityId,

@@ -24,8 +24,8 @@ const conclusionZh: Record<AssessmentEvent, string> = {
 /**
  * 评估结论: once every expert has scored, the bureau concludes as the panel's mean calls for. A
  * mid-term passes (releasing the node paid after it) or is held; an acceptance passes with the grade
- * its mean earns and the R&D spend the bureau verifies, or fails with 不合格. An acceptance may also be
- * deferred at any time for the unit to supplement its materials.
+ * its mean earns (and, where a post-subsidy follows, the R&D spend the bureau verifies), or fails with
+ * 不合格. While its panel sits, an acceptance may also be deferred for the unit to supplement its materials.
  */
 export async function concludeAssessment(
   deps: TrackingDeps,
@@ -58,7 +58,7 @@ export async function concludeAssessment(
       a.rules,
       panel.map((x) => ({ expertId: x.sheet.expertId, scores: x.sheet.submittedAt ? x.sheet.scores : null })),
     );
-    // a deferral waits for no score: it sends the materials back before or after the panel
+    // a deferral waits for no score: it sends the materials back while the panel sits
     if (event !== "defer") {
       if (outcome.event === null)
         throw invalidTransition("评估专家尚未全部提交评分。", "Not every expert on the panel has scored.");
@@ -84,16 +84,17 @@ export async function concludeAssessment(
         ctx.actor.roles,
       );
       const verified = event === "pass" ? input.verifiedRdFen : undefined;
-      if (event === "pass") {
-        if (verified === undefined)
-          throw new DomainError({
-            code: "VALIDATION",
-            path: "verifiedRdFen",
-            messageZh: "验收通过须核定项目研发经费。",
-            messageEn: "A passed acceptance verifies the project's R&D spend.",
-          });
-        checkVerifiedRd(verified, app.settledFen);
-      }
+      // 核定研发经费 is what a post-subsidy is a share of: required where a node waits for the grade
+      const tb = await repos.execution.taskBook(p.cityId, p.id);
+      const subsidised = tb?.content.nodes.some((n) => n.after === "graded") ?? false;
+      if (event === "pass" && verified === undefined && subsidised)
+        throw new DomainError({
+          code: "VALIDATION",
+          path: "verifiedRdFen",
+          messageZh: "后补助项目验收通过须核定项目研发经费。",
+          messageEn: "A post-subsidy project's acceptance verifies its R&D spend.",
+        });
+      if (verified !== undefined) checkVerifiedRd(verified, app.settledFen);
       const grade = event === "defer" ? null : outcome.grade;
       await repos.tracking.updateAcceptance(app.cityId, app.id, { status: appStatus, grade });
       if (grade) await repos.tracking.setGrade(p.cityId, p.id, { grade, verifiedRdFen: verified ?? null });
@@ -116,7 +117,9 @@ export async function concludeAssessment(
         mean: outcome.mean,
         grade: outcome.grade,
         note: input.note,
-        verifiedRdFen: input.verifiedRdFen,
+        ...(event === "pass" && input.verifiedRdFen !== undefined
+          ? { verifiedRdFen: input.verifiedRdFen }
+          : {}),
       },
     });
     const what = a.kind === "midTerm" ? "期中评估" : "结题验收";

@@ -4,7 +4,7 @@ import type { CallerContext } from "../../lib/context.ts";
 import { policyOf } from "../reviews/review-access.ts";
 import type { TrackingDeps } from "./progress.ts";
 import { reportTermsOf } from "./tracking-terms.ts";
-import { categoryNameOf, reportDto } from "./tracking-view.ts";
+import { reportDto, termsDto } from "./tracking-view.ts";
 
 type Repos = TrackingDeps["repos"];
 
@@ -40,24 +40,17 @@ export async function myAssessments(
       a.kind === "acceptance" ? repos.tracking.acceptance(a.cityId, p.id) : undefined,
     ]);
     const names = await repos.execution.displayNames(reports.map((r) => r.submittedBy));
-    const name = categoryNameOf(policy);
     items.push({
       id: a.id,
       kind: a.kind,
       status: a.status,
       project: { number: p.number, title: p.title, unitName: found.unitName },
-      terms: terms && {
-        startDate: terms.terms.startDate,
-        endDate: terms.terms.endDate,
-        milestones: terms.tb.content.milestones,
-        budget: terms.terms.budget.map((l) => ({
-          category: l.category,
-          categoryName: name(l.category),
-          amountFen: l.amountFen,
-        })),
-      },
-      reports: reports.filter((r) => r.status !== "returned").map((r) => reportDto(r, policy, names)),
-      acceptance: acceptance?.content ?? null,
+      terms: termsDto(terms, policy),
+      // what the panel had before it: reports filed by its conclusion, the materials while it sits
+      reports: reports
+        .filter((r) => r.status !== "returned" && (!a.concludedAt || r.submittedAt <= a.concludedAt))
+        .map((r) => reportDto(r, policy, names)),
+      acceptance: a.status === "convened" ? (acceptance?.content ?? null) : null,
       targets: terms?.tb.content.targets ?? [],
       criteria: a.rules.scorecard.criteria,
       mySheet: {

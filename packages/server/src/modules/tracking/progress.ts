@@ -16,7 +16,10 @@ import type { Repositories } from "../../repositories.ts";
 import { mustBeOpen, visibleProject } from "../execution/task-books.ts";
 import { reportTermsOf } from "./tracking-terms.ts";
 
-type Repos = Pick<Repositories, "execution" | "projectLife" | "tracking" | "notifications" | "reviews">;
+type Repos = Pick<
+  Repositories,
+  "execution" | "projectLife" | "tracking" | "notifications" | "reviews" | "ledger"
+>;
 export type TrackingDeps = {
   repos: Repos;
   tx: Transactor<Repos>;
@@ -25,18 +28,22 @@ export type TrackingDeps = {
 
 const forbidden = () => new DomainError({ code: "FORBIDDEN" });
 
-/** The project in scope, open, with its report terms; refused before the task book is signed. */
+/** The project in scope, open, with its task book signed and its report terms; refused before. */
 export async function executing(deps: TrackingDeps, ctx: CallerContext, projectId: string) {
   const { p, policy } = await visibleProject(deps.repos, deps.policies, ctx, projectId);
   mustBeOpen(p);
-  const terms = await reportTermsOf(deps.repos, policy, p);
-  if (!terms)
+  const found = await reportTermsOf(deps.repos, policy, p);
+  if (!found)
     throw invalidTransition(
-      "项目尚未签订任务书、进入执行，无须报告进展。",
-      "The project is not executing yet: it has no reports to file.",
+      "项目尚未签订任务书、进入执行。",
+      "The project's task book is not signed: it is not executing yet.",
     );
-  return { p, policy, ...terms };
+  return { p, policy, ...found };
 }
+
+/** Whether the caller files for the project: the unit's administrator, or the project's own PI. */
+export const isReporter = (ctx: CallerContext, p: { piUserId: string | null }) =>
+  ctx.actor.roles.includes("unitAdmin") || p.piUserId === ctx.actor.userId;
 
 function dueOf(schedule: readonly { period: number; dueDate: string; opensOn: string }[], period: number) {
   const due = schedule.find((d) => d.period === period);
@@ -61,7 +68,12 @@ export async function fileReport(
   const { ctx, body } = input;
   const { p, policy, terms, schedule } = await executing(deps, ctx, input.projectId);
   const roles = ctx.actor.roles;
-  if (!roles.includes("unitAdmin") && p.piUserId !== ctx.actor.userId) throw forbidden();
+  if (!isReporter(ctx, p)) throw forbidden();
+  if (!terms)
+    throw invalidTransition(
+      "任务书未载明起止日期，不按期报告进展。",
+      "The task book sets no period: no progress reports are scheduled.",
+    );
   const due = dueOf(schedule, body.period);
   if (chinaDateOf(ctx.now) < due.opensOn)
     throw new DomainError({

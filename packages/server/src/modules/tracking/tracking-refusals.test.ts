@@ -412,25 +412,23 @@ describe("after the first report's due day (2026-10-05)", () => {
     expect((await (await as("ly-unit")).get("/api/progress-reports?need=file")).body.total).toBe(2);
   });
 
-  it("refuses the first node while the report due before today is not approved, then pays it", async () => {
+  it("pays the first share on signing whatever reports are outstanding; the view says so", async () => {
     const url = `/api/projects/${ids.pay}/payments`;
-    const prepare = async (key: string) =>
-      (await as("ly-officer")).request("POST", url, { node: "first" }, { "idempotency-key": key });
-    const waiting = await prepare("refusals-first-1");
-    expect(waiting.body).toMatchObject({
-      status: 422,
-      code: "PAYMENT_WAITS_FOR_REPORTS",
-      details: { periods: [1] },
-    });
     expect((await tracking("pay")).body.outstanding).toEqual([1]);
-    const filed = await file("pay", report(), "ly-unit");
-    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
-    changes.push(`progressReport.file ${filed.body.schedule[0].report.id} ly-unit`);
-    // filed is not approved: the node still waits
-    expect((await prepare("refusals-first-2")).body.code).toBe("PAYMENT_WAITS_FOR_REPORTS");
-    expect((await decide("pay", "approve")).status).toBe(200);
-    changes.push(`progressReport.approve ${filed.body.schedule[0].report.id} ly-officer`);
-    const paid = await prepare("refusals-first-3");
+    const nodes = (await (await as("ly-officer")).get(`/api/projects/${ids.pay}`)).body.nodes;
+    expect(
+      nodes.map((n: { code: string; waitsForReports: number[] }) => [n.code, n.waitsForReports]),
+    ).toEqual([
+      ["first", []],
+      ["midTerm", [1]],
+      ["final", [1]],
+    ]);
+    const paid = await (await as("ly-officer")).request(
+      "POST",
+      url,
+      { node: "first" },
+      { "idempotency-key": "refusals-first" },
+    );
     expect(paid.status, JSON.stringify(paid.body)).toBe(201);
   });
 

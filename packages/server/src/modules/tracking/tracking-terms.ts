@@ -5,8 +5,9 @@ import { currentTerms } from "../project-life/changes.ts";
 /**
  * What a project's progress reports are measured against: the task book's period (its end moved by
  * any effective extension), milestones and current budget, and the schedule of reports that follows
- * from them by the city's rhythm; a project accepted or failed owes none due after it was submitted
- * for acceptance. Null before the task book is signed, or without a period.
+ * from them by the city's rhythm; a project submitted for acceptance owes none due after that day.
+ * A task book without a period (a challenge or commission drawn without one) schedules no reports.
+ * Null before the task book is signed.
  */
 export async function reportTermsOf(
   repos: Pick<Repositories, "execution" | "projectLife" | "tracking">,
@@ -18,22 +19,24 @@ export async function reportTermsOf(
     repos.tracking.acceptance(p.cityId, p.id),
   ]);
   const { tb } = current;
-  const period = tb?.content.period;
-  if (tb?.status !== "signed" || !period) return null;
-  const terms: ReportTerms = {
-    startDate: period.startDate,
-    endDate: current.endDate ?? period.endDate,
-    milestones: tb.content.milestones,
-    budget: current.budget,
-  };
-  const finished =
-    acceptance?.status === "accepted" || acceptance?.status === "failed"
-      ? chinaDateOf(acceptance.submittedAt)
-      : null;
-  const schedule = progressSchedule(
-    terms.startDate,
-    terms.endDate,
-    policy.tracking.progressReports.intervalMonths.value,
-  ).filter((d) => finished === null || d.dueDate <= finished);
-  return { tb, terms, schedule };
+  if (tb?.status !== "signed") return null;
+  const period = tb.content.period;
+  const terms: ReportTerms | null = period
+    ? {
+        startDate: period.startDate,
+        endDate: current.endDate ?? period.endDate,
+        milestones: tb.content.milestones,
+        budget: current.budget,
+      }
+    : null;
+  // once the unit submits for acceptance the project is complete: no report falls due after it
+  const finished = acceptance ? chinaDateOf(acceptance.submittedAt) : null;
+  const schedule = terms
+    ? progressSchedule(
+        terms.startDate,
+        terms.endDate,
+        policy.tracking.progressReports.intervalMonths.value,
+      ).filter((d) => finished === null || d.dueDate <= finished)
+    : [];
+  return { tb, budget: current.budget, terms, schedule };
 }

@@ -38,6 +38,25 @@ export function reportDto(r: ProgressReportRow, policy: Policy, names: Map<strin
   };
 }
 
+/** The period, milestones and current budget reports are measured against; null without a period. */
+export function termsDto(
+  found: Awaited<ReturnType<typeof reportTermsOf>>,
+  policy: Policy,
+): TrackingDto["terms"] {
+  if (!found?.terms) return null;
+  const name = categoryNameOf(policy);
+  return {
+    startDate: found.terms.startDate,
+    endDate: found.terms.endDate,
+    milestones: found.tb.content.milestones,
+    budget: found.budget.map((l) => ({
+      category: l.category,
+      categoryName: name(l.category),
+      amountFen: l.amountFen,
+    })),
+  };
+}
+
 /** An assessment as the bureau sees it: the panel's progress, totals once submitted, the proposal. */
 export function assessmentDto(
   a: AssessmentRow,
@@ -49,6 +68,11 @@ export function assessmentDto(
     panel.map((x) => ({ expertId: x.sheet.expertId, scores: x.sheet.submittedAt ? x.sheet.scores : null })),
   );
   const officer = ctx.actor.roles.includes("programOfficer");
+  // the panel's names, scores and comments stay with the bureau and finance; the unit, the PI and the
+  // district learn the conclusion and its mean
+  const bureau = ctx.actor.roles.some(
+    (r) => r === "programOfficer" || r === "bureauLeader" || r === "financeOfficer",
+  );
   const convened = a.status === "convened";
   return {
     id: a.id,
@@ -56,9 +80,9 @@ export function assessmentDto(
     status: a.status,
     criteria: a.rules.scorecard.criteria,
     passMark: "passMark" in a.rules ? a.rules.passMark.value : null,
-    grade: convened ? outcome.grade : null,
+    grade: convened && bureau ? outcome.grade : null,
     convenedAt: a.convenedAt.toISOString(),
-    panel: panel.map(({ sheet, name }) => ({
+    panel: (bureau ? panel : []).map(({ sheet, name }) => ({
       expertId: sheet.expertId,
       name,
       submitted: sheet.submittedAt !== null,
@@ -66,8 +90,8 @@ export function assessmentDto(
         sheet.submittedAt && sheet.scores ? weightedTotal(a.rules.scorecard.criteria, sheet.scores) : null,
       comment: sheet.submittedAt ? sheet.comment : null,
     })),
-    mean: convened ? outcome.mean : a.meanScore,
-    proposed: convened ? outcome.event : null,
+    mean: convened ? (bureau ? outcome.mean : null) : a.meanScore,
+    proposed: convened && bureau ? outcome.event : null,
     concludedAt: a.concludedAt?.toISOString() ?? null,
     note: a.note,
     actions:
@@ -163,16 +187,7 @@ export async function trackingOf(
   }
   return {
     projectId: p.id,
-    terms: found && {
-      startDate: found.terms.startDate,
-      endDate: found.terms.endDate,
-      milestones: found.tb.content.milestones,
-      budget: found.terms.budget.map((l) => ({
-        category: l.category,
-        categoryName: categoryNameOf(policy)(l.category),
-        amountFen: l.amountFen,
-      })),
-    },
+    terms: termsDto(found, policy),
     rules: {
       intervalMonths: rules.progressReports.intervalMonths.value,
       intervalCitation: citeSource(rules.progressReports.intervalMonths.source),

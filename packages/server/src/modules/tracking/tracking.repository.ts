@@ -232,7 +232,7 @@ export function trackingRepository(db: Db) {
         .orderBy(asc(users.displayName));
     },
 
-    /** Submits the expert's sheet once: false when there is none to submit (not theirs, or done). */
+    /** Submits the expert's sheet, unless submitted already (the caller has checked it under a lock). */
     async submitSheet(
       cityId: string,
       assessmentId: string,

@@ -124,7 +124,8 @@ export async function trackingRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: { permission: "progress.review", scope: "city" }, errors: [...errors] },
       schema: {
         tags,
-        summary: "Remind the unit and the PI of a report not filed or returned (once a day per report)",
+        summary:
+          "Remind the unit and the PI of a report overdue, returned or due within two weeks (once a China day per report)",
         params: periodParams,
         response: { 201: trackingDto },
       },
@@ -192,7 +193,7 @@ export async function trackingRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary:
-          "The experts available for the project's mid-term panel, each with why they must stand apart, if so",
+          "The experts available for a panel on the project (mid-term or acceptance), each with why they must stand apart, if so",
         params: idParams,
         response: { 200: listOf(assessmentCandidateDto) },
       },
@@ -207,7 +208,7 @@ export async function trackingRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary:
-          "Convene the project's mid-term assessment with a panel from the expert pool, none in conflict",
+          "Convene the project's mid-term assessment or acceptance (kind) with a panel from the expert pool, none in conflict",
         params: idParams,
         body: conveneBody,
         response: { 201: trackingDto },

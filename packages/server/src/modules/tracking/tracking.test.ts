@@ -153,7 +153,7 @@ describe("filing and reviewing a report", () => {
     expect(waiting.body.code).toBe("PAYMENT_NODE_NOT_DUE");
   });
 
-  it("lets only the bureau review; returned, it is filed again and approved", async () => {
+  it("lets only the bureau review; returned, it is filed again", async () => {
     const url = (e: string) => `/api/projects/${ids.ly}/progress-reports/1/events/${e}`;
     expect((await (await as("ly-unit")).post(url("approve"), { note: "自行通过" })).status).toBe(403);
     const returned = await (await as("ly-officer")).post(url("return"), { note: "请补充差旅支出明细。" });
@@ -164,10 +164,8 @@ describe("filing and reviewing a report", () => {
     expect(
       (await (await as("ly-unit")).post(`/api/projects/${ids.ly}/progress-reports`, report())).status,
     ).toBe(201);
-    const approved = await (await as("ly-officer")).post(url("approve"), { note: "同意。" });
-    expect(approved.status).toBe(200);
-    expect(approved.body.outstanding).toEqual([]);
-    expect(approved.body.schedule[0].report).toMatchObject({ status: "approved", decisionNote: "同意。" });
+    // filed again, not yet approved: the report still holds the nodes after the first
+    expect((await tracking("ly-officer")).body.outstanding).toEqual([1]);
   });
 });
 
@@ -257,7 +255,7 @@ describe("the mid-term assessment", () => {
     }
   });
 
-  it("concludes as the mean calls for, which releases the node paid after the mid-term", async () => {
+  it("concludes as the mean calls for, which releases the node paid after the mid-term once its reports are approved", async () => {
     const officer = await as("ly-officer");
     const view = (await tracking("ly-officer")).body.midTerm.assessments[0];
     // 80×40 + 70×30 + 75×20 + 90×10 = 7700 hundredths
@@ -271,7 +269,16 @@ describe("the mid-term assessment", () => {
     });
     expect(passed.status).toBe(200);
     expect(passed.body.midTerm.assessments[0]).toMatchObject({ status: "passed", mean: 7700 });
-    const paid = await prepare("midTerm", "tracking-mid-2");
+    // the mid-term passed, the node still waits for the report due before it (a city setting)
+    const held = await prepare("midTerm", "tracking-mid-2");
+    expect(held.body).toMatchObject({ code: "PAYMENT_WAITS_FOR_REPORTS", details: { periods: [1] } });
+    const approved = await officer.post(`/api/projects/${ids.ly}/progress-reports/1/events/approve`, {
+      note: "同意。",
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.outstanding).toEqual([]);
+    expect(approved.body.schedule[0].report).toMatchObject({ status: "approved", decisionNote: "同意。" });
+    const paid = await prepare("midTerm", "tracking-mid-3");
     expect(paid.status, JSON.stringify(paid.body)).toBe(201);
   });
 });

@@ -31,7 +31,6 @@ import { type ProgressNeed, progressInbox } from "../tracking/progress-inbox.ts"
 import type { TrackingRepository } from "../tracking/tracking.repository.ts";
 import type { UnitsRepository } from "../units/units.repository.ts";
 import type { UsersRepository } from "../users/users.repository.ts";
-import type { NotificationsRepository } from "./notifications.repository.ts";
 import type { WorkspaceRepository } from "./workspace.repository.ts";
 
 type Deps = {
@@ -51,7 +50,6 @@ type Deps = {
     projectLife: ProjectLifeRepository;
     tracking: TrackingRepository;
     reviews: ReviewsRepository;
-    notifications: NotificationsRepository;
   };
 };
 /** A tile, or null where the city runs no such work. */
