@@ -137,6 +137,23 @@ async function startChange(page: Page, kind: string) {
 const amount = (page: Page, category: string, yuan: string) =>
   page.getByTestId(`adjust-amount-${category}`).fill(yuan);
 
+/**
+ * Picks a budget category to add and adds it. The option is picked again if the pick did not take
+ * (the dropdown still opening on a loaded machine), until the add button is enabled.
+ */
+async function addCategory(page: Page, name: string) {
+  const add = page.getByTestId("adjust-add");
+  for (let attempt = 0; attempt < 5 && !(await add.isEnabled()); attempt++) {
+    await page.getByTestId("adjust-add-category").click();
+    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByText(name).click();
+    await add
+      .and(page.locator(":enabled"))
+      .waitFor({ timeout: 2_000 })
+      .catch(() => undefined);
+  }
+  await add.click();
+}
+
 const row = (page: Page, kind: string) => page.getByTestId(`change-row-${kind}`).first();
 
 describe("project changes by the city's rules", () => {
@@ -182,9 +199,7 @@ describe("project changes by the city's rules", () => {
       .waitFor();
     await amount(pi, "travelMeetings", "10000");
     await amount(pi, "publicationIp", "5000");
-    await pi.getByTestId("adjust-add-category").click();
-    await pi.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByText("间接费用").click();
-    await pi.getByTestId("adjust-add").click();
+    await addCategory(pi, "间接费用");
     await amount(pi, "indirect", "10000");
     await pi.getByTestId("change-request-submit").click();
     await pi.getByTestId("change-request-confirm").click();
@@ -239,12 +254,7 @@ describe("project changes by the city's rules", () => {
     const unit = await openProject("dt-unit", project.id);
     await startChange(unit, "预算调剂");
     await amount(unit, "travelMeetings", "8000");
-    await unit.getByTestId("adjust-add-category").click();
-    await unit
-      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
-      .getByText("测试化验加工费")
-      .click();
-    await unit.getByTestId("adjust-add").click();
+    await addCategory(unit, "测试化验加工费");
     await amount(unit, "testing", "2000");
     await waitText(unit, "change-decider-name", "市科技局审批");
     await waitText(unit, "change-decider", "DT-RULES §19");
