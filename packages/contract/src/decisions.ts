@@ -112,7 +112,8 @@ export const proposedListEntryDto = z.object({
   history: z.object({
     unitProjects: z.number(),
     piProjects: z.number(),
-    grades: z.array(z.object({ number: z.string(), grade: z.string() })),
+    /** Past grades; one whose failure was found diligent (宽容失败) does not count against them. */
+    grades: z.array(z.object({ number: z.string(), grade: z.string(), countsAgainst: z.boolean() })),
     integrityRecords: z.array(
       z.object({
         subject: z.enum(["unit", "person"]),

@@ -112,6 +112,8 @@ export const projectNodeDto = node.extend({
   due: z.boolean(),
   /** The progress reports due by today not yet approved, which the node waits for (none once under way). */
   waitsForReports: z.array(z.number()),
+  /** What preparing it would pay: a post-subsidy pays the grade's share, within the node; null before the grade. */
+  payableFen: z.number().nullable(),
   paidFen: z.number(),
   /** The payment under way or paid, if any. */
   paymentId: z.string().nullable(),

@@ -109,7 +109,7 @@ export const assessmentDto = z.object({
   criteria: z.array(z.object({ nameZh: z.string(), nameEn: z.string(), weight: z.number() })),
   /** A mid-term's pass mark (whole points); null for an acceptance, which its grades decide. */
   passMark: z.number().nullable(),
-  /** An acceptance's grade by the mean, once every expert has scored. */
+  /** An acceptance's grade by the mean, once every expert has scored; a concluded one's for everyone. */
   grade: z.enum(performanceGrades).nullable(),
   convenedAt: instant,
   panel: z.array(
@@ -143,6 +143,10 @@ export const trackingDto = z.object({
         z.object({ dueDate: z.string(), description: z.string(), deliverable: z.string() }),
       ),
       budget: z.array(z.object({ category: z.string(), categoryName: z.string(), amountFen: z.number() })),
+      /** The task book's performance targets, which acceptance measures (LY-FUNDS §23). */
+      targets: z.array(
+        z.object({ kind: z.string(), description: z.string(), value: z.number(), unit: z.string() }),
+      ),
     })
     .nullable(),
   rules: z.object({
@@ -192,10 +196,20 @@ export const trackingDto = z.object({
           })
           .nullable(),
         verifiedRdFen: z.number().nullable(),
+        /** Closed by the unit itself (a filed project, LY-REFORM §三(三)1): no panel, no grade. */
+        selfOrganised: z.boolean(),
       })
       .nullable(),
+    /** Where the project is filed: the clause under which its unit closes it itself; else null. */
+    selfClosure: citation.nullable(),
     assessments: z.array(assessmentDto),
-    actions: z.array(z.enum(["submit", "convene", "regrade"])),
+    /** 勤勉尽责 (DT-RULES §5; LY-PLAN §九(三)): the bureau's finding that the failure is tolerated. */
+    diligence: z
+      .object({ finding: z.string(), byName: z.string().nullable(), at: instant, citation })
+      .nullable(),
+    /** The clause under which a failed project may be found diligent, for the form. */
+    diligenceCitation: citation,
+    actions: z.array(z.enum(["submit", "convene", "regrade", "findDiligence", "selfClose"])),
     /** Why the caller cannot submit or convene now, when they cannot. */
     blockedZh: z.string().nullable(),
   }),
@@ -214,6 +228,13 @@ export const conveneBody = z
     note: longText(0, 2000).default(""),
   })
   .strict();
+
+/** 自行组织结项 (LY-REFORM §三(三)1): the unit's own closure of a filed project. */
+export const selfClosureBody = z
+  .object({ report: longText(10, 20000), commitment: z.literal(true) })
+  .strict();
+
+export const diligenceBody = z.object({ finding: longText(10, 4000) }).strict();
 
 export const regradeBody = z
   .object({ grade: z.enum(performanceGrades), reason: longText(10, 2000) })

@@ -28,8 +28,10 @@ import { policyRoutes } from "./modules/policies/policies.routes.ts";
 import { projectLifeRoutes } from "./modules/project-life/project-life.routes.ts";
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
 import { reviewRoutes as expertReviewRoutes } from "./modules/reviews/reviews.routes.ts";
+import { rectificationRoutes } from "./modules/supervision/rectifications.routes.ts";
 import { supervisionRoutes } from "./modules/supervision/supervision.routes.ts";
 import { testClockRoutes } from "./modules/test-clock/test-clock.routes.ts";
+import { subsidyUseRoutes } from "./modules/tracking/subsidy-use.routes.ts";
 import { trackingRoutes } from "./modules/tracking/tracking.routes.ts";
 import { unitRoutes } from "./modules/units/units.routes.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
@@ -123,7 +125,9 @@ export async function buildApp(
     fundPushRoutes,
     projectLifeRoutes,
     supervisionRoutes,
+    rectificationRoutes,
     trackingRoutes,
+    subsidyUseRoutes,
     budgetCycleRoutes,
     testClockRoutes,
   ]) {

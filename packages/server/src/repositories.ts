@@ -23,7 +23,9 @@ import { needsRepository } from "./modules/needs/needs.repository.ts";
 import { projectLifeRepository } from "./modules/project-life/project-life.repository.ts";
 import { referenceRepository } from "./modules/reference/reference.repository.ts";
 import { reviewsRepository } from "./modules/reviews/reviews.repository.ts";
+import { rectificationsRepository } from "./modules/supervision/rectifications.repository.ts";
 import { supervisionRepository } from "./modules/supervision/supervision.repository.ts";
+import { subsidyUseRepository } from "./modules/tracking/subsidy-use.repository.ts";
 import { trackingRepository } from "./modules/tracking/tracking.repository.ts";
 import { unitsRepository } from "./modules/units/units.repository.ts";
 import { usersRepository } from "./modules/users/users.repository.ts";
@@ -65,7 +67,9 @@ export function createRepositories(db: Db, keys: AuditKeys) {
     reference: referenceRepository(db),
     reviews: reviewsRepository(db),
     supervision: supervisionRepository(db),
+    rectifications: rectificationsRepository(db),
     tracking: trackingRepository(db),
+    subsidyUse: subsidyUseRepository(db),
     units: unitsRepository(db),
     users: usersRepository(db),
     notifications: notificationsRepository(db),

@@ -101,6 +101,10 @@ export const permissions = [
   "assessment.score",
   /** 再评价 (LY-FUNDS §5): the finance bureau re-evaluates a project's grade. */
   "acceptance.regrade",
+  /** 后补助资金使用报告 (LY-FUNDS §20): the unit or its PI reports how a paid post-subsidy was used. */
+  "subsidyUse.report",
+  /** The bureau acknowledges a use report or returns it to be corrected. */
+  "subsidyUse.review",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -144,6 +148,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "supervision.manage",
     "supervision.draw",
     "progress.review",
+    "subsidyUse.review",
   ],
   bureauLeader: [
     "workspace.read",
@@ -217,6 +222,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "projectLife.apply",
     "projectLife.change",
     "progress.report",
+    "subsidyUse.report",
   ],
   principalInvestigator: [
     "workspace.read",
@@ -229,6 +235,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "joint.read",
     "projectLife.change",
     "progress.report",
+    "subsidyUse.report",
   ],
   expert: ["workspace.read", "expert.profile", "review.score", "assessment.score"],
   fundManager: ["workspace.read", "unit.read", "fundPush.read", "fundPush.decide"],

@@ -83,6 +83,21 @@ describe("the policy files in policies/", () => {
     expect(citationOf(datong.changeApprovals.budgetAdjustment.equipment.source)).toBe("DT-RULES §19");
     expect(datong.indirectCost.kind).toBe("unspecified");
     expect(datong.postSubsidy.kind).toBe("none");
+    expect(datong.tracking.subsidyUse).toBeNull();
+    const uses = luoyang.tracking.subsidyUse?.purposes ?? [];
+    expect(uses.filter((u) => u.forbidden).map((u) => [u.nameZh, citationOf(u.source)])).toEqual(
+      [
+        "罚款",
+        "捐款",
+        "赞助",
+        "投资",
+        "偿还债务",
+        "编制内在职人员工资性支出",
+        "离退休人员离退休费",
+        "国家规定禁止列支的其他支出",
+      ].map((name) => [name, "LY-FUNDS §20"]),
+    );
+    expect(uses.filter((u) => !u.forbidden).every((u) => u.source.kind === "citySetting")).toBe(true);
     expect(datong.effectiveFrom).toBe("2025-09-18");
     expect(datong.budget.categories.every((c) => c.source.kind === "citySetting")).toBe(true);
   });
@@ -186,6 +201,17 @@ describe("parsePolicy errors", () => {
       (j) => set(j, "budget.categories.9.group", "labour"),
       "budget.categories[9]",
     ],
+    [
+      "a forbidden purpose backed by no clause",
+      (j) => set(j, "tracking.subsidyUse.purposes.7.source", get(j, "tracking.subsidyUse.purposes.0.source")),
+      "tracking.subsidyUse.purposes[7].source",
+    ],
+    [
+      "a duplicate purpose",
+      (j) => list(j, "tracking.subsidyUse.purposes").push(get(j, "tracking.subsidyUse.purposes.0")),
+      "tracking.subsidyUse.purposes",
+    ],
+    ["no use list beside a post-subsidy", (j) => set(j, "tracking.subsidyUse", null), "tracking.subsidyUse"],
     [
       "a lower grade paying more",
       (j) => set(j, "postSubsidy.grades.pass.ratioBp", 9000),

@@ -150,6 +150,25 @@ function crossFieldIssues(p: Policy): PolicyIssue[] {
     });
   }
 
+  const subsidyUse = p.tracking.subsidyUse;
+  if (subsidyUse) {
+    if (p.postSubsidy.kind === "none")
+      add("tracking.subsidyUse", "the city pays no post-subsidy whose use could be reported");
+    for (const code of duplicates(subsidyUse.purposes.map((x) => x.code)))
+      add("tracking.subsidyUse.purposes", `duplicate purpose code ${code}`);
+    subsidyUse.purposes.forEach((x, i) => {
+      if (x.forbidden && x.source.kind !== "clause")
+        add(
+          `tracking.subsidyUse.purposes[${i}].source`,
+          "a forbidden purpose cites the clause that forbids it",
+        );
+    });
+    if (!subsidyUse.purposes.some((x) => !x.forbidden))
+      add("tracking.subsidyUse.purposes", "no purpose is allowed");
+  } else if (p.postSubsidy.kind === "byGrade") {
+    add("tracking.subsidyUse", "a city paying post-subsidies lists what they may be used for");
+  }
+
   const programCodes = new Set(p.programs.map((x) => x.code));
   const organised = p.expertReview.organisers.flatMap((o, i) =>
     o.programs.map((code, j) => ({ code, i, j })),

@@ -51,5 +51,10 @@ export const projectLifeSchema = z.strictObject({
     authorities: z.array(z.enum(sanctionAuthorities)).min(1),
     source: sourceSchema,
   }),
+  /**
+   * 宽容失败: a project that fails although carried out with due diligence (勤勉尽责) closes without
+   * sanction, and its grade does not count against its unit or PI.
+   */
+  toleratedFailure: z.strictObject({ source: sourceSchema }),
 });
 export type ProjectLifeRules = z.infer<typeof projectLifeSchema>;

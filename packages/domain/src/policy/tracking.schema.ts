@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { basisPoints, sourceSchema, text } from "./source.schema.ts";
+import { basisPoints, camelCode, sourceSchema, text } from "./source.schema.ts";
 
 /**
  * 跟踪服务 (DT-RULES §14(五); LY-FUNDS §10, §13(一)): the unit reports the project's progress and
@@ -66,7 +66,31 @@ export const trackingSchema = z.strictObject({
     balance: z.strictObject({ rule: z.enum(["returnToTreasury", "staysWithUnit"]), source: sourceSchema }),
     source: sourceSchema,
   }),
+  /**
+   * 后补助资金使用 (LY-FUNDS §20): what a paid post-subsidy may be used for. The unit decides its uses
+   * within S&T activities; the purposes the clause forbids cite it, and the list of allowed purposes
+   * the unit picks from is the city's setting. Null where the city pays no post-subsidy.
+   */
+  subsidyUse: z
+    .strictObject({
+      purposes: z
+        .array(
+          z.strictObject({
+            code: camelCode,
+            nameZh: text,
+            nameEn: text,
+            /** A use the clause forbids: accepted as the unit reports it, flagged with the clause. */
+            forbidden: z.boolean(),
+            source: sourceSchema,
+          }),
+        )
+        .min(1)
+        .max(40),
+      source: sourceSchema,
+    })
+    .nullable(),
 });
 export type TrackingRules = z.infer<typeof trackingSchema>;
 export type MidTermRules = NonNullable<TrackingRules["midTerm"]>;
 export type AcceptanceRules = TrackingRules["acceptance"];
+export type SubsidyUseRules = NonNullable<TrackingRules["subsidyUse"]>;

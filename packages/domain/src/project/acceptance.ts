@@ -1,4 +1,6 @@
 import type { Role } from "../identity/roles.ts";
+import type { Policy } from "../policy/policy.schema.ts";
+import type { Source } from "../policy/source.schema.ts";
 import { DomainError } from "../shared/errors.ts";
 import { defineMachine } from "../shared/machine.ts";
 import type { BudgetLine } from "./change-request.ts";
@@ -102,4 +104,15 @@ export function checkVerifiedRd(verifiedRdFen: number, settledFen: number): void
       "核定的研发经费不能超过单位决算的支出合计。",
       "The verified R&D spend cannot exceed what the unit settled.",
     );
+}
+
+/**
+ * 自行组织结项 (LY-REFORM §三(三)1): a filed (备案) project — Luoyang's guiding projects, funded by
+ * their unit — is closed by its unit, which runs its own acceptance; the platform records it. The
+ * clause the program is filed under, or null where the program is not filed.
+ */
+export function selfClosureSource(policy: Policy, program: string): Source | null {
+  const p = policy.programs.find((x) => x.code === program);
+  if (p?.fundingMode !== "filing") return null;
+  return p.selectionModes.find((m) => m.mode === "filing")?.source ?? p.source;
 }

@@ -90,6 +90,10 @@ export const auditActionLabels: Record<string, Label> = {
   "progressReport.approve": { zh: "审核通过进展报告", en: "Approved a progress report" },
   "progressReport.return": { zh: "退回进展报告", en: "Returned a progress report" },
   "progressReport.remind": { zh: "催报进展报告", en: "Reminded of a progress report" },
+  "rectification.raise": { zh: "提出整改事项", en: "Raised a rectification item" },
+  "rectification.report": { zh: "报送整改情况", en: "Reported a rectification" },
+  "rectification.close": { zh: "整改事项核验销号", en: "Closed a rectification item" },
+  "rectification.reopen": { zh: "整改事项退回继续整改", en: "Reopened a rectification item" },
   "assessment.convene": { zh: "组织专家评估或验收", en: "Convened a panel" },
   "assessment.score": { zh: "提交评估评分", en: "Scored an assessment" },
   "assessment.pass": { zh: "评估或验收通过", en: "Passed an assessment" },
@@ -98,6 +102,11 @@ export const auditActionLabels: Record<string, Label> = {
   "assessment.defer": { zh: "暂缓验收", en: "Deferred an acceptance" },
   "acceptance.submit": { zh: "提交验收申请", en: "Submitted for acceptance" },
   "acceptance.regrade": { zh: "财政再评价绩效等级", en: "Re-evaluated a grade" },
+  "subsidyUse.file": { zh: "报告后补助资金使用情况", en: "Reported the use of a post-subsidy" },
+  "subsidyUse.acknowledge": { zh: "确认后补助资金使用报告", en: "Acknowledged a post-subsidy use report" },
+  "subsidyUse.return": { zh: "退回后补助资金使用报告", en: "Returned a post-subsidy use report" },
+  "acceptance.selfClose": { zh: "单位自行组织结项", en: "Closed by its unit (filed project)" },
+  "project.diligence": { zh: "认定勤勉尽责（宽容失败）", en: "Found due diligence (failure tolerated)" },
 };
 
 export const auditEntityLabels: Record<string, Label> = {
@@ -115,8 +124,10 @@ export const auditEntityLabels: Record<string, Label> = {
   progressReport: { zh: "进展报告", en: "Progress report" },
   assessment: { zh: "评估与验收", en: "Assessment" },
   acceptance: { zh: "结题验收", en: "Acceptance" },
+  subsidyUse: { zh: "后补助资金使用报告", en: "Post-subsidy use report" },
   spotCheckDraw: { zh: "随机抽查", en: "Spot check" },
   inspection: { zh: "检查", en: "Inspection" },
+  rectification: { zh: "整改事项", en: "Rectification item" },
   budgetCycle: { zh: "预算两上两下", en: "Budget cycle" },
   taskBookTemplate: { zh: "任务书模板", en: "Task book terms" },
   guide: { zh: "申报指南", en: "Guide" },

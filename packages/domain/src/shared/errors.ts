@@ -458,6 +458,11 @@ export const errorCatalogue = {
     "该节点之前应报的进展报告尚未全部审核通过。",
     "The progress reports due before this node are not all approved.",
   ),
+  FAILURE_TOLERATED: entry(
+    "rule",
+    "该项目已认定勤勉尽责、宽容失败，不予处理。",
+    "The project failed with due diligence found: it closes without sanction.",
+  ),
   ASSESSMENT_CONFLICT: entry(
     "rule",
     "该专家与项目承担单位存在回避关系。",
@@ -467,6 +472,11 @@ export const errorCatalogue = {
     "conflict",
     "该项目本周期已接受过检查（一个周期“最多查一次”）。",
     "The project has been inspected in this cycle already (at most once per cycle).",
+  ),
+  SUBSIDY_USE_NOT_DUE: entry(
+    "rule",
+    "只有已拨付的后补助资金须报告使用情况。",
+    "Only a paid post-subsidy has its use reported.",
   ),
   PROJECT_CLOSED: entry("state", "项目已终止或撤销。", "The project is terminated or revoked."),
   CLOSURE_OVER_DUE: entry(

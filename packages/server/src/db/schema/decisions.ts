@@ -201,6 +201,14 @@ export const projects = pgTable(
     verifiedRdFen: bigint("verified_rd_fen", { mode: "number" }),
     /** How the project ended early, once decided (project_closures holds the decision). */
     closedAs: text("closed_as").$type<"terminated" | "revoked">(),
+    /**
+     * 宽容失败 (DT-RULES §5; LY-PLAN §九(三)): the bureau's finding that a failed project was carried
+     * out with due diligence (勤勉尽责); it closes without sanction and its grade does not count
+     * against the unit or PI in later proposed lists.
+     */
+    diligenceFinding: text("diligence_finding"),
+    diligenceFoundBy: uuid("diligence_found_by"),
+    diligenceFoundAt: timestamp("diligence_found_at", { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.cityId, t.id] }),

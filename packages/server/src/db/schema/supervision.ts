@@ -1,9 +1,17 @@
-import type { InspectionKind, InspectionResult, SanctionAuthority } from "@luoshu/domain";
+import type {
+  InspectionKind,
+  InspectionResult,
+  RectificationSource,
+  RectificationState,
+  SanctionAuthority,
+} from "@luoshu/domain";
 import { sql } from "drizzle-orm";
 import {
   bigint,
   check,
+  date,
   foreignKey,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -66,5 +74,40 @@ export const inspections = pgTable(
     primaryKey({ columns: [t.cityId, t.id] }),
     foreignKey({ columns: [t.cityId, t.projectId], foreignColumns: [projects.cityId, projects.id] }),
     uniqueIndex("inspections_once_per_cycle").on(t.cityId, t.projectId, t.cycle),
+  ],
+);
+
+/**
+ * 整改事项 (LY-FUNDS §10, §23): a finding sent back to the project's unit with a deadline, by the
+ * department that found it (the S&T or the finance bureau), tracked until that department closes it.
+ * Its source names what it came from (an inspection, a mid-term or acceptance panel, a report).
+ */
+export const rectifications = pgTable(
+  "rectifications",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    projectId: uuid("project_id").notNull(),
+    source: text("source").$type<RectificationSource>().notNull(),
+    sourceId: uuid("source_id"),
+    department: text("department").$type<SanctionAuthority>().notNull(),
+    issue: text("issue").notNull(),
+    dueDate: date("due_date").notNull(),
+    status: text("status").$type<RectificationState>().notNull(),
+    raisedBy: uuid("raised_by").notNull(),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
+    response: text("response"),
+    evidence: text("evidence"),
+    reportedBy: uuid("reported_by"),
+    reportedAt: timestamp("reported_at", { withTimezone: true }),
+    closeNote: text("close_note"),
+    decidedBy: uuid("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    foreignKey({ columns: [t.cityId, t.projectId], foreignColumns: [projects.cityId, projects.id] }),
+    index("rectifications_project").on(t.cityId, t.projectId),
+    index("rectifications_open").on(t.cityId, t.status, t.dueDate),
   ],
 );

@@ -8,10 +8,13 @@ import type {
   PerformanceGrade,
   ProgressContent,
   ProgressReportState,
+  SubsidyUse,
+  SubsidyUseState,
 } from "@luoshu/domain";
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   date,
   foreignKey,
@@ -27,6 +30,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { projects } from "./decisions.ts";
 import { expertProfiles } from "./experts.ts";
+import { payments } from "./money.ts";
 
 /**
  * 进展报告 (DT-RULES §14(五); LY-FUNDS §10): one row per scheduled period of a project, filed by the
@@ -144,6 +148,11 @@ export const acceptanceApplications = pgTable(
     status: text("status").$type<AcceptanceState>().notNull(),
     content: jsonb("content").$type<AcceptanceContent>().notNull(),
     settledFen: bigint("settled_fen", { mode: "number" }).notNull(),
+    /**
+     * 自行组织结项 (LY-REFORM §三(三)1): a filed (备案) project's unit closes it itself; the platform
+     * records the closure, accepted as filed, with no panel, grade or money.
+     */
+    selfOrganised: boolean("self_organised").notNull().default(false),
     submittedBy: uuid("submitted_by").notNull(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
     grade: text("grade").$type<PerformanceGrade>(),
@@ -157,5 +166,33 @@ export const acceptanceApplications = pgTable(
     foreignKey({ columns: [t.cityId, t.projectId], foreignColumns: [projects.cityId, projects.id] }),
     uniqueIndex("acceptance_applications_project").on(t.cityId, t.projectId),
     check("acceptance_applications_settled", sql`${t.settledFen} >= 0`),
+  ],
+);
+
+/**
+ * 后补助资金使用报告 (LY-FUNDS §20): one per paid post-subsidy payment, filed by the unit, acknowledged
+ * or returned by the bureau and filed again in the same row; the unique index makes two filings of
+ * the same payment one success and one conflict.
+ */
+export const subsidyUseReports = pgTable(
+  "subsidy_use_reports",
+  {
+    cityId: text("city_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    projectId: uuid("project_id").notNull(),
+    paymentId: uuid("payment_id").notNull(),
+    status: text("status").$type<SubsidyUseState>().notNull(),
+    uses: jsonb("uses").$type<SubsidyUse[]>().notNull(),
+    submittedBy: uuid("submitted_by").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    decidedBy: uuid("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.id] }),
+    foreignKey({ columns: [t.cityId, t.projectId], foreignColumns: [projects.cityId, projects.id] }),
+    foreignKey({ columns: [t.cityId, t.paymentId], foreignColumns: [payments.cityId, payments.id] }),
+    uniqueIndex("subsidy_use_reports_payment").on(t.cityId, t.paymentId),
   ],
 );

@@ -85,9 +85,20 @@ describe("the demo's projects in execution, walked through the API on the first 
     expect(records.filter((r) => r.kind === "blacklist" && r.reason.includes("伪造"))).toHaveLength(1);
   });
 
+  it("leaves the terminated project found diligent, and one accepted with its grade", async () => {
+    const officer = await t.as("dt-officer");
+    const terminated = await byTitle("dt", "煤矸石制备陶粒中试线技术攻关");
+    const tolerated = (await officer.get(`/api/projects/${terminated.id}/tracking`)).body.acceptance;
+    expect(tolerated.diligence).toMatchObject({ citation: { clause: "DT-RULES §5" } });
+    const accepted = await byTitle("dt", "黄花菜低温干制与护色关键技术研究");
+    const view = (await officer.get(`/api/projects/${accepted.id}/tracking`)).body.acceptance;
+    expect(view.application).toMatchObject({ status: "accepted", grade: "good" });
+    expect(view.assessments).toEqual([expect.objectContaining({ status: "passed", grade: "good" })]);
+  });
+
   it("leaves a ledger that keeps every invariant", async () => {
     const reports = await checkLedger(createRepositories(t.database.db, t.auditKeys));
     expect(reports.flatMap((r) => r.findings)).toEqual([]);
-    expect(reports.map((r) => r.years[0]?.paidFen)).toEqual([110_000_000, 120_000_000]);
+    expect(reports.map((r) => r.years[0]?.paidFen)).toEqual([130_000_000, 120_000_000]);
   });
 });

@@ -1,4 +1,5 @@
-import { addYears, chinaDateOf } from "@luoshu/domain";
+import { addDays, addYears, chinaDateOf } from "@luoshu/domain";
+import { acceptDemoProject } from "./demo-acceptance.ts";
 import { type LoginAs, ok, scan } from "./demo-review.ts";
 
 const day = 86_400_000;
@@ -18,7 +19,8 @@ export interface PastClock {
  * the last four weeks, on a clock of the walk's own (a notice takes working days): in Luoyang a
  * 重大科技创新专项 open challenge (揭榜挂帅, pre-funded 60/20/20), in Datong a directed commission
  * (DT-RULES §14). Each gets its task book drawn, confirmed by both sides and signed, and its first
- * node paid after finance's approval; a second Luoyang node waits for its mid-term assessment. So
+ * node paid after finance's approval; a second Luoyang node waits for its mid-term assessment. Three
+ * more Datong commissions end: terminated, revoked, and accepted. So
  * `ly-finance` and `dt-finance` find paid figures in the ledger, and `npm run ledger:verify` has a
  * real ledger to check.
  */
@@ -115,28 +117,34 @@ export async function walkDemoExecution(signIn: () => LoginAs, clock: PastClock,
     ...(await ok(await as("dt-officer"), "GET", "/api/projects")).items,
   ];
   const ids = numbers.map((n) => projects.find((p) => p.number === n)?.id ?? "");
-  const [terminated = "", revoked = ""] = endingNumbers.map(
+  const [terminated = "", revoked = "", accepted = ""] = endingNumbers.map(
     (n) => projects.find((p) => p.number === n)?.id ?? "",
   );
   const walk: [string, string][] = [
     ["ly", ids[0] ?? ""],
     ["dt", ids[1] ?? ""],
     ["dt", terminated],
+    ["dt", accepted],
   ];
 
   as = at(8);
-  for (const [prefix, projectId] of walk) await signTaskBook(as, prefix, projectId, today());
+  for (const [prefix, projectId] of walk)
+    await signTaskBook(as, prefix, projectId, today(), projectId === accepted ? 6 : undefined);
   as = at(5);
   for (const [prefix, projectId] of walk) await payFirstNode(as, prefix, projectId, year);
   as = at(3);
   await endDemoProjects(as, { terminated, revoked }, year);
+  // a week from signing, the short project's period is over and its unit submits for acceptance
+  as = at(1);
+  await acceptDemoProject(as, accepted);
 }
 
 /**
- * Two more Datong directed commissions that end early: one of the demo unit, terminated on its
- * application once its technical route proved infeasible (DT-RULES §20), one of another district's
- * institute without a demo login, revoked for fraud before its task book (DT-RULES §21–22), which
- * puts that unit on the blacklist and leaves the demo accounts free to apply.
+ * Three more Datong directed commissions that end: one of the demo unit, terminated on its
+ * application once its technical route proved infeasible (DT-RULES §20) and found diligent (DT-RULES
+ * §5); one of another district's institute without a demo login, revoked for fraud before its task
+ * book (DT-RULES §21–22), which puts that unit on the blacklist and leaves the demo accounts free to
+ * apply; and a short one of the demo unit, accepted with its grade (DT-RULES §23).
  */
 async function draftEndingCommissions(as: LoginAs, dtUnit: string): Promise<string[]> {
   const officer = await as("dt-officer");
@@ -151,6 +159,7 @@ async function draftEndingCommissions(as: LoginAs, dtUnit: string): Promise<stri
   const drafts = [
     { title: "煤矸石制备陶粒中试线技术攻关", unitId: dtUnit, amountFen: 30_000_000 },
     { title: "旱作农业水肥一体化技术示范", unitId: institute, amountFen: 10_000_000 },
+    { title: "黄花菜低温干制与护色关键技术研究", unitId: dtUnit, amountFen: 20_000_000 },
   ];
   const ids: string[] = [];
   for (const d of drafts) {
@@ -183,18 +192,23 @@ async function endDemoProjects(as: LoginAs, ids: { terminated: string; revoked: 
     { amountFen: 10_000_000, reference: `DT-JY-${year}-0001` },
     { "idempotency-key": `demo-dt-return-${ids.terminated}` },
   );
+  // 宽容失败 (DT-RULES §5): the route proved infeasible although the unit was diligent
+  await ok(officer, "POST", `/api/projects/${ids.terminated}/diligence`, {
+    finding:
+      "经核查，项目组按任务书组织中试，工艺论证和经费使用符合规定，技术路线不可行系客观技术风险所致，认定勤勉尽责。",
+  });
   await ok(officer, "POST", `/api/projects/${ids.revoked}/revocation`, {
     ground: "fraud",
     reason: "核查发现申报材料中的示范基地合作协议系伪造。",
   });
 }
 
-async function signTaskBook(as: LoginAs, prefix: string, projectId: string, signedOn: string) {
+/** No application to take the period from: the bureau sets it, two years from signing unless given in days. */
+async function signTaskBook(as: LoginAs, prefix: string, projectId: string, signedOn: string, days?: number) {
   const officer = await as(`${prefix}-officer`);
   const unit = await as(`${prefix}-unit`);
-  // no application to take the period from: the bureau sets two years from signing
   await ok(officer, "POST", `/api/projects/${projectId}/task-book`, {
-    period: { startDate: signedOn, endDate: addYears(signedOn, 2) },
+    period: { startDate: signedOn, endDate: days ? addDays(signedOn, days) : addYears(signedOn, 2) },
   });
   await ok(unit, "POST", `/api/projects/${projectId}/task-book/events/confirmUnit`);
   await ok(officer, "POST", `/api/projects/${projectId}/task-book/events/confirmBureau`);

@@ -5,6 +5,7 @@ import {
   citeSource,
   departures,
   forwardPath,
+  gradeCountsAgainst,
   nextActor,
   nextEvent,
   type Policy,
@@ -177,7 +178,11 @@ export async function listView(
           piProjects: others.filter((p) => a?.piUserId && p.piUserId === a.piUserId).length,
           grades: others
             .filter((p) => p.grade && (p.unitId === a?.unitId || (a?.piUserId && p.piUserId === a.piUserId)))
-            .map((p) => ({ number: p.number, grade: p.grade ?? "" })),
+            .map((p) => ({
+              number: p.number,
+              grade: p.grade ?? "",
+              countsAgainst: gradeCountsAgainst({ grade: p.grade, diligent: p.diligenceFinding !== null }),
+            })),
           integrityRecords: integrity
             .filter((r) => r.unitId === a?.unitId || (pi?.digest && r.personDigest === pi.digest))
             .map((r) => ({

@@ -217,6 +217,7 @@ export function projectsRepository(db: Db) {
           unitId: projects.unitId,
           piUserId: projects.piUserId,
           grade: projects.grade,
+          diligenceFinding: projects.diligenceFinding,
           applicationId: projects.applicationId,
         })
         .from(projects)

@@ -330,6 +330,30 @@ describe("a filed Luoyang guiding project (备案, LY-REFORM §三(三)1)", () =
     });
   });
 
+  it("is closed by its unit itself, once, with its report and commitment; no panel, no grade", async () => {
+    const url = `/api/projects/${ids.guiding}/self-closure`;
+    const body = {
+      report: "项目已完成智能农机自主导航样机研制并通过单位自行组织的结项验收。",
+      commitment: true,
+    };
+    const before = (await (await as("ly-unit")).get(`/api/projects/${ids.guiding}/tracking`)).body.acceptance;
+    expect(before).toMatchObject({ selfClosure: { clause: "LY-REFORM §三(三)1" }, actions: ["selfClose"] });
+    expect((await (await as("ly-officer")).post(url, body)).status).toBe(403);
+    expect((await (await as("ly-pi")).post(url, body)).status).toBe(403);
+    expect((await (await as("ly-unit")).post(url, { ...body, commitment: false })).status).toBe(400);
+    // a project the bureau's panel accepts is not the unit's to close
+    expect((await (await as("ly-unit")).post(`/api/projects/${ids.soft}/self-closure`, body)).status).toBe(
+      422,
+    );
+    const unit = await as("ly-unit");
+    const [a, b] = await Promise.all([unit.post(url, body), unit.post(url, body)]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const closed = (await (await as("ly-officer")).get(`/api/projects/${ids.guiding}/tracking`)).body
+      .acceptance;
+    expect(closed.application).toMatchObject({ status: "accepted", selfOrganised: true, grade: null });
+    expect(closed.actions).toEqual([]);
+  });
+
   it("is a refusal the other projects do not share: theirs carry no taskBookBlocked", async () => {
     expect((await detail(ids.soft)).taskBookBlocked).toBeNull();
     expect((await detail(ids.major)).taskBookBlocked).toBeNull();

@@ -1,6 +1,7 @@
 import type { PaymentDto, ProjectDetailDto, TaskBookDto } from "@luoshu/contract";
 import {
   citeSource,
+  computePostSubsidy,
   errorCatalogue,
   nodeDue,
   type Policy,
@@ -116,6 +117,19 @@ export async function readProject(
       ...n,
       due: nodeDue(n.after, facts),
       waitsForReports: live ? [] : reportsHolding(policy, n.after, outstanding),
+      payableFen:
+        n.after !== "graded"
+          ? n.amountFen
+          : p.grade === null || p.verifiedRdFen === null
+            ? null
+            : Math.min(
+                computePostSubsidy(policy, {
+                  program: p.program,
+                  grade: p.grade,
+                  verifiedRdFen: p.verifiedRdFen,
+                }).amountFen,
+                n.amountFen,
+              ),
       paidFen: postings
         .filter((x) => x.kind === "pay" && x.node === n.code)
         .reduce((s, x) => s + x.amountFen, 0),

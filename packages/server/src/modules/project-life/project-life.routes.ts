@@ -34,6 +34,7 @@ const errors = [
   "PROJECT_CLOSED",
   "CLOSURE_OVER_DUE",
   "INTEGRITY_PERIOD_INVALID",
+  "FAILURE_TOLERATED",
   ...codesOf("LEDGER_"),
   ...codesOf("BUDGET_"),
 ] as const;

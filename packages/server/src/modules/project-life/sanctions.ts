@@ -1,5 +1,6 @@
 import {
   checkSanction,
+  citeSource,
   DomainError,
   invalidTransition,
   moneyHeld,
@@ -43,6 +44,11 @@ export async function imposeSanction(
     await repos.ledger.lock(p.cityId);
     const now = await repos.execution.project(ctx.scope, p.id);
     mustBeOpen({ closedAs: now?.p.closedAs ?? null });
+    if (now?.p.diligenceFinding)
+      throw new DomainError({
+        code: "FAILURE_TOLERATED",
+        ...citeSource(policy.projectLife.toleratedFailure.source),
+      });
     const s = await repos.projectLife.insertSanction({
       cityId: p.cityId,
       projectId: p.id,

@@ -394,7 +394,7 @@ describe("the conclusion", () => {
     changes.push(`assessment.fail ${panels.fails} ly-officer`);
     expect(failed.body.acceptance).toMatchObject({
       application: { status: "failed", grade: "fail" },
-      actions: [],
+      actions: ["findDiligence"],
     });
     expect(refusal(await submit("fails", "ly-unit"))).toEqual(notNow);
     expect(refusal(await convene("fails", panelOf()))).toEqual(notNow);

@@ -1,5 +1,5 @@
 import type { AssessmentDto, TrackingDto } from "@luoshu/contract";
-import { acceptanceCommitmentZh, citeSource, type Policy } from "@luoshu/domain";
+import { acceptanceCommitmentZh, citeSource, type Policy, selfClosureSource } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Repositories } from "../../repositories.ts";
 
@@ -20,32 +20,49 @@ export async function acceptanceOf(
       closedAs: string | null;
       piUserId: string | null;
       verifiedRdFen: number | null;
+      diligenceFinding: string | null;
+      diligenceFoundBy: string | null;
+      diligenceFoundAt: Date | null;
+      program: string;
     };
     executing: boolean;
     assessments: AssessmentDto[];
+    /** Whether the project is a failure the bureau may still find diligent. */
+    mayFindDiligence: boolean;
   },
 ): Promise<TrackingDto["acceptance"]> {
   const { p } = input;
   const rules = policy.tracking.acceptance;
+  const tolerance = citeSource(policy.projectLife.toleratedFailure.source);
   const app = await repos.tracking.acceptance(p.cityId, p.id);
   const names = await repos.execution.displayNames(
-    [app?.submittedBy, app?.regradedBy].filter((x): x is string => !!x),
+    [app?.submittedBy, app?.regradedBy, p.diligenceFoundBy].filter((x): x is string => !!x),
   );
   const roles = ctx.actor.roles;
   const reporter = roles.includes("unitAdmin") || p.piUserId === ctx.actor.userId;
   const officer = roles.includes("programOfficer");
   const open = p.closedAs === null;
   const live = input.assessments.some((a) => a.status === "convened");
+  const selfSource = selfClosureSource(policy, p.program);
   const blocked = !open
     ? "项目已终止或撤销。"
-    : !input.executing
-      ? "项目尚未签订任务书、进入执行。"
-      : app && app.status !== "submitted" && app.status !== "returned"
-        ? "项目已完成验收。"
-        : live
-          ? "验收专家组正在评审。"
-          : null;
+    : selfSource
+      ? app
+        ? "项目已自行组织结项。"
+        : "指导计划项目由承担单位自行组织结项。"
+      : !input.executing
+        ? "项目尚未签订任务书、进入执行。"
+        : app && app.status !== "submitted" && app.status !== "returned"
+          ? "项目已完成验收。"
+          : live
+            ? "验收专家组正在评审。"
+            : null;
   const mayEdit = blocked === null && (!app || app.status === "returned");
+  const mayRegrade =
+    roles.includes("financeOfficer") &&
+    open &&
+    app?.status === "accepted" &&
+    !(await subsidyUnderWay(repos, p));
   return {
     panelSize: rules.panelSize.value,
     grades: {
@@ -76,16 +93,38 @@ export async function acceptanceOf(
                 }
               : null,
           verifiedRdFen: p.verifiedRdFen,
+          selfOrganised: app.selfOrganised,
         }
       : null,
+    selfClosure: selfSource ? citeSource(selfSource) : null,
     assessments: input.assessments,
+    diligence:
+      p.diligenceFinding && p.diligenceFoundAt
+        ? {
+            finding: p.diligenceFinding,
+            byName: p.diligenceFoundBy ? (names.get(p.diligenceFoundBy) ?? null) : null,
+            at: p.diligenceFoundAt.toISOString(),
+            citation: tolerance,
+          }
+        : null,
+    diligenceCitation: tolerance,
     actions: [
       ...(reporter && mayEdit ? (["submit"] as const) : []),
       ...(officer && blocked === null && app?.status === "submitted" ? (["convene"] as const) : []),
-      ...(roles.includes("financeOfficer") && open && app?.status === "accepted"
-        ? (["regrade"] as const)
-        : []),
+      ...(mayRegrade ? (["regrade"] as const) : []),
+      ...(officer && input.mayFindDiligence ? (["findDiligence"] as const) : []),
+      ...(selfSource && open && !app && roles.includes("unitAdmin") ? (["selfClose"] as const) : []),
     ],
     blockedZh: blocked,
   };
+}
+
+/** Whether a post-subsidy is prepared or paid on the grade, after which the grade stands (LY-FUNDS §5). */
+export async function subsidyUnderWay(repos: Repos, p: { cityId: string; id: string }): Promise<boolean> {
+  const [tb, pays] = await Promise.all([
+    repos.execution.taskBook(p.cityId, p.id),
+    repos.execution.paymentsOf(p.cityId, p.id),
+  ]);
+  const graded = new Set(tb?.content.nodes.filter((n) => n.after === "graded").map((n) => n.code));
+  return pays.some((x) => graded.has(x.node) && x.status !== "cancelled");
 }

@@ -156,7 +156,14 @@ describe("the panel's conclusion", () => {
       verifiedRdFen: 2_000_000,
     });
     const project = (await (await as("ly-officer")).get(`/api/projects/${ids.ly}`)).body;
-    expect(project.nodes.find((n: { code: string }) => n.code === "subsidy")).toMatchObject({ due: true });
+    // 优: 50 % of the verified ¥20,000 (LY-REFORM §三(四)2), what preparing the node would pay
+    expect(project.nodes.find((n: { code: string }) => n.code === "subsidy")).toMatchObject({
+      due: true,
+      payableFen: 1_000_000,
+    });
+    // the unit learns the concluded panel's grade and mean, not its members
+    const mine = (await tracking("ly", "ly-unit")).acceptance.assessments.at(-1);
+    expect(mine).toMatchObject({ status: "passed", grade: "excellent", mean: 9220, panel: [] });
   });
 
   it("lets the finance bureau re-evaluate the grade before the subsidy, which follows it", async () => {
@@ -170,6 +177,7 @@ describe("the panel's conclusion", () => {
     });
     expect(regraded.status, JSON.stringify(regraded.body)).toBe(200);
     expect(regraded.body.acceptance.application.regrade).toMatchObject({ grade: "good" });
+    expect(regraded.body.acceptance.actions).toEqual(["regrade"]);
     const prepared = await (await as("ly-officer")).request(
       "POST",
       `/api/projects/${ids.ly}/payments`,
@@ -179,6 +187,7 @@ describe("the panel's conclusion", () => {
     expect(prepared.status, JSON.stringify(prepared.body)).toBe(201);
     // 良: 30 % of the verified ¥20,000, within its cap (a city setting)
     expect(prepared.body.amountFen).toBe(600_000);
+    expect((await tracking("ly", "ly-finance")).acceptance.actions).toEqual([]);
     const late = await (await as("ly-finance")).post(url, {
       grade: "excellent",
       reason: "再次复核后恢复为优。",
@@ -194,11 +203,50 @@ describe("the panel's conclusion", () => {
     const failed = await conclude("dt", id, "fail");
     expect(failed.status, JSON.stringify(failed.body)).toBe(200);
     expect(failed.body.acceptance.application).toMatchObject({ status: "failed", grade: "fail" });
-    expect(failed.body.acceptance.actions).toEqual([]);
+    expect(failed.body.acceptance.actions).toEqual(["findDiligence"]);
+    expect(failed.body.acceptance.diligenceCitation).toEqual({ clause: "DT-RULES §5" });
     const again = await (await as("dt-officer")).post(`/api/projects/${ids.dt}/assessments`, {
       kind: "acceptance",
       expertIds: (await freeExperts("dt", 5)).map((e) => e.id),
     });
     expect(again.status).toBe(422);
+  });
+});
+
+describe("宽容失败 (DT-RULES §5): a failure found diligent", () => {
+  const url = () => `/api/projects/${ids.dt}/diligence`;
+  const finding = {
+    finding: "项目组按任务书开展研究，技术路线经论证可行，未达预期系技术风险所致，经费使用规范。",
+  };
+  const sanction = async () =>
+    (await as("dt-officer")).post(`/api/projects/${ids.dt}/sanctions`, {
+      kind: "interview",
+      authority: "scienceBureau",
+      fromDate: new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
+      untilDate: null,
+      reason: "验收不通过，约谈项目负责人。",
+    });
+
+  it("is found by the bureau alone, with its reason, once: two at once give one success and one 409", async () => {
+    expect((await (await as("dt-unit")).post(url(), finding)).status).toBe(403);
+    expect((await (await as("dt-officer")).post(url(), { finding: "勤勉" })).status).toBe(400);
+    // a project still in execution has not failed
+    expect((await (await as("ly-officer")).post(`/api/projects/${ids.ly}/diligence`, finding)).status).toBe(
+      422,
+    );
+    const officer = await as("dt-officer");
+    const [a, b] = await Promise.all([officer.post(url(), finding), officer.post(url(), finding)]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const view = (await tracking("dt", "dt-unit")).acceptance;
+    expect(view.diligence).toMatchObject({ finding: finding.finding, citation: { clause: "DT-RULES §5" } });
+    expect(view.actions).toEqual([]);
+    const audit = await (await as("auditor")).get("/api/audit?action=project.diligence&pageSize=50");
+    expect(audit.body.items.length).toBe(1);
+  });
+
+  it("closes the project without sanction, citing the clause", async () => {
+    const refused = await sanction();
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body).toMatchObject({ code: "FAILURE_TOLERATED", clause: "DT-RULES §5" });
   });
 });

@@ -9,6 +9,7 @@ import {
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import { mustBeOpen, visibleProject } from "../execution/task-books.ts";
+import { subsidyUnderWay } from "./acceptance-view.ts";
 import { executing, isReporter, type TrackingDeps } from "./progress.ts";
 
 /**
@@ -76,10 +77,7 @@ export async function regradeAcceptance(
         { state: app?.status },
       );
     const standing = app.regrade ?? app.grade;
-    const tb = await repos.execution.taskBook(p.cityId, p.id);
-    const graded = new Set(tb?.content.nodes.filter((n) => n.after === "graded").map((n) => n.code));
-    const pays = await repos.execution.paymentsOf(p.cityId, p.id);
-    if (pays.some((x) => graded.has(x.node) && x.status !== "cancelled"))
+    if (await subsidyUnderWay(repos, p))
       throw invalidTransition(
         "后补助已按原等级提出或拨付，不能再评价。",
         "A post-subsidy has been prepared or paid on the grade; it stands.",

@@ -4,16 +4,19 @@ import {
   awaitsFiling,
   chinaDateOf,
   citeSource,
+  gradeOf,
   mayFile,
   type Policy,
   reportStanding,
   reportsOutstanding,
   weightedTotal,
+  whyNotDiligent,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Repositories } from "../../repositories.ts";
 import { visibleProject } from "../execution/task-books.ts";
 import { acceptanceOf } from "./acceptance-view.ts";
+import { failureFactsOf } from "./diligence.ts";
 import type { AssessmentRow, ProgressReportRow, SheetRow } from "./tracking.repository.ts";
 import { reportTermsOf } from "./tracking-terms.ts";
 
@@ -54,6 +57,7 @@ export function termsDto(
       categoryName: name(l.category),
       amountFen: l.amountFen,
     })),
+    targets: found.tb.content.targets,
   };
 }
 
@@ -80,7 +84,13 @@ export function assessmentDto(
     status: a.status,
     criteria: a.rules.scorecard.criteria,
     passMark: "passMark" in a.rules ? a.rules.passMark.value : null,
-    grade: convened && bureau ? outcome.grade : null,
+    grade: convened
+      ? bureau
+        ? outcome.grade
+        : null
+      : a.kind === "acceptance" && a.meanScore !== null && !("passMark" in a.rules) && a.status !== "deferred"
+        ? gradeOf(a.rules, a.meanScore)
+        : null,
     convenedAt: a.convenedAt.toISOString(),
     panel: (bureau ? panel : []).map(({ sheet, name }) => ({
       expertId: sheet.expertId,
@@ -201,6 +211,7 @@ export async function trackingOf(
     acceptance: await acceptanceOf(repos, policy, ctx, {
       p,
       executing: found !== null,
+      mayFindDiligence: whyNotDiligent(await failureFactsOf(repos, p)) === null,
       assessments: assessments
         .filter((a) => a.kind === "acceptance")
         .map((a) =>

@@ -172,6 +172,22 @@ export function trackingRepository(db: Db) {
         .where(and(eq(projects.cityId, cityId), eq(projects.id, projectId)));
     },
 
+    /** 勤勉尽责: recorded once; false when another finding came first. */
+    async recordDiligence(
+      cityId: string,
+      projectId: string,
+      set: { diligenceFinding: string; diligenceFoundBy: string; diligenceFoundAt: Date },
+    ): Promise<boolean> {
+      const rows = await db
+        .update(projects)
+        .set(set)
+        .where(
+          and(eq(projects.cityId, cityId), eq(projects.id, projectId), isNull(projects.diligenceFinding)),
+        )
+        .returning({ id: projects.id });
+      return rows.length === 1;
+    },
+
     async midTermPassed(cityId: string, projectId: string): Promise<boolean> {
       const [r] = await db
         .select({ id: assessments.id })

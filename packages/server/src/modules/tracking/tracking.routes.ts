@@ -5,6 +5,7 @@ import {
   assessmentSheetBody,
   conclusionBody,
   conveneBody,
+  diligenceBody,
   expertAssessmentDto,
   idParams,
   okSchema,
@@ -13,6 +14,7 @@ import {
   progressReportBody,
   progressReportEvents,
   regradeBody,
+  selfClosureBody,
   trackingDto,
 } from "@luoshu/contract";
 import type { FastifyInstance } from "fastify";
@@ -23,9 +25,11 @@ import { callerOf } from "../../plugins/access.ts";
 import { regradeAcceptance, submitAcceptance } from "./acceptance.ts";
 import { assessmentCandidates, conveneAssessment } from "./assessments.ts";
 import { concludeAssessment } from "./conclude-assessment.ts";
+import { findDiligence } from "./diligence.ts";
 import { myAssessments, scoreAssessment } from "./expert-assessments.ts";
 import { decideReport, fileReport, remindReport } from "./progress.ts";
 import { progressInbox, progressNeeds } from "./progress-inbox.ts";
+import { selfCloseProject } from "./self-closure.ts";
 import { trackingOf } from "./tracking-view.ts";
 
 const tags = ["tracking"];
@@ -178,6 +182,52 @@ export async function trackingRoutes(app: FastifyInstance, deps: AppDeps) {
         ctx: callerOf(request),
         projectId: request.params.id,
         ...request.body,
+      });
+      return tracking(request, request.params.id);
+    },
+  );
+
+  r.post(
+    "/api/projects/:id/self-closure",
+    {
+      config: { access: { permission: "progress.report", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary:
+          "The unit of a filed project (Luoyang's guiding projects) closes it itself with its report and the integrity commitment (LY-REFORM §三(三)1)",
+        params: idParams,
+        body: selfClosureBody,
+        response: { 201: trackingDto },
+      },
+    },
+    async (request, reply) => {
+      await selfCloseProject(deps, {
+        ctx: callerOf(request),
+        projectId: request.params.id,
+        report: request.body.report,
+      });
+      return reply.status(201).send(await tracking(request, request.params.id));
+    },
+  );
+
+  r.post(
+    "/api/projects/:id/diligence",
+    {
+      config: { access: { permission: "projectLife.decide", scope: "city" }, errors: [...errors] },
+      schema: {
+        tags,
+        summary:
+          "The bureau finds that a project which failed acceptance, or was terminated on its unit's application, was carried out with due diligence (DT-RULES §5; LY-PLAN §九(三)): it closes without sanction",
+        params: idParams,
+        body: diligenceBody,
+        response: { 200: trackingDto },
+      },
+    },
+    async (request) => {
+      await findDiligence(deps, {
+        ctx: callerOf(request),
+        projectId: request.params.id,
+        finding: request.body.finding,
       });
       return tracking(request, request.params.id);
     },

@@ -26,6 +26,8 @@ import type { LedgerRepository } from "../ledger/ledger.repository.ts";
 import { closuresWaiting } from "../project-life/closures-waiting.ts";
 import type { ProjectLifeRepository } from "../project-life/project-life.repository.ts";
 import type { ReviewsRepository } from "../reviews/reviews.repository.ts";
+import type { RectificationsRepository } from "../supervision/rectifications.repository.ts";
+import { type RectificationNeed, rectificationInbox } from "../supervision/rectifications.ts";
 import { myAssessments } from "../tracking/expert-assessments.ts";
 import { type ProgressNeed, progressInbox } from "../tracking/progress-inbox.ts";
 import type { TrackingRepository } from "../tracking/tracking.repository.ts";
@@ -50,6 +52,7 @@ type Deps = {
     projectLife: ProjectLifeRepository;
     tracking: TrackingRepository;
     reviews: ReviewsRepository;
+    rectifications: RectificationsRepository;
   };
 };
 /** A tile, or null where the city runs no such work. */
@@ -291,6 +294,20 @@ const reportsToFile = progressTile("file", "待提交的进展报告", "Progress
 const reportsToReview = progressTile("review", "待审核的进展报告", "Progress reports to review");
 const reportsOverdue = progressTile("overdue", "逾期未报的进展报告", "Progress reports overdue");
 
+/** 整改事项 (LY-FUNDS §10, §23): the unit's to correct and report, the raising department's to verify. */
+const rectificationTile =
+  (need: RectificationNeed, titleZh: string, titleEn: string): Provider =>
+  async (deps, ctx) =>
+    task(
+      `rectification-${need}`,
+      titleZh,
+      titleEn,
+      `/rectifications?need=${need}`,
+      (await rectificationInbox(deps, ctx, need)).total,
+    );
+const rectificationsToReport = rectificationTile("report", "待整改的事项", "Issues to correct");
+const rectificationsToVerify = rectificationTile("verify", "待核验的整改事项", "Corrections to verify");
+
 /** 期中评估 and 结题验收: the panels an expert sits on and has not scored yet. */
 const assessmentsToScore: Provider = async (deps, ctx) => {
   const mine = await myAssessments(deps, ctx);
@@ -315,6 +332,7 @@ const providersByRole: Record<Role, Provider[]> = {
     closuresWaitingTile,
     reportsToReview,
     reportsOverdue,
+    rectificationsToVerify,
     needsToTriage,
     guidesToPublish,
     openGuides,
@@ -336,6 +354,7 @@ const providersByRole: Record<Role, Provider[]> = {
     listsWaiting,
     challengesWaiting,
     paymentsWaiting,
+    rectificationsToVerify,
     controlNumber,
     openGuides,
     projects,
@@ -348,13 +367,22 @@ const providersByRole: Record<Role, Provider[]> = {
     myDrafts,
     taskBooksWaiting,
     reportsToFile,
+    rectificationsToReport,
     openGuides,
     projects,
     unitsInScope,
     unitPeople,
     budget,
   ],
-  principalInvestigator: [myDrafts, reportsToFile, openGuides, projects, budget, policies],
+  principalInvestigator: [
+    myDrafts,
+    reportsToFile,
+    rectificationsToReport,
+    openGuides,
+    projects,
+    budget,
+    policies,
+  ],
   expert: [assessmentsToScore, policies],
   fundManager: [fundPushesWaiting, policies],
   laboratoryApprover: [jointWaiting, projects, policies],
