@@ -507,6 +507,28 @@ describe("a project's early end and the measures taken on it", () => {
     // the stage: closed, as terminated
     await waitText(officer, "project-stage", "已终止");
     await shot(officer, "dt-closed");
+
+    // 4. 宽容失败 (DT-RULES §5): the route proved infeasible although the unit was diligent; the
+    // finding, once confirmed with its consequence, closes the project without sanction.
+    await officer.getByTestId("diligence-open").click();
+    await officer.getByTestId("diligence-form").waitFor();
+    await settle(officer);
+    await officer
+      .getByTestId("diligence-finding")
+      .fill(
+        "经核查，项目组按任务书开展中试，经费使用符合规定，技术路线不可行系客观技术风险所致，认定勤勉尽责。",
+      );
+    await officer.getByTestId("diligence-submit").click();
+    await officer.getByTestId("diligence-confirm").waitFor();
+    expect(await confirmText(officer)).toContain("不能再对其采取处理措施");
+    await officer.getByTestId("diligence-confirm").click();
+    await waitText(officer, "diligence-found", "勤勉尽责");
+    await officer
+      .getByTestId("diligence-found")
+      .getByTestId("clause")
+      .filter({ hasText: "DT-RULES §5" })
+      .waitFor();
+    await shot(officer, "dt-diligent");
     await officer.close();
   }, 300_000);
 

@@ -1,5 +1,11 @@
 import { addDays, addMonths, chinaDateOf, makeResidentId } from "@luoshu/domain";
-import { completeReview, type LoginAs, ok, scan } from "../packages/server/src/db/seed/demo-review.ts";
+import {
+  completeReview,
+  entrustDemoCall,
+  type LoginAs,
+  ok,
+  scan,
+} from "../packages/server/src/db/seed/demo-review.ts";
 import { apiSessions } from "./decision-helpers.ts";
 
 /**
@@ -9,6 +15,10 @@ import { apiSessions } from "./decision-helpers.ts";
  * milestones and three budget lines, through the district, the formal check and the bureau's expert
  * review; the proposed list through the leader, the city government and the notice to an issued
  * project; its task book signed and its first node paid.
+ *
+ * With `program: "publicWelfare"` the same walk makes a 公益科研项目 instead, paid by post-subsidy after
+ * its grade (LY-REFORM §三(四)2): its guide is not co-issued (LY-FUNDS §12 names pre-funded programs),
+ * its review is entrusted to the agency (LY-REFORM §三(二)1), and nothing is paid on signing.
  */
 
 const day = 86_400_000;
@@ -46,8 +56,21 @@ interface Clock {
   advance(days: number): Promise<void>;
 }
 
-/** The walk up to a signed, first-paid project; answers its id, number and plan. */
-export async function signedMajorInnovationProject(url: string, clock: Clock) {
+export type SetupProgram = "majorInnovation" | "publicWelfare";
+const programNames: Record<SetupProgram, string> = {
+  majorInnovation: "重大科技创新专项",
+  publicWelfare: "公益科研项目",
+};
+
+/** The walk up to a signed (and, when pre-funded, first-paid) project; answers its id, number and plan. */
+export async function signedMajorInnovationProject(
+  url: string,
+  clock: Clock,
+  options: { program?: SetupProgram; title?: string } = {},
+) {
+  const program = options.program ?? "majorInnovation";
+  const preFunded = program === "majorInnovation";
+  const projectTitle = options.title ?? title;
   const today = () => chinaDateOf(clock.now());
   const year = Number(today().slice(0, 4));
   const plan = planOf(today());
@@ -61,8 +84,8 @@ export async function signedMajorInnovationProject(url: string, clock: Clock) {
   // the guide: drawn up by the bureau, co-issued by finance (LY-FUNDS §12), published by the leader
   const officer = await as("ly-officer");
   const guide = await ok(officer, "POST", "/api/guides", {
-    titleZh: `${year}年度洛阳市重大科技创新专项申报指南`,
-    program: "majorInnovation",
+    titleZh: `${year}年度洛阳市${programNames[program]}申报指南`,
+    program,
     year,
     summaryZh: "聚焦洛阳都市圈产业发展的重大科技创新需求。",
     directions: [{ titleZh: "高端装备关键核心技术", descriptionZh: "轴承、磨削装备等关键技术攻关。" }],
@@ -86,19 +109,19 @@ export async function signedMajorInnovationProject(url: string, clock: Clock) {
     ],
   });
   await ok(officer, "POST", `/api/guides/${guide.id}/events/submitForReview`);
-  await ok(await as("ly-finance"), "POST", `/api/guides/${guide.id}/events/coIssue`);
+  if (preFunded) await ok(await as("ly-finance"), "POST", `/api/guides/${guide.id}/events/coIssue`);
   await ok(await as("ly-leader"), "POST", `/api/guides/${guide.id}/events/publish`);
   const callId = guide.calls[0].id as string;
 
   // the demo PI applies; the unit commits; the district recommends; the agency's formal check passes
   const pi = await as("ly-pi");
-  const { id } = await ok(pi, "POST", "/api/applications", { callId, title });
+  const { id } = await ok(pi, "POST", "/api/applications", { callId, title: projectTitle });
   await ok(pi, "PUT", `/api/applications/${id}/content`, {
     basic: {
-      title,
+      title: projectTitle,
       abstract: "研制面向高精度轴承套圈的智能磨削装备，实现磨削过程在线监测与自适应控制。",
       keywords: "轴承套圈；智能磨削；在线监测",
-      field: "",
+      field: preFunded ? "" : "socialDevelopment",
       startDate: plan.startDate,
       endDate: plan.endDate,
     },
@@ -134,15 +157,18 @@ export async function signedMajorInnovationProject(url: string, clock: Clock) {
     checklist: guide.content.formalChecklist.map((c: { code: string }) => ({ code: c.code, ok: true })),
   });
 
-  // the bureau organises the review of a major innovation project itself (LY-FUNDS §12)
-  const reviewPlan = await ok(officer, "POST", "/api/review-plans", { callId });
-  await ok(officer, "PUT", `/api/review-plans/${reviewPlan.id}/settings`, {
+  // the bureau organises the review of a major innovation project itself (LY-FUNDS §12); a public
+  // welfare project's it entrusts to the agency (LY-REFORM §三(二)1)
+  if (!preFunded) await entrustDemoCall(as, callId, year);
+  const organiser = preFunded ? officer : await as("ly-agency");
+  const reviewPlan = await ok(organiser, "POST", "/api/review-plans", { callId });
+  await ok(organiser, "PUT", `/api/review-plans/${reviewPlan.id}/settings`, {
     ...reviewPlan.settings,
     reviewersPerApplication: 3,
   });
-  await ok(officer, "POST", `/api/review-plans/${reviewPlan.id}/assign`);
-  await ok(officer, "POST", `/api/review-plans/${reviewPlan.id}/publish`);
-  await completeReview(as, officer, reviewPlan.id, () => 86);
+  await ok(organiser, "POST", `/api/review-plans/${reviewPlan.id}/assign`);
+  await ok(organiser, "POST", `/api/review-plans/${reviewPlan.id}/publish`);
+  await completeReview(as, organiser, reviewPlan.id, () => 86);
 
   // the proposed list: selected, decided collectively, approved, on notice
   const list = await ok(officer, "POST", "/api/decisions/lists", { callId });
@@ -194,8 +220,8 @@ export async function signedMajorInnovationProject(url: string, clock: Clock) {
     number: string;
     title: string;
   }[];
-  const project = items.find((p) => p.title === title);
-  if (!project) throw new Error(`the issued project "${title}" is not listed`);
+  const project = items.find((p) => p.title === projectTitle);
+  if (!project) throw new Error(`the issued project "${projectTitle}" is not listed`);
 
   // the task book drawn, confirmed on both sides and signed; the first node (60 %) paid
   const unit = await as("ly-unit");
@@ -210,6 +236,10 @@ export async function signedMajorInnovationProject(url: string, clock: Clock) {
     scan,
     upload("计划任务书（签章）.pdf"),
   );
+  if (!preFunded) {
+    await api.dispose();
+    return { ...project, plan };
+  }
   const key = `tracking-${project.number}-first`;
   const payment = await ok(
     await as("ly-officer"),
@@ -230,10 +260,10 @@ export async function signedMajorInnovationProject(url: string, clock: Clock) {
   return { ...project, plan };
 }
 
-/** The usernames of pool experts by their ids (the officer reads the pool). */
-export async function usernamesOf(url: string, ids: readonly string[]): Promise<string[]> {
+/** The usernames of pool experts by their ids (the city's officer reads the pool). */
+export async function usernamesOf(url: string, ids: readonly string[], prefix = "ly"): Promise<string[]> {
   const api = apiSessions(url);
-  const pool = (await ok(await api.as("ly-officer"), "GET", "/api/experts?pageSize=200")).items as {
+  const pool = (await ok(await api.as(`${prefix}-officer`), "GET", "/api/experts?pageSize=200")).items as {
     id: string;
     username: string;
   }[];
@@ -241,10 +271,10 @@ export async function usernamesOf(url: string, ids: readonly string[]): Promise<
   return ids.map((id) => pool.find((e) => e.id === id)?.username ?? "");
 }
 
-/** The project's tracking as the officer reads it. */
-export async function trackingOf(url: string, projectId: string) {
+/** The project's tracking as the city's officer reads it. */
+export async function trackingOf(url: string, projectId: string, prefix = "ly") {
   const api = apiSessions(url);
-  const tracking = await ok(await api.as("ly-officer"), "GET", `/api/projects/${projectId}/tracking`);
+  const tracking = await ok(await api.as(`${prefix}-officer`), "GET", `/api/projects/${projectId}/tracking`);
   await api.dispose();
   return tracking;
 }

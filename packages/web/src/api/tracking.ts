@@ -1,8 +1,10 @@
 import type {
+  AcceptanceBody,
   AssessmentDto,
   assessmentCandidateDto,
   assessmentEvents,
   assessmentSheetBody,
+  conclusionBody,
   conveneBody,
   ExpertAssessmentDto,
   progressDecisionBody,
@@ -11,6 +13,7 @@ import type {
   progressReportBody,
   progressReportDto,
   progressReportEvents,
+  regradeBody,
   reportStandings,
   scheduledReportDto,
   TrackingDto,
@@ -44,6 +47,12 @@ export type ProgressReportInput = In<typeof progressReportBody>;
 export type ProgressDecisionInput = In<typeof progressDecisionBody>;
 export type ConveneInput = In<typeof conveneBody>;
 export type AssessmentSheetInput = In<typeof assessmentSheetBody>;
+export type ConclusionInput = In<typeof conclusionBody>;
+export type Acceptance = TrackingDto["acceptance"];
+export type AcceptanceApplication = NonNullable<Acceptance["application"]>;
+export type AcceptanceInput = AcceptanceBody;
+export type RegradeInput = In<typeof regradeBody>;
+export type PerformanceGrade = NonNullable<AcceptanceApplication["grade"]>;
 
 const project = (id: string) => `/projects/${encodeURIComponent(id)}`;
 
@@ -88,22 +97,36 @@ export function fetchAssessmentCandidates(
   return apiFetch(`${project(id)}/assessment-candidates`);
 }
 
-/** 组织期中评估 with a panel of experts from the pool, none in conflict. */
+/** 组织期中评估 or 组织结题验收 (`kind`) with a panel of experts from the pool, none in conflict. */
 export function conveneAssessment(id: string, body: ConveneInput): Promise<Tracking> {
   return apiFetch(`${project(id)}/assessments`, { method: "POST", body });
 }
 
-/** Concludes the assessment as the panel's mean calls for: pass releases the node, hold keeps it. */
+/**
+ * Concludes the assessment as the panel's mean calls for: a mid-term's pass releases the node, hold
+ * keeps it; an acceptance passes (with the R&D spend verified where a post-subsidy follows), fails,
+ * or is deferred for more materials.
+ */
 export function concludeAssessment(
   id: string,
   assessmentId: string,
   event: AssessmentEvent,
-  body: ProgressDecisionInput,
+  body: ConclusionInput,
 ): Promise<Tracking> {
   return apiFetch(
     `${project(id)}/assessments/${encodeURIComponent(assessmentId)}/events/${encodeURIComponent(event)}`,
     { method: "POST", body },
   );
+}
+
+/** 提交验收材料 (LY-FUNDS §23; DT-RULES §23), or submits them again after a deferral. */
+export function submitAcceptance(id: string, body: AcceptanceInput): Promise<Tracking> {
+  return apiFetch(`${project(id)}/acceptance`, { method: "POST", body });
+}
+
+/** 再评价 (LY-FUNDS §5): the finance bureau re-evaluates an accepted project's grade with its reason. */
+export function regradeAcceptance(id: string, body: RegradeInput): Promise<Tracking> {
+  return apiFetch(`${project(id)}/acceptance/regrade`, { method: "POST", body });
 }
 
 /** The assessments the signed-in expert sits on, with the project's plan, reports and their sheet. */

@@ -146,13 +146,22 @@ export const navItems: readonly NavItem[] = [
     permission: ["progress.report", "progress.review", "application.districtReview"],
   },
   {
+    key: "rectifications",
+    path: "/rectifications",
+    zh: "整改事项",
+    en: "Rectification items",
+    icon: <AuditOutlined />,
+    // the unit and the PI correct, the S&T and the finance bureau verify, the district follows
+    permission: ["progress.report", "supervision.manage", "application.districtReview"],
+  },
+  {
     key: "assessments",
     path: "/assessments",
-    zh: "期中评估",
-    en: "Mid-term assessments",
+    zh: "评估与验收",
+    en: "Assessments and acceptance",
     icon: <FormOutlined />,
+    // mid-term panels (Luoyang) and acceptance panels (both cities)
     permission: "assessment.score",
-    policy: (p) => Boolean(p.tracking.midTerm),
   },
   {
     key: "supervision",

@@ -209,6 +209,16 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "rectifications",
+            ...page(
+              () =>
+                import("../features/supervision/RectificationsInboxPage").then(
+                  (m) => m.RectificationsInboxPage,
+                ),
+              "project.read",
+            ),
+          },
+          {
             path: "assessments",
             ...page(
               () => import("../features/tracking/AssessmentsPage").then((m) => m.AssessmentsPage),

@@ -1,5 +1,5 @@
 import type { UseMutationResult } from "@tanstack/react-query";
-import { App, Form, type FormInstance, Modal } from "antd";
+import { App, type ButtonProps, Form, type FormInstance, Modal, Space, Typography } from "antd";
 import { type ReactNode, useEffect } from "react";
 import { useLocale } from "../app/locale";
 import { ErrorAlert } from "./ErrorAlert";
@@ -75,6 +75,8 @@ interface FormModalProps<V> {
   closable?: boolean;
   /** A wider dialog for a form holding a table; AntD's default otherwise. */
   width?: number;
+  /** Why the submit button is disabled, written out beside it; null or absent when it is not. */
+  blockedReason?: string | null;
   children: ReactNode;
 }
 
@@ -87,8 +89,10 @@ export function FormModal<V>({
   okText,
   closable = true,
   width,
+  blockedReason,
   children,
 }: FormModalProps<V>) {
+  const blocked = blockedReason ?? null;
   return (
     <Modal
       open={modal.open}
@@ -102,7 +106,27 @@ export function FormModal<V>({
       cancelButtonProps={closable ? undefined : { style: { display: "none" } }}
       confirmLoading={modal.pending}
       okText={okText}
-      okButtonProps={submitTestId ? { "data-testid": submitTestId } : undefined}
+      okButtonProps={
+        submitTestId || blocked
+          ? ({
+              "data-testid": submitTestId,
+              disabled: blocked !== null,
+              title: blocked ?? undefined,
+            } as ButtonProps)
+          : undefined
+      }
+      footer={
+        blocked === null
+          ? undefined
+          : (buttons) => (
+              <Space wrap style={{ justifyContent: "flex-end" }}>
+                <Typography.Text type="secondary" data-testid={`${submitTestId ?? "form"}-blocked`}>
+                  {blocked}
+                </Typography.Text>
+                {buttons}
+              </Space>
+            )
+      }
       destroyOnHidden
     >
       {modal.error && <ErrorAlert error={modal.error} style={{ marginBottom: 16 }} />}

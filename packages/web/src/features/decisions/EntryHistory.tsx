@@ -3,6 +3,7 @@ import { type IntegrityKind, integrityKindNames } from "@luoshu/domain";
 import { Button, Descriptions, Popover, Tag } from "antd";
 import type { ProposedListEntry } from "../../api/decisions";
 import { useLocale } from "../../app/locale";
+import { gradeNames, nameOf } from "../policies/labels";
 
 const kindName = (kind: IntegrityKind, lang: "zh" | "en") => integrityKindNames[kind][lang];
 
@@ -38,7 +39,12 @@ export function EntryHistory({ entry }: { entry: ProposedListEntry }) {
               ? "—"
               : h.grades.map((g) => (
                   <div key={g.number}>
-                    <code>{g.number}</code> {g.grade}
+                    <code>{g.number}</code> {nameOf(gradeNames, g.grade, lang)}
+                    {g.grade === "fail" && !g.countsAgainst && (
+                      <Tag color="green" style={{ marginLeft: 8 }}>
+                        {t("勤勉尽责，宽容失败，不计", "Diligent failure: not counted")}
+                      </Tag>
+                    )}
                   </div>
                 )),
         },

@@ -88,7 +88,28 @@ export function NodesTable({
       title: t("金额", "Amount"),
       dataIndex: "amountFen",
       align: "right",
-      render: (f: number, n) => <span data-testid={`node-${n.code}-amount`}>{wan(f, lang)}</span>,
+      render: (f: number, n) =>
+        n.after === "graded" ? (
+          // a post-subsidy pays the grade's share of the verified R&D spend, within the node (LY-REFORM §三(四)2)
+          <Space direction="vertical" size={0} style={{ textAlign: "right" }}>
+            <span data-testid={`node-${n.code}-amount`}>
+              {t(`上限 ${wan(f, lang)}`, `At most ${wan(f, lang)}`)}
+            </span>
+            <Typography.Text
+              type={n.payableFen === null ? "secondary" : undefined}
+              data-testid={`node-${n.code}-payable`}
+            >
+              {n.payableFen === null
+                ? t("按绩效评价等级确定", "Set by the grade")
+                : t(
+                    `按评价等级应拨 ${wan(n.payableFen, lang)}`,
+                    `Payable by the grade: ${wan(n.payableFen, lang)}`,
+                  )}
+            </Typography.Text>
+          </Space>
+        ) : (
+          <span data-testid={`node-${n.code}-amount`}>{wan(f, lang)}</span>
+        ),
     },
     {
       title: t("依据", "Source"),

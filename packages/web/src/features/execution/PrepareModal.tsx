@@ -48,10 +48,12 @@ export function PrepareModal({
     fields: ["node", "note"],
     successText: t("已提出拨款", "Payment prepared"),
   });
+  // a post-subsidy pays what the grade gives (`payableFen`), within the node's amount
+  const pays = node ? (node.payableFen ?? node.amountFen) : 0;
   const what = node
     ? t(
-        `项目 ${p.number}“${p.title}”的${nodeName(node.code, lang)} ${wan(node.amountFen, lang)}`,
-        `${nodeName(node.code, lang)} of ${wan(node.amountFen, lang)} for project ${p.number} "${p.title}"`,
+        `项目 ${p.number}“${p.title}”的${nodeName(node.code, lang)} ${wan(pays, lang)}`,
+        `${nodeName(node.code, lang)} of ${wan(pays, lang)} for project ${p.number} "${p.title}"`,
       )
     : "";
   const modal = withConfirmation(state, () =>
@@ -89,7 +91,30 @@ export function PrepareModal({
           items={[
             { key: "node", label: t("拨付节点", "Node"), children: nodeName(node.code, lang) },
             { key: "after", label: t("拨付条件", "Condition"), children: triggerNames[node.after][lang] },
-            { key: "amount", label: t("金额", "Amount"), children: wan(node.amountFen, lang) },
+            ...(node.payableFen !== null && node.payableFen !== node.amountFen
+              ? [
+                  {
+                    key: "cap",
+                    label: t("任务书金额（上限）", "Task book amount (at most)"),
+                    children: wan(node.amountFen, lang),
+                  },
+                  {
+                    key: "amount",
+                    label: t("本次拨付", "This payment"),
+                    children: (
+                      <span data-testid="payment-prepare-amount">
+                        {t(`${wan(pays, lang)}（按绩效评价等级）`, `${wan(pays, lang)} (by the grade)`)}
+                      </span>
+                    ),
+                  },
+                ]
+              : [
+                  {
+                    key: "amount",
+                    label: t("金额", "Amount"),
+                    children: <span data-testid="payment-prepare-amount">{wan(pays, lang)}</span>,
+                  },
+                ]),
             {
               key: "source",
               label: t("依据", "Source"),

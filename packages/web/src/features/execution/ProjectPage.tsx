@@ -14,6 +14,11 @@ import { ActionErrorAlert } from "../decisions/Problems";
 import { usePolicy } from "../policies/hooks";
 import { ChangesCard } from "../project-life/ChangesCard";
 import { ProjectLifeCard } from "../project-life/ProjectLifeCard";
+import { RectificationsCard } from "../supervision/RectificationsCard";
+import { AcceptanceCard } from "../tracking/AcceptanceCard";
+import { DiligenceSection } from "../tracking/DiligenceSection";
+import { SelfClosureCard } from "../tracking/SelfClosureCard";
+import { SubsidyUseCard } from "../tracking/SubsidyUseCard";
 import { TrackingCard } from "../tracking/TrackingCard";
 import { AssignOfficerModal } from "./AssignOfficerModal";
 import { useProject } from "./hooks";
@@ -187,6 +192,11 @@ export function ProjectPage() {
               {p.taskBook && <ChangesCard project={p} />}
               <ProjectLifeCard project={p} />
               {p.taskBook && <TrackingCard project={p} />}
+              {p.taskBook && <RectificationsCard project={p} />}
+              {p.taskBook && <AcceptanceCard project={p} />}
+              {p.taskBook && <SubsidyUseCard project={p} />}
+              {p.taskBook && <DiligenceSection project={p} />}
+              {p.origin === "filing" && <SelfClosureCard project={p} />}
             </Space>
           </Col>
           <Col xs={24} xl={8}>

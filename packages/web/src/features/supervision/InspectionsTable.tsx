@@ -3,6 +3,7 @@ import { Link } from "react-router-dom";
 import type { Inspection } from "../../api/supervision";
 import { useLocale } from "../../app/locale";
 import { formatDateTime } from "../../components/time";
+import { useCurrentUser } from "../auth/session";
 import {
   departmentNames,
   inspectionKindNames,
@@ -34,6 +35,8 @@ export function InspectionsTable({
   onRecordResult: (i: Inspection) => void;
 }) {
   const { lang, t } = useLocale();
+  // the S&T and the finance bureau raise 整改事项 from a finding, on the project's page
+  const mayRaise = useCurrentUser().permissions.includes("supervision.manage");
   const rows = [...inspections].sort(
     (a, b) => b.cycle - a.cycle || a.projectNumber.localeCompare(b.projectNumber),
   );
@@ -99,9 +102,19 @@ export function InspectionsTable({
       dataIndex: "findings",
       width: 260,
       render: (f: string | null, i) => (
-        <span style={{ whiteSpace: "pre-wrap" }} data-testid={`inspection-${i.id}-findings`}>
-          {f ?? "—"}
-        </span>
+        <Space direction="vertical" size={2}>
+          <span style={{ whiteSpace: "pre-wrap" }} data-testid={`inspection-${i.id}-findings`}>
+            {f ?? "—"}
+          </span>
+          {mayRaise && i.result === "issuesFound" && (
+            <Link
+              to={`/projects/${i.projectId}?raise=${encodeURIComponent(`inspection:${i.id}`)}`}
+              data-testid={`inspection-${i.id}-rectify`}
+            >
+              {t("提出整改", "Raise an item")}
+            </Link>
+          )}
+        </Space>
       ),
     },
     // only where some row has something to do

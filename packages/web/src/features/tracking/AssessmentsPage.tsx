@@ -4,13 +4,17 @@ import type { ExpertAssessment } from "../../api/tracking";
 import { useLocale } from "../../app/locale";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
+import { AcceptanceMaterials } from "./AcceptanceMaterials";
 import { useMyAssessments } from "./hooks";
-import { assessmentStatusColors, assessmentStatusNames, standingNames } from "./labels";
+import { assessmentKindNames, assessmentStatusColors, assessmentStatusNames, standingNames } from "./labels";
 import { PlanView } from "./PlanView";
 import { ReportView } from "./ReportView";
 import { ScoreSheet } from "./ScoreSheet";
 
-/** One assessment opened: the project's plan, its progress reports, and the expert's scorecard. */
+/**
+ * One assessment opened: the project's plan, its progress reports, for an acceptance the unit's
+ * materials (targets against what was reached, the report, the settlement), and the scorecard.
+ */
 function AssessmentDetail({ a, onBack }: { a: ExpertAssessment; onBack: () => void }) {
   const { lang, t } = useLocale();
   return (
@@ -24,6 +28,7 @@ function AssessmentDetail({ a, onBack }: { a: ExpertAssessment; onBack: () => vo
           <Space size={6} wrap>
             <code>{a.project.number}</code>
             <span>{a.project.title}</span>
+            <Tag data-testid="assessment-kind">{assessmentKindNames[a.kind][lang]}</Tag>
             <Tag color={assessmentStatusColors[a.status]}>{assessmentStatusNames[a.status][lang]}</Tag>
           </Space>
         }
@@ -32,6 +37,15 @@ function AssessmentDetail({ a, onBack }: { a: ExpertAssessment; onBack: () => vo
           {t(`承担单位：${a.project.unitName}`, `Unit: ${a.project.unitName}`)}
         </Typography.Text>
       </Card>
+      {a.kind === "acceptance" && (
+        <Card size="small" title={t("验收材料", "Acceptance materials")} data-testid="assessment-acceptance">
+          {a.acceptance ? (
+            <AcceptanceMaterials content={a.acceptance} targets={a.targets} budget={a.terms?.budget ?? []} />
+          ) : (
+            <Empty description={t("尚无验收材料", "No materials")} />
+          )}
+        </Card>
+      )}
       <Card size="small" title={t("任务书计划", "The task book's plan")}>
         <PlanView terms={a.terms} />
       </Card>
@@ -61,8 +75,9 @@ function AssessmentDetail({ a, onBack }: { a: ExpertAssessment; onBack: () => vo
 }
 
 /**
- * 期中评估 for the experts (LY-FUNDS §13(一)): the assessments they sit on, whether each is scored;
- * opening one shows the project's plan and reports and the scorecard, submitted once.
+ * 评估与验收 for the experts (LY-FUNDS §13(一), §23; DT-RULES §23): the mid-term and acceptance panels
+ * they sit on, whether each is scored; opening one shows the project's plan and reports (and an
+ * acceptance's materials) and the scorecard, submitted once.
  */
 export function AssessmentsPage() {
   const { lang, t } = useLocale();
@@ -79,6 +94,14 @@ export function AssessmentsPage() {
       render: (_, a) => <code>{a.project.number}</code>,
     },
     { title: t("项目名称", "Title"), key: "title", render: (_, a) => a.project.title },
+    {
+      title: t("类别", "Kind"),
+      key: "kind",
+      width: 110,
+      render: (_, a) => (
+        <span data-testid={`assessment-kind-${a.id}`}>{assessmentKindNames[a.kind][lang]}</span>
+      ),
+    },
     { title: t("承担单位", "Unit"), key: "unit", render: (_, a) => a.project.unitName },
     {
       title: t("评估状态", "Status"),
@@ -118,7 +141,7 @@ export function AssessmentsPage() {
 
   return (
     <div data-testid="page-assessments">
-      <PageHeader title={t("期中评估", "Mid-term assessments")} />
+      <PageHeader title={t("评估与验收", "Assessments and acceptance")} />
       <ErrorAlert error={mine.error} />
       {opened ? (
         <AssessmentDetail a={opened} onBack={() => setParams({})} />
@@ -126,8 +149,8 @@ export function AssessmentsPage() {
         <Space direction="vertical" size="middle" style={{ width: "100%" }}>
           <Typography.Text type="secondary">
             {t(
-              "您受邀参加的项目期中评估。请查阅任务书计划和进展报告后，按评分表逐项打分并填写意见；评分提交后不可修改。",
-              "The mid-term assessments you sit on. Read the plan and the reports, then score each criterion and comment; scores are final once submitted.",
+              "您受邀参加的项目期中评估和结题验收。请查阅任务书计划、进展报告和验收材料后，按评分表逐项打分并填写意见；评分提交后不可修改。",
+              "The mid-term and acceptance panels you sit on. Read the plan, the reports and the materials, then score each criterion and comment; scores are final once submitted.",
             )}
           </Typography.Text>
           <Table<ExpertAssessment>
@@ -138,7 +161,7 @@ export function AssessmentsPage() {
             pagination={false}
             scroll={{ x: 900 }}
             data-testid="assessments"
-            locale={{ emptyText: t("暂无期中评估任务", "No assessment for you") }}
+            locale={{ emptyText: t("暂无评估或验收任务", "No assessment for you") }}
           />
         </Space>
       )}

@@ -1,3 +1,4 @@
+import type { AssessmentKind } from "@luoshu/domain";
 import { Alert, type CheckboxProps, Form, Input, Space, Table, Tag, Typography } from "antd";
 import type { AssessmentCandidate, MidTerm } from "../../api/tracking";
 import { useLocale } from "../../app/locale";
@@ -7,6 +8,7 @@ import { lengthLimit } from "../../components/lengthLimit";
 import { useConfirmAct, withConfirmation } from "../decisions/confirm";
 import { sourceText } from "../execution/labels";
 import { useAssessmentCandidates, useConveneAssessment } from "./hooks";
+import { assessmentKindNames } from "./labels";
 
 interface Values {
   expertIds: string[];
@@ -93,19 +95,34 @@ function CandidatesField({
   );
 }
 
+/** What follows the panel, said in the confirmation. */
+function conveneConsequence(kind: AssessmentKind, source: string, t: (zh: string, en: string) => string) {
+  return kind === "acceptance"
+    ? t(
+        `专家按验收评分表评分，全部提交后由市科技局按平均分确定评价等级并作出验收结论（通过、不通过，或暂缓待补充材料）（${source}）。`,
+        `The experts score the acceptance scorecard; once all have, the bureau grades the project by the mean and concludes (pass, fail, or defer for more materials) (${source}).`,
+      )
+    : t(
+        `专家按评分表评分，全部提交后由市科技局按平均分作出结论；通过后方可拨付期中评估后的节点资金（${source}）。`,
+        `The experts score the scorecard; once all have, the bureau concludes by the mean, and only a pass releases the node paid after the mid-term (${source}).`,
+      );
+}
+
 /**
- * 组织期中评估 (LY-FUNDS §13(一)): the officer picks the panel from the pool (at least the city's
- * number, none in conflict with the project's unit), optionally with a note; the confirmation
- * names the panel and what follows.
+ * 组织期中评估 (LY-FUNDS §13(一)) or 组织结题验收 (LY-FUNDS §23; DT-RULES §23): the officer picks the
+ * panel from the pool (at least the city's number, none in conflict with the project's unit),
+ * optionally with a note; the confirmation names the panel and what follows.
  */
 export function ConveneModal({
   project,
-  midTerm,
+  kind,
+  rules,
   open,
   onClose,
 }: {
   project: { id: string; number: string; title: string };
-  midTerm: MidTerm;
+  kind: AssessmentKind;
+  rules: Pick<MidTerm, "panelSize" | "citation">;
   open: boolean;
   onClose: () => void;
 }) {
@@ -118,18 +135,20 @@ export function ConveneModal({
     open,
     onClose,
     mutation: useConveneAssessment(project.id),
-    toVariables: (v: Values) => ({ expertIds: v.expertIds, note: (v.note ?? "").trim() }),
+    toVariables: (v: Values) => ({ kind, expertIds: v.expertIds, note: (v.note ?? "").trim() }),
     fields: ["expertIds", "note"],
-    successText: t("已组织期中评估", "Mid-term assessment convened"),
+    successText: t(`已组织${assessmentKindNames[kind].zh}`, `${assessmentKindNames[kind].en} convened`),
   });
-  const n = midTerm.panelSize;
+  const n = rules.panelSize;
+  const what = assessmentKindNames[kind];
+  const title = t(`组织${what.zh}`, `Convene the ${what.en.toLowerCase()}`);
   const modal = withConfirmation(state, (v) => {
     const names = v.expertIds.map((id) => items.find((c) => c.expertId === id)?.name ?? id);
     return confirmAct({
-      title: t("组织期中评估？", "Convene the mid-term assessment?"),
+      title: `${title}${t("？", "?")}`,
       content: t(
-        `项目 ${project.number}“${project.title}”的期中评估专家组：${names.join("、")}（${names.length} 名）。专家按评分表评分，全部提交后由市科技局按平均分作出结论；通过后方可拨付期中评估后的节点资金（${sourceText(midTerm.citation, lang)}）。此操作记入审计日志。`,
-        `The mid-term panel of project ${project.number} "${project.title}": ${names.join(", ")} (${names.length}). The experts score the scorecard; once all have, the bureau concludes by the mean, and only a pass releases the node paid after the mid-term (${sourceText(midTerm.citation, lang)}). The action is audited.`,
+        `项目 ${project.number}“${project.title}”的${what.zh}专家组：${names.join("、")}（${names.length} 名）。${conveneConsequence(kind, sourceText(rules.citation, lang), t)}此操作记入审计日志。`,
+        `The ${what.en.toLowerCase()} panel of project ${project.number} "${project.title}": ${names.join(", ")} (${names.length}). ${conveneConsequence(kind, sourceText(rules.citation, lang), t)} The action is audited.`,
       ),
       okText: t("组织评估", "Convene"),
       testId: "convene-confirm",
@@ -140,7 +159,7 @@ export function ConveneModal({
   return (
     <FormModal
       modal={modal}
-      title={t("组织期中评估", "Convene the mid-term assessment")}
+      title={title}
       width={920}
       okText={t("下一步", "Next")}
       submitTestId="convene-submit"

@@ -6,7 +6,7 @@ import { lengthLimit, trimmed } from "../../components/lengthLimit";
 import { formatDateTime } from "../../components/time";
 import { useConfirmAct } from "../decisions/confirm";
 import { useSubmitAssessmentSheet } from "./hooks";
-import { points } from "./labels";
+import { assessmentKindNames, points } from "./labels";
 
 interface Values {
   scores: (number | null | undefined)[];
@@ -84,8 +84,8 @@ export function ScoreSheet({ assessment: a }: { assessment: ExpertAssessment }) 
     const ok = await confirmAct({
       title: t("提交评分？", "Submit your scores?"),
       content: t(
-        `项目 ${a.project.number}“${a.project.title}”期中评估，加权得分 ${total} 分。提交后不可修改。`,
-        `The mid-term assessment of project ${a.project.number} "${a.project.title}", weighted total ${total}. Once submitted it cannot be changed.`,
+        `项目 ${a.project.number}“${a.project.title}”${assessmentKindNames[a.kind].zh}，加权得分 ${total} 分。提交后不可修改。`,
+        `The ${assessmentKindNames[a.kind].en.toLowerCase()} of project ${a.project.number} "${a.project.title}", weighted total ${total}. Once submitted it cannot be changed.`,
       ),
       okText: t("提交评分", "Submit"),
       testId: "score-sheet-confirm",

@@ -33,6 +33,11 @@ export function TrackingCard({ project: p }: { project: ProjectDetail }) {
     null,
   );
   const tr = query.data;
+  // the mid-term block only where the city has one and the project a node or an assessment for it
+  const midTerm =
+    tr?.midTerm && (tr.midTerm.releasesNode !== null || tr.midTerm.assessments.length > 0)
+      ? tr.midTerm
+      : null;
 
   const onRemind = async (d: ScheduledReport) => {
     const ok = await confirmAct({
@@ -50,7 +55,11 @@ export function TrackingCard({ project: p }: { project: ProjectDetail }) {
   return (
     <Card
       size="small"
-      title={t("进展报告与期中评估", "Progress reports and mid-term assessment")}
+      title={
+        midTerm
+          ? t("进展报告与期中评估", "Progress reports and mid-term assessment")
+          : t("进展报告", "Progress reports")
+      }
       data-testid="project-tracking"
     >
       {query.isPending ? (
@@ -110,11 +119,11 @@ export function TrackingCard({ project: p }: { project: ProjectDetail }) {
             onDecide={(due, event) => setDeciding({ due, event })}
             onRemind={(d) => void onRemind(d)}
           />
-          {tr.midTerm && (
+          {midTerm && (
             <>
               <Divider style={{ margin: "4px 0" }} />
               <MidTermSection
-                midTerm={tr.midTerm}
+                midTerm={midTerm}
                 onConvene={() => setConvening(true)}
                 onConclude={(assessment, event) => setConcluding({ assessment, event })}
               />
@@ -133,7 +142,13 @@ export function TrackingCard({ project: p }: { project: ProjectDetail }) {
       )}
       <DecideReportModal project={p} decision={deciding} onClose={() => setDeciding(null)} />
       {tr?.midTerm && (
-        <ConveneModal project={p} midTerm={tr.midTerm} open={convening} onClose={() => setConvening(false)} />
+        <ConveneModal
+          project={p}
+          kind="midTerm"
+          rules={tr.midTerm}
+          open={convening}
+          onClose={() => setConvening(false)}
+        />
       )}
       <ConcludeModal
         project={p}

@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
+  type AcceptanceInput,
   type AssessmentEvent,
   type AssessmentSheetInput,
+  type ConclusionInput,
   type ConveneInput,
   concludeAssessment,
   conveneAssessment,
@@ -14,8 +16,11 @@ import {
   type ProgressDecisionInput,
   type ProgressNeed,
   type ProgressReportInput,
+  type RegradeInput,
   type ReportEvent,
+  regradeAcceptance,
   remindProgressReport,
+  submitAcceptance,
   submitAssessmentSheet,
   type Tracking,
 } from "../../api/tracking";
@@ -67,7 +72,7 @@ export function useLineName(policyVersion?: string) {
  * Every step answers with the project's tracking: it goes in the cache, and the project (its nodes
  * wait for the reports and the mid-term), the payments, the inboxes and the workspace refresh.
  */
-function useTrackingMutation<V>(id: string, fn: (vars: V) => Promise<Tracking>) {
+export function useTrackingMutation<V>(id: string, fn: (vars: V) => Promise<Tracking>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
@@ -96,11 +101,15 @@ export const useConveneAssessment = (id: string) =>
   useTrackingMutation(id, (body: ConveneInput) => conveneAssessment(id, body));
 
 export const useConcludeAssessment = (id: string) =>
-  useTrackingMutation(
-    id,
-    (v: { assessmentId: string; event: AssessmentEvent; body: ProgressDecisionInput }) =>
-      concludeAssessment(id, v.assessmentId, v.event, v.body),
+  useTrackingMutation(id, (v: { assessmentId: string; event: AssessmentEvent; body: ConclusionInput }) =>
+    concludeAssessment(id, v.assessmentId, v.event, v.body),
   );
+
+export const useSubmitAcceptance = (id: string) =>
+  useTrackingMutation(id, (body: AcceptanceInput) => submitAcceptance(id, body));
+
+export const useRegradeAcceptance = (id: string) =>
+  useTrackingMutation(id, (body: RegradeInput) => regradeAcceptance(id, body));
 
 export function useSubmitAssessmentSheet() {
   const qc = useQueryClient();

@@ -1,5 +1,12 @@
-import type { AssessmentState, MilestoneStatus } from "@luoshu/domain";
-import type { AssessmentEvent, ProgressNeed, ReportEvent, ReportStanding } from "../../api/tracking";
+import type { AssessmentKind, AssessmentState, MilestoneStatus } from "@luoshu/domain";
+import type {
+  AcceptanceApplication,
+  AssessmentEvent,
+  PerformanceGrade,
+  ProgressNeed,
+  ReportEvent,
+  ReportStanding,
+} from "../../api/tracking";
 
 type Names<K extends string> = Record<K, { zh: string; en: string }>;
 
@@ -79,3 +86,50 @@ export function points(hundredths: number | null | undefined): string {
   const whole = Math.trunc(hundredths / 100);
   return `${whole}.${String(Math.abs(hundredths % 100)).padStart(2, "0")}`;
 }
+
+/** 综合绩效评价 grades (LY-FUNDS §5, §23; DT-RULES §23). */
+export const gradeNames: Names<PerformanceGrade> = {
+  excellent: { zh: "优", en: "Excellent" },
+  good: { zh: "良", en: "Good" },
+  pass: { zh: "合格", en: "Pass" },
+  fail: { zh: "不合格", en: "Fail" },
+};
+
+export const gradeColors: Record<PerformanceGrade, string> = {
+  excellent: "green",
+  good: "cyan",
+  pass: "blue",
+  fail: "red",
+};
+
+/** What an assessment is: a mid-term's or an acceptance's panel. */
+export const assessmentKindNames: Names<AssessmentKind> = {
+  midTerm: { zh: "期中评估", en: "Mid-term assessment" },
+  acceptance: { zh: "结题验收", en: "Acceptance" },
+};
+
+/** Where the unit's acceptance materials stand. */
+export const acceptanceStatusNames: Names<AcceptanceApplication["status"]> = {
+  submitted: { zh: "已提交，待验收", en: "Submitted, awaiting acceptance" },
+  returned: { zh: "暂缓，待补充材料", en: "Deferred for more materials" },
+  accepted: { zh: "验收通过", en: "Accepted" },
+  failed: { zh: "验收不通过", en: "Failed" },
+};
+
+export const acceptanceStatusColors: Record<AcceptanceApplication["status"], string> = {
+  submitted: "orange",
+  returned: "gold",
+  accepted: "green",
+  failed: "red",
+};
+
+/** An acceptance's conclusions, named as an acceptance's (a mid-term's keep `assessmentEventNames`). */
+const acceptanceEventNames: Names<AssessmentEvent> = {
+  ...assessmentEventNames,
+  pass: { zh: "验收通过", en: "Accept" },
+  fail: { zh: "验收不通过", en: "Fail" },
+};
+
+/** The conclusion's name for the assessment's kind. */
+export const conclusionName = (kind: AssessmentKind, e: AssessmentEvent) =>
+  (kind === "acceptance" ? acceptanceEventNames : assessmentEventNames)[e];

@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ok } from "../packages/server/src/db/seed/demo-review.ts";
+import { acceptanceSteps } from "./acceptance-helpers.ts";
+import { apiSessions } from "./decision-helpers.ts";
+import { tick, waitText } from "./flow-helpers.ts";
+import { serverAndBrowser } from "./server.ts";
+import { trackingOf } from "./tracking-setup.ts";
+
+// 结题验收 in Datong (DT-RULES §23), in the browser: the demo's directed commission (DT-RULES §14, signed
+// and first-paid by the demo's execution walk) is submitted for acceptance by the unit, the bureau
+// convenes a panel of five (Datong's number), the experts score it below the pass grade, and the
+// bureau fails it as the mean calls for: 不合格, with no R&D spend to verify. The balance after an
+// acceptance returns to the treasury in Datong (a city setting).
+
+const live = serverAndBrowser({ demoReview: true });
+
+// The demo walk signs its people in through the login route just before the server listens: that
+// minute's window may be full, so the first sign-in waits for the next one.
+beforeAll(() => new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 500)), 70_000);
+const { shot, openProject, convene, confirmConvene, scoreLatest } = acceptanceSteps(live);
+
+describe("acceptance in Datong", () => {
+  it("in Datong a panel of five fails the demo's directed commission (不合格)", async () => {
+    const api = apiSessions(live.url);
+    const items = (await ok(await api.as("dt-officer"), "GET", "/api/projects")).items as {
+      id: string;
+      number: string;
+      title: string;
+    }[];
+    await api.dispose();
+    const dt = items.find((p) => p.title === "矿井突水应急监测预警技术攻关");
+    if (!dt) throw new Error("the demo's Datong project is not listed");
+
+    const unit = await openProject("dt-unit", dt.id);
+    await waitText(unit, "acceptance-balance-rule", "退回财政");
+    await unit.getByTestId("acceptance-submit-open").click();
+    await unit.getByTestId("acceptance-form").waitFor();
+    for (const [i, input] of (await unit.locator("[data-testid^=acceptance-achieved-]").all()).entries()) {
+      await input.fill("1");
+      await unit.getByTestId(`acceptance-evidence-${i}`).fill("验收测试报告");
+    }
+    await unit
+      .getByTestId("acceptance-report")
+      .fill("项目完成矿井突水监测预警系统研制，部分指标未达到任务书要求。");
+    for (const input of await unit.locator("[data-testid^=acceptance-spent-]").all())
+      await input.fill("1000");
+    await tick(unit.getByTestId("acceptance-commitment"));
+    await unit.getByTestId("acceptance-submit").click();
+    await unit.getByTestId("acceptance-submit-confirm").click();
+    await unit.getByTestId("acceptance-form").waitFor({ state: "detached" });
+    await waitText(unit, "acceptance-status", "已提交，待验收");
+    await unit.close();
+
+    const officer = await openProject("dt-officer", dt.id);
+    await waitText(officer, "acceptance-rules", "不少于 5 名专家");
+    const panel = await convene(officer, 5);
+    await confirmConvene(officer, panel.names);
+    await officer.close();
+    const criteria = (await trackingOf(live.url, dt.id, "dt")).acceptance.assessments.at(-1).criteria.length;
+    await scoreLatest(
+      dt.id,
+      dt.number,
+      Array.from({ length: criteria }, () => 50),
+      "dt",
+    );
+
+    const failer = await openProject("dt-officer", dt.id);
+    await waitText(failer, "assessment-grade", "不合格");
+    expect(await failer.getByTestId("assessment-pass").count()).toBe(0);
+    await failer.getByTestId("assessment-fail").click();
+    await failer.getByTestId("assessment-conclude-form").waitFor();
+    await waitText(failer, "assessment-conclude-consequence", "不合格");
+    expect(await failer.getByTestId("assessment-verified-rd").count()).toBe(0);
+    await failer.getByTestId("assessment-note").fill("主要考核指标未完成，验收不通过。");
+    await failer.getByTestId("assessment-conclude-submit").click();
+    await failer.getByTestId("assessment-fail-confirm").click();
+    await failer.getByTestId("assessment-conclude-form").waitFor({ state: "detached" });
+    await waitText(failer, "acceptance-status", "验收不通过");
+    await waitText(failer, "acceptance-grade", "不合格");
+    await shot(failer, "datong-failed");
+    await failer.close();
+  }, 600_000);
+});
