@@ -119,12 +119,21 @@ export async function acceptanceOf(
   };
 }
 
-/** Whether a post-subsidy is prepared or paid on the grade, after which the grade stands (LY-FUNDS §5). */
-export async function subsidyUnderWay(repos: Repos, p: { cityId: string; id: string }): Promise<boolean> {
+/** The project's payments and the codes of its task book's nodes paid after the grade (post-subsidies). */
+export async function postSubsidies(
+  repos: Pick<Repositories, "execution">,
+  p: { cityId: string; id: string },
+) {
   const [tb, pays] = await Promise.all([
     repos.execution.taskBook(p.cityId, p.id),
     repos.execution.paymentsOf(p.cityId, p.id),
   ]);
   const graded = new Set(tb?.content.nodes.filter((n) => n.after === "graded").map((n) => n.code));
+  return { pays, graded };
+}
+
+/** Whether a post-subsidy is prepared or paid on the grade, after which the grade stands (LY-FUNDS §5). */
+export async function subsidyUnderWay(repos: Repos, p: { cityId: string; id: string }): Promise<boolean> {
+  const { pays, graded } = await postSubsidies(repos, p);
   return pays.some((x) => graded.has(x.node) && x.status !== "cancelled");
 }

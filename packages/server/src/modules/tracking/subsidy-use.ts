@@ -16,6 +16,7 @@ import type { CallerContext } from "../../lib/context.ts";
 import type { Transactor } from "../../lib/transaction.ts";
 import type { Repositories } from "../../repositories.ts";
 import { mustBeOpen, visibleProject } from "../execution/task-books.ts";
+import { postSubsidies } from "./acceptance-view.ts";
 import { isReporter } from "./progress.ts";
 import type { SubsidyUseRow } from "./subsidy-use.repository.ts";
 
@@ -37,16 +38,6 @@ function rulesOf(policy: Policy): SubsidyUseRules {
       messageEn: "The city pays no post-subsidy: there is no use to report.",
     });
   return rules;
-}
-
-/** The project's payments on a node paid after the grade (post-subsidies), from its task book. */
-async function postSubsidies(repos: Pick<Repos, "execution">, p: { cityId: string; id: string }) {
-  const [tb, pays] = await Promise.all([
-    repos.execution.taskBook(p.cityId, p.id),
-    repos.execution.paymentsOf(p.cityId, p.id),
-  ]);
-  const graded = new Set(tb?.content.nodes.filter((n) => n.after === "graded").map((n) => n.code));
-  return { pays, graded };
 }
 
 /**
