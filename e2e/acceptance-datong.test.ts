@@ -10,7 +10,9 @@ import { trackingOf } from "./tracking-setup.ts";
 // and first-paid by the demo's execution walk) is submitted for acceptance by the unit, the bureau
 // convenes a panel of five (Datong's number), the experts score it below the pass grade, and the
 // bureau fails it as the mean calls for: 不合格, with no R&D spend to verify. The balance after an
-// acceptance returns to the treasury in Datong (a city setting).
+// acceptance returns to the treasury in Datong (a city setting). Once submitted, the S&T department of
+// the unit's district (平城区) agrees with the acceptance (DT-RULES §17), which the bureau reads in its
+// conclusion dialog.
 
 const live = serverAndBrowser({ demoReview: true });
 
@@ -49,7 +51,35 @@ describe("acceptance in Datong", () => {
     await unit.getByTestId("acceptance-submit-confirm").click();
     await unit.getByTestId("acceptance-form").waitFor({ state: "detached" });
     await waitText(unit, "acceptance-status", "已提交，待验收");
+    await waitText(unit, "acceptance-district-opinion-awaited", "待县区提出意见");
     await unit.close();
+
+    // 县区意见 (DT-RULES §17): nothing chosen until the district chooses; the submit waits, its reason written
+    const district = await openProject("dt-district", dt.id);
+    await district.getByTestId("acceptance-districtOpinion-open").click();
+    await district.getByTestId("district-opinion-form").waitFor();
+    expect(
+      await district.locator("[data-testid=district-opinion-form] input[type=radio]:checked").count(),
+    ).toBe(0);
+    await waitText(district, "district-opinion-submit-blocked", "是否同意验收");
+    expect(await district.getByTestId("district-opinion-submit").isDisabled()).toBe(true);
+    // the group's first choice: 同意验收
+    await tick(district.getByTestId("district-opinion-agrees").locator("input[type=radio]").first());
+    await district
+      .getByTestId("district-opinion-text")
+      .fill("经核实，项目已按任务书开展研究，同意组织验收。");
+    await district.getByTestId("district-opinion-submit-blocked").waitFor({ state: "detached" });
+    await district.getByTestId("district-opinion-submit").click();
+    await district.getByTestId("district-opinion-confirm").waitFor();
+    expect(await district.locator(".ant-modal-confirm-content").last().innerText()).toContain(
+      "市科技局作出验收结论前查阅",
+    );
+    await district.getByTestId("district-opinion-confirm").click();
+    await district.getByTestId("district-opinion-form").waitFor({ state: "detached" });
+    await waitText(district, "acceptance-district-agrees", "同意验收");
+    await waitText(district, "acceptance-district-opinion-text", "同意组织验收");
+    await shot(district, "datong-district-opinion");
+    await district.close();
 
     const officer = await openProject("dt-officer", dt.id);
     await waitText(officer, "acceptance-rules", "不少于 5 名专家");
@@ -70,6 +100,7 @@ describe("acceptance in Datong", () => {
     await failer.getByTestId("assessment-fail").click();
     await failer.getByTestId("assessment-conclude-form").waitFor();
     await waitText(failer, "assessment-conclude-consequence", "不合格");
+    await waitText(failer, "assessment-conclude-district-opinion", "县区科技部门意见：同意验收");
     expect(await failer.getByTestId("assessment-verified-rd").count()).toBe(0);
     await failer.getByTestId("assessment-note").fill("主要考核指标未完成，验收不通过。");
     await failer.getByTestId("assessment-conclude-submit").click();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { settle } from "./a11y.ts";
 import { acceptanceSteps } from "./acceptance-helpers.ts";
-import { advanceClock } from "./decision-helpers.ts";
+import { serverClock } from "./decision-helpers.ts";
 import { pick, tick, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
 import { signedMajorInnovationProject } from "./tracking-setup.ts";
@@ -18,12 +18,7 @@ import { signedMajorInnovationProject } from "./tracking-setup.ts";
 
 const live = serverAndBrowser();
 
-/** The server's clock runs ahead of the machine's once the setup has moved it. */
-const clock = { aheadMs: 0 };
-const serverNow = () => new Date(Date.now() + clock.aheadMs);
-async function advance(days: number) {
-  clock.aheadMs = (await advanceClock(live.url, days)).getTime() - Date.now();
-}
+const { now: serverNow, advance } = serverClock(live);
 
 const title = "城乡社区慢性病智能随访服务示范";
 let project: Awaited<ReturnType<typeof signedMajorInnovationProject>>;

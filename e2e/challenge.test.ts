@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { settle } from "./a11y.ts";
-import { advanceClock, localToday, signInAs } from "./decision-helpers.ts";
+import { localToday, serverClock, signInAs } from "./decision-helpers.ts";
 import { beijing, pick, record, tick, typeDate, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
 
@@ -22,11 +22,7 @@ const day = 86_400_000;
  * The server's clock runs ahead of the machine's once a walk has moved it, and stays moved for the
  * rest of the file: deadlines are set from the server's time, known from each move's answer.
  */
-const clock = { aheadMs: 0 };
-const serverNow = () => new Date(Date.now() + clock.aheadMs);
-async function advance(days: number) {
-  clock.aheadMs = (await advanceClock(live.url, days)).getTime() - Date.now();
-}
+const { now: serverNow, advance } = serverClock(live);
 
 const cities = {
   ly: {

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type LoginAs, ok, scan } from "../packages/server/src/db/seed/demo-review.ts";
 import { settle } from "./a11y.ts";
-import { advanceClock, apiSessions, signInAs } from "./decision-helpers.ts";
+import { apiSessions, serverClock, signInAs } from "./decision-helpers.ts";
 import { record, tick, typeDate, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
 
@@ -24,13 +24,8 @@ const live = serverAndBrowser({ demoReview: true });
 // minute's window may be full, so the setup's first sign-in waits for the next one.
 beforeAll(() => new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 500)), 70_000);
 
-/** The server's clock runs ahead of the machine's once the setup has moved it. */
-const clock = { aheadMs: 0 };
-const serverNow = () => new Date(Date.now() + clock.aheadMs);
+const { now: serverNow, advance } = serverClock(live);
 const today = () => chinaDateOf(serverNow());
-async function advance(days: number) {
-  clock.aheadMs = (await advanceClock(live.url, days)).getTime() - Date.now();
-}
 
 type Prefix = "ly" | "dt";
 interface Project {

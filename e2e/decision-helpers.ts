@@ -73,6 +73,20 @@ export async function advanceClock(url: string, days: number): Promise<Date> {
   return new Date(((await res.json()) as { now: string }).now);
 }
 
+/**
+ * The server's clock as a test sees it: it runs ahead of the machine's once the test has moved it
+ * (`advance`), and `now` is the server's time.
+ */
+export function serverClock(live: { url: string }) {
+  let aheadMs = 0;
+  return {
+    now: () => new Date(Date.now() + aheadMs),
+    async advance(days: number) {
+      aheadMs = (await advanceClock(live.url, days)).getTime() - Date.now();
+    },
+  };
+}
+
 /** Today as the browser's date pickers see it (the machine's time zone), YYYY-MM-DD. */
 export function localToday(): string {
   const d = new Date();

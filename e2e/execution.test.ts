@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ok } from "../packages/server/src/db/seed/demo-review.ts";
 import { settle } from "./a11y.ts";
-import { advanceClock, apiSessions, minutesPdf, signInAs } from "./decision-helpers.ts";
+import { apiSessions, minutesPdf, serverClock, signInAs } from "./decision-helpers.ts";
 import { record, typeDate, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
 
@@ -19,12 +19,7 @@ import { serverAndBrowser } from "./server.ts";
 const live = serverAndBrowser();
 const day = 86_400_000;
 
-/** The server's clock runs ahead of the machine's once the setup has moved it. */
-const clock = { aheadMs: 0 };
-const serverNow = () => new Date(Date.now() + clock.aheadMs);
-async function advance(days: number) {
-  clock.aheadMs = (await advanceClock(live.url, days)).getTime() - Date.now();
-}
+const { now: serverNow, advance } = serverClock(live);
 
 type Prefix = "ly" | "dt";
 interface CityProject {

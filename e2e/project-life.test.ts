@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type LoginAs, ok, scan } from "../packages/server/src/db/seed/demo-review.ts";
 import { settle } from "./a11y.ts";
-import { advanceClock, apiSessions, signInAs } from "./decision-helpers.ts";
+import { apiSessions, serverClock, signInAs } from "./decision-helpers.ts";
 import { fillApplication } from "./flow-fill.ts";
 import { pick, record, tick, typeDate, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
@@ -27,13 +27,8 @@ import { serverAndBrowser } from "./server.ts";
 const live = serverAndBrowser();
 const day = 86_400_000;
 
-/** The server's clock runs ahead of the machine's once the setup has moved it. */
-const clock = { aheadMs: 0 };
-const serverNow = () => new Date(Date.now() + clock.aheadMs);
+const { now: serverNow, advance } = serverClock(live);
 const today = () => chinaDateOf(serverNow());
-async function advance(days: number) {
-  clock.aheadMs = (await advanceClock(live.url, days)).getTime() - Date.now();
-}
 
 interface Project {
   id: string;

@@ -101,6 +101,21 @@ describe("rectification items", () => {
     await again.getByTestId("rectifications-table").getByText("已核验销号").waitFor();
     await expectAccessible(again, "rectifications card");
     await shot(again, "closed");
+
+    // 4. A finding may also lead to a measure (LY-FUNDS §25): the sanction dialog opens with the
+    // finding as its reason, no measure or authority chosen; closing it takes none.
+    await again.getByTestId("menu-supervision").click();
+    await again.getByTestId("page-supervision").waitFor();
+    await again.getByTestId(`inspection-${inspection.id}-sanction`).click();
+    await again.getByTestId("page-project").waitFor();
+    await again.getByTestId("sanction-submit").waitFor();
+    await settle(again);
+    expect(await again.getByTestId("sanction-reason").inputValue()).toContain("设备费支出缺少验收单据。");
+    expect(await again.locator(".ant-modal .ant-radio-wrapper-checked").count()).toBe(0);
+    expect(await again.locator(".ant-modal .ant-select-selection-item").count()).toBe(0);
+    await shot(again, "sanction-from-finding");
+    await again.locator(".ant-modal-close").click();
+    await again.getByTestId("sanction-submit").waitFor({ state: "hidden" });
     await again.close();
   }, 300_000);
 });

@@ -2,7 +2,7 @@ import { addMonths, chinaDateOf } from "@luoshu/domain";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { settle } from "./a11y.ts";
-import { advanceClock, signInAs } from "./decision-helpers.ts";
+import { serverClock, signInAs } from "./decision-helpers.ts";
 import { pick, record, tick, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
 import { signedMajorInnovationProject, trackingOf, usernamesOf } from "./tracking-setup.ts";
@@ -20,13 +20,8 @@ import { signedMajorInnovationProject, trackingOf, usernamesOf } from "./trackin
 const live = serverAndBrowser();
 const day = 86_400_000;
 
-/** The server's clock runs ahead of the machine's once the setup has moved it. */
-const clock = { aheadMs: 0 };
-const serverNow = () => new Date(Date.now() + clock.aheadMs);
+const { now: serverNow, advance } = serverClock(live);
 const today = () => chinaDateOf(serverNow());
-async function advance(days: number) {
-  clock.aheadMs = (await advanceClock(live.url, days)).getTime() - Date.now();
-}
 
 let project: Awaited<ReturnType<typeof signedMajorInnovationProject>>;
 let dueDate = "";

@@ -5,6 +5,7 @@ import {
   fenSchema,
   fundPushStates,
   paymentStates,
+  performanceGrades,
   projectOrigins,
   taskBookStates,
 } from "@luoshu/domain";
@@ -149,7 +150,7 @@ export const projectDetailDto = z.object({
   approvedOn: z.string(),
   origin: z.enum(projectOrigins),
   applicationId: z.string().nullable(),
-  grade: z.string().nullable(),
+  grade: z.enum(performanceGrades).nullable(),
   /** The bureau's officer following the project, by name (the account is the bureau's, not the unit's). */
   responsibleOfficer: z.object({ name: z.string() }).nullable(),
   stage: z.enum(projectStages),

@@ -16,7 +16,12 @@ import { citation, instant, longText } from "./shared.ts";
 
 /** 终止、撤销与处理措施 (DT-RULES §20–22; LY-FUNDS §25): how a project ends early and what it answers for. */
 
-export const closureGrounds = [...terminationGrounds, ...revocationGrounds, "sanction"] as const;
+export const closureGrounds = [
+  ...terminationGrounds,
+  ...revocationGrounds,
+  "sanction",
+  "acceptance",
+] as const;
 export const closureEvents = ["approve", "refuse"] as const;
 export const projectLifeActions = [
   "requestChange",
@@ -41,7 +46,7 @@ export const closureDto = z.object({
   decided: signature.extend({ note: z.string().nullable() }).nullable(),
   /** Released to the year's budget at the decision. */
   releaseFen: z.number().nullable(),
-  /** Due back from the unit: the unspent balance (termination) or everything held (revocation). */
+  /** Due back from the unit: the unspent balance (termination, settlement) or everything held (revocation). */
   dueFen: z.number().nullable(),
   /** What has come back since the decision, and what is still outstanding. */
   settledFen: z.number(),

@@ -132,6 +132,8 @@ export const assessmentDto = z.object({
 });
 export type AssessmentDto = z.infer<typeof assessmentDto>;
 
+const budgetLineDto = z.object({ category: z.string(), categoryName: z.string(), amountFen: z.number() });
+
 export const trackingDto = z.object({
   projectId: z.string(),
   /** The period and budget the reports are measured against; null before the task book is signed. */
@@ -142,7 +144,9 @@ export const trackingDto = z.object({
       milestones: z.array(
         z.object({ dueDate: z.string(), description: z.string(), deliverable: z.string() }),
       ),
-      budget: z.array(z.object({ category: z.string(), categoryName: z.string(), amountFen: z.number() })),
+      budget: z.array(budgetLineDto),
+      /** The lines acceptance settles: the budget, or the city's categories for a project without one. */
+      settlement: z.array(budgetLineDto),
       /** The task book's performance targets, which acceptance measures (LY-FUNDS §23). */
       targets: z.array(
         z.object({ kind: z.string(), description: z.string(), value: z.number(), unit: z.string() }),
@@ -198,8 +202,14 @@ export const trackingDto = z.object({
         verifiedRdFen: z.number().nullable(),
         /** Closed by the unit itself (a filed project, LY-REFORM §三(三)1): no panel, no grade. */
         selfOrganised: z.boolean(),
+        /** 县区意见 (DT-RULES §17; LY-FUNDS §7–8): the project's district's opinion, the latest given. */
+        districtOpinion: z
+          .object({ agrees: z.boolean(), opinion: z.string(), byName: z.string().nullable(), at: instant })
+          .nullable(),
       })
       .nullable(),
+    /** Whether the project's unit lies in a district, whose S&T department gives its opinion (DT-RULES §17). */
+    districtAsked: z.boolean(),
     /** Where the project is filed: the clause under which its unit closes it itself; else null. */
     selfClosure: citation.nullable(),
     assessments: z.array(assessmentDto),
@@ -209,7 +219,9 @@ export const trackingDto = z.object({
       .nullable(),
     /** The clause under which a failed project may be found diligent, for the form. */
     diligenceCitation: citation,
-    actions: z.array(z.enum(["submit", "convene", "regrade", "findDiligence", "selfClose"])),
+    actions: z.array(
+      z.enum(["submit", "convene", "regrade", "findDiligence", "selfClose", "districtOpinion"]),
+    ),
     /** Why the caller cannot submit or convene now, when they cannot. */
     blockedZh: z.string().nullable(),
   }),
@@ -233,6 +245,10 @@ export const conveneBody = z
 export const selfClosureBody = z
   .object({ report: longText(10, 20000), commitment: z.literal(true) })
   .strict();
+
+/** 县区意见: the district agrees with the acceptance or not, said explicitly, with its opinion. */
+export const districtOpinionBody = z.object({ agrees: z.boolean(), opinion: longText(2, 2000) }).strict();
+export type DistrictOpinionBody = z.infer<typeof districtOpinionBody>;
 
 export const diligenceBody = z.object({ finding: longText(10, 4000) }).strict();
 

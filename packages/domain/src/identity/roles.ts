@@ -101,6 +101,8 @@ export const permissions = [
   "assessment.score",
   /** 再评价 (LY-FUNDS §5): the finance bureau re-evaluates a project's grade. */
   "acceptance.regrade",
+  /** 县区意见 (DT-RULES §17; LY-FUNDS §7–8): the project's district records its opinion on acceptance. */
+  "acceptance.districtOpinion",
   /** 后补助资金使用报告 (LY-FUNDS §20): the unit or its PI reports how a paid post-subsidy was used. */
   "subsidyUse.report",
   /** The bureau acknowledges a use report or returns it to be corrected. */
@@ -192,6 +194,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "application.districtReview",
     "project.read",
     "supervision.read",
+    "acceptance.districtOpinion",
   ],
   agencyOfficer: [
     "workspace.read",

@@ -13,6 +13,7 @@ import {
   acceptanceMachine,
   acceptanceStates,
   checkAcceptance,
+  checkDistrictOpinion,
   checkVerifiedRd,
 } from "./acceptance.ts";
 import {
@@ -357,7 +358,10 @@ describe("conclusionsOf", () => {
   });
 
   it("covers every event of the assessment once a kind is chosen, and an acceptance's are its application's", () => {
-    const events = Object.keys(assessmentMachine.transitions).sort();
+    // withdraw is no conclusion: it follows the project's closure
+    const events = Object.keys(assessmentMachine.transitions)
+      .filter((e) => e !== "withdraw")
+      .sort();
     expect([...new Set(Object.values(conclusionsOf).flat())].sort()).toEqual(events);
     // each acceptance conclusion moves the application too, by the same event and the same role
     for (const e of conclusionsOf.acceptance) {
@@ -368,5 +372,37 @@ describe("conclusionsOf", () => {
     }
     expect(conclusionsOf.midTerm).not.toContain("defer");
     expect(conclusionsOf.acceptance).not.toContain("hold");
+  });
+});
+
+describe("checkDistrictOpinion", () => {
+  const opinion = { agrees: true, opinion: "同意验收。" };
+  const codeOf = (f: () => void) => {
+    try {
+      f();
+      return null;
+    } catch (e) {
+      return e instanceof DomainError ? e.code : "other";
+    }
+  };
+
+  it("takes an opinion only while the application waits for its conclusion", () => {
+    for (const s of acceptanceStates)
+      expect(
+        codeOf(() => checkDistrictOpinion(s, opinion)),
+        s,
+      ).toBe(s === "submitted" ? null : "INVALID_TRANSITION");
+    expect(codeOf(() => checkDistrictOpinion(undefined, opinion))).toBe("INVALID_TRANSITION");
+    expect(codeOf(() => checkDistrictOpinion("submitted", { agrees: false, opinion: "指标未完成。" }))).toBe(
+      null,
+    );
+  });
+
+  it("refuses a blank opinion and an agreement not given", () => {
+    expect(codeOf(() => checkDistrictOpinion("submitted", { agrees: true, opinion: " \n " }))).toBe(
+      "VALIDATION",
+    );
+    const unsaid = { opinion: "同意。" } as unknown as { agrees: boolean; opinion: string };
+    expect(codeOf(() => checkDistrictOpinion("submitted", unsaid))).toBe("VALIDATION");
   });
 });

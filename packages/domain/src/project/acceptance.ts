@@ -1,7 +1,7 @@
 import type { Role } from "../identity/roles.ts";
 import type { Policy } from "../policy/policy.schema.ts";
 import type { Source } from "../policy/source.schema.ts";
-import { DomainError } from "../shared/errors.ts";
+import { DomainError, invalidTransition } from "../shared/errors.ts";
 import { defineMachine } from "../shared/machine.ts";
 import type { BudgetLine } from "./change-request.ts";
 
@@ -94,6 +94,39 @@ export function checkAcceptance(
   if (terms.budget.some((l) => !settled.has(l.category)))
     throw invalid("settlement", "请填报每个预算科目的决算支出。", "Settle every budget line.");
   return { settledFen: [...settled.values()].reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * 县区意见 (DT-RULES §17; LY-FUNDS §7–8): the project's district S&T department joins acceptance with
+ * its opinion, agreeing or not, which the bureau reads before concluding the panel. It is given while
+ * the application waits for the conclusion (submitted), not on a deferred or concluded one; a second
+ * opinion replaces the first.
+ */
+export function checkDistrictOpinion(
+  status: AcceptanceState | undefined,
+  opinion: { agrees: boolean; opinion: string },
+): void {
+  if (status !== "submitted")
+    throw invalidTransition(
+      "项目没有待结论的验收申请，不能提出县区意见。",
+      "The project has no acceptance application awaiting its conclusion.",
+      { state: status ?? null },
+    );
+  if (typeof opinion.agrees !== "boolean")
+    throw invalid("agrees", "请选择是否同意验收。", "Say whether the district agrees.");
+  if (opinion.opinion.trim().length === 0)
+    throw invalid("opinion", "请填写县区意见。", "Give the district's opinion.");
+}
+
+/**
+ * The lines a project settles by: its current budget, or, for a project drawn without an application
+ * (a directed commission, an open challenge) whose task book has no budget, the city's budget
+ * categories, so that what it spent is still settled line by line (LY-FUNDS §22).
+ */
+export function settlementLines(policy: Policy, budget: readonly BudgetLine[]): BudgetLine[] {
+  return budget.length > 0
+    ? [...budget]
+    : policy.budget.categories.map((c) => ({ category: c.code, amountFen: 0 }));
 }
 
 /** The R&D spend the bureau verifies (核定) is at most what the unit settled. */

@@ -237,8 +237,25 @@ describe("the assessment's lifecycle", () => {
         }
   });
 
+  it("is withdrawn only while its panel sits, by the bureau that closes the project", () => {
+    expect(fire(assessmentMachine, "convened", "withdraw", ["financeOfficer"])).toBe("withdrawn");
+    for (const from of ["passed", "held", "failed", "deferred", "withdrawn"] as const)
+      expect(errorOf(() => fire(assessmentMachine, from, "withdraw", officer)).code).toBe(
+        "INVALID_TRANSITION",
+      );
+    expect(errorOf(() => fire(assessmentMachine, "convened", "withdraw", ["unitAdmin"])).code).toBe(
+      "FORBIDDEN",
+    );
+  });
+
   it("has no other event", () => {
-    expect(Object.keys(assessmentMachine.transitions).sort()).toEqual(["defer", "fail", "hold", "pass"]);
+    expect(Object.keys(assessmentMachine.transitions).sort()).toEqual([
+      "defer",
+      "fail",
+      "hold",
+      "pass",
+      "withdraw",
+    ]);
     expect(errorOf(() => fire(assessmentMachine, "held", "reconvene" as "pass", officer)).code).toBe(
       "INVALID_TRANSITION",
     );

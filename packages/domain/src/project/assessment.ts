@@ -17,7 +17,7 @@ import { defineMachine } from "../shared/machine.ts";
 export const assessmentKinds = ["midTerm", "acceptance"] as const;
 export type AssessmentKind = (typeof assessmentKinds)[number];
 
-export const assessmentStates = ["convened", "passed", "held", "failed", "deferred"] as const;
+export const assessmentStates = ["convened", "passed", "held", "failed", "deferred", "withdrawn"] as const;
 export type AssessmentState = (typeof assessmentStates)[number];
 
 const bureau: readonly Role[] = ["programOfficer"];
@@ -31,12 +31,15 @@ export const assessmentMachine = defineMachine({
     held: { zh: "未通过，暂缓拨付", en: "not passed, payment held" },
     failed: { zh: "验收不通过", en: "failed" },
     deferred: { zh: "暂缓验收，待补充材料", en: "deferred for more materials" },
+    withdrawn: { zh: "已撤回（项目已终止或撤销）", en: "withdrawn: the project was closed" },
   },
   transitions: {
     pass: { from: ["convened"], to: "passed", roles: bureau },
     hold: { from: ["convened"], to: "held", roles: bureau },
     fail: { from: ["convened"], to: "failed", roles: bureau },
     defer: { from: ["convened"], to: "deferred", roles: bureau },
+    // a project terminated or revoked while its panel sits: whichever bureau closed it ends the panel
+    withdraw: { from: ["convened"], to: "withdrawn", roles: ["programOfficer", "financeOfficer"] },
   },
 });
 export type AssessmentEvent = keyof typeof assessmentMachine.transitions;

@@ -5,6 +5,7 @@ import { planPosting } from "../ledger/operations.ts";
 import { shippedPolicies } from "../policy/test/shipped-policies.ts";
 import { DomainError } from "../shared/errors.ts";
 import {
+  acceptanceSettlement,
   allocateBack,
   checkClosureGround,
   moneyHeld,
@@ -84,6 +85,21 @@ describe("closing a project early", () => {
       dueFen: 5_000_000,
       clause: "DT-RULES §21",
     });
+  });
+
+  it("settles the balance after acceptance by each city's rule: Datong's setting returns it, Luoyang keeps it (LY-FUNDS §19)", () => {
+    expect(acceptanceSettlement(datong, 5_000_000, 3_000_000)).toEqual({
+      balanceFen: 2_000_000,
+      dueFen: 2_000_000,
+      setting: "city",
+    });
+    expect(acceptanceSettlement(luoyang, 5_000_000, 3_000_000)).toEqual({
+      balanceFen: 2_000_000,
+      dueFen: 0,
+      clause: "LY-FUNDS §19",
+    });
+    // spending the unit's own money beyond what was paid leaves no balance
+    expect(acceptanceSettlement(datong, 5_000_000, 7_000_000).dueFen).toBe(0);
   });
 
   it("accepts only the grounds the city's policy names", () => {

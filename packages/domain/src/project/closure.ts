@@ -7,16 +7,18 @@ import { DomainError } from "../shared/errors.ts";
 import { defineMachine } from "../shared/machine.ts";
 
 /**
- * How a project ends before acceptance. Termination (终止, DT-RULES §20): the unit applies on one of
- * the policy's grounds and the bureau decides, or the bureau terminates as a sanction (LY-FUNDS §25);
- * what was not paid goes back to the year's budget and the unspent balance is returned as the city's
- * rule says. Revocation (撤销, DT-RULES §21): the bureau decides at once and everything paid is to be
- * recovered. Either way the amount due is computed from the ledger, and each return is a posting.
+ * How a project's money is settled when it ends. Termination (终止, DT-RULES §20): the unit applies on
+ * one of the policy's grounds and the bureau decides, or the bureau terminates as a sanction (LY-FUNDS
+ * §25); what was not paid goes back to the year's budget and the unspent balance is returned as the
+ * city's rule says. Revocation (撤销, DT-RULES §21): the bureau decides at once and everything paid is
+ * to be recovered. Settlement (结余资金清算): a project that passes acceptance where the city's rule
+ * returns the balance to the treasury owes what it holds and did not spend. Each way the amount due
+ * is computed from the ledger, and each return is a posting.
  */
-export const closureKinds = ["termination", "revocation"] as const;
+export const closureKinds = ["termination", "revocation", "settlement"] as const;
 export type ClosureKind = (typeof closureKinds)[number];
 
-export type ClosureGround = TerminationGround | RevocationGround | "sanction";
+export type ClosureGround = TerminationGround | RevocationGround | "sanction" | "acceptance";
 
 export const closureStates = ["requested", "decided", "refused", "superseded"] as const;
 export type ClosureState = (typeof closureStates)[number];
@@ -92,8 +94,23 @@ export function revocationSettlement(policy: Policy, held: { heldFen: number; un
   };
 }
 
+/**
+ * The balance after a passed acceptance (LY-FUNDS §19 in Luoyang: it stays with the unit; Datong's
+ * city setting: it returns to the treasury): what the unit holds of the money paid less what its
+ * settlement says it spent. Post-subsidies paid later are a reward on the grade, not part of it.
+ */
+export function acceptanceSettlement(policy: Policy, heldFen: number, settledFen: number) {
+  const rule = policy.tracking.acceptance.balance;
+  const balanceFen = Math.max(0, heldFen - settledFen);
+  return {
+    balanceFen,
+    dueFen: rule.rule === "returnToTreasury" ? balanceFen : 0,
+    ...citeSource(rule.source),
+  };
+}
+
 /** Refuses a ground the city's policy does not name for this kind of closure, citing the rule. */
-export function checkClosureGround(policy: Policy, kind: ClosureKind, ground: string) {
+export function checkClosureGround(policy: Policy, kind: "termination" | "revocation", ground: string) {
   const rules = policy.projectLife[kind];
   if (!(rules.grounds as readonly string[]).includes(ground)) {
     throw new DomainError({

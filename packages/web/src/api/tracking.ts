@@ -6,6 +6,7 @@ import type {
   assessmentSheetBody,
   conclusionBody,
   conveneBody,
+  districtOpinionBody,
   ExpertAssessmentDto,
   progressDecisionBody,
   progressInboxDto,
@@ -52,6 +53,8 @@ export type Acceptance = TrackingDto["acceptance"];
 export type AcceptanceApplication = NonNullable<Acceptance["application"]>;
 export type AcceptanceInput = AcceptanceBody;
 export type RegradeInput = In<typeof regradeBody>;
+export type DistrictOpinionInput = In<typeof districtOpinionBody>;
+export type DistrictOpinion = NonNullable<AcceptanceApplication["districtOpinion"]>;
 export type PerformanceGrade = NonNullable<AcceptanceApplication["grade"]>;
 
 const project = (id: string) => `/projects/${encodeURIComponent(id)}`;
@@ -127,6 +130,11 @@ export function submitAcceptance(id: string, body: AcceptanceInput): Promise<Tra
 /** 再评价 (LY-FUNDS §5): the finance bureau re-evaluates an accepted project's grade with its reason. */
 export function regradeAcceptance(id: string, body: RegradeInput): Promise<Tracking> {
   return apiFetch(`${project(id)}/acceptance/regrade`, { method: "POST", body });
+}
+
+/** 县区意见 (DT-RULES §17; LY-FUNDS §7–8): the project's district agrees with the acceptance or not. */
+export function giveDistrictOpinion(id: string, body: DistrictOpinionInput): Promise<Tracking> {
+  return apiFetch(`${project(id)}/acceptance/district-opinion`, { method: "POST", body });
 }
 
 /** The assessments the signed-in expert sits on, with the project's plan, reports and their sheet. */

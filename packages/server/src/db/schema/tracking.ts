@@ -160,6 +160,15 @@ export const acceptanceApplications = pgTable(
     regradeReason: text("regrade_reason"),
     regradedBy: uuid("regraded_by"),
     regradedAt: timestamp("regraded_at", { withTimezone: true }),
+    /**
+     * 县区意见 (DT-RULES §17; LY-FUNDS §7–8): the project's district S&T department joins acceptance
+     * with its opinion on the submission, for the bureau to read before it concludes; a resubmission
+     * after a deferral asks for it again.
+     */
+    districtAgrees: boolean("district_agrees"),
+    districtOpinion: text("district_opinion"),
+    districtOpinionBy: uuid("district_opinion_by"),
+    districtOpinionAt: timestamp("district_opinion_at", { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.cityId, t.id] }),

@@ -4,15 +4,18 @@ import { type LoginAs, ok } from "./demo-review.ts";
  * 结题验收 of a Datong directed commission in the demo (DT-RULES §23): the demo unit submits what it
  * achieved against its targets, its S&T report, its settlement by budget line and the integrity
  * commitment; the bureau convenes the city's panel from the expert pool (none conflicted), each
- * expert scores the five aspects, and the bureau passes it with the grade the mean earns (良).
+ * expert scores the five aspects, and the bureau passes it with the grade the mean earns (良). Datong
+ * returns the balance after acceptance to the treasury (a city setting): the unit gives back half of
+ * it, and the rest stays outstanding on the project's page.
  */
 export async function acceptDemoProject(as: LoginAs, projectId: string) {
   const unit = await as("dt-unit");
   const tracking = await ok(unit, "GET", `/api/projects/${projectId}/tracking`);
-  const { targets, budget } = tracking.terms as {
+  const { targets, settlement } = tracking.terms as {
     targets: { value: number }[];
-    budget: { category: string; amountFen: number }[];
+    settlement: { category: string }[];
   };
+  const paidFen = (await ok(unit, "GET", `/api/projects/${projectId}`)).money.paidFen as number;
   await ok(unit, "POST", `/api/projects/${projectId}/acceptance`, {
     achievements: targets.map((x, index) => ({
       index,
@@ -21,8 +24,12 @@ export async function acceptDemoProject(as: LoginAs, projectId: string) {
     })),
     report:
       "项目完成黄花菜低温干制与护色工艺研究，建成示范生产线一条，产品经第三方检测各项指标达到任务书要求，已在两家企业推广应用。",
-    // nine tenths of every line spent: the rest stays to be settled by the city's balance rule
-    settlement: budget.map((l) => ({ category: l.category, spentFen: Math.floor((l.amountFen * 9) / 10) })),
+    // drawn without an application, the commission settles by the city's categories: nine tenths of
+    // what was paid went on equipment and materials, the rest is the balance the city's rule returns
+    settlement: settlement.map((l, i) => ({
+      category: l.category,
+      spentFen: i === 0 ? Math.floor((paidFen * 4) / 10) : i === 1 ? Math.floor((paidFen * 5) / 10) : 0,
+    })),
     commitment: true,
   });
   const officer = await as("dt-officer");
@@ -57,5 +64,16 @@ export async function acceptDemoProject(as: LoginAs, projectId: string) {
     {
       note: "验收专家组一致同意通过验收。",
     },
+  );
+  const due = (await ok(officer, "GET", `/api/projects/${projectId}`)).life.closures.find(
+    (c: { kind: string }) => c.kind === "settlement",
+  ) as { dueFen: number } | undefined;
+  if (!due) throw new Error("the demo's accepted project left no balance due");
+  await ok(
+    officer,
+    "POST",
+    `/api/projects/${projectId}/returns`,
+    { amountFen: Math.floor(due.dueFen / 2), reference: "DT-JY-JY-0001" },
+    { "idempotency-key": `demo-dt-balance-${projectId}` },
   );
 }

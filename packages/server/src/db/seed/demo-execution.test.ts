@@ -94,6 +94,16 @@ describe("the demo's projects in execution, walked through the API on the first 
     const view = (await officer.get(`/api/projects/${accepted.id}/tracking`)).body.acceptance;
     expect(view.application).toMatchObject({ status: "accepted", grade: "good" });
     expect(view.assessments).toEqual([expect.objectContaining({ status: "passed", grade: "good" })]);
+    // Datong's balance after acceptance returns to the treasury: a tenth of what was paid, half given back
+    const detail = (await officer.get(`/api/projects/${accepted.id}`)).body;
+    const paid = detail.money.paidFen as number;
+    const settlement = detail.life.closures.find((c: { kind: string }) => c.kind === "settlement");
+    expect(settlement).toMatchObject({
+      status: "decided",
+      dueFen: paid - Math.floor((paid * 4) / 10) - Math.floor((paid * 5) / 10),
+    });
+    expect(settlement.settledFen).toBe(Math.floor(settlement.dueFen / 2));
+    expect(detail.money.returnedFen).toBe(settlement.settledFen);
   });
 
   it("leaves a ledger that keeps every invariant", async () => {

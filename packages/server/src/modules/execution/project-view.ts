@@ -141,7 +141,9 @@ export async function readProject(
   const book = tb ? taskBookDto(tb, names, roles) : null;
   const approval = paymentApprovalOf(policy);
   const blocked = p.origin === "filing" ? errorCatalogue.TASK_BOOK_NOT_APPLICABLE : null;
-  const { life, timeline } = await lifeOf(repos, policy, ctx, p);
+  // 结题: the acceptance concluded (passed, failed, or a filed project closed by its unit)
+  const concluded = facts.accepted || p.grade !== null;
+  const { life, timeline } = await lifeOf(repos, policy, ctx, { ...p, concluded });
   const payable = p.closedAs === null && !life.suspended;
   return {
     id: p.id,
@@ -160,7 +162,14 @@ export async function readProject(
     applicationId: p.applicationId,
     grade: p.grade,
     responsibleOfficer: p.responsibleOfficerId ? { name: nameOf(names, p.responsibleOfficerId) } : null,
-    stage: p.closedAs ? "closed" : !tb ? "approved" : tb.status === "signed" ? "executing" : "taskBook",
+    stage:
+      p.closedAs || concluded
+        ? "closed"
+        : !tb
+          ? "approved"
+          : tb.status === "signed"
+            ? "executing"
+            : "taskBook",
     taskBook: book,
     nodes,
     payments,

@@ -1,6 +1,7 @@
 import {
   addYears,
   allocateBack,
+  assessmentMachine,
   type ClosureEvent,
   checkClosureGround,
   chinaDateOf,
@@ -23,7 +24,7 @@ import { ledgerProjectOf, mustBeOpen, visibleProject } from "../execution/task-b
 import { postToLedger } from "../ledger/post-to-ledger.ts";
 import { recordOnIntegrity } from "./record-on-integrity.ts";
 
-type Repos = Pick<Repositories, "execution" | "ledger" | "projectLife" | "integrity">;
+type Repos = Pick<Repositories, "execution" | "ledger" | "projectLife" | "integrity" | "tracking">;
 export type LifeDeps = { repos: Repos; tx: Transactor<Repos>; policies: Policy[] };
 
 const role = (ctx: CallerContext, r: "programOfficer" | "unitAdmin") => {
@@ -50,6 +51,13 @@ export async function applyTermination(
   role(ctx, "unitAdmin");
   mustBeOpen(p);
   checkClosureGround(policy, "termination", input.ground);
+  const app = await deps.repos.tracking.acceptance(p.cityId, p.id);
+  if (app?.status === "accepted" || app?.status === "failed")
+    throw invalidTransition(
+      "项目已完成验收，不能再申请终止。",
+      "The project's acceptance has concluded: there is nothing left to terminate.",
+      { state: app.status },
+    );
   return deps.tx.run(ctx, async (repos, audit) => {
     const c = await repos.projectLife.insertClosure({
       cityId: p.cityId,
@@ -127,7 +135,10 @@ export async function decideTermination(
   });
 }
 
-/** Releases what was never paid and marks the project closed, with the closure's decision. */
+/**
+ * Releases what was never paid and marks the project closed, with the closure's decision; a panel
+ * still sitting on the project (mid-term or acceptance) is withdrawn, its experts no longer asked.
+ */
 export async function closeProject(
   repos: Repos,
   policy: Policy,
@@ -151,6 +162,16 @@ export async function closeProject(
     });
   }
   await repos.projectLife.markClosed(p.cityId, p.id, closedAs);
+  for (const a of await repos.tracking.assessmentsOf(p.cityId, p.id)) {
+    if (a.status !== "convened") continue;
+    const status = fire(assessmentMachine, a.status, "withdraw", ctx.actor.roles);
+    await repos.tracking.updateAssessment(a.cityId, a.id, {
+      status,
+      concludedBy: ctx.actor.userId,
+      concludedAt: ctx.now,
+      note: `项目${closedAs === "revoked" ? "撤销" : "终止"}，评估撤回。`,
+    });
+  }
   return repos.projectLife.updateClosure({ cityId: p.cityId, id: closureId }, changes);
 }
 
@@ -174,7 +195,8 @@ export async function revokeProject(
     const again = await repos.execution.project(ctx.scope, p.id);
     mustBeOpen({ closedAs: again?.p.closedAs ?? null });
     const live = await repos.projectLife.liveClosure(p.cityId, p.id, true);
-    if (live?.status === "requested") {
+    // a waiting termination, or the balance due after acceptance: the recovery of all held replaces it
+    if (live?.status === "requested" || live?.kind === "settlement") {
       await repos.projectLife.updateClosure(live, {
         status: "superseded",
         decidedBy: ctx.actor.userId,
@@ -224,8 +246,8 @@ export async function revokeProject(
 
 /**
  * The unit gives back money due on a decided closure, recorded by the bureau with the treasury's
- * reference: spread over the payments it came from as `return` (termination) or `recover`
- * (revocation) postings. The caller's key replays the first record instead of a second.
+ * reference: spread over the payments it came from as `return` (termination, settlement) or
+ * `recover` (revocation) postings. The caller's key replays the first record instead of a second.
  */
 export async function recordReturn(
   deps: LifeDeps,

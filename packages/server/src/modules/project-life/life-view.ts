@@ -64,7 +64,14 @@ export async function lifeOf(
   repos: Pick<Repositories, "projectLife" | "execution">,
   policy: Policy,
   ctx: CallerContext,
-  p: { cityId: string; id: string; closedAs: "terminated" | "revoked" | null; piUserId: string | null },
+  p: {
+    cityId: string;
+    id: string;
+    closedAs: "terminated" | "revoked" | null;
+    piUserId: string | null;
+    /** Whether its acceptance has concluded, after which there is nothing left to terminate. */
+    concluded: boolean;
+  },
 ): Promise<{ life: ProjectLifeDto; timeline: Entry[] }> {
   const [closures, sanctions, changes] = await Promise.all([
     repos.projectLife.closures(p.cityId, p.id),
@@ -111,7 +118,9 @@ export async function lifeOf(
     },
     actions: [
       ...changes.actions,
-      ...(open && !live && roles.includes("unitAdmin") ? (["applyTermination"] as const) : []),
+      ...(open && !p.concluded && !live && roles.includes("unitAdmin")
+        ? (["applyTermination"] as const)
+        : []),
       ...(live?.status === "requested" && officer ? (["decideTermination"] as const) : []),
       ...(open && officer ? (["revoke"] as const) : []),
       ...(live?.status === "decided" && live.outstandingFen > 0 && officer
@@ -153,13 +162,15 @@ function timelineOf(
       out.push(entry(c.requested.at, "terminationApplied", c.requested.byName, { detail: c.ground }));
     if (c.decided) {
       const kind =
-        c.status === "refused"
-          ? "terminationRefused"
-          : c.kind === "revocation"
-            ? "projectRevoked"
-            : c.status === "superseded"
-              ? "terminationSuperseded"
-              : "projectTerminated";
+        c.kind === "settlement"
+          ? "balanceDue"
+          : c.status === "refused"
+            ? "terminationRefused"
+            : c.kind === "revocation"
+              ? "projectRevoked"
+              : c.status === "superseded"
+                ? "terminationSuperseded"
+                : "projectTerminated";
       out.push(
         entry(c.decided.at, kind, c.decided.byName, {
           detail: c.decided.note,

@@ -123,7 +123,7 @@ async function sourceOptions(deps: ReadDeps, cityId: string, projectId: string) 
         labelEn: `${i.cycle} ${inspectionKindNames[i.kind].en} (${i.result ? resultNames[i.result].en : ""})`,
       })),
     ...assessments
-      .filter((a) => a.status !== "convened")
+      .filter((a) => a.status !== "convened" && a.status !== "withdrawn")
       .map((a) => ({
         source: a.kind,
         id: a.id,
@@ -214,7 +214,7 @@ async function checkSource(
   } else {
     const a = (await repos.tracking.assessmentsOf(p.cityId, p.id)).find((x) => x.id === sourceId);
     if (!a || a.kind !== source) throw badSource();
-    if (a.status === "convened")
+    if (a.status === "convened" || a.status === "withdrawn")
       throw invalidTransition(
         "该评估尚未作出结论，不能据此提出整改。",
         "The assessment has not concluded: no item can be raised from it.",

@@ -2,6 +2,7 @@ import type { AssessmentDto, TrackingDto } from "@luoshu/contract";
 import { acceptanceCommitmentZh, citeSource, type Policy, selfClosureSource } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Repositories } from "../../repositories.ts";
+import { isProjectsDistrict } from "./district-opinion.ts";
 
 type Repos = Pick<Repositories, "execution" | "tracking">;
 
@@ -25,6 +26,8 @@ export async function acceptanceOf(
       diligenceFoundAt: Date | null;
       program: string;
     };
+    /** The district of the project's unit, whose S&T department gives its opinion on acceptance. */
+    districtCode: string | null;
     executing: boolean;
     assessments: AssessmentDto[];
     /** Whether the project is a failure the bureau may still find diligent. */
@@ -36,7 +39,9 @@ export async function acceptanceOf(
   const tolerance = citeSource(policy.projectLife.toleratedFailure.source);
   const app = await repos.tracking.acceptance(p.cityId, p.id);
   const names = await repos.execution.displayNames(
-    [app?.submittedBy, app?.regradedBy, p.diligenceFoundBy].filter((x): x is string => !!x),
+    [app?.submittedBy, app?.regradedBy, app?.districtOpinionBy, p.diligenceFoundBy].filter(
+      (x): x is string => !!x,
+    ),
   );
   const roles = ctx.actor.roles;
   const reporter = roles.includes("unitAdmin") || p.piUserId === ctx.actor.userId;
@@ -94,8 +99,18 @@ export async function acceptanceOf(
               : null,
           verifiedRdFen: p.verifiedRdFen,
           selfOrganised: app.selfOrganised,
+          districtOpinion:
+            app.districtAgrees !== null && app.districtOpinion !== null && app.districtOpinionAt
+              ? {
+                  agrees: app.districtAgrees,
+                  opinion: app.districtOpinion,
+                  byName: app.districtOpinionBy ? (names.get(app.districtOpinionBy) ?? null) : null,
+                  at: app.districtOpinionAt.toISOString(),
+                }
+              : null,
         }
       : null,
+    districtAsked: input.districtCode !== null,
     selfClosure: selfSource ? citeSource(selfSource) : null,
     assessments: input.assessments,
     diligence:
@@ -114,6 +129,9 @@ export async function acceptanceOf(
       ...(mayRegrade ? (["regrade"] as const) : []),
       ...(officer && input.mayFindDiligence ? (["findDiligence"] as const) : []),
       ...(selfSource && open && !app && roles.includes("unitAdmin") ? (["selfClose"] as const) : []),
+      ...(open && app?.status === "submitted" && isProjectsDistrict(ctx, input.districtCode)
+        ? (["districtOpinion"] as const)
+        : []),
     ],
     blockedZh: blocked,
   };

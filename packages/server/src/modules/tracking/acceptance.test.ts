@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oneSessionEach } from "../../lib/inject-client.ts";
+import { freeExperts } from "../../test/assessment-fixtures.ts";
 import { signedProjects } from "../../test/project-fixtures.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 
@@ -27,24 +28,9 @@ const materials = (over: object = {}) => ({
   commitment: true,
   ...over,
 });
-/** Experts of the city's pool free of conflicts with the project, with their logins. */
-async function freeExperts(city: "ly" | "dt", n: number) {
-  const officer = await as(`${city}-officer`);
-  const candidates = (await officer.get(`/api/projects/${ids[city]}/assessment-candidates`)).body.items as {
-    expertId: string;
-    conflicts: string[];
-  }[];
-  const pool = (await officer.get("/api/experts?pageSize=200")).body.items as {
-    id: string;
-    username: string;
-  }[];
-  return candidates
-    .filter((c) => c.conflicts.length === 0)
-    .slice(0, n)
-    .map((c) => ({ id: c.expertId, username: pool.find((e) => e.id === c.expertId)?.username ?? "" }));
-}
+const free = async (city: "ly" | "dt", n: number) => freeExperts(await as(`${city}-officer`), ids[city], n);
 async function panel(city: "ly" | "dt", n: number, scores: number[]) {
-  const experts = await freeExperts(city, n);
+  const experts = await free(city, n);
   const convened = await (await as(`${city}-officer`)).post(`/api/projects/${ids[city]}/assessments`, {
     kind: "acceptance",
     expertIds: experts.map((e) => e.id),
@@ -110,7 +96,7 @@ describe("submitting for acceptance", () => {
     expect((await pi.post(url, materials({ commitment: false }))).status).toBe(400);
     const early = await (await as("ly-officer")).post(`/api/projects/${ids.ly}/assessments`, {
       kind: "acceptance",
-      expertIds: (await freeExperts("ly", 3)).map((e) => e.id),
+      expertIds: (await free("ly", 3)).map((e) => e.id),
     });
     expect(early.status).toBe(422);
   });
@@ -207,7 +193,7 @@ describe("the panel's conclusion", () => {
     expect(failed.body.acceptance.diligenceCitation).toEqual({ clause: "DT-RULES §5" });
     const again = await (await as("dt-officer")).post(`/api/projects/${ids.dt}/assessments`, {
       kind: "acceptance",
-      expertIds: (await freeExperts("dt", 5)).map((e) => e.id),
+      expertIds: (await free("dt", 5)).map((e) => e.id),
     });
     expect(again.status).toBe(422);
   });

@@ -6,6 +6,7 @@ import {
   fire,
   invalidTransition,
   type PerformanceGrade,
+  settlementLines,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import { mustBeOpen, visibleProject } from "../execution/task-books.ts";
@@ -21,17 +22,27 @@ export async function submitAcceptance(
   input: { ctx: CallerContext; projectId: string; body: AcceptanceBody },
 ) {
   const { ctx, body } = input;
-  const { p, budget, tb } = await executing(deps, ctx, input.projectId);
+  const { p, policy, budget, tb, districtCode } = await executing(deps, ctx, input.projectId);
   const roles = ctx.actor.roles;
   if (!isReporter(ctx, p)) throw new DomainError({ code: "FORBIDDEN" });
-  const { settledFen } = checkAcceptance({ targets: tb.content.targets, budget }, body);
+  const { settledFen } = checkAcceptance(
+    { targets: tb.content.targets, budget: settlementLines(policy, budget) },
+    body,
+  );
   await deps.tx.run(ctx, async (repos, audit) => {
     const earlier = await repos.tracking.acceptance(p.cityId, p.id, true);
     const filed = { content: body, settledFen, submittedBy: ctx.actor.userId, submittedAt: ctx.now };
     let id: string;
     if (earlier) {
       const status = fire(acceptanceMachine, earlier.status, "resubmit", roles);
-      await repos.tracking.updateAcceptance(p.cityId, earlier.id, { ...filed, status });
+      // the supplemented materials are the district's to read again (DT-RULES §17)
+      const unheard = {
+        districtAgrees: null,
+        districtOpinion: null,
+        districtOpinionBy: null,
+        districtOpinionAt: null,
+      };
+      await repos.tracking.updateAcceptance(p.cityId, earlier.id, { ...filed, status, ...unheard });
       id = earlier.id;
     } else {
       id = (
@@ -50,6 +61,19 @@ export async function submitAcceptance(
       cityId: p.cityId,
       after: { projectId: p.id, settledFen, commitment: true },
     });
+    // the project's district gives its opinion before the bureau concludes (DT-RULES §17; LY-FUNDS §7–8)
+    if (districtCode)
+      await repos.notifications.notifyQueue(
+        p.cityId,
+        {
+          role: "districtOfficer",
+          districtCode,
+          titleZh: `${p.number} 已提交验收申请，请提出县区意见`,
+          titleEn: `${p.number} is submitted for acceptance: give the district's opinion`,
+          link: `/projects/${p.id}`,
+        },
+        ctx.now,
+      );
   });
 }
 

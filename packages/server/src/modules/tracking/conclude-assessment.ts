@@ -1,13 +1,16 @@
 import {
   type AssessmentEvent,
   acceptanceMachine,
+  acceptanceSettlement,
   assessmentMachine,
   assessmentOutcome,
   checkVerifiedRd,
   conclusionsOf,
   DomainError,
   fire,
+  formatYuan,
   invalidTransition,
+  moneyHeld,
   notFound,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
@@ -19,6 +22,7 @@ const conclusionZh: Record<AssessmentEvent, string> = {
   hold: "未通过，节点资金暂缓拨付",
   fail: "验收不通过",
   defer: "暂缓验收，请补充材料后重新提交",
+  withdraw: "项目已终止或撤销，评估撤回",
 };
 
 /**
@@ -26,6 +30,8 @@ const conclusionZh: Record<AssessmentEvent, string> = {
  * mid-term passes (releasing the node paid after it) or is held; an acceptance passes with the grade
  * its mean earns (and, where a post-subsidy follows, the R&D spend the bureau verifies), or fails with
  * 不合格. While its panel sits, an acceptance may also be deferred for the unit to supplement its materials.
+ * A passed acceptance where the city returns the balance to the treasury leaves that balance due
+ * from the unit, recorded as a settlement the bureau records the returns against.
  */
 export async function concludeAssessment(
   deps: TrackingDeps,
@@ -39,10 +45,12 @@ export async function concludeAssessment(
   },
 ) {
   const { ctx, event } = input;
-  const { p } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
+  const { p, policy } = await visibleProject(deps.repos, deps.policies, ctx, input.projectId);
   if (!ctx.actor.roles.includes("programOfficer")) throw new DomainError({ code: "FORBIDDEN" });
   mustBeOpen(p);
   await deps.tx.run(ctx, async (repos, audit) => {
+    // the ledger's lock first, as a regrade and a return take it before the acceptance row
+    await repos.ledger.lock(p.cityId);
     const a = await repos.tracking.assessment(p.cityId, input.assessmentId, true);
     if (!a || a.projectId !== p.id) throw notFound("评估不存在。", "No such assessment.");
     if (!conclusionsOf[a.kind].includes(event))
@@ -98,6 +106,36 @@ export async function concludeAssessment(
       const grade = event === "defer" ? null : outcome.grade;
       await repos.tracking.updateAcceptance(app.cityId, app.id, { status: appStatus, grade });
       if (grade) await repos.tracking.setGrade(p.cityId, p.id, { grade, verifiedRdFen: verified ?? null });
+      if (event === "pass") {
+        const held = moneyHeld(await repos.ledger.postingsOfProject(p.cityId, p.id), p.id);
+        const s = acceptanceSettlement(policy, held.heldFen, app.settledFen);
+        if (s.dueFen > 0) {
+          const c = await repos.projectLife.insertClosure({
+            cityId: p.cityId,
+            projectId: p.id,
+            kind: "settlement",
+            ground: "acceptance",
+            status: "decided",
+            reason: `验收通过：单位持有已拨付资金 ${formatYuan(held.heldFen)}，经费决算支出 ${formatYuan(app.settledFen)}，结余资金退回财政。`,
+            spentFen: app.settledFen,
+            requestedBy: ctx.actor.userId,
+            requestedAt: ctx.now,
+            decidedBy: ctx.actor.userId,
+            decidedAt: ctx.now,
+            decisionNote: input.note,
+            releaseFen: 0,
+            dueFen: s.dueFen,
+            clause: "clause" in s ? s.clause : null,
+          });
+          audit({
+            action: "closure.settle",
+            entityType: "closure",
+            entityId: c.id,
+            cityId: p.cityId,
+            after: { projectId: p.id, heldFen: held.heldFen, settledFen: app.settledFen, dueFen: s.dueFen },
+          });
+        }
+      }
     }
     await repos.tracking.updateAssessment(a.cityId, a.id, {
       status,

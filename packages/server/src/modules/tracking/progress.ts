@@ -30,7 +30,7 @@ const forbidden = () => new DomainError({ code: "FORBIDDEN" });
 
 /** The project in scope, open, with its task book signed and its report terms; refused before. */
 export async function executing(deps: TrackingDeps, ctx: CallerContext, projectId: string) {
-  const { p, policy } = await visibleProject(deps.repos, deps.policies, ctx, projectId);
+  const { p, policy, districtCode } = await visibleProject(deps.repos, deps.policies, ctx, projectId);
   mustBeOpen(p);
   const found = await reportTermsOf(deps.repos, policy, p);
   if (!found)
@@ -38,7 +38,7 @@ export async function executing(deps: TrackingDeps, ctx: CallerContext, projectI
       "项目尚未签订任务书、进入执行。",
       "The project's task book is not signed: it is not executing yet.",
     );
-  return { p, policy, ...found };
+  return { p, policy, districtCode, ...found };
 }
 
 /** Whether the caller files for the project: the unit's administrator, or the project's own PI. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oneSessionEach } from "../../lib/inject-client.ts";
 import { fullContent, startApplication } from "../../test/application-fixtures.ts";
+import { freeExperts } from "../../test/assessment-fixtures.ts";
 import { insertedProject, signedTaskBook, whoIs } from "../../test/project-fixtures.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 
@@ -124,24 +125,11 @@ beforeAll(async () => {
   });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
   const officer = await as("ly-officer");
-  const candidates = (await officer.get(`/api/projects/${ids.main}/assessment-candidates`)).body.items as {
-    expertId: string;
-    conflicts: string[];
-  }[];
-  const pool = (await officer.get("/api/experts?pageSize=200")).body.items as {
-    id: string;
-    username: string;
-  }[];
-  const experts = candidates
-    .filter((c) => c.conflicts.length === 0)
-    .slice(0, 3)
-    .map((c) => pool.find((e) => e.id === c.expertId)?.username ?? "");
+  const panel3 = await freeExperts(officer, ids.main, 3);
+  const experts = panel3.map((e) => e.username);
   const convened = await officer.post(`/api/projects/${ids.main}/assessments`, {
     kind: "acceptance",
-    expertIds: candidates
-      .filter((c) => c.conflicts.length === 0)
-      .slice(0, 3)
-      .map((c) => c.expertId),
+    expertIds: panel3.map((e) => e.id),
   });
   expect(convened.status, JSON.stringify(convened.body)).toBe(201);
   const panel = convened.body.acceptance.assessments.at(-1).id as string;

@@ -9,6 +9,7 @@ import {
   type Policy,
   reportStanding,
   reportsOutstanding,
+  settlementLines,
   weightedTotal,
   whyNotDiligent,
 } from "@luoshu/domain";
@@ -48,15 +49,17 @@ export function termsDto(
 ): TrackingDto["terms"] {
   if (!found?.terms) return null;
   const name = categoryNameOf(policy);
+  const line = (l: { category: string; amountFen: number }) => ({
+    category: l.category,
+    categoryName: name(l.category),
+    amountFen: l.amountFen,
+  });
   return {
     startDate: found.terms.startDate,
     endDate: found.terms.endDate,
     milestones: found.tb.content.milestones,
-    budget: found.budget.map((l) => ({
-      category: l.category,
-      categoryName: name(l.category),
-      amountFen: l.amountFen,
-    })),
+    budget: found.budget.map(line),
+    settlement: settlementLines(policy, found.budget).map(line),
     targets: found.tb.content.targets,
   };
 }
@@ -124,7 +127,7 @@ export async function trackingOf(
   projectId: string,
 ): Promise<TrackingDto> {
   const { repos } = deps;
-  const { p, policy } = await visibleProject(repos, deps.policies, ctx, projectId);
+  const { p, policy, districtCode } = await visibleProject(repos, deps.policies, ctx, projectId);
   const found = await reportTermsOf(repos, policy, p);
   const today = chinaDateOf(ctx.now);
   const roles = ctx.actor.roles;
@@ -210,6 +213,7 @@ export async function trackingOf(
     midTerm,
     acceptance: await acceptanceOf(repos, policy, ctx, {
       p,
+      districtCode,
       executing: found !== null,
       mayFindDiligence: whyNotDiligent(await failureFactsOf(repos, p)) === null,
       assessments: assessments

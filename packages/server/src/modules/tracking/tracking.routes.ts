@@ -6,6 +6,7 @@ import {
   conclusionBody,
   conveneBody,
   diligenceBody,
+  districtOpinionBody,
   expertAssessmentDto,
   idParams,
   okSchema,
@@ -26,6 +27,7 @@ import { regradeAcceptance, submitAcceptance } from "./acceptance.ts";
 import { assessmentCandidates, conveneAssessment } from "./assessments.ts";
 import { concludeAssessment } from "./conclude-assessment.ts";
 import { findDiligence } from "./diligence.ts";
+import { giveDistrictOpinion } from "./district-opinion.ts";
 import { myAssessments, scoreAssessment } from "./expert-assessments.ts";
 import { decideReport, fileReport, remindReport } from "./progress.ts";
 import { progressInbox, progressNeeds } from "./progress-inbox.ts";
@@ -182,6 +184,32 @@ export async function trackingRoutes(app: FastifyInstance, deps: AppDeps) {
         ctx: callerOf(request),
         projectId: request.params.id,
         ...request.body,
+      });
+      return tracking(request, request.params.id);
+    },
+  );
+
+  r.post(
+    "/api/projects/:id/acceptance/district-opinion",
+    {
+      config: {
+        access: { permission: "acceptance.districtOpinion", scope: "city" },
+        errors: [...errors],
+      },
+      schema: {
+        tags,
+        summary:
+          "The project's district S&T department says whether it agrees with the acceptance, with its opinion, while the application awaits the panel's conclusion (DT-RULES §17; LY-FUNDS §7–8); the bureau reads it before concluding",
+        params: idParams,
+        body: districtOpinionBody,
+        response: { 200: trackingDto },
+      },
+    },
+    async (request) => {
+      await giveDistrictOpinion(deps, {
+        ctx: callerOf(request),
+        projectId: request.params.id,
+        body: request.body,
       });
       return tracking(request, request.params.id);
     },

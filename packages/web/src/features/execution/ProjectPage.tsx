@@ -17,6 +17,7 @@ import { ProjectLifeCard } from "../project-life/ProjectLifeCard";
 import { RectificationsCard } from "../supervision/RectificationsCard";
 import { AcceptanceCard } from "../tracking/AcceptanceCard";
 import { DiligenceSection } from "../tracking/DiligenceSection";
+import { gradeNames } from "../tracking/labels";
 import { SelfClosureCard } from "../tracking/SelfClosureCard";
 import { SubsidyUseCard } from "../tracking/SubsidyUseCard";
 import { TrackingCard } from "../tracking/TrackingCard";
@@ -48,7 +49,13 @@ function StageSteps({ project: p }: { project: ProjectDetail }) {
         ? t("已撤销", "Revoked")
         : p.life.closedAs === "terminated"
           ? t("已终止", "Terminated")
-          : undefined,
+          : p.grade === "fail"
+            ? t("验收不通过", "Failed acceptance")
+            : p.grade
+              ? t(`验收通过（${gradeNames[p.grade].zh}）`, `Accepted (${gradeNames[p.grade].en})`)
+              : p.stage === "closed"
+                ? t("已自行组织结项", "Closed by its unit")
+                : undefined,
   };
   return (
     <Steps
@@ -91,7 +98,10 @@ export function ProjectPage() {
       <PageHeader
         title={p.title}
         extra={
-          <Tag color={p.life.closedAs ? "red" : "blue"} data-testid="project-stage-tag">
+          <Tag
+            color={p.life.closedAs ? "red" : p.stage === "closed" ? "green" : "blue"}
+            data-testid="project-stage-tag"
+          >
             {p.life.closedAs === "revoked"
               ? t("已撤销", "Revoked")
               : p.life.closedAs === "terminated"

@@ -39,7 +39,8 @@ function detailOf(e: TimelineEntry, lang: Lang, t: Translate): string | null {
 /** An entry's amount: what a termination or revocation leaves due back, else the amount itself. */
 function amountOf(e: TimelineEntry, lang: Lang, t: Translate): string {
   const amount = wan(e.amountFen, lang);
-  if (e.kind === "projectTerminated") return t(`应退回 ${amount}`, `${amount} due back`);
+  if (e.kind === "projectTerminated" || e.kind === "balanceDue")
+    return t(`应退回 ${amount}`, `${amount} due back`);
   if (e.kind === "projectRevoked") return t(`应追回 ${amount}`, `${amount} to recover`);
   return amount;
 }

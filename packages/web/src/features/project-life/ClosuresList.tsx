@@ -25,6 +25,7 @@ export function ClosuresList({ closures }: { closures: readonly Closure[] }) {
     <Space direction="vertical" size="middle" style={{ width: "100%" }} data-testid="closures">
       {sorted.map((c) => {
         const revocation = c.kind === "revocation";
+        const settlement = c.kind === "settlement";
         const decided = c.status === "decided";
         const applied = c.kind === "termination" && c.ground !== "sanction";
         return (
@@ -42,7 +43,11 @@ export function ClosuresList({ closures }: { closures: readonly Closure[] }) {
                       ? t("已撤销", "Revoked")
                       : c.kind === "termination" && decided
                         ? t("已终止", "Terminated")
-                        : closureStatusNames[c.status][lang]}
+                        : settlement && decided
+                          ? c.outstandingFen > 0
+                            ? t("结余待退回", "Balance due back")
+                            : t("结余已退回", "Balance given back")
+                          : closureStatusNames[c.status][lang]}
                   </Tag>
                   <Citation source={c.source} />
                 </Space>
@@ -64,7 +69,9 @@ export function ClosuresList({ closures }: { closures: readonly Closure[] }) {
                   ? [
                       {
                         key: "spent",
-                        label: t("承担单位已支出", "Spent by the unit"),
+                        label: settlement
+                          ? t("经费决算支出", "Spent as settled")
+                          : t("承担单位已支出", "Spent by the unit"),
                         children: yuan(c.spentFen),
                       },
                     ]
@@ -89,11 +96,16 @@ export function ClosuresList({ closures }: { closures: readonly Closure[] }) {
                   : []),
                 ...(decided
                   ? [
-                      {
-                        key: "release",
-                        label: t("退回年度预算", "Released to the budget"),
-                        children: <span data-testid="closure-release">{yuan(c.releaseFen)}</span>,
-                      },
+                      // a settlement releases nothing: the project was not cut short
+                      ...(settlement
+                        ? []
+                        : [
+                            {
+                              key: "release",
+                              label: t("退回年度预算", "Released to the budget"),
+                              children: <span data-testid="closure-release">{yuan(c.releaseFen)}</span>,
+                            },
+                          ]),
                       {
                         key: "due",
                         label: revocation ? t("应追回", "To recover") : t("应退回结余", "Balance due back"),

@@ -59,6 +59,7 @@ export function LifeActions({
       blocked: reason(
         "applyTermination",
         closedReason,
+        p.stage === "closed" && t("项目已完成验收，已结题", "The project's acceptance has concluded"),
         requested && t("已有终止申请待市科技局审定", "A termination application awaits the bureau"),
         t("仅项目承担单位的管理员可申请终止", "Only the project's unit applies"),
       ),

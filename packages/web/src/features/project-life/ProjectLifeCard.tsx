@@ -1,5 +1,6 @@
 import { Alert, Card, Collapse, Space, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useSearchParams } from "react-router-dom";
 import type { ProjectDetail } from "../../api/execution";
 import type { Closure, Sanction } from "../../api/projectLife";
 import { useLocale } from "../../app/locale";
@@ -60,6 +61,26 @@ export function ProjectLifeCard({ project: p }: { project: ProjectDetail }) {
   const life = p.life;
   const [dialog, setDialog] = useState<LifeDialog | null>(null);
   const [lifting, setLifting] = useState<Sanction | null>(null);
+  const [params, setParams] = useSearchParams();
+  const [reasonSeed, setReasonSeed] = useState<string | undefined>(undefined);
+  // opened from an inspection's findings (`?sanction=<the finding>`): the sanction dialog, its reason
+  // started from the finding; the measure and the authority are still the officer's to choose
+  const asked = params.get("sanction");
+  const mayImpose = life.actions.includes("imposeSanction");
+  useEffect(() => {
+    if (asked === null) return;
+    if (mayImpose) {
+      setReasonSeed(asked);
+      setDialog("sanction");
+    }
+    setParams(
+      (q) => {
+        q.delete("sanction");
+        return q;
+      },
+      { replace: true },
+    );
+  }, [asked, mayImpose, setParams]);
   const close = () => setDialog(null);
   const requested: Closure | undefined = life.closures.find((c) => c.status === "requested");
   const decided: Closure | undefined = life.closures.find((c) => c.status === "decided");
@@ -135,7 +156,15 @@ export function ProjectLifeCard({ project: p }: { project: ProjectDetail }) {
       />
       <RevokeModal project={p} open={dialog === "revoke"} onClose={close} />
       <ReturnModal project={p} closure={dialog === "return" ? (decided ?? null) : null} onClose={close} />
-      <SanctionModal project={p} open={dialog === "sanction"} onClose={close} />
+      <SanctionModal
+        project={p}
+        open={dialog === "sanction"}
+        initialReason={reasonSeed}
+        onClose={() => {
+          setReasonSeed(undefined);
+          close();
+        }}
+      />
       <LiftSanctionModal project={p} sanction={lifting} onClose={() => setLifting(null)} />
     </Card>
   );

@@ -1,5 +1,6 @@
 import { type SanctionAuthority, type SanctionKind, sanctionLasts } from "@luoshu/domain";
 import { Alert, DatePicker, Form } from "antd";
+import { useMemo } from "react";
 import type { ProjectDetail } from "../../api/execution";
 import { useLocale } from "../../app/locale";
 import { dateStringProps } from "../../components/dateField";
@@ -30,10 +31,13 @@ interface Values {
 export function SanctionModal({
   project: p,
   open,
+  initialReason,
   onClose,
 }: {
   project: ProjectDetail;
   open: boolean;
+  /** The finding the measure answers, when opened from an inspection. */
+  initialReason?: string | undefined;
   onClose: () => void;
 }) {
   const me = useCurrentUser();
@@ -54,6 +58,10 @@ export function SanctionModal({
     }),
     fields: ["kind", "authority", "fromDate", "untilDate", "reason"],
     successText: t("已采取处理措施", "Sanction imposed"),
+    initialValues: useMemo(
+      () => (initialReason === undefined ? undefined : { reason: initialReason }),
+      [initialReason],
+    ),
   });
   const kind = Form.useWatch("kind", state.form);
   const fromDate = Form.useWatch("fromDate", state.form);

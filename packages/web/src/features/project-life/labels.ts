@@ -13,10 +13,11 @@ import type { Lang } from "../../app/locale";
 type Names<K extends string> = Record<K, { zh: string; en: string }>;
 type ClosureGround = (typeof closureGrounds)[number];
 
-/** 终止 (DT-RULES §20) or 撤销 (DT-RULES §21). */
+/** 终止 (DT-RULES §20), 撤销 (DT-RULES §21), or the balance due back after acceptance. */
 export const closureKindNames: Names<ClosureKind> = {
   termination: { zh: "项目终止", en: "Termination" },
   revocation: { zh: "项目撤销", en: "Revocation" },
+  settlement: { zh: "结题结余资金退回", en: "Balance due back after acceptance" },
 };
 
 /** The grounds of a termination (the unit's application), of a revocation, and a termination as a sanction. */
@@ -33,6 +34,10 @@ export const closureGroundNames: Names<ClosureGround> = {
   fraud: { zh: "弄虚作假", en: "Fraud" },
   taskBookBreach: { zh: "不按计划任务书约定实施", en: "Not carried out as the task book agreed" },
   sanction: { zh: "作为处理措施终止项目执行", en: "Terminated as a sanction" },
+  acceptance: {
+    zh: "验收通过，结余资金按本市规定退回财政",
+    en: "Accepted: the city's rule returns the balance to the treasury",
+  },
 };
 
 export const closureStatusNames: Names<ClosureState> = {

@@ -36,7 +36,10 @@ export function InspectionsTable({
 }) {
   const { lang, t } = useLocale();
   // the S&T and the finance bureau raise 整改事项 from a finding, on the project's page
-  const mayRaise = useCurrentUser().permissions.includes("supervision.manage");
+  const permissions = useCurrentUser().permissions;
+  const mayRaise = permissions.includes("supervision.manage");
+  // a finding may also lead to a measure (LY-FUNDS §25), taken on the project's page
+  const maySanction = permissions.includes("sanction.impose");
   const rows = [...inspections].sort(
     (a, b) => b.cycle - a.cycle || a.projectNumber.localeCompare(b.projectNumber),
   );
@@ -112,6 +115,16 @@ export function InspectionsTable({
               data-testid={`inspection-${i.id}-rectify`}
             >
               {t("提出整改", "Raise an item")}
+            </Link>
+          )}
+          {maySanction && i.result === "issuesFound" && (
+            <Link
+              to={`/projects/${i.projectId}?sanction=${encodeURIComponent(
+                `${i.cycle} 年度${inspectionKindNames[i.kind].zh}发现的问题：${i.findings ?? ""}`,
+              )}`}
+              data-testid={`inspection-${i.id}-sanction`}
+            >
+              {t("采取处理措施", "Impose a sanction")}
             </Link>
           )}
         </Space>

@@ -14,6 +14,7 @@ import { AcceptanceModal } from "./AcceptanceModal";
 import { AssessmentCard } from "./AssessmentCard";
 import { type AcceptanceNodes, ConcludeModal } from "./ConcludeModal";
 import { ConveneModal } from "./ConveneModal";
+import { DistrictOpinionModal } from "./DistrictOpinionModal";
 import { useLineName, useTracking } from "./hooks";
 import { acceptanceStatusColors, acceptanceStatusNames, gradeColors, gradeNames } from "./labels";
 import { RegradeModal } from "./RegradeModal";
@@ -147,6 +148,38 @@ function AcceptanceOutcome({ acceptance: a }: { acceptance: Acceptance }) {
 }
 
 /**
+ * 县区科技部门意见 (DT-RULES §17; LY-FUNDS §7–8): whether the project's district agrees with the
+ * acceptance, its opinion, who gave it and when; awaited while the application waits for the panel.
+ */
+function DistrictOpinionSection({ acceptance: a }: { acceptance: Acceptance }) {
+  const { t } = useLocale();
+  const app = a.application;
+  if (!app || !a.districtAsked) return null;
+  const o = app.districtOpinion;
+  if (!o && app.status !== "submitted") return null;
+  return (
+    <Space direction="vertical" size={2} data-testid="acceptance-district-opinion">
+      <Typography.Text strong>
+        {t("县区科技部门意见", "The district S&T department's opinion")}
+      </Typography.Text>
+      {o ? (
+        <Space size={4} wrap>
+          <Tag color={o.agrees ? "green" : "red"} data-testid="acceptance-district-agrees">
+            {o.agrees ? t("同意验收", "Agrees") : t("不同意验收", "Disagrees")}
+          </Tag>
+          <span data-testid="acceptance-district-opinion-text">{o.opinion}</span>
+          <Typography.Text type="secondary">{`（${o.byName ?? "—"} ${formatDateTime(o.at)}）`}</Typography.Text>
+        </Space>
+      ) : (
+        <Typography.Text type="secondary" data-testid="acceptance-district-opinion-awaited">
+          {t("待县区提出意见", "Awaiting the district's opinion")}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/**
  * 验收与绩效评价 (DT-RULES §23; LY-FUNDS §5, §19, §23) on the project page: the city's rules with their
  * sources, the unit's materials, the panels, the grade and any re-evaluation, and the caller's steps —
  * the unit's or the PI's submission, the bureau's panel and conclusion, the finance bureau's
@@ -157,7 +190,7 @@ export function AcceptanceCard({ project: p }: { project: ProjectDetail }) {
   const { t } = useLocale();
   const query = useTracking(p.id);
   const name = useLineName(p.policyVersion);
-  const [dialog, setDialog] = useState<"submit" | "convene" | "regrade" | null>(null);
+  const [dialog, setDialog] = useState<"submit" | "convene" | "regrade" | "districtOpinion" | null>(null);
   const [concluding, setConcluding] = useState<{ assessment: Assessment; event: AssessmentEvent } | null>(
     null,
   );
@@ -183,11 +216,15 @@ export function AcceptanceCard({ project: p }: { project: ProjectDetail }) {
   );
 
   // the server's reason (Chinese only) where it gives one, else what the state says
-  const step = (action: "submit" | "convene" | "regrade", otherwise: string, server = true) =>
-    a?.actions.includes(action) ? null : ((server ? a?.blockedZh : null) ?? otherwise);
+  const step = (
+    action: "submit" | "convene" | "regrade" | "districtOpinion",
+    otherwise: string,
+    server = true,
+  ) => (a?.actions.includes(action) ? null : ((server ? a?.blockedZh : null) ?? otherwise));
   const reporter = me.permissions.includes("progress.report");
   const officer = me.permissions.includes("progress.review");
   const finance = me.permissions.includes("acceptance.regrade");
+  const district = me.permissions.includes("acceptance.districtOpinion") && !!a?.districtAsked;
   const status = a?.application?.status;
   const submitBlocked = step(
     "submit",
@@ -208,6 +245,20 @@ export function AcceptanceCard({ project: p }: { project: ProjectDetail }) {
       : t("项目验收通过后方可再评价。", "Only an accepted project is re-evaluated."),
     false,
   );
+  const opinionBlocked = step(
+    "districtOpinion",
+    !a?.application
+      ? t("承担单位尚未提交验收材料。", "The unit has not submitted yet.")
+      : status === "returned"
+        ? t(
+            "验收材料已退回补充，待单位重新提交后提出意见。",
+            "Deferred: give it once the unit submits again.",
+          )
+        : status === "submitted"
+          ? t("项目已终止或撤销。", "The project is closed.")
+          : t("验收已作出结论。", "The acceptance is concluded."),
+    false,
+  );
   const buttons = [
     reporter && {
       key: "submit" as const,
@@ -221,6 +272,13 @@ export function AcceptanceCard({ project: p }: { project: ProjectDetail }) {
       key: "convene" as const,
       text: t("组织结题验收", "Convene the acceptance panel"),
       blocked: conveneBlocked,
+    },
+    district && {
+      key: "districtOpinion" as const,
+      text: a?.application?.districtOpinion
+        ? t("重新提出县区意见", "Give the opinion again")
+        : t("提出县区意见", "Give the district's opinion"),
+      blocked: opinionBlocked,
     },
     finance && {
       key: "regrade" as const,
@@ -243,6 +301,7 @@ export function AcceptanceCard({ project: p }: { project: ProjectDetail }) {
         <Space direction="vertical" size="middle" style={{ width: "100%" }}>
           <AcceptanceRules acceptance={a} />
           <AcceptanceOutcome acceptance={a} />
+          <DistrictOpinionSection acceptance={a} />
           {buttons.length > 0 && (
             <Space direction="vertical" size={2}>
               <Space wrap>
@@ -282,7 +341,7 @@ export function AcceptanceCard({ project: p }: { project: ProjectDetail }) {
               <AcceptanceMaterials
                 content={a.application.content}
                 targets={tr.terms.targets}
-                budget={tr.terms.budget}
+                budget={tr.terms.settlement}
               />
             </>
           )}
@@ -350,8 +409,15 @@ export function AcceptanceCard({ project: p }: { project: ProjectDetail }) {
         project={p}
         releasesNode={null}
         acceptance={nodes}
+        districtOpinion={a?.districtAsked ? (a.application?.districtOpinion ?? null) : undefined}
         conclusion={concluding}
         onClose={() => setConcluding(null)}
+      />
+      <DistrictOpinionModal
+        project={p}
+        given={a?.application?.districtOpinion ?? null}
+        open={dialog === "districtOpinion"}
+        onClose={() => setDialog(null)}
       />
       <RegradeModal
         project={p}

@@ -23,6 +23,8 @@ export function AcceptanceMaterials({
   const { lang, t } = useLocale();
   const settled = content.settlement.reduce((s, x) => s + x.spentFen, 0);
   const budgeted = budget.reduce((s, l) => s + l.amountFen, 0);
+  // a project drawn without an application has no budget: its lines are the city's categories at zero
+  const noBudget = budgeted === 0;
   // a line settled that the current budget no longer lists still shows, by its code
   const lines = [
     ...budget.map((l) => ({
@@ -106,7 +108,7 @@ export function AcceptanceMaterials({
             key: "spent",
             align: "right",
             render: (_, l) => (
-              <Typography.Text type={(l.spentFen ?? 0) > l.amountFen ? "danger" : undefined}>
+              <Typography.Text type={!noBudget && (l.spentFen ?? 0) > l.amountFen ? "danger" : undefined}>
                 {yuan(l.spentFen)}
               </Typography.Text>
             ),
@@ -125,10 +127,15 @@ export function AcceptanceMaterials({
         )}
       />
       <Typography.Text type="secondary" data-testid="acceptance-settled">
-        {t(
-          `决算总额 ${wan(settled, lang)}，预算总额 ${wan(budgeted, lang)}，结余 ${wan(Math.max(budgeted - settled, 0), lang)}。`,
-          `Settled ${wan(settled, lang)} of a budget of ${wan(budgeted, lang)}; ${wan(Math.max(budgeted - settled, 0), lang)} left.`,
-        )}
+        {noBudget
+          ? t(
+              `决算总额 ${wan(settled, lang)}（任务书未列预算，按本市预算科目决算）。`,
+              `Settled ${wan(settled, lang)} (the task book has no budget: settled by the city's categories).`,
+            )
+          : t(
+              `决算总额 ${wan(settled, lang)}，预算总额 ${wan(budgeted, lang)}，结余 ${wan(Math.max(budgeted - settled, 0), lang)}。`,
+              `Settled ${wan(settled, lang)} of a budget of ${wan(budgeted, lang)}; ${wan(Math.max(budgeted - settled, 0), lang)} left.`,
+            )}
       </Typography.Text>
     </Space>
   );

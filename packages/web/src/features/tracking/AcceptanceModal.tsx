@@ -30,7 +30,7 @@ function initialOf(acceptance: Acceptance, terms: TrackingTerms): Values {
       return { achieved: a?.achieved ?? null, evidence: a?.evidence ?? "" };
     }),
     report: was?.report ?? "",
-    settlement: terms.budget.map((l) => {
+    settlement: terms.settlement.map((l) => {
       const s = was?.settlement.find((x) => x.category === l.category);
       return { spent: s ? yuanInputText(s.spentFen) : "" };
     }),
@@ -84,7 +84,7 @@ export function AcceptanceModal({
         evidence: (v.achievements[index]?.evidence ?? "").trim(),
       })),
       report: v.report.trim(),
-      settlement: terms.budget.map((l, i) => ({
+      settlement: terms.settlement.map((l, i) => ({
         category: l.category,
         spentFen: fenOf(v.settlement[i]?.spent),
       })),
@@ -98,10 +98,10 @@ export function AcceptanceModal({
   });
   const committed = Form.useWatch("commitment", state.form) === true;
   const spent = Form.useWatch("settlement", state.form) as Values["settlement"] | undefined;
-  const settled = terms.budget.reduce((s, _, i) => s + fenOf(spent?.[i]?.spent), 0);
+  const settled = terms.settlement.reduce((s, _, i) => s + fenOf(spent?.[i]?.spent), 0);
 
   const modal = withConfirmation(state, (v) => {
-    const total = terms.budget.reduce((s, _, i) => s + fenOf(v.settlement[i]?.spent), 0);
+    const total = terms.settlement.reduce((s, _, i) => s + fenOf(v.settlement[i]?.spent), 0);
     return confirmAct({
       title: t("提交验收材料？", "Submit the acceptance materials?"),
       content: t(
@@ -213,7 +213,7 @@ export function AcceptanceModal({
         rowKey="category"
         pagination={false}
         data-testid="acceptance-form-settlement"
-        dataSource={terms.budget.map((l, i) => ({ ...l, i }))}
+        dataSource={terms.settlement.map((l, i) => ({ ...l, i }))}
         columns={[
           {
             title: t("预算科目", "Budget line"),
@@ -224,7 +224,8 @@ export function AcceptanceModal({
             title: t("现行预算", "Budget"),
             key: "budget",
             align: "right",
-            render: (_, l) => yuan(l.amountFen),
+            // a project drawn without an application has no budget: it settles by the city's categories
+            render: (_, l) => (terms.budget.length > 0 ? yuan(l.amountFen) : t("无预算", "No budget")),
           },
           {
             title: t("决算金额（元）", "Settled (CNY)"),
@@ -250,8 +251,8 @@ export function AcceptanceModal({
       />
       <Typography.Paragraph style={{ marginTop: 8 }} data-testid="acceptance-form-total">
         {t(
-          `决算总额 ${wan(settled, "zh")}（金额单位：元，最多两位小数；按现行预算填报）。`,
-          `Settled in all ${wan(settled, "en")} (in yuan, at most two decimals; by the current budget).`,
+          `决算总额 ${wan(settled, "zh")}（金额单位：元，最多两位小数；${terms.budget.length > 0 ? "按现行预算填报" : "任务书未列预算，按本市预算科目填报"}）。`,
+          `Settled in all ${wan(settled, "en")} (in yuan, at most two decimals; ${terms.budget.length > 0 ? "by the current budget" : "the task book has no budget: by the city's budget categories"}).`,
         )}
       </Typography.Paragraph>
       <Alert

@@ -40,7 +40,11 @@ function AssessmentDetail({ a, onBack }: { a: ExpertAssessment; onBack: () => vo
       {a.kind === "acceptance" && (
         <Card size="small" title={t("验收材料", "Acceptance materials")} data-testid="assessment-acceptance">
           {a.acceptance ? (
-            <AcceptanceMaterials content={a.acceptance} targets={a.targets} budget={a.terms?.budget ?? []} />
+            <AcceptanceMaterials
+              content={a.acceptance}
+              targets={a.targets}
+              budget={a.terms?.settlement ?? []}
+            />
           ) : (
             <Empty description={t("尚无验收材料", "No materials")} />
           )}

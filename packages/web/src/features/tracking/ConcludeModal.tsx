@@ -1,9 +1,10 @@
 import { Alert, Descriptions, Form } from "antd";
 import { useMemo } from "react";
-import type { Assessment, AssessmentEvent } from "../../api/tracking";
+import type { Assessment, AssessmentEvent, DistrictOpinion } from "../../api/tracking";
 import { useLocale } from "../../app/locale";
 import { FormModal, useFormModal } from "../../components/FormModal";
 import { wan } from "../../components/money";
+import { formatDateTime } from "../../components/time";
 import { YuanInput, yuanRule } from "../../components/yuan";
 import { parseYuan } from "../budget/parseYuan";
 import { useConfirmAct, withConfirmation } from "../decisions/confirm";
@@ -74,11 +75,14 @@ export function ConcludeModal({
   releasesNode,
   acceptance,
   conclusion,
+  districtOpinion,
   onClose,
 }: {
   project: { id: string; number: string; title: string };
   releasesNode: string | null;
   acceptance?: AcceptanceNodes;
+  /** 县区意见 on an acceptance: the district's, null while it has given none, absent where none is asked. */
+  districtOpinion?: DistrictOpinion | null;
   conclusion: { assessment: Assessment; event: AssessmentEvent } | null;
   onClose: () => void;
 }) {
@@ -189,6 +193,26 @@ export function ConcludeModal({
               children: a.panel.map((x) => `${x.name} ${points(x.total)}`).join(t("；", "; ")),
             },
           ]}
+        />
+      )}
+      {isAcceptance && districtOpinion !== undefined && (
+        <Alert
+          type={districtOpinion === null ? "info" : districtOpinion.agrees ? "success" : "warning"}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="assessment-conclude-district-opinion"
+          message={
+            districtOpinion === null
+              ? t("县区科技部门尚未提出意见。", "The district S&T department has given no opinion.")
+              : t(
+                  `县区科技部门意见：${districtOpinion.agrees ? "同意验收" : "不同意验收"}。`,
+                  `The district S&T department ${districtOpinion.agrees ? "agrees" : "disagrees"}.`,
+                )
+          }
+          description={
+            districtOpinion &&
+            `${districtOpinion.opinion}（${districtOpinion.byName ?? "—"} ${formatDateTime(districtOpinion.at)}）`
+          }
         />
       )}
       <Alert

@@ -12,9 +12,9 @@ import { DecideSubsidyUseModal, FileSubsidyUseModal } from "./SubsidyUseModals";
 import { useSubsidyUse } from "./subsidyUseHooks";
 
 const statusNames = {
-  submitted: { zh: "待确认", en: "Awaiting acknowledgement", color: "processing" },
-  returned: { zh: "退回修改", en: "Returned", color: "warning" },
-  acknowledged: { zh: "已确认", en: "Acknowledged", color: "success" },
+  submitted: { zh: "待确认", en: "Awaiting acknowledgement", color: "blue" },
+  returned: { zh: "退回修改", en: "Returned", color: "volcano" },
+  acknowledged: { zh: "已确认", en: "Acknowledged", color: "green" },
 } as const;
 
 /**
@@ -63,7 +63,7 @@ export function SubsidyUseCard({ project: p }: { project: ProjectDetail }) {
                 {
                   key: "amount",
                   label: t("已拨付", "Paid"),
-                  children: `${yuan(pay.amountFen)} ${t("元", "CNY")}`,
+                  children: yuan(pay.amountFen),
                 },
                 { key: "paidAt", label: t("拨付时间", "Paid on"), children: formatDateTime(pay.paidAt) },
                 { key: "ref", label: t("国库凭证号", "Treasury ref."), children: pay.treasuryRef ?? "—" },
@@ -107,7 +107,7 @@ export function SubsidyUseCard({ project: p }: { project: ProjectDetail }) {
                 }
                 description={r.uses
                   .filter((u) => u.forbidden)
-                  .map((u) => `${purposeName(u.purpose)} ${yuan(u.amountFen)} ${t("元", "CNY")}`)
+                  .map((u) => `${purposeName(u.purpose)} ${yuan(u.amountFen)}`)
                   .join(t("；", "; "))}
               />
             )}
@@ -150,8 +150,8 @@ export function SubsidyUseCard({ project: p }: { project: ProjectDetail }) {
                     </Table.Summary.Cell>
                     <Table.Summary.Cell index={2}>
                       {t(
-                        `尚未报告使用 ${yuan(pay.amountFen - r.totalFen)} 元`,
-                        `${yuan(pay.amountFen - r.totalFen)} yuan not reported as used`,
+                        `尚未报告使用 ${yuan(pay.amountFen - r.totalFen)}`,
+                        `${yuan(pay.amountFen - r.totalFen)} not reported as used`,
                       )}
                     </Table.Summary.Cell>
                   </Table.Summary.Row>

@@ -105,8 +105,8 @@ export function FileSubsidyUseModal({
     return confirmAct({
       title: t("提交后补助资金使用报告？", "File the post-subsidy use report?"),
       content: t(
-        `项目 ${project.number}“${project.title}”：${v.uses.length} 项用途，合计 ${yuan(total)} 元（已拨付 ${yuan(paidFen)} 元）。提交后由市科技局确认，确认前不能修改。${flagged > 0 ? `其中 ${flagged} 项为 LY-FUNDS §20 禁止列支的用途，将被标注并由市科技局依规处理（如追回资金、采取处理措施）。` : ""}此操作记入审计日志。`,
-        `Project ${project.number} "${project.title}": ${v.uses.length} use(s), ${yuan(total)} yuan in all (${yuan(paidFen)} paid). The bureau acknowledges it; it cannot be changed before then. ${flagged > 0 ? `${flagged} use(s) are forbidden by LY-FUNDS §20: they are flagged and the bureau follows them up (recovery, a sanction). ` : ""}The report is audited.`,
+        `项目 ${project.number}“${project.title}”：${v.uses.length} 项用途，合计 ${yuan(total)}（已拨付 ${yuan(paidFen)}）。提交后由市科技局确认，确认前不能修改。${flagged > 0 ? `其中 ${flagged} 项为 LY-FUNDS §20 禁止列支的用途，将被标注并由市科技局依规处理（如追回资金、采取处理措施）。` : ""}此操作记入审计日志。`,
+        `Project ${project.number} "${project.title}": ${v.uses.length} use(s), ${yuan(total)} in all (${yuan(paidFen)} paid). The bureau acknowledges it; it cannot be changed before then. ${flagged > 0 ? `${flagged} use(s) are forbidden by LY-FUNDS §20: they are flagged and the bureau follows them up (recovery, a sanction). ` : ""}The report is audited.`,
       ),
       okText: t("提交报告", "File the report"),
       testId: "subsidy-use-file-confirm",
@@ -124,8 +124,8 @@ export function FileSubsidyUseModal({
     >
       <Typography.Paragraph type="secondary">
         {t(
-          `已拨付 ${yuan(paidFen)} 元。项目承担单位自主安排用于与科技创新相关的活动，各项用途合计不得超过已拨付金额。`,
-          `${yuan(paidFen)} yuan paid. The unit uses it for S&T innovation activities as it decides; the uses may not add up to more than was paid.`,
+          `已拨付 ${yuan(paidFen)}。项目承担单位自主安排用于与科技创新相关的活动，各项用途合计不得超过已拨付金额。`,
+          `${yuan(paidFen)} paid. The unit uses it for S&T innovation activities as it decides; the uses may not add up to more than was paid.`,
         )}{" "}
         <ClauseTag clause={citationText(rules.citation, t)} testId="subsidy-use-clause" />
       </Typography.Paragraph>
@@ -139,8 +139,8 @@ export function FileSubsidyUseModal({
               if (total > paidFen)
                 throw new Error(
                   t(
-                    `各项合计 ${yuan(total)} 元，超过已拨付的 ${yuan(paidFen)} 元`,
-                    `The uses add up to ${yuan(total)} yuan, more than the ${yuan(paidFen)} paid`,
+                    `各项合计 ${yuan(total)}，超过已拨付的 ${yuan(paidFen)}`,
+                    `The uses add up to ${yuan(total)}, more than the ${yuan(paidFen)} paid`,
                   ),
                 );
             },
@@ -216,7 +216,7 @@ export function FileSubsidyUseModal({
                 {t("添加用途", "Add a use")}
               </Button>
               <Typography.Text data-testid="subsidy-use-total">
-                {t(`合计 ${yuan(totalFen)} 元`, `${yuan(totalFen)} yuan in all`)}
+                {t(`合计 ${yuan(totalFen)}`, `${yuan(totalFen)} in all`)}
               </Typography.Text>
             </Space>
             <Form.ErrorList errors={errors} />

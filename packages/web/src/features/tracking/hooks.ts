@@ -7,12 +7,14 @@ import {
   type ConveneInput,
   concludeAssessment,
   conveneAssessment,
+  type DistrictOpinionInput,
   decideProgressReport,
   fetchAssessmentCandidates,
   fetchMyAssessments,
   fetchProgressInbox,
   fetchTracking,
   fileProgressReport,
+  giveDistrictOpinion,
   type ProgressDecisionInput,
   type ProgressNeed,
   type ProgressReportInput,
@@ -110,6 +112,9 @@ export const useSubmitAcceptance = (id: string) =>
 
 export const useRegradeAcceptance = (id: string) =>
   useTrackingMutation(id, (body: RegradeInput) => regradeAcceptance(id, body));
+
+export const useGiveDistrictOpinion = (id: string) =>
+  useTrackingMutation(id, (body: DistrictOpinionInput) => giveDistrictOpinion(id, body));
 
 export function useSubmitAssessmentSheet() {
   const qc = useQueryClient();

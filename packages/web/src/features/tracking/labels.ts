@@ -55,6 +55,7 @@ export const assessmentStatusNames: Names<AssessmentState> = {
   held: { zh: "未通过，暂缓拨付", en: "Not passed, payment held" },
   failed: { zh: "不通过", en: "Failed" },
   deferred: { zh: "暂缓，待补充材料", en: "Deferred for more materials" },
+  withdrawn: { zh: "已撤回（项目已终止或撤销）", en: "Withdrawn: the project was closed" },
 };
 
 export const assessmentStatusColors: Record<AssessmentState, string> = {
@@ -63,6 +64,7 @@ export const assessmentStatusColors: Record<AssessmentState, string> = {
   held: "red",
   failed: "red",
   deferred: "gold",
+  withdrawn: "default",
 };
 
 /** The conclusion of an assessment (a mid-term's: pass or hold). */
