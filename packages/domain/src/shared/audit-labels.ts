@@ -101,6 +101,7 @@ export const auditActionLabels: Record<string, Label> = {
   "assessment.hold": { zh: "期中评估未通过", en: "Held a mid-term assessment" },
   "assessment.fail": { zh: "验收不通过", en: "Failed an acceptance" },
   "assessment.defer": { zh: "暂缓验收", en: "Deferred an acceptance" },
+  "assessment.withdraw": { zh: "项目终止或撤销，评估撤回", en: "Withdrew a panel as its project closed" },
   "acceptance.submit": { zh: "提交验收申请", en: "Submitted for acceptance" },
   "acceptance.regrade": { zh: "财政再评价绩效等级", en: "Re-evaluated a grade" },
   "acceptance.districtOpinion": { zh: "县区提出验收意见", en: "Gave the district's opinion on acceptance" },

@@ -18,7 +18,7 @@ import {
   terminationSettlement,
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
-import type { Transactor } from "../../lib/transaction.ts";
+import type { Audit, Transactor } from "../../lib/transaction.ts";
 import type { Repositories } from "../../repositories.ts";
 import { ledgerProjectOf, mustBeOpen, visibleProject } from "../execution/task-books.ts";
 import { postToLedger } from "../ledger/post-to-ledger.ts";
@@ -51,14 +51,10 @@ export async function applyTermination(
   role(ctx, "unitAdmin");
   mustBeOpen(p);
   checkClosureGround(policy, "termination", input.ground);
-  const app = await deps.repos.tracking.acceptance(p.cityId, p.id);
-  if (app?.status === "accepted" || app?.status === "failed")
-    throw invalidTransition(
-      "项目已完成验收，不能再申请终止。",
-      "The project's acceptance has concluded: there is nothing left to terminate.",
-      { state: app.status },
-    );
   return deps.tx.run(ctx, async (repos, audit) => {
+    // under the ledger's lock, which the acceptance's conclusion takes too
+    await repos.ledger.lock(p.cityId);
+    await mustNotBeConcluded(repos, p);
     const c = await repos.projectLife.insertClosure({
       cityId: p.cityId,
       projectId: p.id,
@@ -111,6 +107,7 @@ export async function decideTermination(
       });
     }
     const status = fire(closureMachine, c.status, event, ctx.actor.roles);
+    if (event === "approve") await mustNotBeConcluded(repos, p);
     const decided = { status, decidedBy: ctx.actor.userId, decidedAt: ctx.now, decisionNote: input.note };
     if (event === "refuse") {
       const row = await repos.projectLife.updateClosure(c, decided);
@@ -119,7 +116,7 @@ export async function decideTermination(
     }
     const held = moneyHeld(await repos.ledger.postingsOfProject(p.cityId, p.id), p.id);
     const s = terminationSettlement(policy, held, c.spentFen ?? 0);
-    const row = await closeProject(repos, policy, ctx, p, c.id, s.releaseFen, "terminated", {
+    const row = await closeProject(repos, policy, ctx, audit, p, c.id, s.releaseFen, "terminated", {
       ...decided,
       releaseFen: s.releaseFen,
       dueFen: s.dueFen,
@@ -135,6 +132,17 @@ export async function decideTermination(
   });
 }
 
+/** Refuses to terminate a project whose acceptance has concluded (结题): there is nothing left to end. */
+export async function mustNotBeConcluded(repos: Repos, p: { cityId: string; id: string }) {
+  const app = await repos.tracking.acceptance(p.cityId, p.id);
+  if (app?.status === "accepted" || app?.status === "failed")
+    throw invalidTransition(
+      "项目已完成验收（结题），不能再终止。",
+      "The project's acceptance has concluded: there is nothing left to terminate.",
+      { state: app.status },
+    );
+}
+
 /**
  * Releases what was never paid and marks the project closed, with the closure's decision; a panel
  * still sitting on the project (mid-term or acceptance) is withdrawn, its experts no longer asked.
@@ -143,6 +151,7 @@ export async function closeProject(
   repos: Repos,
   policy: Policy,
   ctx: CallerContext,
+  audit: Audit,
   p: { cityId: string; id: string; year: number; amountFen: number },
   closureId: string,
   releaseFen: number,
@@ -170,6 +179,14 @@ export async function closeProject(
       concludedBy: ctx.actor.userId,
       concludedAt: ctx.now,
       note: `项目${closedAs === "revoked" ? "撤销" : "终止"}，评估撤回。`,
+    });
+    audit({
+      action: "assessment.withdraw",
+      entityType: "assessment",
+      entityId: a.id,
+      cityId: a.cityId,
+      before: { status: a.status },
+      after: { status, closureId, closedAs },
     });
   }
   return repos.projectLife.updateClosure({ cityId: p.cityId, id: closureId }, changes);
@@ -216,7 +233,7 @@ export async function revokeProject(
       requestedBy: ctx.actor.userId,
       requestedAt: ctx.now,
     });
-    const row = await closeProject(repos, policy, ctx, p, c.id, s.releaseFen, "revoked", {
+    const row = await closeProject(repos, policy, ctx, audit, p, c.id, s.releaseFen, "revoked", {
       decidedBy: ctx.actor.userId,
       decidedAt: ctx.now,
       releaseFen: s.releaseFen,

@@ -12,7 +12,7 @@ import {
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import { mustBeOpen, visibleProject } from "../execution/task-books.ts";
-import { closeProject, type LifeDeps } from "./closures.ts";
+import { closeProject, type LifeDeps, mustNotBeConcluded } from "./closures.ts";
 import { recordOnIntegrity } from "./record-on-integrity.ts";
 
 const sanctionNotFound = () => notFound("处理措施不存在。", "No such sanction.");
@@ -49,6 +49,7 @@ export async function imposeSanction(
         code: "FAILURE_TOLERATED",
         ...citeSource(policy.projectLife.toleratedFailure.source),
       });
+    if (kind === "termination") await mustNotBeConcluded(repos, p);
     const s = await repos.projectLife.insertSanction({
       cityId: p.cityId,
       projectId: p.id,
@@ -94,7 +95,7 @@ export async function imposeSanction(
         requestedBy: ctx.actor.userId,
         requestedAt: ctx.now,
       });
-      await closeProject(repos, policy, ctx, p, c.id, settlement.releaseFen, "terminated", {
+      await closeProject(repos, policy, ctx, audit, p, c.id, settlement.releaseFen, "terminated", {
         decidedBy: ctx.actor.userId,
         decidedAt: ctx.now,
         releaseFen: settlement.releaseFen,

@@ -184,6 +184,24 @@ describe("the balance after acceptance", () => {
     expect(p.life.actions).not.toContain("recordReturn");
     const view = (await (await as("ly-officer")).get(`/api/projects/${ids.ly}/tracking`)).body.acceptance;
     expect(view).toMatchObject({ balanceRule: "staysWithUnit", balanceCitation: { clause: "LY-FUNDS §19" } });
+    // at 结题 there is nothing left to terminate: neither on the unit's application nor as a measure
+    expect(p.stage).toBe("closed");
+    expect(p.life.actions).not.toContain("applyTermination");
+    const applied = await (await as("ly-unit")).post(`/api/projects/${ids.ly}/termination`, {
+      ground: "forceMajeure",
+      reason: "验收通过后因不可抗力申请终止项目执行。",
+      spentFen: 0,
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(422);
+    const measure = await (await as("ly-officer")).post(`/api/projects/${ids.ly}/sanctions`, {
+      kind: "termination",
+      authority: "scienceBureau",
+      fromDate: chinaDateOf(t.clock.now()),
+      untilDate: null,
+      reason: "验收后发现问题，终止项目执行。",
+    });
+    expect(measure.status).toBe(422);
+    expect((await project("ly")).life.closedAs).toBeNull();
   });
 });
 
@@ -217,22 +235,46 @@ describe("a panel sitting when its project closes", () => {
     });
     expect(convened.status, JSON.stringify(convened.body)).toBe(201);
     const id = convened.body.acceptance.assessments.at(-1).id as string;
-    const revoked = await officer.post(`/api/projects/${ids.sitting}/revocation`, {
+    // a payment half-way: where the balance returns, no pass until it is paid or cancelled
+    const node = (await officer.get(`/api/projects/${ids.sitting}`)).body.nodes.find(
+      (n: { due: boolean }) => n.due,
+    );
+    const prepared = await officer.request(
+      "POST",
+      `/api/projects/${ids.sitting}/payments`,
+      { node: node.code },
+      { "idempotency-key": "sitting-prepare" },
+    );
+    expect(prepared.status, JSON.stringify(prepared.body)).toBe(201);
+    fresh();
+    for (const e of experts) {
+      const res = await (await as(e.username)).post(`/api/assessments/${id}/sheet`, {
+        scores: [85, 85, 85, 85, 85],
+        comment: "同意通过验收。",
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    fresh();
+    const early = await (await as("dt-officer")).post(
+      `/api/projects/${ids.sitting}/assessments/${id}/events/pass`,
+      { note: "同意通过验收。" },
+    );
+    expect(early.status).toBe(422);
+    expect(early.body.messageZh).toContain("拨款尚在办理");
+    const revoked = await (await as("dt-officer")).post(`/api/projects/${ids.sitting}/revocation`, {
       ground: "fraud",
       reason: "评审期间查实申报材料造假。",
     });
     expect(revoked.status, JSON.stringify(revoked.body)).toBe(201);
-    fresh();
     const view = (await (await as("dt-officer")).get(`/api/projects/${ids.sitting}/tracking`)).body;
     expect(view.acceptance.assessments).toEqual([
       expect.objectContaining({ id, status: "withdrawn", actions: [] }),
     ]);
-    const expert = await as(experts[0]?.username ?? "");
-    const late = await expert.post(`/api/assessments/${id}/sheet`, {
-      scores: [85, 85, 85, 85, 85],
-      comment: "同意。",
-    });
-    expect(late.status).toBe(422);
+    const mine = (await (await as(experts[0]?.username ?? "")).get("/api/assessments")).body.items as {
+      id: string;
+      status: string;
+    }[];
+    expect(mine.find((a) => a.id === id)?.status).toBe("withdrawn");
     const concluded = await (await as("dt-officer")).post(
       `/api/projects/${ids.sitting}/assessments/${id}/events/fail`,
       { note: "不通过。" },

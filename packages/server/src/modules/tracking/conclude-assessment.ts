@@ -107,6 +107,20 @@ export async function concludeAssessment(
       await repos.tracking.updateAcceptance(app.cityId, app.id, { status: appStatus, grade });
       if (grade) await repos.tracking.setGrade(p.cityId, p.id, { grade, verifiedRdFen: verified ?? null });
       if (event === "pass") {
+        const live = await repos.projectLife.liveClosure(p.cityId, p.id, true);
+        if (live?.status === "requested")
+          throw invalidTransition(
+            "该项目有待审定的终止申请，请先审定后再作验收结论。",
+            "A termination application waits: decide it before concluding the acceptance.",
+          );
+        // where the balance returns, it is reckoned on what was paid: no payment may be half-way
+        const returns = policy.tracking.acceptance.balance.rule === "returnToTreasury";
+        const pays = returns ? await repos.execution.paymentsOf(p.cityId, p.id) : [];
+        if (pays.some((x) => x.status === "prepared" || x.status === "approved"))
+          throw invalidTransition(
+            "项目有拨款尚在办理，请拨付或撤销后再作验收结论：结余资金按已拨付的资金计算。",
+            "A payment is under way: pay or cancel it first, as the balance is reckoned on what was paid.",
+          );
         const held = moneyHeld(await repos.ledger.postingsOfProject(p.cityId, p.id), p.id);
         const s = acceptanceSettlement(policy, held.heldFen, app.settledFen);
         if (s.dueFen > 0) {

@@ -100,7 +100,10 @@ export function SanctionModal({
         <Select
           data-testid="sanction-kind-select"
           placeholder={t("请选择", "Choose")}
-          options={rules.sanctionKinds.map((k) => ({ value: k, label: sanctionKindNames[k][lang] }))}
+          // a project at 结题 has nothing left to terminate
+          options={rules.sanctionKinds
+            .filter((k) => k !== "termination" || p.stage !== "closed")
+            .map((k) => ({ value: k, label: sanctionKindNames[k][lang] }))}
         />
       </Form.Item>
       {kind && (

@@ -27,6 +27,14 @@ function Signed({ step }: { step: { byName: string; at: string } | null }) {
  * unit, the kind and the department that inspects, and the result with its findings, shared by
  * both departments once recorded. The inspecting department's officer records the result.
  */
+/** The sanction's reason started from the finding: the start of it, for the officer to complete. */
+const sanctionSeed = (i: Inspection) => {
+  // by code point, so that no surrogate pair is cut in half
+  const points = [...(i.findings ?? "")];
+  const cut = points.length > 1500 ? `${points.slice(0, 1500).join("")}……` : points.join("");
+  return `${i.cycle} 年度${inspectionKindNames[i.kind].zh}发现的问题：${cut}`;
+};
+
 export function InspectionsTable({
   inspections,
   onRecordResult,
@@ -119,9 +127,7 @@ export function InspectionsTable({
           )}
           {maySanction && i.result === "issuesFound" && (
             <Link
-              to={`/projects/${i.projectId}?sanction=${encodeURIComponent(
-                `${i.cycle} 年度${inspectionKindNames[i.kind].zh}发现的问题：${i.findings ?? ""}`,
-              )}`}
+              to={`/projects/${i.projectId}?sanction=${encodeURIComponent(sanctionSeed(i))}`}
               data-testid={`inspection-${i.id}-sanction`}
             >
               {t("采取处理措施", "Impose a sanction")}
