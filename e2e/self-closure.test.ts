@@ -6,6 +6,7 @@ import { settle } from "./a11y.ts";
 import { apiSessions, signInAs } from "./decision-helpers.ts";
 import { record, tick, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
+import { luoyangGuide } from "./tracking-setup.ts";
 
 // 自行组织结项 in the browser (LY-REFORM §三(三)1): a Luoyang 指导计划项目 is filed (备案立项, no review,
 // no money, no task book) through the API as the people would do it: the guide drawn up and published,
@@ -30,38 +31,26 @@ let project: { id: string; number: string };
 
 /** The guiding guide, the application through the formal check, and the officer's filing. */
 async function filedGuidingProject(url: string) {
-  const day = 86_400_000;
   const today = chinaDateOf(new Date());
   const year = Number(today.slice(0, 4));
   const endDate = addDays(addMonths(today, 12), -1);
   const api = apiSessions(url);
   const { as } = api;
   const officer = await as("ly-officer");
-  const guide = await ok(officer, "POST", "/api/guides", {
-    titleZh: `${year}年度洛阳市指导计划项目备案指南`,
-    program: "guiding",
-    year,
-    summaryZh: "指导计划项目实行备案制，由项目实施单位自筹经费、自主开展实施管理和结项验收。",
-    directions: [{ titleZh: "智能农机装备", descriptionZh: "农机自主导航、智能作业等技术研发。" }],
-    eligibility: { unitKinds: ["university", "institute", "enterprise", "newRdInstitution"] },
-    amountRange: { minFen: 0, maxFen: 0 },
-    criteria: [
-      { nameZh: "创新性与技术路线", weight: 50 },
-      { nameZh: "研究基础与团队", weight: 30 },
-      { nameZh: "预期效益", weight: 20 },
-    ],
-    formalChecklist: [
-      { code: "complete", textZh: "申报书各部分填写完整" },
-      { code: "commitment", textZh: "承诺书已签字盖章并上传" },
-    ],
-    calls: [
-      {
-        nameZh: "第一批",
-        opensAt: new Date(Date.now() - day).toISOString(),
-        closesAt: new Date(Date.now() + 60 * day).toISOString(),
-      },
-    ],
-  });
+  const guide = await ok(
+    officer,
+    "POST",
+    "/api/guides",
+    luoyangGuide({
+      titleZh: `${year}年度洛阳市指导计划项目备案指南`,
+      program: "guiding",
+      year,
+      summaryZh: "指导计划项目实行备案制，由项目实施单位自筹经费、自主开展实施管理和结项验收。",
+      direction: { titleZh: "智能农机装备", descriptionZh: "农机自主导航、智能作业等技术研发。" },
+      maxFen: 0,
+      now: new Date(),
+    }),
+  );
   await ok(officer, "POST", `/api/guides/${guide.id}/events/submitForReview`);
   await ok(await as("ly-leader"), "POST", `/api/guides/${guide.id}/events/publish`);
 

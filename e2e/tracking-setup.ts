@@ -62,6 +62,43 @@ const programNames: Record<SetupProgram, string> = {
   publicWelfare: "公益科研项目",
 };
 
+/** A Luoyang guide's draft: one direction, the usual criteria and checklist, one call open for 60 days. */
+export function luoyangGuide(g: {
+  titleZh: string;
+  program: string;
+  year: number;
+  summaryZh: string;
+  direction: { titleZh: string; descriptionZh: string };
+  maxFen: number;
+  now: Date;
+}) {
+  return {
+    titleZh: g.titleZh,
+    program: g.program,
+    year: g.year,
+    summaryZh: g.summaryZh,
+    directions: [g.direction],
+    eligibility: { unitKinds: ["university", "institute", "enterprise", "newRdInstitution"] },
+    amountRange: { minFen: 0, maxFen: g.maxFen },
+    criteria: [
+      { nameZh: "创新性与技术路线", weight: 50 },
+      { nameZh: "研究基础与团队", weight: 30 },
+      { nameZh: "预期效益", weight: 20 },
+    ],
+    formalChecklist: [
+      { code: "complete", textZh: "申报书各部分填写完整" },
+      { code: "commitment", textZh: "承诺书已签字盖章并上传" },
+    ],
+    calls: [
+      {
+        nameZh: "第一批",
+        opensAt: new Date(g.now.getTime() - day).toISOString(),
+        closesAt: new Date(g.now.getTime() + 60 * day).toISOString(),
+      },
+    ],
+  };
+}
+
 /** The walk up to a signed (and, when pre-funded, first-paid) project; answers its id, number and plan. */
 export async function signedMajorInnovationProject(
   url: string,
@@ -83,31 +120,20 @@ export async function signedMajorInnovationProject(
 
   // the guide: drawn up by the bureau, co-issued by finance (LY-FUNDS §12), published by the leader
   const officer = await as("ly-officer");
-  const guide = await ok(officer, "POST", "/api/guides", {
-    titleZh: `${year}年度洛阳市${programNames[program]}申报指南`,
-    program,
-    year,
-    summaryZh: "聚焦洛阳都市圈产业发展的重大科技创新需求。",
-    directions: [{ titleZh: "高端装备关键核心技术", descriptionZh: "轴承、磨削装备等关键技术攻关。" }],
-    eligibility: { unitKinds: ["university", "institute", "enterprise", "newRdInstitution"] },
-    amountRange: { minFen: 0, maxFen: 200_000_000 },
-    criteria: [
-      { nameZh: "创新性与技术路线", weight: 50 },
-      { nameZh: "研究基础与团队", weight: 30 },
-      { nameZh: "预期效益", weight: 20 },
-    ],
-    formalChecklist: [
-      { code: "complete", textZh: "申报书各部分填写完整" },
-      { code: "commitment", textZh: "承诺书已签字盖章并上传" },
-    ],
-    calls: [
-      {
-        nameZh: "第一批",
-        opensAt: new Date(clock.now().getTime() - day).toISOString(),
-        closesAt: new Date(clock.now().getTime() + 60 * day).toISOString(),
-      },
-    ],
-  });
+  const guide = await ok(
+    officer,
+    "POST",
+    "/api/guides",
+    luoyangGuide({
+      titleZh: `${year}年度洛阳市${programNames[program]}申报指南`,
+      program,
+      year,
+      summaryZh: "聚焦洛阳都市圈产业发展的重大科技创新需求。",
+      direction: { titleZh: "高端装备关键核心技术", descriptionZh: "轴承、磨削装备等关键技术攻关。" },
+      maxFen: 200_000_000,
+      now: clock.now(),
+    }),
+  );
   await ok(officer, "POST", `/api/guides/${guide.id}/events/submitForReview`);
   if (preFunded) await ok(await as("ly-finance"), "POST", `/api/guides/${guide.id}/events/coIssue`);
   await ok(await as("ly-leader"), "POST", `/api/guides/${guide.id}/events/publish`);

@@ -22,3 +22,20 @@ export async function freeExperts(
     .slice(0, n)
     .map((c) => ({ id: c.expertId, username: pool.find((e) => e.id === c.expertId)?.username ?? "" }));
 }
+
+/** Each expert of the panel submits the same scores; every submission must be taken. */
+export async function scorePanel(
+  as: (username: string) => Promise<Client>,
+  assessmentId: string,
+  experts: readonly { username: string }[],
+  scores: readonly number[],
+  comment = "同意通过验收。",
+): Promise<void> {
+  for (const e of experts) {
+    const res = await (await as(e.username)).post(`/api/assessments/${assessmentId}/sheet`, {
+      scores,
+      comment,
+    });
+    if (res.status !== 200) throw new Error(`${e.username}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}

@@ -1,7 +1,7 @@
 import { addYears, chinaDateOf } from "@luoshu/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oneSessionEach } from "../../lib/inject-client.ts";
-import { freeExperts } from "../../test/assessment-fixtures.ts";
+import { freeExperts, scorePanel } from "../../test/assessment-fixtures.ts";
 import { commissionedProject, signedProjects, signedTaskBook } from "../../test/project-fixtures.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 
@@ -70,13 +70,7 @@ async function accept(city: City, panelSize: number) {
   expect(convened.status, JSON.stringify(convened.body)).toBe(201);
   const id = convened.body.acceptance.assessments.at(-1).id as string;
   fresh();
-  for (const e of experts) {
-    const res = await (await as(e.username)).post(`/api/assessments/${id}/sheet`, {
-      scores: [85, 85, 85, 85, 85],
-      comment: "同意通过验收。",
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  }
+  await scorePanel(as, id, experts, [85, 85, 85, 85, 85]);
   fresh();
   const passed = await (await as(`${city}-officer`)).post(
     `/api/projects/${ids[city]}/assessments/${id}/events/pass`,
@@ -247,13 +241,7 @@ describe("a panel sitting when its project closes", () => {
     );
     expect(prepared.status, JSON.stringify(prepared.body)).toBe(201);
     fresh();
-    for (const e of experts) {
-      const res = await (await as(e.username)).post(`/api/assessments/${id}/sheet`, {
-        scores: [85, 85, 85, 85, 85],
-        comment: "同意通过验收。",
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-    }
+    await scorePanel(as, id, experts, [85, 85, 85, 85, 85]);
     fresh();
     const early = await (await as("dt-officer")).post(
       `/api/projects/${ids.sitting}/assessments/${id}/events/pass`,

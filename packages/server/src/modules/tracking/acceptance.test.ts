@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oneSessionEach } from "../../lib/inject-client.ts";
-import { freeExperts } from "../../test/assessment-fixtures.ts";
+import { freeExperts, scorePanel } from "../../test/assessment-fixtures.ts";
 import { signedProjects } from "../../test/project-fixtures.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
 
@@ -38,13 +38,7 @@ async function panel(city: "ly" | "dt", n: number, scores: number[]) {
   expect(convened.status, JSON.stringify(convened.body)).toBe(201);
   const id = convened.body.acceptance.assessments.at(-1).id as string;
   fresh();
-  for (const e of experts) {
-    const res = await (await as(e.username)).post(`/api/assessments/${id}/sheet`, {
-      scores,
-      comment: "同意。",
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  }
+  await scorePanel(as, id, experts, scores, "同意。");
   fresh();
   return id;
 }
