@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ok } from "../packages/server/src/db/seed/demo-review.ts";
 import { acceptanceSteps } from "./acceptance-helpers.ts";
-import { apiSessions } from "./decision-helpers.ts";
+import { apiSessions, signInAs } from "./decision-helpers.ts";
 import { tick, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
 import { trackingOf } from "./tracking-setup.ts";
@@ -54,8 +54,16 @@ describe("acceptance in Datong", () => {
     await waitText(unit, "acceptance-district-opinion-awaited", "待县区提出意见");
     await unit.close();
 
-    // 县区意见 (DT-RULES §17): nothing chosen until the district chooses; the submit waits, its reason written
-    const district = await openProject("dt-district", dt.id);
+    // 县区意见 (DT-RULES §17): the district finds it on its workspace's tile, which opens the projects
+    // whose acceptance waits for it; nothing is chosen until it chooses; the submit waits, its reason written
+    const district = await signInAs(live.browser, live.url, "dt-district");
+    await waitText(district, "task-acceptancesWaiting", "待提出县区意见的结题验收");
+    await waitText(district, "task-acceptancesWaiting", "1");
+    await district.getByTestId("task-acceptancesWaiting").click();
+    await district.getByTestId("page-projects").waitFor();
+    expect(await district.getByTestId("projects-acceptance").getAttribute("aria-checked")).toBe("true");
+    await district.getByTestId(`project-${dt.id}-link`).click();
+    await district.getByTestId("acceptance-rules").waitFor();
     await district.getByTestId("acceptance-districtOpinion-open").click();
     await district.getByTestId("district-opinion-form").waitFor();
     expect(
@@ -79,6 +87,9 @@ describe("acceptance in Datong", () => {
     await waitText(district, "acceptance-district-agrees", "同意验收");
     await waitText(district, "acceptance-district-opinion-text", "同意组织验收");
     await shot(district, "datong-district-opinion");
+    // given, it no longer waits for the district
+    await district.goto(`${live.url}/projects?acceptance=waiting`);
+    await district.getByTestId("projects-table").getByText("没有等待您处理验收的项目").waitFor();
     await district.close();
 
     const officer = await openProject("dt-officer", dt.id);

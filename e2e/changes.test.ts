@@ -1,11 +1,26 @@
-import { chinaDateOf, formatYuan } from "@luoshu/domain";
+import { chinaDateOf, formatWanYuan, formatYuan } from "@luoshu/domain";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type LoginAs, ok, scan } from "../packages/server/src/db/seed/demo-review.ts";
 import { settle } from "./a11y.ts";
+import { acceptanceSteps } from "./acceptance-helpers.ts";
 import { apiSessions, serverClock, signInAs } from "./decision-helpers.ts";
 import { record, tick, typeDate, waitText } from "./flow-helpers.ts";
+import {
+  addCategory,
+  adjustAmount,
+  approvePayment,
+  approveProgressReport,
+  changeRow,
+  fileProgressReport,
+  passAcceptance,
+  payPayment,
+  prepareNodePayment,
+  startChange,
+  submitAcceptance,
+} from "./life-steps.ts";
 import { serverAndBrowser } from "./server.ts";
+import { trackingOf } from "./tracking-setup.ts";
 
 // 项目变更 in the browser (DT-RULES §19; LY-FUNDS §18), on the project page's 「项目变更」 card. The
 // projects are soft science projects drawn from the demo PI's applications, whose budgets carry
@@ -16,7 +31,10 @@ import { serverAndBrowser } from "./server.ts";
 // decides it (LY-FUNDS §18); the PI is refused an adjustment that breaks the indirect-cost cap, with
 // the clause, then records one that takes effect at once, with no bureau step. In Datong the unit
 // applies for a budget adjustment (a new category added) and an extension, the bureau's officer
-// approves both, and the current budget and end date show them (DT-RULES §19).
+// approves both, and the current budget and end date show them (DT-RULES §19). The Datong project
+// then lives on to its end (issue 16's life in Datong, which has no mid-term node and no
+// post-subsidy): its lump sum paid, its first progress report filed and approved, its acceptance
+// agreed by the district and passed 良 by a panel of five, and the balance returned to the treasury.
 
 const live = serverAndBrowser({ demoReview: true });
 
@@ -117,40 +135,6 @@ async function openProject(username: string, id: string): Promise<Page> {
   return page;
 }
 
-/** Opens 提出变更 and chooses the kind; nothing is chosen beforehand. */
-async function startChange(page: Page, kind: string) {
-  await page.getByTestId("change-request").click();
-  await page.getByTestId("change-request-form").waitFor();
-  await settle(page);
-  const kinds = page.getByTestId("change-kind");
-  for (const k of ["单位法人变更", "项目负责人变更", "预算调剂", "延期"])
-    expect(await kinds.getByLabel(k, { exact: false }).first().isChecked()).toBe(false);
-  await tick(kinds.getByLabel(kind, { exact: false }).first());
-}
-
-/** Replaces an amount typed in 元. */
-const amount = (page: Page, category: string, yuan: string) =>
-  page.getByTestId(`adjust-amount-${category}`).fill(yuan);
-
-/**
- * Picks a budget category to add and adds it. The option is picked again if the pick did not take
- * (the dropdown still opening on a loaded machine), until the add button is enabled.
- */
-async function addCategory(page: Page, name: string) {
-  const add = page.getByTestId("adjust-add");
-  for (let attempt = 0; attempt < 5 && !(await add.isEnabled()); attempt++) {
-    await page.getByTestId("adjust-add-category").click();
-    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByText(name).click();
-    await add
-      .and(page.locator(":enabled"))
-      .waitFor({ timeout: 2_000 })
-      .catch(() => undefined);
-  }
-  await add.click();
-}
-
-const row = (page: Page, kind: string) => page.getByTestId(`change-row-${kind}`).first();
-
 describe("project changes by the city's rules", () => {
   it("in Luoyang: the PI decides among the other lines, in effect at once; the unit is told so (LY-FUNDS §18)", async () => {
     const project = projects.get("ly") as Project;
@@ -163,8 +147,8 @@ describe("project changes by the city's rules", () => {
     await waitText(unit, "change-end-date", `${project.year + 1}-06-30`);
     await shot(unit, "ly-card");
     await startChange(unit, "预算调剂");
-    await amount(unit, "travelMeetings", "12000");
-    await amount(unit, "publicationIp", "13000");
+    await adjustAmount(unit, "travelMeetings", "12000");
+    await adjustAmount(unit, "publicationIp", "13000");
     await waitText(unit, "adjust-total", `调剂后合计 ${formatYuan(2_500_000)}`);
     await waitText(unit, "change-decider-name", "项目负责人自主决定");
     await waitText(unit, "change-decider", "LY-FUNDS §18");
@@ -183,7 +167,7 @@ describe("project changes by the city's rules", () => {
     const pi = await openProject("ly-pi", project.id);
     await startChange(pi, "预算调剂");
     expect(await pi.getByTestId("change-kind").getByLabel("延期", { exact: false }).isDisabled()).toBe(true);
-    await amount(pi, "travelMeetings", "12000");
+    await adjustAmount(pi, "travelMeetings", "12000");
     await pi.getByTestId("change-reason").fill(reason);
     await pi.getByTestId("change-request-submit").click();
     await pi
@@ -192,10 +176,10 @@ describe("project changes by the city's rules", () => {
         `预算调剂不改变项目预算总额：调剂后合计 ${formatYuan(2_700_000)}，应为 ${formatYuan(2_500_000)}`,
       )
       .waitFor();
-    await amount(pi, "travelMeetings", "10000");
-    await amount(pi, "publicationIp", "5000");
+    await adjustAmount(pi, "travelMeetings", "10000");
+    await adjustAmount(pi, "publicationIp", "5000");
     await addCategory(pi, "间接费用");
-    await amount(pi, "indirect", "10000");
+    await adjustAmount(pi, "indirect", "10000");
     await pi.getByTestId("change-request-submit").click();
     await pi.getByTestId("change-request-confirm").click();
     await waitText(pi, "adjust-findings", "间接费用");
@@ -206,8 +190,8 @@ describe("project changes by the city's rules", () => {
 
     // … then moves ¥2,000 from publications to travel: recorded at once, no bureau step.
     await pi.getByRole("button", { name: "移除 间接费用" }).click();
-    await amount(pi, "travelMeetings", "12000");
-    await amount(pi, "publicationIp", "13000");
+    await adjustAmount(pi, "travelMeetings", "12000");
+    await adjustAmount(pi, "publicationIp", "13000");
     await waitText(pi, "change-decider-name", "项目负责人自主决定");
     await waitText(pi, "change-effect", "自主决定，提交即生效并备案");
     expect(await pi.getByTestId("change-not-yours").count()).toBe(0);
@@ -224,7 +208,7 @@ describe("project changes by the city's rules", () => {
     await waitText(pi, "current-budget-travelMeetings", formatYuan(1_200_000));
     await waitText(pi, "current-budget-publicationIp", formatYuan(1_300_000));
     await waitText(pi, "current-budget-total", formatYuan(2_500_000));
-    const done = row(pi, "budgetAdjustment");
+    const done = changeRow(pi, "budgetAdjustment");
     await waitText(pi, "change-status", "已自主决定并备案");
     await done.getByTestId("clause").filter({ hasText: "LY-FUNDS §18" }).waitFor();
     expect(await pi.getByTestId("changes-waiting").count()).toBe(0);
@@ -248,9 +232,9 @@ describe("project changes by the city's rules", () => {
     // 1. The unit applies: ¥2,000 of travel to a testing line it adds; the bureau decides.
     const unit = await openProject("dt-unit", project.id);
     await startChange(unit, "预算调剂");
-    await amount(unit, "travelMeetings", "8000");
+    await adjustAmount(unit, "travelMeetings", "8000");
     await addCategory(unit, "测试化验加工费");
-    await amount(unit, "testing", "2000");
+    await adjustAmount(unit, "testing", "2000");
     await waitText(unit, "change-decider-name", "市科技局审批");
     await waitText(unit, "change-decider", "DT-RULES §19");
     await waitText(unit, "change-effect", "提交后由市科技局审批，批准后方生效");
@@ -288,7 +272,7 @@ describe("project changes by the city's rules", () => {
 
     // 2. The officer approves both; the budget and the end date follow.
     const officer = await openProject("dt-officer", project.id);
-    await row(officer, "budgetAdjustment").getByTestId("change-approve").click();
+    await changeRow(officer, "budgetAdjustment").getByTestId("change-approve").click();
     await officer.getByTestId("change-decide-form").waitFor();
     await settle(officer);
     await waitText(officer, "change-decide-consequence", `${formatYuan(1_000_000)} → ${formatYuan(800_000)}`);
@@ -303,16 +287,16 @@ describe("project changes by the city's rules", () => {
     await waitText(officer, "current-budget-testing", formatYuan(200_000));
     await waitText(officer, "current-budget-travelMeetings", formatYuan(800_000));
     await waitText(officer, "current-budget-total", formatYuan(2_500_000));
-    await row(officer, "budgetAdjustment")
+    await changeRow(officer, "budgetAdjustment")
       .getByTestId("change-status")
       .filter({ hasText: "已批复" })
       .waitFor();
-    await row(officer, "budgetAdjustment")
+    await changeRow(officer, "budgetAdjustment")
       .getByTestId("change-note-text")
       .filter({ hasText: "经审核，同意调剂。" })
       .waitFor();
 
-    await row(officer, "extension").getByTestId("change-approve").click();
+    await changeRow(officer, "extension").getByTestId("change-approve").click();
     await officer.getByTestId("change-decide-form").waitFor();
     await officer.getByTestId("change-note").fill("同意延期至年底。");
     await officer.getByTestId("change-decide-submit").click();
@@ -326,4 +310,95 @@ describe("project changes by the city's rules", () => {
     await shot(officer, "dt-approved");
     await officer.close();
   }, 300_000);
+
+  it("in Datong the life goes on: paid, reported, accepted with the district's opinion, graded, the balance returned (DT-RULES §17, §23)", async () => {
+    const project = projects.get("dt") as Project;
+    const { year } = project;
+
+    // 1. The lump sum, once the task book is signed (a city setting): prepared, approved by finance, paid.
+    const preparer = await openProject("dt-officer", project.id);
+    const paymentId = await prepareNodePayment(preparer, "lumpSum", "计划任务书签订后一次性拨付。");
+    await preparer.close();
+    const finance = await openProject("dt-finance", project.id);
+    await approvePayment(finance, paymentId);
+    await finance.close();
+    const payer = await openProject("dt-officer", project.id);
+    await payPayment(payer, paymentId, `DT-GK-${year}-0415`);
+    await waitText(payer, "money-paid", formatWanYuan(2_500_000));
+    await payer.close();
+
+    // 2. Six months from the start the first report is due: the PI files it, the officer approves it.
+    const due = (await trackingOf(live.url, project.id, "dt")).schedule[0].dueDate as string;
+    await advance(Math.max(0, Math.round((Date.parse(due) - Date.parse(today())) / 86_400_000)));
+    const pi = await openProject("dt-pi", project.id);
+    await pi.getByTestId("progress-schedule").waitFor();
+    await waitText(pi, "tracking-rule", "每 6 个月报告一次");
+    await fileProgressReport(pi, 1, {
+      summary: "完成数字经济与实体经济融合现状调研，形成调研报告初稿。",
+      spentYuan: { publicationIp: "3000", travelMeetings: "3000", testing: "0" },
+      evidence: "调研报告初稿（附件）",
+      explanation: "出版费用在研究报告定稿后集中支付。",
+    });
+    await pi.close();
+    const reviewer = await openProject("dt-officer", project.id);
+    await approveProgressReport(reviewer, 1, "同意，进展符合任务书。");
+    await shot(reviewer, "dt-life-reported");
+    await reviewer.close();
+
+    // 3. The PI submits for acceptance; the district's S&T department agrees (DT-RULES §17).
+    const { convene, confirmConvene, scoreLatest, ...acceptance } = acceptanceSteps(live);
+    const submitter = await acceptance.openProject("dt-pi", project.id);
+    await waitText(submitter, "acceptance-balance-rule", "退回财政");
+    await submitAcceptance(submitter, {
+      evidence: "研究报告及市发改委采纳证明",
+      report: "项目完成大同数字经济与实体经济融合路径研究，形成研究报告 1 份，提出政策建议 6 条。",
+      settledYuan: { publicationIp: "12000", travelMeetings: "6000", testing: "2000" },
+    });
+    await submitter.close();
+    const district = await acceptance.openProject("dt-district", project.id);
+    await district.getByTestId("acceptance-districtOpinion-open").click();
+    await district.getByTestId("district-opinion-form").waitFor();
+    await settle(district);
+    await tick(district.getByTestId("district-opinion-agrees").locator("input[type=radio]").first());
+    await district.getByTestId("district-opinion-text").fill("项目按任务书完成研究，同意组织验收。");
+    await district.getByTestId("district-opinion-submit").click();
+    await district.getByTestId("district-opinion-confirm").click();
+    await waitText(district, "acceptance-district-agrees", "同意验收");
+    await district.close();
+
+    // 4. A panel of five scores 85 on every aspect: 良. The officer passes it as the mean calls for.
+    const convener = await acceptance.openProject("dt-officer", project.id);
+    await confirmConvene(convener, (await convene(convener, 5)).names);
+    await convener.close();
+    await scoreLatest(project.id, project.number, [85, 85, 85, 85, 85], "dt");
+    const passer = await acceptance.openProject("dt-officer", project.id);
+    await waitText(passer, "assessment-grade", "良");
+    const passing = await passAcceptance(passer, "专家组同意通过验收。");
+    expect(passing).toContain("平均分 85.00 分");
+    await waitText(passer, "acceptance-grade", "良");
+    await waitText(passer, "project-stage", "结题");
+
+    // 5. The balance returns to the treasury (a city setting): ¥25,000 paid, ¥20,000 settled, ¥5,000 due.
+    const settlement = passer.getByTestId("closure-settlement-decided");
+    await settlement
+      .getByTestId("closure-due")
+      .filter({ hasText: formatYuan(500_000) })
+      .waitFor();
+    await passer.getByTestId("life-return").click();
+    await passer.getByTestId("return-form").waitFor();
+    await settle(passer);
+    await passer.getByTestId("return-amount").fill("5000");
+    await passer.getByTestId("return-reference").fill(`DT-JY-${year}-0611`);
+    await passer.getByTestId("return-submit").click();
+    await passer.getByTestId("return-confirm").waitFor();
+    expect(await confirmText(passer)).toContain(`尚未退回 ${formatYuan(0)}`);
+    await passer.getByTestId("return-confirm").click();
+    await settlement
+      .getByTestId("closure-outstanding")
+      .filter({ hasText: formatYuan(0) })
+      .waitFor();
+    await waitText(passer, "money-returned", formatWanYuan(500_000));
+    await shot(passer, "dt-life-closed");
+    await passer.close();
+  }, 900_000);
 });

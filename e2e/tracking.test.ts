@@ -1,9 +1,19 @@
-import { addMonths, chinaDateOf } from "@luoshu/domain";
+import { addMonths, chinaDateOf, formatWanYuan, formatYuan } from "@luoshu/domain";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { settle } from "./a11y.ts";
+import { acceptanceSteps } from "./acceptance-helpers.ts";
 import { serverClock, signInAs } from "./decision-helpers.ts";
 import { pick, record, tick, waitText } from "./flow-helpers.ts";
+import {
+  adjustAmount,
+  approvePayment,
+  passAcceptance,
+  payPayment,
+  prepareNodePayment,
+  startChange,
+  submitAcceptance,
+} from "./life-steps.ts";
 import { serverAndBrowser } from "./server.ts";
 import { signedMajorInnovationProject, trackingOf, usernamesOf } from "./tracking-setup.ts";
 
@@ -15,7 +25,12 @@ import { signedMajorInnovationProject, trackingOf, usernamesOf } from "./trackin
 // sent; the officer, whose mid-term node waits for the report, returns it; the PI mends it from its
 // returned content and files again; the officer approves it. The officer convenes a panel of three
 // experts free of conflict, each scores the scorecard on /assessments, and the officer concludes as
-// the mean calls for (通过): the mid-term node's payment can then be prepared, and is.
+// the mean calls for (通过): the mid-term node's payment can then be prepared, and is. The project then
+// lives on to its end (issue 16's life in Luoyang): finance approves the mid-term payment and it is
+// paid; the PI moves money between two lines on his own authority (LY-FUNDS §18); he submits for
+// acceptance, a panel scores it 优 and the officer passes it; the final node, released by acceptance,
+// is paid. A 重大科技创新专项 has no post-subsidy: Luoyang's is for 公益科研项目 (LY-REFORM §三(四)2),
+// whose grade → post-subsidy paid is walked in acceptance.test.ts and subsidy-use.test.ts.
 
 const live = serverAndBrowser();
 const day = 86_400_000;
@@ -25,6 +40,7 @@ const today = () => chinaDateOf(serverNow());
 
 let project: Awaited<ReturnType<typeof signedMajorInnovationProject>>;
 let dueDate = "";
+let midTermPaymentId = "";
 const overdueDays = 3;
 
 beforeAll(async () => {
@@ -288,15 +304,70 @@ describe("progress reports and the mid-term assessment", () => {
     expect(await concluder.getByTestId("node-midTerm-prepare").isDisabled()).toBe(false);
     await concluder.getByTestId("midterm").scrollIntoViewIfNeeded();
     await shot(concluder, "passed");
-    await concluder.getByTestId("node-midTerm-prepare").click();
-    await concluder.getByTestId("payment-prepare-submit").waitFor();
-    await settle(concluder);
-    await concluder.getByTestId("payment-prepare-note").fill("期中评估通过后拨付中期节点资金");
-    await concluder.getByTestId("payment-prepare-submit").click();
-    await concluder.getByTestId("payment-prepare-confirm").click();
-    await concluder.getByTestId("payment-prepare-submit").waitFor({ state: "detached" });
-    await concluder.getByTestId("node-midTerm-status").filter({ hasNotText: "未提出" }).waitFor();
+    midTermPaymentId = await prepareNodePayment(concluder, "midTerm", "期中评估通过后拨付中期节点资金");
     await shot(concluder, "midterm-prepared");
     await concluder.close();
   }, 400_000);
+
+  it("the life goes on to its end: the mid-term node paid, the PI's own adjustment, acceptance passed 优, the final node paid", async () => {
+    const year = Number(project.plan.startDate.slice(0, 4));
+
+    // 1. Finance approves the mid-term node's payment; the officer pays it: 60 % + 20 % of ¥550,000.
+    const finance = await openProject("ly-finance");
+    await approvePayment(finance, midTermPaymentId);
+    await finance.close();
+    const payer = await openProject("ly-officer");
+    await payPayment(payer, midTermPaymentId, `LY-GK-${year}-0302`);
+    await waitText(payer, "money-paid", formatWanYuan(44_000_000));
+    await payer.close();
+
+    // 2. The PI moves ¥10,000 from materials to travel: his own decision, in effect at once (LY-FUNDS §18).
+    const pi = await openProject("ly-pi");
+    await startChange(pi, "预算调剂");
+    await adjustAmount(pi, "materials", "290000");
+    await adjustAmount(pi, "travelMeetings", "60000");
+    await waitText(pi, "change-decider-name", "项目负责人自主决定");
+    await pi.getByTestId("change-reason").fill("用户现场验证点增加，差旅费不足，由材料费调剂 1 万元。");
+    await pi.getByTestId("change-request-submit").click();
+    await pi.getByTestId("change-request-confirm").click();
+    await pi.getByTestId("change-request-form").waitFor({ state: "detached" });
+    await waitText(pi, "current-budget-travelMeetings", formatYuan(6_000_000));
+    await waitText(pi, "change-status", "已自主决定并备案");
+
+    // 3. The PI submits for acceptance what the unit spent of the ¥440,000 paid.
+    await submitAcceptance(pi, {
+      evidence: "样机用户现场验证报告（附件 1）",
+      report: "项目研制高精度轴承套圈智能磨削样机 1 台，圆度误差 0.4 μm，完成用户现场验证。",
+      settledYuan: { materials: "250000", testing: "150000", travelMeetings: "40000" },
+    });
+    await pi.close();
+
+    // 4. A panel of three free of conflict scores it 优; the officer passes it as the mean calls for.
+    const { convene, confirmConvene, scoreLatest, ...acceptance } = acceptanceSteps(live);
+    const convener = await acceptance.openProject("ly-officer", project.id);
+    await convener.getByTestId("node-final-prepare-blocked").waitFor();
+    await confirmConvene(convener, (await convene(convener, 3, 3)).names);
+    await convener.close();
+    // 92×30% + 90×20% + 90×20% + 88×15% + 90×15% = 90.30
+    await scoreLatest(project.id, project.number, [92, 90, 90, 88, 90]);
+    const passer = await acceptance.openProject("ly-officer", project.id);
+    await waitText(passer, "assessment-grade", "优");
+    expect(await passAcceptance(passer, "专家组一致同意通过验收。")).toContain("平均分 90.30 分");
+    await waitText(passer, "acceptance-grade", "优");
+    await waitText(passer, "project-stage", "结题");
+    // the balance stays with the unit in Luoyang (LY-FUNDS §19): nothing falls due
+    expect(await passer.getByTestId("closure-settlement-decided").count()).toBe(0);
+
+    // 5. The final node, released by acceptance: prepared, approved by finance, paid.
+    const finalId = await prepareNodePayment(passer, "final", "验收通过后拨付尾款。");
+    await passer.close();
+    const approver = await openProject("ly-finance");
+    await approvePayment(approver, finalId);
+    await approver.close();
+    const last = await openProject("ly-officer");
+    await payPayment(last, finalId, `LY-GK-${year}-1108`);
+    await waitText(last, "money-paid", formatWanYuan(55_000_000));
+    await shot(last, "life-final-paid");
+    await last.close();
+  }, 900_000);
 });

@@ -67,14 +67,20 @@ export function checkSubmission(f: SubmissionFacts): Violation[] {
     });
   }
   // Where the policy's blacklist rule is the city's own setting (DT-RULES §22 only lists), the
-  // refusal says so instead of citing the listing clause the record carries.
+  // refusal says so instead of citing the listing clause the record carries; its text names the
+  // clause the listing rests on (the rule's basis), so the applicant still reads where it comes from.
   const blacklistRule = f.policy.eligibility.find((e) => e.code === "notBlacklisted");
+  const listedUnder = blacklistRule?.basis
+    ? `${blacklistRule.basis.doc} ${blacklistRule.basis.clause}`
+    : null;
   for (const hit of f.integrity) {
     const byRule = hit.kind === "blacklist" && blacklistRule ? citeSource(blacklistRule.source) : null;
+    const bySetting = byRule !== null && "setting" in byRule;
+    const basis = bySetting && listedUnder ? listedUnder : null;
     add({
       code: hit.subject === "unit" ? "SUBMIT_UNIT_BANNED" : "SUBMIT_PI_BANNED",
-      messageZh: `${hit.subject === "unit" ? "申报单位" : "项目负责人"}${hit.kind === "blacklist" ? "已列入科研诚信黑名单" : "处于取消申报资格期间"}${hit.until ? `（至 ${hit.until}）` : ""}，不得申报${byRule && "setting" in byRule ? "（市科技局设定）" : ""}。`,
-      messageEn: `The ${hit.subject === "unit" ? "unit" : "principal investigator"} is ${hit.kind === "blacklist" ? "on the research-integrity blacklist" : "banned from applying"}${hit.until ? ` until ${hit.until}` : ""}${byRule && "setting" in byRule ? " (refused by the city bureau's own setting)" : ""}.`,
+      messageZh: `${hit.subject === "unit" ? "申报单位" : "项目负责人"}${hit.kind === "blacklist" ? `已列入科研诚信黑名单${basis ? `（${basis}）` : ""}` : "处于取消申报资格期间"}${hit.until ? `（至 ${hit.until}）` : ""}，不得申报${bySetting ? "（市科技局设定）" : ""}。`,
+      messageEn: `The ${hit.subject === "unit" ? "unit" : "principal investigator"} is ${hit.kind === "blacklist" ? `on the research-integrity blacklist${basis ? ` (${basis})` : ""}` : "banned from applying"}${hit.until ? ` until ${hit.until}` : ""}${bySetting ? " (refused by the city bureau's own setting)" : ""}.`,
       ...(byRule ?? { clause: hit.clause }),
     });
   }

@@ -10,6 +10,7 @@ import { allowedEvents, fire } from "../shared/machine.ts";
 import {
   type AcceptanceContent,
   type AcceptanceState,
+  acceptanceConcluded,
   acceptanceMachine,
   acceptanceStates,
   checkAcceptance,
@@ -243,6 +244,15 @@ describe("the acceptance's lifecycle", () => {
     expect(
       errorOf(() => fire(acceptanceMachine, "submitted", "toString" as "pass", ["programOfficer"])).code,
     ).toBe("INVALID_TRANSITION");
+  });
+
+  it("counts as concluded (结题) exactly the states with no event left", () => {
+    for (const state of acceptanceStates)
+      expect(acceptanceConcluded(state), state).toBe(
+        allowedEvents(acceptanceMachine, state, [...roles]).length === 0,
+      );
+    expect(acceptanceConcluded(null)).toBe(false);
+    expect(acceptanceConcluded(undefined)).toBe(false);
   });
 });
 

@@ -34,6 +34,13 @@ export const acceptanceMachine = defineMachine({
   },
 });
 
+/**
+ * Whether a project's acceptance has concluded (结题): passed, failed, or a filed project closed by its
+ * unit (recorded as accepted). A concluded project has nothing left to terminate.
+ */
+export const acceptanceConcluded = (status: AcceptanceState | null | undefined): boolean =>
+  status === "accepted" || status === "failed";
+
 /** The unit's commitment for acceptance (LY-PLAN §七(四): integrity commitments at every stage). */
 export const acceptanceCommitmentZh =
   "本单位承诺：所提交的验收材料真实、准确、完整，考核指标完成情况和经费决算如实填报，不存在弄虚作假、抄袭剽窃等科研失信行为。如有不实，愿承担相应责任。";

@@ -134,9 +134,17 @@ export function raiseObjection(listId: string, input: RaiseObjectionInput): Prom
   });
 }
 
-/** Issued projects in scope; `mine`: those whose task book waits for the caller. */
-export function fetchProjects(mine = false): Promise<{ items: Project[] }> {
-  return apiFetch("/projects", { query: { mine: mine ? "true" : undefined } });
+/** What of the projects in scope waits for the caller: its task book, or its acceptance. */
+export type ProjectsWaiting = "taskBook" | "acceptance";
+
+/** Issued projects in scope; `waiting`: only those whose task book or acceptance waits for the caller. */
+export function fetchProjects(waiting: ProjectsWaiting | null = null): Promise<{ items: Project[] }> {
+  return apiFetch("/projects", {
+    query: {
+      mine: waiting === "taskBook" ? "true" : undefined,
+      acceptance: waiting === "acceptance" ? "waiting" : undefined,
+    },
+  });
 }
 
 /** The applicant's own result once the list is issued: no expert names. */

@@ -81,7 +81,8 @@ const projects: Record<string, DemoProject[]> = {
   ],
 };
 
-const contentOf = (p: DemoProject, prefix: string, year: number) => ({
+/** The content of a demo PI's soft science application (the city's PI by `prefix`), starting 1 July of `year`. */
+export const demoApplicationContent = (p: DemoProject, prefix: string, year: number) => ({
   basic: {
     title: p.title,
     abstract: p.abstract,
@@ -145,7 +146,7 @@ export async function passDemoApplications(
   const ids: string[] = [];
   for (const [i, p] of (options.projects ?? projects[prefix] ?? []).slice(0, count).entries()) {
     const { id } = await ok(pi, "POST", "/api/applications", { callId, title: p.title });
-    await ok(pi, "PUT", `/api/applications/${id}/content`, contentOf(p, prefix, year));
+    await ok(pi, "PUT", `/api/applications/${id}/content`, demoApplicationContent(p, prefix, year));
     await ok(pi, "POST", `/api/applications/${id}/commitment`, { as: "pi" });
     await ok(unit, "POST", `/api/applications/${id}/commitment`, { as: "unit" });
     await ok(pi, "PUT", `/api/applications/${id}/attachments/commitmentScan`, scan, {

@@ -20,6 +20,7 @@ import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../plugins/access.ts";
 import { codesOf } from "../../plugins/error-codes.ts";
 import { projectIdsWaitingForTaskBook } from "../execution/task-books-waiting.ts";
+import { projectIdsWaitingForAcceptance } from "../tracking/acceptances-waiting.ts";
 import {
   draftCommission,
   fireCommissionEvent,
@@ -111,8 +112,10 @@ export async function projectRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary:
-          "Approved projects in the caller's scope; mine=true: those whose task book waits for the caller",
-        querystring: z.object({ mine: z.enum(["true", "false"]).optional() }).strict(),
+          "Approved projects in the caller's scope; mine=true: those whose task book waits for the caller; acceptance=waiting: those whose acceptance waits for the caller (the bureau to convene or conclude, the district to give its opinion)",
+        querystring: z
+          .object({ mine: z.enum(["true", "false"]).optional(), acceptance: z.enum(["waiting"]).optional() })
+          .strict(),
         response: { 200: z.object({ items: z.array(projectDto), total: z.number() }) },
       },
     },
@@ -120,7 +123,11 @@ export async function projectRoutes(app: FastifyInstance, deps: AppDeps) {
       const ctx = callerOf(request);
       const all = await projectsInScope(deps, ctx);
       const waiting =
-        request.query.mine === "true" ? await projectIdsWaitingForTaskBook(deps.repos, ctx) : null;
+        request.query.mine === "true"
+          ? await projectIdsWaitingForTaskBook(deps.repos, ctx)
+          : request.query.acceptance === "waiting"
+            ? await projectIdsWaitingForAcceptance(deps.repos, ctx)
+            : null;
       const items = waiting ? all.filter((p) => waiting.has(p.id)) : all;
       return { items, total: items.length };
     },

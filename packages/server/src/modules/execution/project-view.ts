@@ -110,7 +110,13 @@ export async function readProject(
   const payments = pays.map((pay) =>
     paymentDtoOf(policy, ctx, names, pay, { ...p, unitName: found.unitName }),
   );
-  const { facts, outstanding } = await nodeFactsOf(repos, policy, p, tb?.status === "signed", ctx.now);
+  const { facts, outstanding, concluded } = await nodeFactsOf(
+    repos,
+    policy,
+    p,
+    tb?.status === "signed",
+    ctx.now,
+  );
   const nodes = (tb?.content.nodes ?? []).map((n) => {
     const live = pays.find((x) => x.node === n.code && x.status !== "cancelled");
     return {
@@ -141,8 +147,6 @@ export async function readProject(
   const book = tb ? taskBookDto(tb, names, roles) : null;
   const approval = paymentApprovalOf(policy);
   const blocked = p.origin === "filing" ? errorCatalogue.TASK_BOOK_NOT_APPLICABLE : null;
-  // 结题: the acceptance concluded (passed, failed, or a filed project closed by its unit)
-  const concluded = facts.accepted || p.grade !== null;
   const { life, timeline } = await lifeOf(repos, policy, ctx, { ...p, concluded });
   const payable = p.closedAs === null && !life.suspended;
   return {

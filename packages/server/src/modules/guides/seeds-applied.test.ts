@@ -205,7 +205,7 @@ describe("routing through the district", () => {
 });
 
 describe("Datong's blacklist (DT-RULES §22 lists; refusing is the city's setting)", () => {
-  it("refuses a blacklisted unit as the city's setting, citing no clause", async () => {
+  it("refuses a blacklisted unit as the city's setting, naming the listing's clause in its text only", async () => {
     const banned = await t.as("dt-unit2");
     const demo = (await banned.get("/api/guides")).body.items[0];
     const id = await startApplication(banned, demo.calls[0].id, "黑名单单位的申报");
@@ -214,5 +214,7 @@ describe("Datong's blacklist (DT-RULES §22 lists; refusing is the city's settin
     const v = res.body.details.violations.find((x: { code: string }) => x.code === "SUBMIT_UNIT_BANNED");
     expect(v).toMatchObject({ setting: "city" });
     expect(v.clause).toBeUndefined();
+    // the text names the clause the listing rests on
+    expect(v.messageZh).toBe("申报单位已列入科研诚信黑名单（DT-RULES §22），不得申报（市科技局设定）。");
   });
 });

@@ -1,4 +1,5 @@
 import {
+  acceptanceConcluded,
   addYears,
   allocateBack,
   assessmentMachine,
@@ -135,7 +136,7 @@ export async function decideTermination(
 /** Refuses to terminate a project whose acceptance has concluded (结题): there is nothing left to end. */
 export async function mustNotBeConcluded(repos: Repos, p: { cityId: string; id: string }) {
   const app = await repos.tracking.acceptance(p.cityId, p.id);
-  if (app?.status === "accepted" || app?.status === "failed")
+  if (app && acceptanceConcluded(app.status))
     throw invalidTransition(
       "项目已完成验收（结题），不能再终止。",
       "The project's acceptance has concluded: there is nothing left to terminate.",

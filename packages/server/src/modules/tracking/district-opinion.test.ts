@@ -42,6 +42,22 @@ async function convene() {
   expect(convened.status, JSON.stringify(convened.body)).toBe(201);
   return { id: convened.body.acceptance.assessments.at(-1).id as string, experts };
 }
+/**
+ * Whether the project waits for the user's step on its acceptance: in the filtered project list
+ * (`?acceptance=waiting`), and counted on the workspace's tile, which links to that list.
+ */
+async function waitsFor(u: string, p = id): Promise<boolean> {
+  const c = await as(u);
+  const listed = (await c.get("/api/projects?acceptance=waiting")).body.items as { id: string }[];
+  const tile = (
+    (await c.get("/api/workspace")).body.tasks as { key: string; count: number; link: string }[]
+  ).find((x) => x.key === "acceptancesWaiting");
+  if (tile) {
+    expect(tile.link).toBe("/projects?acceptance=waiting");
+    expect(tile.count, u).toBe(listed.length);
+  }
+  return listed.some((x) => x.id === p);
+}
 const conclude = async (assessmentId: string, event: string) =>
   (await as("ly-officer")).post(`/api/projects/${id}/assessments/${assessmentId}/events/${event}`, {
     note: "验收专家组意见。",
@@ -78,6 +94,8 @@ describe("the district's opinion on acceptance", () => {
       actions: [],
       districtAsked: true,
     });
+    expect(await waitsFor("ly-district")).toBe(false);
+    expect(await waitsFor("ly-officer")).toBe(false);
     const early = await (await as("ly-district")).post(url(), { agrees: true, opinion: "同意验收。" });
     expect(early.status, JSON.stringify(early.body)).toBe(422);
     expect(early.body.code).toBe("INVALID_TRANSITION");
@@ -87,6 +105,11 @@ describe("the district's opinion on acceptance", () => {
     await submit();
     const told = (await (await as("ly-district")).get("/api/notifications")).body as { titleZh: string }[];
     expect(told.some((n) => n.titleZh.includes("请提出县区意见"))).toBe(true);
+    // waiting for the district's opinion and the bureau's panel; nobody else acts on an acceptance
+    expect(await waitsFor("ly-district")).toBe(true);
+    expect(await waitsFor("ly-officer")).toBe(true);
+    for (const u of ["ly-unit", "ly-pi", "ly-finance", "dt-officer"])
+      expect(await waitsFor(u), u).toBe(false);
     const view = (await tracking("ly-district")).acceptance;
     expect(view.actions).toEqual(["districtOpinion"]);
     expect(view.application.districtOpinion).toBeNull();
@@ -112,6 +135,9 @@ describe("the district's opinion on acceptance", () => {
     // a second opinion while the application waits replaces the first
     const again = await district.post(url(), { agrees: true, opinion: "补充说明后，同意验收。" });
     expect(again.status).toBe(200);
+    // given, it no longer waits for the district; it still waits for the bureau
+    expect(await waitsFor("ly-district")).toBe(false);
+    expect(await waitsFor("ly-officer")).toBe(true);
     for (const u of ["ly-officer", "ly-unit", "ly-pi", "ly-finance"])
       expect((await tracking(u)).acceptance.application.districtOpinion, u).toMatchObject({
         agrees: true,
@@ -138,7 +164,11 @@ describe("the district's opinion on acceptance", () => {
     const late = await (await as("ly-district")).post(url(), { agrees: true, opinion: "同意验收。" });
     expect(late.status).toBe(422);
     expect((await tracking("ly-district")).acceptance.actions).toEqual([]);
+    // deferred, it waits for the unit, not the bureau
+    expect(await waitsFor("ly-officer")).toBe(false);
     await submit("ly-unit");
+    expect(await waitsFor("ly-district")).toBe(true);
+    expect(await waitsFor("ly-officer")).toBe(true);
     const view = (await tracking("ly-district")).acceptance;
     expect(view.application.districtOpinion).toBeNull();
     expect(view.actions).toEqual(["districtOpinion"]);
@@ -166,5 +196,14 @@ describe("the district's opinion on acceptance", () => {
     const late = await (await as("ly-district")).post(url(), { agrees: false, opinion: "不同意。" });
     expect(late.status).toBe(422);
     expect((await tracking("ly-district")).acceptance.actions).toEqual([]);
+    expect(await waitsFor("ly-officer")).toBe(false);
+    expect(await waitsFor("ly-district")).toBe(false);
+  });
+
+  it("is asked of a district only for its own projects", async () => {
+    expect(await waitsFor("dt-district")).toBe(false);
+    const other = await (await as("ly-district")).get("/api/projects?acceptance=waiting");
+    expect(other.body.items.some((p: { id: string }) => p.id === elsewhere)).toBe(false);
+    expect((await (await as("ly-district")).get("/api/projects?acceptance=mine")).status).toBe(400);
   });
 });

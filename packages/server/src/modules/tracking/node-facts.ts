@@ -1,11 +1,18 @@
-import { chinaDateOf, type NodeFacts, type Policy, reportsOutstanding } from "@luoshu/domain";
+import {
+  acceptanceConcluded,
+  chinaDateOf,
+  type NodeFacts,
+  type Policy,
+  reportsOutstanding,
+} from "@luoshu/domain";
 import type { Repositories } from "../../repositories.ts";
 import { reportTermsOf } from "./tracking-terms.ts";
 
 /**
  * What a project's payment nodes wait for (LY-FUNDS §13(一)): the task book signed, the mid-term
  * assessment passed, acceptance, the grade; and the progress reports due by today that are not yet
- * approved, which hold every node (DT-RULES §14(五); LY-FUNDS §10).
+ * approved, which hold every node (DT-RULES §14(五); LY-FUNDS §10); and whether its acceptance has
+ * concluded (结题).
  */
 export async function nodeFactsOf(
   repos: Pick<Repositories, "execution" | "projectLife" | "tracking">,
@@ -13,7 +20,7 @@ export async function nodeFactsOf(
   p: { cityId: string; id: string; grade: NodeFacts["grade"] },
   taskBookSigned: boolean,
   now: Date,
-): Promise<{ facts: NodeFacts; outstanding: number[] }> {
+): Promise<{ facts: NodeFacts; outstanding: number[]; concluded: boolean }> {
   const [midTermPassed, found, reports, acceptance] = await Promise.all([
     repos.tracking.midTermPassed(p.cityId, p.id),
     reportTermsOf(repos, policy, p),
@@ -23,5 +30,6 @@ export async function nodeFactsOf(
   return {
     facts: { taskBookSigned, midTermPassed, accepted: acceptance?.status === "accepted", grade: p.grade },
     outstanding: found ? reportsOutstanding(found.schedule, reports, chinaDateOf(now)) : [],
+    concluded: acceptanceConcluded(acceptance?.status),
   };
 }

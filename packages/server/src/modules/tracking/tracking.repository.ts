@@ -132,6 +132,14 @@ export function trackingRepository(db: Db) {
       return r;
     },
 
+    /** The city's acceptance applications in a state (the inbox of what waits for the bureau or a district). */
+    async acceptancesIn(cityId: string, status: AcceptanceRow["status"]): Promise<AcceptanceRow[]> {
+      return db
+        .select()
+        .from(acceptanceApplications)
+        .where(and(eq(acceptanceApplications.cityId, cityId), eq(acceptanceApplications.status, status)));
+    },
+
     async insertAcceptance(row: typeof acceptanceApplications.$inferInsert): Promise<AcceptanceRow> {
       return withConflicts(
         {

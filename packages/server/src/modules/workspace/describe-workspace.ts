@@ -28,6 +28,7 @@ import type { ProjectLifeRepository } from "../project-life/project-life.reposit
 import type { ReviewsRepository } from "../reviews/reviews.repository.ts";
 import type { RectificationsRepository } from "../supervision/rectifications.repository.ts";
 import { type RectificationNeed, rectificationInbox } from "../supervision/rectifications.ts";
+import { projectIdsWaitingForAcceptance } from "../tracking/acceptances-waiting.ts";
 import { myAssessments } from "../tracking/expert-assessments.ts";
 import { type ProgressNeed, progressInbox } from "../tracking/progress-inbox.ts";
 import type { TrackingRepository } from "../tracking/tracking.repository.ts";
@@ -308,6 +309,18 @@ const rectificationTile =
 const rectificationsToReport = rectificationTile("report", "待整改的事项", "Issues to correct");
 const rectificationsToVerify = rectificationTile("verify", "待核验的整改事项", "Corrections to verify");
 
+/** 结题验收: submitted acceptances the bureau convenes a panel for or concludes, or a district gives its opinion on. */
+const acceptancesWaiting: Provider = async ({ repos }, ctx) => {
+  const district = ctx.actor.roles.includes("districtOfficer");
+  return task(
+    "acceptancesWaiting",
+    district ? "待提出县区意见的结题验收" : "待组织验收或作出结论的项目",
+    district ? "Acceptances waiting for the district's opinion" : "Acceptances to convene or conclude",
+    "/projects?acceptance=waiting",
+    (await projectIdsWaitingForAcceptance(repos, ctx)).size,
+  );
+};
+
 /** 期中评估 and 结题验收: the panels an expert sits on and has not scored yet. */
 const assessmentsToScore: Provider = async (deps, ctx) => {
   const mine = await myAssessments(deps, ctx);
@@ -332,6 +345,7 @@ const providersByRole: Record<Role, Provider[]> = {
     closuresWaitingTile,
     reportsToReview,
     reportsOverdue,
+    acceptancesWaiting,
     rectificationsToVerify,
     needsToTriage,
     guidesToPublish,
@@ -361,7 +375,7 @@ const providersByRole: Record<Role, Provider[]> = {
     policies,
     budget,
   ],
-  districtOfficer: [districtReview, reportsOverdue, projects, unitsInScope, policies],
+  districtOfficer: [districtReview, reportsOverdue, acceptancesWaiting, projects, unitsInScope, policies],
   agencyOfficer: [formalCheck, policies],
   unitAdmin: [
     myDrafts,

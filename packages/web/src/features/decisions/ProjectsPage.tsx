@@ -1,4 +1,4 @@
-import { Table, type TableColumnsType, Tag } from "antd";
+import { Space, Table, type TableColumnsType, Tag } from "antd";
 import { Link, useSearchParams } from "react-router-dom";
 import type { Project } from "../../api/decisions";
 import { useLocale } from "../../app/locale";
@@ -13,16 +13,22 @@ import { originColors, originNames } from "./labels";
 /**
  * 立项项目: the projects issued in the caller's scope, each with its number, the policy it was approved
  * under, and how it came to be (a proposed list, a filing, a directed commission); each opens its
- * project page. `?mine=true` (the workspace's tile) keeps those whose task book waits for the caller.
+ * project page. The workspace's tiles open it filtered: `?mine=true` keeps those whose task book
+ * waits for the caller, `?acceptance=waiting` those whose acceptance does (the bureau's panel or
+ * conclusion, the district's opinion).
  */
 export function ProjectsPage() {
   const me = useCurrentUser();
   const { lang, t } = useLocale();
   const [search, setSearch] = useSearchParams();
   const mine = search.get("mine") === "true";
-  const projects = useProjects(true, mine);
+  const acceptance = !mine && search.get("acceptance") === "waiting";
+  const projects = useProjects(true, mine ? "taskBook" : acceptance ? "acceptance" : null);
   // the task book's parties: the bureau draws and confirms it, the unit confirms it
   const hasTaskBookWork = me.permissions.includes("taskBook.sign");
+  // the acceptance's: the bureau convenes and concludes, the district gives its opinion
+  const hasAcceptanceWork =
+    me.roles.includes("programOfficer") || me.permissions.includes("acceptance.districtOpinion");
 
   const columns: TableColumnsType<Project> = [
     {
@@ -70,14 +76,24 @@ export function ProjectsPage() {
       <PageHeader
         title={t("立项项目", "Projects")}
         extra={
-          (hasTaskBookWork || mine) && (
-            <LabelledSwitch
-              label={t("任务书待我处理", "Task book waiting for me")}
-              checked={mine}
-              onChange={(v) => setSearch(v ? { mine: "true" } : {}, { replace: true })}
-              data-testid="projects-mine"
-            />
-          )
+          <Space wrap>
+            {(hasTaskBookWork || mine) && (
+              <LabelledSwitch
+                label={t("任务书待我处理", "Task book waiting for me")}
+                checked={mine}
+                onChange={(v) => setSearch(v ? { mine: "true" } : {}, { replace: true })}
+                data-testid="projects-mine"
+              />
+            )}
+            {(hasAcceptanceWork || acceptance) && (
+              <LabelledSwitch
+                label={t("验收待我处理", "Acceptance waiting for me")}
+                checked={acceptance}
+                onChange={(v) => setSearch(v ? { acceptance: "waiting" } : {}, { replace: true })}
+                data-testid="projects-acceptance"
+              />
+            )}
+          </Space>
         }
       />
       <ErrorAlert error={projects.error} style={{ marginBottom: 16 }} />
@@ -92,7 +108,9 @@ export function ProjectsPage() {
         locale={{
           emptyText: mine
             ? t("没有等待您处理任务书的项目", "No task book is waiting for you")
-            : t("暂无已立项项目", "No project yet"),
+            : acceptance
+              ? t("没有等待您处理验收的项目", "No acceptance is waiting for you")
+              : t("暂无已立项项目", "No project yet"),
         }}
       />
     </div>

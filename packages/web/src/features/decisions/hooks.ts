@@ -20,6 +20,7 @@ import {
   handleObjection,
   type ListEvent,
   type ListEventInput,
+  type ProjectsWaiting,
   type ProposedList,
   type RaiseObjectionInput,
   raiseObjection,
@@ -113,8 +114,12 @@ export function useSetControlNumber() {
   });
 }
 
-export function useProjects(enabled = true, mine = false) {
-  return useQuery({ queryKey: [...projectsKey, { mine }], queryFn: () => fetchProjects(mine), enabled });
+export function useProjects(enabled = true, waiting: ProjectsWaiting | null = null) {
+  return useQuery({
+    queryKey: [...projectsKey, { waiting }],
+    queryFn: () => fetchProjects(waiting),
+    enabled,
+  });
 }
 
 export function usePublicNotices() {

@@ -40,7 +40,7 @@ export function useEnterprises(enabled: boolean) {
 
 /** The city's projects; the push dialog keeps the chosen enterprise's (the API has no unit filter). */
 export function useCityProjects(enabled: boolean) {
-  return useQuery({ queryKey: ["projects", "all"], queryFn: () => fetchProjects(false), enabled });
+  return useQuery({ queryKey: ["projects", "all"], queryFn: () => fetchProjects(), enabled });
 }
 
 function useRefreshing<V, D>(fn: (v: V) => Promise<D>, key: readonly string[]) {

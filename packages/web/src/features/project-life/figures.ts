@@ -25,10 +25,16 @@ export function terminationDueFen(p: ProjectDetail, spentFen: number): number {
   return Math.max(0, heldFen(p) - spentFen);
 }
 
-/** "将承担单位及项目负责人列入科研诚信黑名单（DT-RULES §22）", with its period. */
+/**
+ * "将承担单位及项目负责人列入科研诚信黑名单（DT-RULES §22）", with its period. A project with no PI of
+ * its own (a directed commission names only its unit) lists its unit alone, as the server does.
+ */
 export function listingText(p: ProjectDetail, lang: Lang, t: Translate): string {
   const l = p.life.rules.listing;
-  const who = subjectsText(l.subjects, lang);
+  const who = subjectsText(
+    l.subjects.filter((s) => s !== "principalInvestigator" || p.piName !== null),
+    lang,
+  );
   const clause = sourceText(l.source, lang);
   const period =
     l.years === null

@@ -89,13 +89,8 @@ export function points(hundredths: number | null | undefined): string {
   return `${whole}.${String(Math.abs(hundredths % 100)).padStart(2, "0")}`;
 }
 
-/** 综合绩效评价 grades (LY-FUNDS §5, §23; DT-RULES §23). */
-export const gradeNames: Names<PerformanceGrade> = {
-  excellent: { zh: "优", en: "Excellent" },
-  good: { zh: "良", en: "Good" },
-  pass: { zh: "合格", en: "Pass" },
-  fail: { zh: "不合格", en: "Fail" },
-};
+/** 综合绩效评价 grades (LY-FUNDS §5, §23; DT-RULES §23): the names the policy pages use. */
+export { gradeNames } from "../policies/labels";
 
 export const gradeColors: Record<PerformanceGrade, string> = {
   excellent: "green",
