@@ -58,7 +58,8 @@ describe("acceptance in Datong", () => {
     // whose acceptance waits for it; nothing is chosen until it chooses; the submit waits, its reason written
     const district = await signInAs(live.browser, live.url, "dt-district");
     await waitText(district, "task-acceptancesWaiting", "待提出县区意见的结题验收");
-    await waitText(district, "task-acceptancesWaiting", "1");
+    // one waits (the tile's count ends its text)
+    await waitText(district, "task-acceptancesWaiting", /\D1$/);
     await district.getByTestId("task-acceptancesWaiting").click();
     await district.getByTestId("page-projects").waitFor();
     expect(await district.getByTestId("projects-acceptance").getAttribute("aria-checked")).toBe("true");
@@ -72,7 +73,7 @@ describe("acceptance in Datong", () => {
     await waitText(district, "district-opinion-submit-blocked", "是否同意验收");
     expect(await district.getByTestId("district-opinion-submit").isDisabled()).toBe(true);
     // the group's first choice: 同意验收
-    await tick(district.getByTestId("district-opinion-agrees").locator("input[type=radio]").first());
+    await tick(district.getByTestId("district-opinion-agree"));
     await district
       .getByTestId("district-opinion-text")
       .fill("经核实，项目已按任务书开展研究，同意组织验收。");

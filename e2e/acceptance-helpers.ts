@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
 import { settle } from "./a11y.ts";
 import { signInAs } from "./decision-helpers.ts";
-import { record, tick, waitText } from "./flow-helpers.ts";
+import { confirmText, record, tick, waitText } from "./flow-helpers.ts";
 import { trackingOf, usernamesOf } from "./tracking-setup.ts";
 
 /**
@@ -12,7 +12,6 @@ import { trackingOf, usernamesOf } from "./tracking-setup.ts";
  */
 export function acceptanceSteps(live: { url: string; browser: Browser }) {
   const shot = (page: Page, step: string) => record(page, `acceptance-${step}`);
-  const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
 
   /** Opens a project's page as `username`, signed in afresh, at its acceptance card. */
   async function openProject(username: string, id: string): Promise<Page> {

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { settle } from "./a11y.ts";
 import { localToday, serverClock, signInAs } from "./decision-helpers.ts";
-import { beijing, pick, record, tick, typeDate, waitText } from "./flow-helpers.ts";
+import { beijing, confirmText, pick, record, tick, typeDate, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
 
 // 揭榜挂帅 in both cities, in the browser (DT-RULES §15; LY-REFORM §三(三)2): the program officer
@@ -59,7 +59,6 @@ async function openChallenges(username: string): Promise<Page> {
 }
 
 /** The text of the confirmation now open: the consequence it states, with its clause. */
-const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
 
 /** A step that must wait: its button is there but disabled, and the reason is written out. */
 async function expectBlocked(page: Page, id: string, action: string, reason: string) {

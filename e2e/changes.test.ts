@@ -5,10 +5,11 @@ import { type LoginAs, ok, scan } from "../packages/server/src/db/seed/demo-revi
 import { settle } from "./a11y.ts";
 import { acceptanceSteps } from "./acceptance-helpers.ts";
 import { apiSessions, serverClock, signInAs } from "./decision-helpers.ts";
-import { record, tick, typeDate, waitText } from "./flow-helpers.ts";
+import { confirmText, record, typeDate, waitText } from "./flow-helpers.ts";
 import {
   addCategory,
   adjustAmount,
+  agreeAsDistrict,
   approvePayment,
   approveProgressReport,
   changeRow,
@@ -16,6 +17,7 @@ import {
   passAcceptance,
   payPayment,
   prepareNodePayment,
+  recordReturn,
   startChange,
   submitAcceptance,
 } from "./life-steps.ts";
@@ -122,9 +124,6 @@ beforeAll(async () => {
 }, 300_000);
 
 const shot = (page: Page, step: string) => record(page, `changes-${step}`);
-
-/** The text of the confirmation now open: the consequence it states. */
-const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
 
 /** Opens the project's page as `username`, signed in afresh, at its changes card. */
 async function openProject(username: string, id: string): Promise<Page> {
@@ -356,14 +355,7 @@ describe("project changes by the city's rules", () => {
     });
     await submitter.close();
     const district = await acceptance.openProject("dt-district", project.id);
-    await district.getByTestId("acceptance-districtOpinion-open").click();
-    await district.getByTestId("district-opinion-form").waitFor();
-    await settle(district);
-    await tick(district.getByTestId("district-opinion-agrees").locator("input[type=radio]").first());
-    await district.getByTestId("district-opinion-text").fill("项目按任务书完成研究，同意组织验收。");
-    await district.getByTestId("district-opinion-submit").click();
-    await district.getByTestId("district-opinion-confirm").click();
-    await waitText(district, "acceptance-district-agrees", "同意验收");
+    await agreeAsDistrict(district, "项目按任务书完成研究，同意组织验收。");
     await district.close();
 
     // 4. A panel of five scores 85 on every aspect: 良. The officer passes it as the mean calls for.
@@ -376,7 +368,7 @@ describe("project changes by the city's rules", () => {
     const passing = await passAcceptance(passer, "专家组同意通过验收。");
     expect(passing).toContain("平均分 85.00 分");
     await waitText(passer, "acceptance-grade", "良");
-    await waitText(passer, "project-stage", "结题");
+    await waitText(passer, "project-stage-tag", "结题");
 
     // 5. The balance returns to the treasury (a city setting): ¥25,000 paid, ¥20,000 settled, ¥5,000 due.
     const settlement = passer.getByTestId("closure-settlement-decided");
@@ -384,15 +376,7 @@ describe("project changes by the city's rules", () => {
       .getByTestId("closure-due")
       .filter({ hasText: formatYuan(500_000) })
       .waitFor();
-    await passer.getByTestId("life-return").click();
-    await passer.getByTestId("return-form").waitFor();
-    await settle(passer);
-    await passer.getByTestId("return-amount").fill("5000");
-    await passer.getByTestId("return-reference").fill(`DT-JY-${year}-0611`);
-    await passer.getByTestId("return-submit").click();
-    await passer.getByTestId("return-confirm").waitFor();
-    expect(await confirmText(passer)).toContain(`尚未退回 ${formatYuan(0)}`);
-    await passer.getByTestId("return-confirm").click();
+    expect(await recordReturn(passer, "5000", `DT-JY-${year}-0611`)).toContain(`尚未退回 ${formatYuan(0)}`);
     await settlement
       .getByTestId("closure-outstanding")
       .filter({ hasText: formatYuan(0) })

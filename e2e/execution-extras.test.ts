@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ok } from "../packages/server/src/db/seed/demo-review.ts";
 import { settle } from "./a11y.ts";
 import { apiSessions, serverClock, signInAs } from "./decision-helpers.ts";
-import { password, pick, record, waitText } from "./flow-helpers.ts";
+import { confirmText, password, pick, record, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
 
 // 项目执行 in Luoyang, in the browser, past what execution.test.ts walks: the program officer edits a
@@ -152,9 +152,6 @@ beforeAll(async () => {
 }, 300_000);
 
 const shot = (page: Page, step: string) => record(page, `execution-extras-${step}`);
-
-/** The text of the confirmation now open: the consequence it states. */
-const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
 
 /** Opens the project's page as the officer, signed in afresh. */
 async function openProject(id: string): Promise<Page> {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ok } from "../packages/server/src/db/seed/demo-review.ts";
 import { settle } from "./a11y.ts";
 import { apiSessions, minutesPdf, serverClock, signInAs } from "./decision-helpers.ts";
-import { record, typeDate, waitText } from "./flow-helpers.ts";
+import { confirmText, record, typeDate, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
 
 // 项目执行 in both cities, in the browser (DT-RULES §18; LY-FUNDS §12–13): an approved project's
@@ -138,9 +138,6 @@ async function openProject(username: string, id: string): Promise<Page> {
   await page.getByTestId("page-project").waitFor();
   return page;
 }
-
-/** The text of the confirmation now open: the consequence it states. */
-const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
 
 /** A decision taken through its confirmation: the button, the dialog (recorded), the act. */
 async function decide(page: Page, button: string, confirm: string, prefix: Prefix, step: string) {

@@ -60,6 +60,9 @@ export function beijing(d: Date): string {
   }).format(d);
 }
 
+/** The text of the confirmation now open: the consequence it states. */
+export const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
+
 /** Waits until the text of a test id matches. */
 export async function waitText(page: Page, testId: string, text: string | RegExp) {
   await page.getByTestId(testId).filter({ hasText: text }).first().waitFor();

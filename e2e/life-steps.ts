@@ -1,14 +1,12 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { settle } from "./a11y.ts";
-import { pick, tick, waitText } from "./flow-helpers.ts";
+import { confirmText, pick, tick, waitText } from "./flow-helpers.ts";
 
 // The steps of a project's life in the browser that the whole-life walks (tracking.test.ts in
 // Luoyang, changes.test.ts in Datong) take on the project page, each through its dialog and its
 // confirmation. Each takes the page of a user already on the project's page, so that the walks
 // say who does what.
-
-const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
 
 /**
  * Files period `n`'s progress report: the spending by line typed in 元, every milestone the dialog
@@ -58,8 +56,11 @@ export async function approveProgressReport(page: Page, n: number, note: string)
   await waitText(page, `progress-standing-${n}`, "已审核通过");
 }
 
-/** The officer prepares a node's payment with a note; answers the payment's id. */
+/** The officer prepares a node's payment with a note; answers the new payment's id. */
 export async function prepareNodePayment(page: Page, node: string, note: string): Promise<string> {
+  const rows = page.getByTestId("project-payments").locator("tr[data-row-key]");
+  const keys = async () => rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-row-key")));
+  const before = new Set(await keys());
   await page.getByTestId(`node-${node}-prepare`).click();
   await page.getByTestId("payment-prepare-submit").waitFor();
   await settle(page);
@@ -68,8 +69,8 @@ export async function prepareNodePayment(page: Page, node: string, note: string)
   await page.getByTestId("payment-prepare-confirm").click();
   await page.getByTestId("payment-prepare-submit").waitFor({ state: "detached" });
   await page.getByTestId(`node-${node}-status`).filter({ hasNotText: "未提出" }).waitFor();
-  const row = page.getByTestId("project-payments").locator("tr[data-row-key]", { hasText: "待财政审核" });
-  return (await row.first().getAttribute("data-row-key")) as string;
+  await expect.poll(async () => (await keys()).filter((k) => !before.has(k)).length).toBe(1);
+  return (await keys()).find((k) => !before.has(k)) as string;
 }
 
 /** The finance bureau approves a prepared payment on the project page. */
@@ -172,3 +173,53 @@ export async function addCategory(page: Page, name: string) {
 
 /** The changes card's row of the latest change of a kind. */
 export const changeRow = (page: Page, kind: string) => page.getByTestId(`change-row-${kind}`).first();
+
+/**
+ * The officer records money the unit gave back against the project's closure (a revocation's
+ * recovery, a termination's or an acceptance's balance), with the treasury's reference; answers the
+ * confirmation's text.
+ */
+export async function recordReturn(page: Page, yuan: string, reference: string): Promise<string> {
+  await page.getByTestId("life-return").click();
+  await page.getByTestId("return-form").waitFor();
+  await settle(page);
+  await page.getByTestId("return-amount").fill(yuan);
+  await page.getByTestId("return-reference").fill(reference);
+  await page.getByTestId("return-submit").click();
+  await page.getByTestId("return-confirm").waitFor();
+  const consequence = await confirmText(page);
+  await page.getByTestId("return-confirm").click();
+  await page.getByTestId("return-form").waitFor({ state: "detached" });
+  return consequence;
+}
+
+/** The district S&T officer agrees with a submitted acceptance, with its opinion (DT-RULES §17). */
+export async function agreeAsDistrict(page: Page, opinion: string) {
+  await page.getByTestId("acceptance-districtOpinion-open").click();
+  await page.getByTestId("district-opinion-form").waitFor();
+  await settle(page);
+  await tick(page.getByTestId("district-opinion-agree"));
+  await page.getByTestId("district-opinion-text").fill(opinion);
+  await page.getByTestId("district-opinion-submit").click();
+  await page.getByTestId("district-opinion-confirm").click();
+  await page.getByTestId("district-opinion-form").waitFor({ state: "detached" });
+  await waitText(page, "acceptance-district-agrees", "同意验收");
+}
+
+/**
+ * Submits the change dialog and confirms it; the dialog closes once the server has it. A refusal
+ * keeps the dialog open with the server's reason, which the failure then states.
+ */
+export async function submitChange(page: Page) {
+  await page.getByTestId("change-request-submit").click();
+  await page.getByTestId("change-request-confirm").click();
+  await page
+    .getByTestId("change-request-form")
+    .waitFor({ state: "detached" })
+    .catch(async (e: Error) => {
+      const refusal = page.locator(".ant-modal").getByTestId("error-alert");
+      throw new Error(
+        (await refusal.count()) > 0 ? `the change was refused: ${await refusal.innerText()}` : e.message,
+      );
+    });
+}

@@ -5,7 +5,7 @@ import { type LoginAs, ok, scan } from "../packages/server/src/db/seed/demo-revi
 import { settle } from "./a11y.ts";
 import { apiSessions, serverClock, signInAs } from "./decision-helpers.ts";
 import { fillApplication } from "./flow-fill.ts";
-import { pick, record, tick, typeDate, waitText } from "./flow-helpers.ts";
+import { confirmText, pick, record, tick, typeDate, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
 
 // 项目终止、撤销与处理措施 in the browser (issue 16: DT-RULES §20–22; LY-FUNDS §25), on the project
@@ -215,9 +215,6 @@ beforeAll(async () => {
 }, 300_000);
 
 const shot = (page: Page, step: string) => record(page, `project-life-${step}`);
-
-/** The text of the confirmation now open: the consequence it states. */
-const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
 
 /** Opens the project's page as `username`, signed in afresh. */
 async function openProject(username: string, id: string): Promise<Page> {

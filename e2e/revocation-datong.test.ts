@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { demoApplicationContent, ok, scan } from "../packages/server/src/db/seed/demo-review.ts";
 import { settle } from "./a11y.ts";
 import { apiSessions, serverClock, signInAs } from "./decision-helpers.ts";
-import { record, tick, waitText } from "./flow-helpers.ts";
+import { confirmText, record, tick, waitText } from "./flow-helpers.ts";
+import { recordReturn } from "./life-steps.ts";
 import { serverAndBrowser } from "./server.ts";
 
 // 撤销与科研诚信黑名单 in Datong, in the browser (DT-RULES §21–22): the second of issue 16's two lives,
@@ -64,9 +65,9 @@ beforeAll(async () => {
   project = found;
 
   // its task book signed, its whole sum paid once signed
-  const [bureau, holder, finance] = await Promise.all(
-    ["dt-officer", "dt-unit", "dt-finance"].map((u) => api.as(u)),
-  );
+  const bureau = await api.as("dt-officer");
+  const holder = await api.as("dt-unit");
+  const finance = await api.as("dt-finance");
   const id = project.id;
   await ok(bureau, "POST", `/api/projects/${id}/task-book`);
   await ok(holder, "POST", `/api/projects/${id}/task-book/events/confirmUnit`);
@@ -98,7 +99,6 @@ beforeAll(async () => {
 }, 300_000);
 
 const shot = (page: Page, step: string) => record(page, `revocation-datong-${step}`);
-const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
 
 /** The revocation's figure on the card. */
 const closureFigure = (page: Page, figure: string, text: string) =>
@@ -141,15 +141,9 @@ describe("revocation in Datong", () => {
     await closureFigure(officer, "outstanding", formatYuan(paidFen));
 
     // 2. All of it comes back: recorded with the treasury's reference, nothing left outstanding.
-    await officer.getByTestId("life-return").click();
-    await officer.getByTestId("return-form").waitFor();
-    await settle(officer);
-    await officer.getByTestId("return-amount").fill(String(paidFen / 100));
-    await officer.getByTestId("return-reference").fill(recoveryRef);
-    await officer.getByTestId("return-submit").click();
-    await officer.getByTestId("return-confirm").waitFor();
-    expect(await confirmText(officer)).toContain(`尚未退回 ${formatYuan(0)}`);
-    await officer.getByTestId("return-confirm").click();
+    expect(await recordReturn(officer, String(paidFen / 100), recoveryRef)).toContain(
+      `尚未退回 ${formatYuan(0)}`,
+    );
     await closureFigure(officer, "settled", formatYuan(paidFen));
     await closureFigure(officer, "outstanding", formatYuan(0));
     await waitText(officer, "money-returned", formatWanYuan(paidFen));

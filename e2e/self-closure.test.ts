@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ok, scan } from "../packages/server/src/db/seed/demo-review.ts";
 import { settle } from "./a11y.ts";
 import { apiSessions, signInAs } from "./decision-helpers.ts";
-import { record, tick, waitText } from "./flow-helpers.ts";
+import { confirmText, record, tick, waitText } from "./flow-helpers.ts";
 import { serverAndBrowser } from "./server.ts";
 import { luoyangGuide } from "./tracking-setup.ts";
 
@@ -18,7 +18,6 @@ import { luoyangGuide } from "./tracking-setup.ts";
 
 const live = serverAndBrowser();
 const shot = (page: Page, step: string) => record(page, `self-closure-${step}`);
-const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
 const upload = (name: string) => ({
   "content-type": "application/octet-stream",
   "x-file-name": encodeURIComponent(name),

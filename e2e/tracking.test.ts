@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { settle } from "./a11y.ts";
 import { acceptanceSteps } from "./acceptance-helpers.ts";
 import { serverClock, signInAs } from "./decision-helpers.ts";
-import { pick, record, tick, waitText } from "./flow-helpers.ts";
+import { confirmText, pick, record, tick, waitText } from "./flow-helpers.ts";
 import {
   adjustAmount,
   approvePayment,
@@ -13,6 +13,7 @@ import {
   prepareNodePayment,
   startChange,
   submitAcceptance,
+  submitChange,
 } from "./life-steps.ts";
 import { serverAndBrowser } from "./server.ts";
 import { signedMajorInnovationProject, trackingOf, usernamesOf } from "./tracking-setup.ts";
@@ -57,7 +58,6 @@ async function closeDrawer(page: Page) {
   await page.locator(".ant-drawer-close").click();
   await page.locator(".ant-drawer-content-wrapper").waitFor({ state: "hidden" });
 }
-const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
 
 /** Opens the project's page as `username`, signed in afresh, at its tracking card. */
 async function openProject(username: string): Promise<Page> {
@@ -310,6 +310,7 @@ describe("progress reports and the mid-term assessment", () => {
   }, 400_000);
 
   it("the life goes on to its end: the mid-term node paid, the PI's own adjustment, acceptance passed 优, the final node paid", async () => {
+    if (!midTermPaymentId) throw new Error("the mid-term node's payment was not prepared");
     const year = Number(project.plan.startDate.slice(0, 4));
 
     // 1. Finance approves the mid-term node's payment; the officer pays it: 60 % + 20 % of ¥550,000.
@@ -328,9 +329,7 @@ describe("progress reports and the mid-term assessment", () => {
     await adjustAmount(pi, "travelMeetings", "60000");
     await waitText(pi, "change-decider-name", "项目负责人自主决定");
     await pi.getByTestId("change-reason").fill("用户现场验证点增加，差旅费不足，由材料费调剂 1 万元。");
-    await pi.getByTestId("change-request-submit").click();
-    await pi.getByTestId("change-request-confirm").click();
-    await pi.getByTestId("change-request-form").waitFor({ state: "detached" });
+    await submitChange(pi);
     await waitText(pi, "current-budget-travelMeetings", formatYuan(6_000_000));
     await waitText(pi, "change-status", "已自主决定并备案");
 
@@ -354,7 +353,7 @@ describe("progress reports and the mid-term assessment", () => {
     await waitText(passer, "assessment-grade", "优");
     expect(await passAcceptance(passer, "专家组一致同意通过验收。")).toContain("平均分 90.30 分");
     await waitText(passer, "acceptance-grade", "优");
-    await waitText(passer, "project-stage", "结题");
+    await waitText(passer, "project-stage-tag", "结题");
     // the balance stays with the unit in Luoyang (LY-FUNDS §19): nothing falls due
     expect(await passer.getByTestId("closure-settlement-decided").count()).toBe(0);
 

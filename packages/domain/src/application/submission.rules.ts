@@ -4,7 +4,7 @@ import { callWindow, type GuideContent } from "../guide/guide.ts";
 import { validateUscc } from "../identity/identifiers.ts";
 import type { UnitKind } from "../identity/unit.ts";
 import { unitKindNames } from "../identity/unit.ts";
-import type { IntegrityHit } from "../integrity/integrity.rules.ts";
+import { citySettingClause, type IntegrityHit } from "../integrity/integrity.rules.ts";
 import { citationOf, citeSource, type Policy } from "../policy/policy.schema.ts";
 import { DomainError, type Violation } from "../shared/errors.ts";
 import { formatYuan } from "../shared/money.ts";
@@ -68,15 +68,14 @@ export function checkSubmission(f: SubmissionFacts): Violation[] {
   }
   // Where the policy's blacklist rule is the city's own setting (DT-RULES §22 only lists), the
   // refusal says so instead of citing the listing clause the record carries; its text names the
-  // clause the listing rests on (the rule's basis), so the applicant still reads where it comes from.
+  // clause the listing rests on (the record's, else the rule's basis), so the applicant still reads
+  // where it comes from.
   const blacklistRule = f.policy.eligibility.find((e) => e.code === "notBlacklisted");
-  const listedUnder = blacklistRule?.basis
-    ? `${blacklistRule.basis.doc} ${blacklistRule.basis.clause}`
-    : null;
+  const ruleBasis = blacklistRule?.basis ? citationOf(blacklistRule.basis) : null;
   for (const hit of f.integrity) {
     const byRule = hit.kind === "blacklist" && blacklistRule ? citeSource(blacklistRule.source) : null;
     const bySetting = byRule !== null && "setting" in byRule;
-    const basis = bySetting && listedUnder ? listedUnder : null;
+    const basis = bySetting ? (hit.clause !== citySettingClause ? hit.clause : ruleBasis) : null;
     add({
       code: hit.subject === "unit" ? "SUBMIT_UNIT_BANNED" : "SUBMIT_PI_BANNED",
       messageZh: `${hit.subject === "unit" ? "申报单位" : "项目负责人"}${hit.kind === "blacklist" ? `已列入科研诚信黑名单${basis ? `（${basis}）` : ""}` : "处于取消申报资格期间"}${hit.until ? `（至 ${hit.until}）` : ""}，不得申报${bySetting ? "（市科技局设定）" : ""}。`,

@@ -26,6 +26,9 @@ export const integrityKindNames: Record<IntegrityKind, { zh: string; en: string 
   badRecord: { zh: "科研诚信不良记录", en: "Bad integrity record" },
 };
 
+/** The clause a record carries when the rule it applies is the city's own setting, not a clause. */
+export const citySettingClause = "市科技局设定";
+
 /** What the gates need of a record; days in China time, "YYYY-MM-DD", `until` null meaning permanent. */
 export const integrityRecordFactsSchema = z.object({
   subject: z.enum(["unit", "person"]),

@@ -1,6 +1,6 @@
 import type { UseMutationResult } from "@tanstack/react-query";
 import { App, type ButtonProps, Form, type FormInstance, Modal, Space, Typography } from "antd";
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useLocale } from "../app/locale";
 import { ErrorAlert } from "./ErrorAlert";
 import { applyFieldErrors } from "./formErrors";
@@ -38,10 +38,18 @@ export function useFormModal<V, Vars, Data>(options: Options<V, Vars, Data>): Fo
   const [form] = Form.useForm<V>();
   const { reset } = mutation;
 
+  // Opening starts afresh from the initial values. Initial values that arrive or change while the
+  // dialog is open (a refetch of the data they come from) fill it only while nothing has been typed:
+  // nothing typed is lost.
+  const wasOpen = useRef(false);
   useEffect(() => {
+    const opening = open && !wasOpen.current;
+    wasOpen.current = open;
     if (!open) return;
-    form.resetFields();
-    reset();
+    if (opening) {
+      form.resetFields();
+      reset();
+    } else if (form.isFieldsTouched()) return;
     if (initialValues) form.setFieldsValue(initialValues);
   }, [open, initialValues, form, reset]);
 

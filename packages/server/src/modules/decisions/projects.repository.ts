@@ -190,22 +190,29 @@ export function projectsRepository(db: Db) {
       return r;
     },
 
-    /** Issued projects in the caller's scope, newest first. */
-    async projectsInScope(scope: Scope) {
+    /**
+     * Issued projects in the caller's scope, newest first (the latest 1,000); `only`: just these,
+     * however old (what waits for the caller may be years old).
+     */
+    async projectsInScope(scope: Scope, only?: readonly string[]) {
+      if (only?.length === 0) return [];
       return db
         .select({ p: projects, unitName: units.nameZh, districtCode: units.districtCode })
         .from(projects)
         .innerJoin(units, and(eq(units.cityId, projects.cityId), eq(units.id, projects.unitId)))
         .where(
-          scopeWhere(scope, {
-            cityId: projects.cityId,
-            districtCode: units.districtCode,
-            unitId: projects.unitId,
-            ownerUserId: projects.piUserId,
-          }),
+          and(
+            scopeWhere(scope, {
+              cityId: projects.cityId,
+              districtCode: units.districtCode,
+              unitId: projects.unitId,
+              ownerUserId: projects.piUserId,
+            }),
+            only ? inArray(projects.id, [...only]) : undefined,
+          ),
         )
         .orderBy(desc(projects.approvedAt), asc(projects.number))
-        .limit(1000);
+        .limit(only ? only.length : 1000);
     },
 
     /** 既往科研业绩: earlier projects of these units and PIs, with grades where evaluated. */

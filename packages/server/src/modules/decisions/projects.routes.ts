@@ -13,6 +13,7 @@ import {
   setControlNumberBody,
   yearParams,
 } from "@luoshu/contract";
+import { DomainError } from "@luoshu/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -108,7 +109,7 @@ export async function projectRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     "/api/projects",
     {
-      config: { access: { permission: "project.read", scope: "city" } },
+      config: { access: { permission: "project.read", scope: "city" }, errors: ["VALIDATION"] },
       schema: {
         tags,
         summary:
@@ -121,14 +122,20 @@ export async function projectRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const ctx = callerOf(request);
-      const all = await projectsInScope(deps, ctx);
+      if (request.query.mine === "true" && request.query.acceptance)
+        throw new DomainError({
+          code: "VALIDATION",
+          path: "acceptance",
+          messageZh: "请只选择一种待办筛选：任务书或验收。",
+          messageEn: "Ask for one of mine=true and acceptance=waiting.",
+        });
       const waiting =
         request.query.mine === "true"
           ? await projectIdsWaitingForTaskBook(deps.repos, ctx)
           : request.query.acceptance === "waiting"
             ? await projectIdsWaitingForAcceptance(deps.repos, ctx)
-            : null;
-      const items = waiting ? all.filter((p) => waiting.has(p.id)) : all;
+            : undefined;
+      const items = await projectsInScope(deps, ctx, waiting);
       return { items, total: items.length };
     },
   );

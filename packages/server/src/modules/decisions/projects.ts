@@ -40,8 +40,13 @@ export async function decidableCalls(
   return mine ? all.filter(waiting) : all;
 }
 
-export async function projectsInScope(deps: Deps, ctx: CallerContext): Promise<ProjectDto[]> {
-  const rows = await deps.repos.projects.projectsInScope(ctx.scope);
+/** The issued projects in the caller's scope; `only`: just these of them. */
+export async function projectsInScope(
+  deps: Deps,
+  ctx: CallerContext,
+  only?: ReadonlySet<string>,
+): Promise<ProjectDto[]> {
+  const rows = await deps.repos.projects.projectsInScope(ctx.scope, only && [...only]);
   return rows.map(({ p, unitName }) => ({
     id: p.id,
     number: p.number,

@@ -136,11 +136,11 @@ export async function decideTermination(
 /** Refuses to terminate a project whose acceptance has concluded (结题): there is nothing left to end. */
 export async function mustNotBeConcluded(repos: Repos, p: { cityId: string; id: string }) {
   const app = await repos.tracking.acceptance(p.cityId, p.id);
-  if (app && acceptanceConcluded(app.status))
+  if (acceptanceConcluded(app?.status))
     throw invalidTransition(
       "项目已完成验收（结题），不能再终止。",
       "The project's acceptance has concluded: there is nothing left to terminate.",
-      { state: app.status },
+      { state: app?.status },
     );
 }
 

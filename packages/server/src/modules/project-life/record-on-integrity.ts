@@ -1,4 +1,4 @@
-import type { IntegrityKind } from "@luoshu/domain";
+import { citySettingClause, type IntegrityKind } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Repositories } from "../../repositories.ts";
 
@@ -28,7 +28,7 @@ export async function recordOnIntegrity(
     fromDate: r.fromDate,
     untilDate: r.untilDate,
     reason: r.reason,
-    clause: r.clause ?? "市科技局设定",
+    clause: r.clause ?? citySettingClause,
     originId: r.originId,
     createdBy: ctx.actor.userId,
     createdAt: ctx.now,
@@ -44,8 +44,9 @@ export async function recordOnIntegrity(
     });
     listed.push("unit");
   }
-  if (r.subjects.includes("principalInvestigator")) {
-    const pi = p.piUserId ? await repos.projectLife.person(p.piUserId) : undefined;
+  // a project with no PI of its own (a directed commission names its unit) lists its unit alone
+  if (r.subjects.includes("principalInvestigator") && p.piUserId !== null) {
+    const pi = await repos.projectLife.person(p.piUserId);
     if (pi?.digest) {
       await repos.integrity.insert({
         ...common,

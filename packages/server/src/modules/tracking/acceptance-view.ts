@@ -1,5 +1,11 @@
 import type { AssessmentDto, TrackingDto } from "@luoshu/contract";
-import { acceptanceCommitmentZh, citeSource, type Policy, selfClosureSource } from "@luoshu/domain";
+import {
+  acceptanceCommitmentZh,
+  acceptanceConcluded,
+  citeSource,
+  type Policy,
+  selfClosureSource,
+} from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import type { Repositories } from "../../repositories.ts";
 import { isProjectsDistrict } from "./district-opinion.ts";
@@ -57,7 +63,7 @@ export async function acceptanceOf(
         : "指导计划项目由承担单位自行组织结项。"
       : !input.executing
         ? "项目尚未签订任务书、进入执行。"
-        : app && app.status !== "submitted" && app.status !== "returned"
+        : acceptanceConcluded(app?.status)
           ? "项目已完成验收。"
           : live
             ? "验收专家组正在评审。"

@@ -3,6 +3,7 @@ import { oneSessionEach } from "../../lib/inject-client.ts";
 import { freeExperts } from "../../test/assessment-fixtures.ts";
 import { insertedProject, signedProjects } from "../../test/project-fixtures.ts";
 import { type Client, createTestApp, type TestApp } from "../../test/test-app.ts";
+import { trackingRepository } from "./tracking.repository.ts";
 
 // 县区意见 (DT-RULES §17; LY-FUNDS §7–8): the district S&T department of the project's unit (涧西区 for
 // Luoyang's demo unit) records whether it agrees with the acceptance while the application awaits
@@ -25,7 +26,7 @@ const materials = {
     { category: "publicationIp", spentFen: 1_400_000 },
     { category: "travelMeetings", spentFen: 900_000 },
   ],
-  commitment: true,
+  commitment: true as const,
 };
 const submit = async (u = "ly-pi") => {
   const res = await (await as(u)).post(`/api/projects/${id}/acceptance`, materials);
@@ -200,10 +201,27 @@ describe("the district's opinion on acceptance", () => {
     expect(await waitsFor("ly-district")).toBe(false);
   });
 
-  it("is asked of a district only for its own projects", async () => {
-    expect(await waitsFor("dt-district")).toBe(false);
-    const other = await (await as("ly-district")).get("/api/projects?acceptance=waiting");
-    expect(other.body.items.some((p: { id: string }) => p.id === elsewhere)).toBe(false);
-    expect((await (await as("ly-district")).get("/api/projects?acceptance=mine")).status).toBe(400);
+  it("is asked of a district only for its own projects, of the bureau for every one", async () => {
+    // the other district's project submitted for acceptance (its unit's administrator is not a demo login)
+    const officerId = (await (await as("ly-officer")).get("/api/auth/me")).body.id as string;
+    await trackingRepository(t.database.db).insertAcceptance({
+      cityId: "luoyang",
+      projectId: elsewhere,
+      status: "submitted",
+      content: materials,
+      settledFen: 2_300_000,
+      submittedBy: officerId,
+      submittedAt: t.clock.now(),
+    });
+    expect(await waitsFor("ly-officer", elsewhere)).toBe(true);
+    expect(await waitsFor("ly-district", elsewhere)).toBe(false);
+    expect(await waitsFor("dt-district", elsewhere)).toBe(false);
+    expect(await waitsFor("dt-officer", elsewhere)).toBe(false);
+    // one filter at a time, and only the one named
+    const district = await as("ly-district");
+    expect((await district.get("/api/projects?acceptance=mine")).status).toBe(400);
+    const both = await district.get("/api/projects?mine=true&acceptance=waiting");
+    expect(both.status).toBe(400);
+    expect(both.body.code).toBe("VALIDATION");
   });
 });

@@ -1,3 +1,4 @@
+import type { Scope } from "@luoshu/domain";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import {
@@ -12,6 +13,7 @@ import {
   users,
 } from "../../db/schema/index.ts";
 import { withConflicts } from "../../db/unique-violation.ts";
+import { scopeWhere } from "../../lib/scope-sql.ts";
 
 export type ProgressReportRow = typeof progressReports.$inferSelect;
 export type AssessmentRow = typeof assessments.$inferSelect;
@@ -132,12 +134,37 @@ export function trackingRepository(db: Db) {
       return r;
     },
 
-    /** The city's acceptance applications in a state (the inbox of what waits for the bureau or a district). */
-    async acceptancesIn(cityId: string, status: AcceptanceRow["status"]): Promise<AcceptanceRow[]> {
+    /**
+     * The submitted acceptances of open projects in the caller's scope, with whether the district has
+     * given its opinion: what waits for the bureau or a district, however old the project.
+     */
+    async submittedAcceptancesInScope(scope: Scope) {
       return db
-        .select()
+        .select({
+          projectId: acceptanceApplications.projectId,
+          districtAgrees: acceptanceApplications.districtAgrees,
+        })
         .from(acceptanceApplications)
-        .where(and(eq(acceptanceApplications.cityId, cityId), eq(acceptanceApplications.status, status)));
+        .innerJoin(
+          projects,
+          and(
+            eq(projects.cityId, acceptanceApplications.cityId),
+            eq(projects.id, acceptanceApplications.projectId),
+          ),
+        )
+        .innerJoin(units, and(eq(units.cityId, projects.cityId), eq(units.id, projects.unitId)))
+        .where(
+          and(
+            eq(acceptanceApplications.status, "submitted"),
+            isNull(projects.closedAs),
+            scopeWhere(scope, {
+              cityId: projects.cityId,
+              districtCode: units.districtCode,
+              unitId: projects.unitId,
+              ownerUserId: projects.piUserId,
+            }),
+          ),
+        );
     },
 
     async insertAcceptance(row: typeof acceptanceApplications.$inferInsert): Promise<AcceptanceRow> {

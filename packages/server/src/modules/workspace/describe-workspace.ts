@@ -28,7 +28,7 @@ import type { ProjectLifeRepository } from "../project-life/project-life.reposit
 import type { ReviewsRepository } from "../reviews/reviews.repository.ts";
 import type { RectificationsRepository } from "../supervision/rectifications.repository.ts";
 import { type RectificationNeed, rectificationInbox } from "../supervision/rectifications.ts";
-import { projectIdsWaitingForAcceptance } from "../tracking/acceptances-waiting.ts";
+import { acceptancePartOf, projectIdsWaitingForAcceptance } from "../tracking/acceptances-waiting.ts";
 import { myAssessments } from "../tracking/expert-assessments.ts";
 import { type ProgressNeed, progressInbox } from "../tracking/progress-inbox.ts";
 import type { TrackingRepository } from "../tracking/tracking.repository.ts";
@@ -309,13 +309,13 @@ const rectificationTile =
 const rectificationsToReport = rectificationTile("report", "待整改的事项", "Issues to correct");
 const rectificationsToVerify = rectificationTile("verify", "待核验的整改事项", "Corrections to verify");
 
-/** 结题验收: submitted acceptances the bureau convenes a panel for or concludes, or a district gives its opinion on. */
+/** 结题验收: submitted acceptances under way at the bureau, or waiting for the district's opinion. */
 const acceptancesWaiting: Provider = async ({ repos }, ctx) => {
-  const district = ctx.actor.roles.includes("districtOfficer");
+  const district = acceptancePartOf(ctx) === "district";
   return task(
     "acceptancesWaiting",
-    district ? "待提出县区意见的结题验收" : "待组织验收或作出结论的项目",
-    district ? "Acceptances waiting for the district's opinion" : "Acceptances to convene or conclude",
+    district ? "待提出县区意见的结题验收" : "已提交、待验收的项目",
+    district ? "Acceptances waiting for the district's opinion" : "Acceptances submitted, under way",
     "/projects?acceptance=waiting",
     (await projectIdsWaitingForAcceptance(repos, ctx)).size,
   );

@@ -27,8 +27,9 @@ export function ProjectsPage() {
   // the task book's parties: the bureau draws and confirms it, the unit confirms it
   const hasTaskBookWork = me.permissions.includes("taskBook.sign");
   // the acceptance's: the bureau convenes and concludes, the district gives its opinion
-  const hasAcceptanceWork =
-    me.roles.includes("programOfficer") || me.permissions.includes("acceptance.districtOpinion");
+  const hasAcceptanceWork = me.roles.includes("programOfficer") || me.roles.includes("districtOfficer");
+  const taskBookSwitch = hasTaskBookWork || mine;
+  const acceptanceSwitch = hasAcceptanceWork || acceptance;
 
   const columns: TableColumnsType<Project> = [
     {
@@ -76,24 +77,26 @@ export function ProjectsPage() {
       <PageHeader
         title={t("立项项目", "Projects")}
         extra={
-          <Space wrap>
-            {(hasTaskBookWork || mine) && (
-              <LabelledSwitch
-                label={t("任务书待我处理", "Task book waiting for me")}
-                checked={mine}
-                onChange={(v) => setSearch(v ? { mine: "true" } : {}, { replace: true })}
-                data-testid="projects-mine"
-              />
-            )}
-            {(hasAcceptanceWork || acceptance) && (
-              <LabelledSwitch
-                label={t("验收待我处理", "Acceptance waiting for me")}
-                checked={acceptance}
-                onChange={(v) => setSearch(v ? { acceptance: "waiting" } : {}, { replace: true })}
-                data-testid="projects-acceptance"
-              />
-            )}
-          </Space>
+          (taskBookSwitch || acceptanceSwitch) && (
+            <Space wrap>
+              {taskBookSwitch && (
+                <LabelledSwitch
+                  label={t("任务书待我处理", "Task book waiting for me")}
+                  checked={mine}
+                  onChange={(v) => setSearch(v ? { mine: "true" } : {}, { replace: true })}
+                  data-testid="projects-mine"
+                />
+              )}
+              {acceptanceSwitch && (
+                <LabelledSwitch
+                  label={t("验收待我处理", "Acceptance waiting for me")}
+                  checked={acceptance}
+                  onChange={(v) => setSearch(v ? { acceptance: "waiting" } : {}, { replace: true })}
+                  data-testid="projects-acceptance"
+                />
+              )}
+            </Space>
+          )
         }
       />
       <ErrorAlert error={projects.error} style={{ marginBottom: 16 }} />

@@ -38,6 +38,8 @@ export const decisionCallsKey = ["decisions", "calls"] as const;
 export const proposedListKey = (id: string) => ["proposed-list", id] as const;
 export const controlNumbersKey = ["budget", "control-numbers"] as const;
 export const projectsKey = ["projects"] as const;
+/** The project lists (all, or what waits for the caller), without the projects' own pages. */
+export const projectListsKey = [...projectsKey, "list"] as const;
 export const publicNoticesKey = ["publicNotices"] as const;
 export const commissionsKey = ["directed-commissions"] as const;
 export const publicCommissionsKey = ["publicCommissions"] as const;
@@ -116,7 +118,7 @@ export function useSetControlNumber() {
 
 export function useProjects(enabled = true, waiting: ProjectsWaiting | null = null) {
   return useQuery({
-    queryKey: [...projectsKey, { waiting }],
+    queryKey: [...projectListsKey, { waiting }],
     queryFn: () => fetchProjects(waiting),
     enabled,
   });

@@ -28,6 +28,7 @@ import {
 } from "../../api/tracking";
 import { pickLang, useLocale } from "../../app/locale";
 import { useCurrentUser } from "../auth/session";
+import { projectListsKey } from "../decisions/hooks";
 import { paymentsKey, projectKey } from "../execution/hooks";
 import { usePolicy } from "../policies/hooks";
 
@@ -82,7 +83,8 @@ export function useTrackingMutation<V>(id: string, fn: (vars: V) => Promise<Trac
       qc.setQueryData(trackingKey(id), tracking);
       // the project alone, not the tracking under its key that was just set
       qc.invalidateQueries({ queryKey: projectKey(id), exact: true });
-      for (const queryKey of [paymentsKey, progressInboxKey, ["workspace"]])
+      // the lists of what waits (an acceptance submitted, concluded, given the district's opinion)
+      for (const queryKey of [paymentsKey, progressInboxKey, projectListsKey, ["workspace"]])
         qc.invalidateQueries({ queryKey });
     },
   });
