@@ -27,6 +27,18 @@ const projectConflicts = {
  * Projects (立项) and what approving them counts against: the number counters, the year's control
  * numbers, directed commissions, and the units' and PIs' earlier projects and integrity records.
  */
+/**
+ * A project row in the caller's scope, read with its unit joined (the unit's district narrows a
+ * district's scope; the PI owns it): the one mapping every repository of projects filters by.
+ */
+export const projectInScope = (scope: Scope) =>
+  scopeWhere(scope, {
+    cityId: projects.cityId,
+    districtCode: units.districtCode,
+    unitId: projects.unitId,
+    ownerUserId: projects.piUserId,
+  });
+
 export function projectsRepository(db: Db) {
   return {
     async insertCommission(row: typeof directedCommissions.$inferInsert): Promise<CommissionRow> {
@@ -200,17 +212,7 @@ export function projectsRepository(db: Db) {
         .select({ p: projects, unitName: units.nameZh, districtCode: units.districtCode })
         .from(projects)
         .innerJoin(units, and(eq(units.cityId, projects.cityId), eq(units.id, projects.unitId)))
-        .where(
-          and(
-            scopeWhere(scope, {
-              cityId: projects.cityId,
-              districtCode: units.districtCode,
-              unitId: projects.unitId,
-              ownerUserId: projects.piUserId,
-            }),
-            only ? inArray(projects.id, [...only]) : undefined,
-          ),
-        )
+        .where(and(projectInScope(scope), only ? inArray(projects.id, [...only]) : undefined))
         .orderBy(desc(projects.approvedAt), asc(projects.number))
         .limit(only ? only.length : 1000);
     },

@@ -14,7 +14,7 @@ import {
   users,
 } from "../../db/schema/index.ts";
 import { withConflicts } from "../../db/unique-violation.ts";
-import { scopeWhere } from "../../lib/scope-sql.ts";
+import { projectInScope } from "../decisions/projects.repository.ts";
 
 export type TaskBookRow = typeof taskBooks.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
@@ -61,17 +61,10 @@ export function executionRepository(db: Db) {
         demandUnits,
         and(eq(demandUnits.cityId, openChallenges.cityId), eq(demandUnits.id, openChallenges.demandUnitId)),
       );
-  const inScope = (scope: Scope) =>
-    scopeWhere(scope, {
-      cityId: projects.cityId,
-      districtCode: units.districtCode,
-      unitId: projects.unitId,
-      ownerUserId: projects.piUserId,
-    });
 
   return {
     async project(scope: Scope, id: string) {
-      const [r] = await projectQuery().where(and(inScope(scope), eq(projects.id, id)));
+      const [r] = await projectQuery().where(and(projectInScope(scope), eq(projects.id, id)));
       return r;
     },
 
@@ -208,7 +201,7 @@ export function executionRepository(db: Db) {
         .from(payments)
         .innerJoin(projects, and(eq(projects.cityId, payments.cityId), eq(projects.id, payments.projectId)))
         .innerJoin(units, and(eq(units.cityId, projects.cityId), eq(units.id, projects.unitId)))
-        .where(and(inScope(scope), eq(payments.id, id)));
+        .where(and(projectInScope(scope), eq(payments.id, id)));
       const [r] = lock ? await q.for("update", { of: payments }) : await q;
       return r;
     },
@@ -245,7 +238,7 @@ export function executionRepository(db: Db) {
         .innerJoin(units, and(eq(units.cityId, projects.cityId), eq(units.id, projects.unitId)))
         .where(
           and(
-            inScope(scope),
+            projectInScope(scope),
             statuses ? inArray(payments.status, [...statuses]) : undefined,
             id ? eq(payments.id, id) : undefined,
           ),

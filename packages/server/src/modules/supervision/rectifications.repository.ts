@@ -2,7 +2,7 @@ import { DomainError, type RectificationState, type Scope } from "@luoshu/domain
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { projects, rectifications, units } from "../../db/schema/index.ts";
-import { scopeWhere } from "../../lib/scope-sql.ts";
+import { projectInScope } from "../decisions/projects.repository.ts";
 
 export type RectificationRow = typeof rectifications.$inferSelect;
 
@@ -27,12 +27,8 @@ export function rectificationsRepository(db: Db) {
         .innerJoin(units, and(eq(units.cityId, projects.cityId), eq(units.id, projects.unitId)))
         .where(
           and(
-            scopeWhere(scope, {
-              cityId: rectifications.cityId,
-              districtCode: units.districtCode,
-              unitId: projects.unitId,
-              ownerUserId: projects.piUserId,
-            }),
+            // the project's city is the item's (the join's condition)
+            projectInScope(scope),
             filter.projectId ? eq(rectifications.projectId, filter.projectId) : undefined,
             filter.statuses ? inArray(rectifications.status, [...filter.statuses]) : undefined,
           ),

@@ -13,7 +13,7 @@ import {
   users,
 } from "../../db/schema/index.ts";
 import { withConflicts } from "../../db/unique-violation.ts";
-import { scopeWhere } from "../../lib/scope-sql.ts";
+import { projectInScope } from "../decisions/projects.repository.ts";
 
 export type ProgressReportRow = typeof progressReports.$inferSelect;
 export type AssessmentRow = typeof assessments.$inferSelect;
@@ -157,12 +157,7 @@ export function trackingRepository(db: Db) {
           and(
             eq(acceptanceApplications.status, "submitted"),
             isNull(projects.closedAs),
-            scopeWhere(scope, {
-              cityId: projects.cityId,
-              districtCode: units.districtCode,
-              unitId: projects.unitId,
-              ownerUserId: projects.piUserId,
-            }),
+            projectInScope(scope),
           ),
         );
     },
