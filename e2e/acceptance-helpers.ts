@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
 import { settle } from "./a11y.ts";
 import { signInAs } from "./decision-helpers.ts";
-import { confirmText, record, tick, waitText } from "./flow-helpers.ts";
+import { confirmText, outcomeOf, pressConfirm, record, tick, waitText } from "./flow-helpers.ts";
 import { trackingOf, usernamesOf } from "./tracking-setup.ts";
 
 /**
@@ -80,8 +80,13 @@ export function acceptanceSteps(live: { url: string; browser: Browser }) {
       await expert.getByTestId("score-sheet-submit").click();
       await expert.getByTestId("score-sheet-confirm").waitFor();
       expect(await confirmText(expert)).toContain("结题验收");
-      await expert.getByTestId("score-sheet-confirm").click();
-      await expert.getByTestId("score-sheet-total").waitFor();
+      await pressConfirm(expert, "score-sheet-confirm");
+      await outcomeOf(
+        expert,
+        expert.getByTestId("score-sheet-total"),
+        expert.getByTestId("error-alert"),
+        `score-${username}`,
+      );
       await expert.close();
     }
   }

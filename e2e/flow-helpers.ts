@@ -63,6 +63,44 @@ export function beijing(d: Date): string {
 /** The text of the confirmation now open: the consequence it states. */
 export const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
 
+/**
+ * Presses a confirmation's OK and waits for the confirmation to close. Twice under CI load a press
+ * left the confirmation open with nothing sent (score sheet, change request; not reproduced here,
+ * loaded or not), so if it is still open after 5 s this presses once more, as a user would. The OK of
+ * an antd confirmation acts once only, and not at all while it closes, so a second press never acts
+ * twice.
+ */
+export async function pressConfirm(page: Page, testId: string) {
+  const ok = page.getByTestId(testId);
+  await ok.click();
+  const closed = await ok.waitFor({ state: "detached", timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (closed) return;
+  await ok.click({ timeout: 5_000 }).catch(() => undefined); // closing meanwhile: nothing to press
+  await ok.waitFor({ state: "detached" });
+}
+
+/**
+ * Waits for what a confirmed action shows; when it does not come, names why: the server's refusal on
+ * screen, or the confirmation still open (its click lost), with a screenshot as
+ * test-results/failed-<what>.png. A bare timeout says nothing in a CI log.
+ */
+export async function outcomeOf(page: Page, shown: Locator, refusal: Locator, what: string) {
+  const fail = async (why: string) => {
+    await page.screenshot({ path: path.join(screenshotsDir, `failed-${what}.png`), fullPage: true });
+    return new Error(`${what}: ${why}`);
+  };
+  try {
+    await shown.or(refusal).first().waitFor();
+  } catch {
+    const open = await page.locator(".ant-modal-confirm").count();
+    throw await fail(open ? "nothing came, and the confirmation is still open" : "nothing came");
+  }
+  if (await refusal.first().isVisible()) throw await fail(`refused: ${await refusal.first().innerText()}`);
+}
+
 /** Waits until the text of a test id matches. */
 export async function waitText(page: Page, testId: string, text: string | RegExp) {
   await page.getByTestId(testId).filter({ hasText: text }).first().waitFor();

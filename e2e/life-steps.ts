@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { settle } from "./a11y.ts";
-import { confirmText, pick, tick, waitText } from "./flow-helpers.ts";
+import { confirmText, pick, pressConfirm, tick, waitText } from "./flow-helpers.ts";
 
 // The steps of a project's life in the browser that the whole-life walks (tracking.test.ts in
 // Luoyang, changes.test.ts in Datong) take on the project page, each through its dialog and its
@@ -212,7 +212,7 @@ export async function agreeAsDistrict(page: Page, opinion: string) {
  */
 export async function submitChange(page: Page) {
   await page.getByTestId("change-request-submit").click();
-  await page.getByTestId("change-request-confirm").click();
+  await pressConfirm(page, "change-request-confirm");
   await page
     .getByTestId("change-request-form")
     .waitFor({ state: "detached" })

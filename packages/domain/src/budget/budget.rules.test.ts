@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadPolicyFiles } from "../policy/load-policies.ts";
 import type { Policy } from "../policy/policy.schema.ts";
 import { DomainError } from "../shared/errors.ts";
-import { checkBudget, computePostSubsidy, indirectCostCap } from "./budget.rules.ts";
+import { checkBudget, computePostSubsidy, indirectCostCap, postSubsidyOfNode } from "./budget.rules.ts";
 
 const policiesDir = new URL("../../../../policies/", import.meta.url);
 const [luoyang, datong] = loadPolicyFiles(
@@ -284,5 +284,22 @@ describe("computePostSubsidy", () => {
       computePostSubsidy(luoyang, { program: "publicWelfare", grade: "good", verifiedRdFen: -5 }),
     );
     expect(e).toMatchObject({ code: "VALIDATION", path: "verifiedRdFen" });
+  });
+});
+
+describe("postSubsidyOfNode", () => {
+  const project = { program: "publicWelfare", grade: "excellent" as const, verifiedRdFen: yuan(150_000) };
+
+  it("pays the grade's post-subsidy, within the node's amount in the task book", () => {
+    expect(postSubsidyOfNode(luoyang, project, yuan(100_000))).toMatchObject({
+      amountFen: yuan(75_000),
+      clause: "LY-REFORM §三(四)2",
+    });
+    expect(postSubsidyOfNode(luoyang, project, yuan(50_000))?.amountFen).toBe(yuan(50_000));
+  });
+
+  it("is not known before the grade and the verified R&D spend are", () => {
+    expect(postSubsidyOfNode(luoyang, { ...project, grade: null }, yuan(100_000))).toBeNull();
+    expect(postSubsidyOfNode(luoyang, { ...project, verifiedRdFen: null }, yuan(100_000))).toBeNull();
   });
 });

@@ -355,3 +355,22 @@ export function computePostSubsidy(
     source: grade.source,
   };
 }
+
+/**
+ * What a post-subsidy payment node pays: the grade's post-subsidy within the node's amount in the
+ * task book; null while the grade or the verified R&D spend is not yet known. The one reckoning
+ * behind both the amount shown on the project page and the amount a payment is prepared for.
+ */
+export function postSubsidyOfNode(
+  policy: Policy,
+  p: { program: string; grade: PerformanceGrade | null; verifiedRdFen: number | null },
+  nodeFen: number,
+): PostSubsidyResult | null {
+  if (p.grade === null || p.verifiedRdFen === null) return null;
+  const subsidy = computePostSubsidy(policy, {
+    program: p.program,
+    grade: p.grade,
+    verifiedRdFen: p.verifiedRdFen,
+  });
+  return { ...subsidy, amountFen: Math.min(subsidy.amountFen, nodeFen) };
+}

@@ -32,7 +32,7 @@ export const closureMachine = defineMachine({
     requested: { zh: "已申请终止，待市科技局审定", en: "termination applied for, awaiting the bureau" },
     decided: { zh: "已决定", en: "decided" },
     refused: { zh: "不予终止", en: "refused" },
-    superseded: { zh: "已被撤销决定取代", en: "superseded by a revocation" },
+    superseded: { zh: "已被其后的决定取代", en: "superseded by a later decision" },
   },
   transitions: {
     approve: { from: ["requested"], to: "decided", roles: bureau },

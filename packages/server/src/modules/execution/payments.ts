@@ -1,6 +1,5 @@
 import {
   balanceOf,
-  computePostSubsidy,
   DomainError,
   nodeDue,
   notFound,
@@ -9,6 +8,7 @@ import {
   type Policy,
   paymentCheck,
   paymentMachine,
+  postSubsidyOfNode,
   reportsHolding,
   suspensionAt,
   suspensionsOf,
@@ -114,7 +114,8 @@ function subsidyOf(
   p: { program: string; grade: PerformanceGrade | null; verifiedRdFen: number | null },
   nodeFen: number,
 ): number {
-  if (p.grade === null || p.verifiedRdFen === null) {
+  const subsidy = postSubsidyOfNode(policy, p, nodeFen);
+  if (!subsidy) {
     throw new DomainError({
       code: "PAYMENT_NODE_NOT_DUE",
       messageZh: "后补助须在绩效评价等级和核定研发经费确定后拨付。",
@@ -122,11 +123,6 @@ function subsidyOf(
       details: { after: "graded" },
     });
   }
-  const subsidy = computePostSubsidy(policy, {
-    program: p.program,
-    grade: p.grade,
-    verifiedRdFen: p.verifiedRdFen,
-  });
   if (subsidy.amountFen === 0) {
     throw new DomainError({
       code: "PAYMENT_NODE_NOT_DUE",
@@ -136,7 +132,7 @@ function subsidyOf(
       details: { grade: p.grade },
     });
   }
-  return Math.min(subsidy.amountFen, nodeFen);
+  return subsidy.amountFen;
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { PaymentDto, ProjectDetailDto, TaskBookDto } from "@luoshu/contract";
 import {
   citeSource,
-  computePostSubsidy,
   errorCatalogue,
   nodeDue,
   type Policy,
   paymentActions,
   paymentApprovalOf,
+  postSubsidyOfNode,
   projectFigures,
   type Role,
   reportsHolding,
@@ -124,18 +124,7 @@ export async function readProject(
       due: nodeDue(n.after, facts),
       waitsForReports: live ? [] : reportsHolding(policy, n.after, outstanding),
       payableFen:
-        n.after !== "graded"
-          ? n.amountFen
-          : p.grade === null || p.verifiedRdFen === null
-            ? null
-            : Math.min(
-                computePostSubsidy(policy, {
-                  program: p.program,
-                  grade: p.grade,
-                  verifiedRdFen: p.verifiedRdFen,
-                }).amountFen,
-                n.amountFen,
-              ),
+        n.after !== "graded" ? n.amountFen : (postSubsidyOfNode(policy, p, n.amountFen)?.amountFen ?? null),
       paidFen: postings
         .filter((x) => x.kind === "pay" && x.node === n.code)
         .reduce((s, x) => s + x.amountFen, 0),

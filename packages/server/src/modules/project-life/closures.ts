@@ -23,6 +23,7 @@ import type { Audit, Transactor } from "../../lib/transaction.ts";
 import type { Repositories } from "../../repositories.ts";
 import { ledgerProjectOf, mustBeOpen, visibleProject } from "../execution/task-books.ts";
 import { postToLedger } from "../ledger/post-to-ledger.ts";
+import type { ClosureRow } from "./project-life.repository.ts";
 import { recordOnIntegrity } from "./record-on-integrity.ts";
 
 type Repos = Pick<Repositories, "execution" | "ledger" | "projectLife" | "integrity" | "tracking">;
@@ -145,6 +146,20 @@ export async function mustNotBeConcluded(repos: Repos, p: { cityId: string; id: 
 }
 
 /**
+ * Sets the live closure aside for a decision that replaces it (a revocation, a termination as a
+ * measure). A waiting application takes that decision as its answer; one already decided (the balance
+ * due after acceptance) keeps its own, so the timeline still shows when and by whom it was set.
+ */
+export async function supersedeClosure(repos: Repos, ctx: CallerContext, live: ClosureRow, note: string) {
+  await repos.projectLife.updateClosure(
+    live,
+    live.status === "requested"
+      ? { status: "superseded", decidedBy: ctx.actor.userId, decidedAt: ctx.now, decisionNote: note }
+      : { status: "superseded" },
+  );
+}
+
+/**
  * Releases what was never paid and marks the project closed, with the closure's decision; a panel
  * still sitting on the project (mid-term or acceptance) is withdrawn, its experts no longer asked.
  */
@@ -214,14 +229,8 @@ export async function revokeProject(
     mustBeOpen({ closedAs: again?.p.closedAs ?? null });
     const live = await repos.projectLife.liveClosure(p.cityId, p.id, true);
     // a waiting termination, or the balance due after acceptance: the recovery of all held replaces it
-    if (live?.status === "requested" || live?.kind === "settlement") {
-      await repos.projectLife.updateClosure(live, {
-        status: "superseded",
-        decidedBy: ctx.actor.userId,
-        decidedAt: ctx.now,
-        decisionNote: input.reason,
-      });
-    }
+    if (live?.status === "requested" || live?.kind === "settlement")
+      await supersedeClosure(repos, ctx, live, input.reason);
     const held = moneyHeld(await repos.ledger.postingsOfProject(p.cityId, p.id), p.id);
     const s = revocationSettlement(policy, held);
     const c = await repos.projectLife.insertClosure({

@@ -12,7 +12,7 @@ import {
 } from "@luoshu/domain";
 import type { CallerContext } from "../../lib/context.ts";
 import { mustBeOpen, visibleProject } from "../execution/task-books.ts";
-import { closeProject, type LifeDeps, mustNotBeConcluded } from "./closures.ts";
+import { closeProject, type LifeDeps, mustNotBeConcluded, supersedeClosure } from "./closures.ts";
 import { recordOnIntegrity } from "./record-on-integrity.ts";
 
 const sanctionNotFound = () => notFound("处理措施不存在。", "No such sanction.");
@@ -78,13 +78,7 @@ export async function imposeSanction(
       const held = moneyHeld(await repos.ledger.postingsOfProject(p.cityId, p.id), p.id);
       const settlement = terminationSettlement(policy, held, 0);
       const live = await repos.projectLife.liveClosure(p.cityId, p.id, true);
-      if (live)
-        await repos.projectLife.updateClosure(live, {
-          status: "superseded",
-          decidedBy: ctx.actor.userId,
-          decidedAt: ctx.now,
-          decisionNote: input.reason,
-        });
+      if (live) await supersedeClosure(repos, ctx, live, input.reason);
       const c = await repos.projectLife.insertClosure({
         cityId: p.cityId,
         projectId: p.id,

@@ -162,8 +162,12 @@ describe("the balance after acceptance", () => {
       kind: string;
       status: string;
       dueFen: number;
+      decided: { note: string | null } | null;
     }[];
-    expect(closures.find((c) => c.kind === "settlement")?.status).toBe("superseded");
+    const settlement = closures.find((c) => c.kind === "settlement");
+    expect(settlement?.status).toBe("superseded");
+    // it keeps the pass's own decision: the timeline still shows when the balance fell due
+    expect(settlement?.decided?.note).toBe("同意通过验收。");
     expect(closures.find((c) => c.kind === "revocation")).toMatchObject({
       status: "decided",
       dueFen: paid.dt - 100_000,

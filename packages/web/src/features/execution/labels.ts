@@ -90,7 +90,7 @@ const timelineNames: Record<string, { zh: string; en: string }> = {
   terminationApplied: { zh: "申请终止", en: "Termination applied for" },
   terminationRefused: { zh: "不予终止", en: "Termination refused" },
   projectTerminated: { zh: "项目终止", en: "Project terminated" },
-  terminationSuperseded: { zh: "终止申请被撤销决定取代", en: "Termination application superseded" },
+  terminationSuperseded: { zh: "终止申请被其后的决定取代", en: "Termination application superseded" },
   projectRevoked: { zh: "项目撤销", en: "Project revoked" },
   balanceDue: { zh: "结题结余资金应退回", en: "Balance due back after acceptance" },
   moneyReturned: { zh: "资金退回", en: "Money given back" },

@@ -44,7 +44,7 @@ export const closureStatusNames: Names<ClosureState> = {
   requested: { zh: "已申请，待市科技局审定", en: "Applied for, awaiting the bureau" },
   decided: { zh: "已决定", en: "Decided" },
   refused: { zh: "不予终止", en: "Refused" },
-  superseded: { zh: "已被撤销决定取代", en: "Superseded by a revocation" },
+  superseded: { zh: "已被其后的决定取代", en: "Superseded by a later decision" },
 };
 
 export const closureStatusColors: Record<ClosureState, string> = {
