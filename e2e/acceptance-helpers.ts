@@ -84,7 +84,7 @@ export function acceptanceSteps(live: { url: string; browser: Browser }) {
       await outcomeOf(
         expert,
         expert.getByTestId("score-sheet-total"),
-        expert.getByTestId("error-alert"),
+        expert.getByTestId("score-sheet").getByTestId("error-alert"),
         `score-${username}`,
       );
       await expert.close();

@@ -63,6 +63,12 @@ export function beijing(d: Date): string {
 /** The text of the confirmation now open: the consequence it states. */
 export const confirmText = (page: Page) => page.locator(".ant-modal-confirm-content").last().innerText();
 
+/** A failure that says what did not happen, with a screenshot as test-results/failed-<what>.png. */
+async function failure(page: Page, what: string, why: string): Promise<Error> {
+  await page.screenshot({ path: path.join(screenshotsDir, `failed-${what}.png`), fullPage: true });
+  return new Error(`${what}: ${why}`);
+}
+
 /**
  * Presses a confirmation's OK and waits for the confirmation to close. Twice under CI load a press
  * left the confirmation open with nothing sent (score sheet, change request; not reproduced here,
@@ -72,33 +78,30 @@ export const confirmText = (page: Page) => page.locator(".ant-modal-confirm-cont
  */
 export async function pressConfirm(page: Page, testId: string) {
   const ok = page.getByTestId(testId);
+  const closed = (timeout?: number) =>
+    ok.waitFor({ state: "hidden", timeout }).then(
+      () => true,
+      () => false,
+    );
   await ok.click();
-  const closed = await ok.waitFor({ state: "detached", timeout: 5_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (closed) return;
+  if (await closed(5_000)) return;
   await ok.click({ timeout: 5_000 }).catch(() => undefined); // closing meanwhile: nothing to press
-  await ok.waitFor({ state: "detached" });
+  if (!(await closed()))
+    throw await failure(page, testId, "the confirmation is still open after two presses");
 }
 
 /**
  * Waits for what a confirmed action shows; when it does not come, names why: the server's refusal on
- * screen, or the confirmation still open (its click lost), with a screenshot as
- * test-results/failed-<what>.png. A bare timeout says nothing in a CI log.
+ * screen, or nothing at all. A bare timeout says nothing in a CI log.
  */
 export async function outcomeOf(page: Page, shown: Locator, refusal: Locator, what: string) {
-  const fail = async (why: string) => {
-    await page.screenshot({ path: path.join(screenshotsDir, `failed-${what}.png`), fullPage: true });
-    return new Error(`${what}: ${why}`);
-  };
   try {
     await shown.or(refusal).first().waitFor();
   } catch {
-    const open = await page.locator(".ant-modal-confirm").count();
-    throw await fail(open ? "nothing came, and the confirmation is still open" : "nothing came");
+    throw await failure(page, what, "nothing came");
   }
-  if (await refusal.first().isVisible()) throw await fail(`refused: ${await refusal.first().innerText()}`);
+  if (await refusal.first().isVisible())
+    throw await failure(page, what, `refused: ${await refusal.first().innerText()}`);
 }
 
 /** Waits until the text of a test id matches. */

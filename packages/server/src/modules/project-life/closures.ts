@@ -149,6 +149,7 @@ export async function mustNotBeConcluded(repos: Repos, p: { cityId: string; id: 
  * Sets the live closure aside for a decision that replaces it (a revocation, a termination as a
  * measure). A waiting application takes that decision as its answer; one already decided (the balance
  * due after acceptance) keeps its own, so the timeline still shows when and by whom it was set.
+ * Answers its id, which the replacing decision's audit names.
  */
 export async function supersedeClosure(repos: Repos, ctx: CallerContext, live: ClosureRow, note: string) {
   await repos.projectLife.updateClosure(
@@ -157,6 +158,7 @@ export async function supersedeClosure(repos: Repos, ctx: CallerContext, live: C
       ? { status: "superseded", decidedBy: ctx.actor.userId, decidedAt: ctx.now, decisionNote: note }
       : { status: "superseded" },
   );
+  return live.id;
 }
 
 /**
@@ -229,8 +231,10 @@ export async function revokeProject(
     mustBeOpen({ closedAs: again?.p.closedAs ?? null });
     const live = await repos.projectLife.liveClosure(p.cityId, p.id, true);
     // a waiting termination, or the balance due after acceptance: the recovery of all held replaces it
-    if (live?.status === "requested" || live?.kind === "settlement")
-      await supersedeClosure(repos, ctx, live, input.reason);
+    const superseded =
+      live?.status === "requested" || live?.kind === "settlement"
+        ? await supersedeClosure(repos, ctx, live, input.reason)
+        : null;
     const held = moneyHeld(await repos.ledger.postingsOfProject(p.cityId, p.id), p.id);
     const s = revocationSettlement(policy, held);
     const c = await repos.projectLife.insertClosure({
@@ -265,7 +269,14 @@ export async function revokeProject(
       action: "closure.revoke",
       entityType: "closure",
       entityId: c.id,
-      after: { projectId: p.id, ground: input.ground, releaseFen: s.releaseFen, dueFen: s.dueFen, listed },
+      after: {
+        projectId: p.id,
+        ground: input.ground,
+        releaseFen: s.releaseFen,
+        dueFen: s.dueFen,
+        listed,
+        superseded,
+      },
     });
     return row;
   });

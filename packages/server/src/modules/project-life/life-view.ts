@@ -35,7 +35,8 @@ export function closureDto(c: ClosureRow, returns: readonly ReturnRow[], names: 
     dueFen: c.dueFen,
     settledFen,
     outstandingFen: Math.max(0, (c.dueFen ?? 0) - settledFen),
-    source: c.status === "decided" ? citationOfClause(c.clause) : null,
+    // a superseded settlement keeps the decision it rests on, and so its clause
+    source: c.status === "decided" || c.kind === "settlement" ? citationOfClause(c.clause) : null,
   };
 }
 

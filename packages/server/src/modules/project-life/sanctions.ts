@@ -73,12 +73,13 @@ export async function imposeSanction(
         originId: s.id,
       });
     }
+    let superseded: string | null = null;
     if (kind === "termination") {
       // 终止项目执行 as a measure: a decided termination, the unit's spending taken as nil until it reports
       const held = moneyHeld(await repos.ledger.postingsOfProject(p.cityId, p.id), p.id);
       const settlement = terminationSettlement(policy, held, 0);
       const live = await repos.projectLife.liveClosure(p.cityId, p.id, true);
-      if (live) await supersedeClosure(repos, ctx, live, input.reason);
+      if (live) superseded = await supersedeClosure(repos, ctx, live, input.reason);
       const c = await repos.projectLife.insertClosure({
         cityId: p.cityId,
         projectId: p.id,
@@ -108,6 +109,7 @@ export async function imposeSanction(
         fromDate: input.fromDate,
         untilDate: input.untilDate,
         clause,
+        superseded,
       },
     });
     return s;

@@ -162,12 +162,19 @@ describe("the balance after acceptance", () => {
       kind: string;
       status: string;
       dueFen: number;
+      id: string;
       decided: { note: string | null } | null;
     }[];
     const settlement = closures.find((c) => c.kind === "settlement");
     expect(settlement?.status).toBe("superseded");
     // it keeps the pass's own decision: the timeline still shows when the balance fell due
     expect(settlement?.decided?.note).toBe("同意通过验收。");
+    // the revocation's audit names the closure it superseded
+    const audit = await (await as("auditor")).get("/api/audit?entityType=closure&action=closure.revoke");
+    expect(audit.status).toBe(200);
+    expect(audit.body.items.map((e: { after: { superseded: string } }) => e.after.superseded)).toContain(
+      settlement?.id,
+    );
     expect(closures.find((c) => c.kind === "revocation")).toMatchObject({
       status: "decided",
       dueFen: paid.dt - 100_000,
