@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectAccessible } from "./a11y.ts";
 import { password, pick, signIn } from "./flow-helpers.ts";
-import { serverAndBrowser } from "./server.ts";
+import { pageOptions, serverAndBrowser } from "./server.ts";
 
 const live = serverAndBrowser();
 
@@ -89,7 +89,7 @@ const focusInDialog = (page: Page) =>
 
 describe("the path with the keyboard alone", () => {
   it("signs in, opens a page from the menu, and keeps the focus inside a dialog until it closes", async () => {
-    const page = await live.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    const page = await live.browser.newPage({ viewport: { width: 1440, height: 900 }, ...pageOptions });
     await page.goto(`${live.url}/login`);
     await page.getByTestId("page-login").waitFor();
     await tabTo(page, "login-username");
@@ -123,7 +123,7 @@ describe("the path with the keyboard alone", () => {
 
 describe("every page at WCAG 2.1 A and AA (axe-core)", () => {
   it("holds for a visitor: login, the public board, a public guide, a missing page", async () => {
-    const page = await live.browser.newPage({ locale: "zh-CN" });
+    const page = await live.browser.newPage({ ...pageOptions });
     const { check, found } = sweep(page);
     await page.goto(`${live.url}/login`);
     await page.getByTestId("page-login").waitFor();

@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fillApplication } from "./flow-fill.ts";
 import { beijing, pick, shot, signIn, tick, typeDate, waitText } from "./flow-helpers.ts";
-import { launchBrowser, screenshotsDir, startServer } from "./server.ts";
+import { launchBrowser, pageOptions, screenshotsDir, startServer } from "./server.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -50,7 +50,7 @@ async function openApplication(page: Page, listUrl = "/applications") {
 
 describe("a competitive application from guide to formal check", () => {
   it("shows the public notice board without login and takes a technology need", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, ...pageOptions });
     await page.goto(`${server.url}/login`);
     await page.getByTestId("login-public").click();
     await page.getByTestId("page-public").waitFor();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { settle } from "./a11y.ts";
 import { localToday, serverClock, signInAs } from "./decision-helpers.ts";
 import { beijing, confirmText, pick, record, tick, typeDate, waitText } from "./flow-helpers.ts";
-import { serverAndBrowser } from "./server.ts";
+import { pageOptions, serverAndBrowser } from "./server.ts";
 
 // 揭榜挂帅 in both cities, in the browser (DT-RULES §15; LY-REFORM §三(三)2): the program officer
 // drafts a challenge list for an enterprise's need and publishes it; anyone reads it on the public
@@ -110,7 +110,7 @@ async function challengeCity(prefix: "ly" | "dt") {
   await shot(officer, prefix, "published");
   await officer.close();
 
-  const visitor = await live.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+  const visitor = await live.browser.newPage({ viewport: { width: 1440, height: 900 }, ...pageOptions });
   await visitor.goto(`${live.url}/notices`);
   await waitText(visitor, `public-challenge-${id}`, city.title);
   const open = await visitor.getByTestId(`public-challenge-${id}`).innerText();

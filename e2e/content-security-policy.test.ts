@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { serverAndBrowser } from "./server.ts";
+import { pageOptions, serverAndBrowser } from "./server.ts";
 
 // The server's content security policy (packages/server/src/plugins/security-headers.ts) must not
 // break what it protects: the built web UI and Swagger UI render, and the browser reports no
@@ -10,7 +10,7 @@ const live = serverAndBrowser();
 
 /** Every `securitypolicyviolation` the page reports, recorded from before its first script runs. */
 async function watchedPage(): Promise<{ page: Page; violations: () => Promise<string[]> }> {
-  const page = await live.browser.newPage({ locale: "zh-CN" });
+  const page = await live.browser.newPage({ ...pageOptions });
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __violations: string[] }).__violations = seen;

@@ -10,7 +10,7 @@ import {
   signInAs,
 } from "./decision-helpers.ts";
 import { record, typeDate, waitText } from "./flow-helpers.ts";
-import { serverAndBrowser } from "./server.ts";
+import { pageOptions, serverAndBrowser } from "./server.ts";
 
 // From a completed expert review to numbered projects, in both cities, in the browser (issue 14):
 // finance sets the year's control number; the program officer draws the list from the ranking,
@@ -163,7 +163,7 @@ async function decideCity(prefix: "ly" | "dt") {
   await shot(officer, prefix, "notice-started");
   await officer.close();
 
-  const visitor = await live.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+  const visitor = await live.browser.newPage({ viewport: { width: 1440, height: 900 }, ...pageOptions });
   await visitor.goto(`${live.url}/notices`);
   await waitText(visitor, `public-notice-entries-${listId}`, titles[0] as string);
   await waitText(visitor, `public-notice-entries-${listId}`, titles[1] as string);

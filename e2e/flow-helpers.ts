@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { expectAccessible, settle } from "./a11y.ts";
-import { screenshotsDir } from "./server.ts";
+import { pageOptions, screenshotsDir } from "./server.ts";
 
 export const password = "Luoshu@2025";
 
@@ -20,7 +20,7 @@ export const shot = (page: Page, name: string) => record(page, `flow-${name}`);
 
 /** A fresh browser context per user, signed in, on the workspace. */
 export async function signIn(browser: Browser, url: string, username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, ...pageOptions });
   await page.goto(`${url}/login`);
   await page.getByTestId("login-username").fill(username);
   await page.getByTestId("login-password").fill(password);

@@ -1,7 +1,7 @@
 import type { Page, Response } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { record as shot } from "./flow-helpers.ts";
-import { serverAndBrowser } from "./server.ts";
+import { pageOptions, serverAndBrowser } from "./server.ts";
 
 const live = serverAndBrowser();
 
@@ -22,7 +22,7 @@ async function menu(page: Page): Promise<string[]> {
 
 describe("foundation in a real browser", () => {
   it("loads the login page in route chunks, compressed and cached for a year", async () => {
-    const page = await live.browser.newPage({ locale: "zh-CN" });
+    const page = await live.browser.newPage({ ...pageOptions });
     const responses: Response[] = [];
     page.on("response", (r) => responses.push(r));
     await page.goto(`${live.url}/login`);
@@ -45,7 +45,7 @@ describe("foundation in a real browser", () => {
   });
 
   it("shows the program officer its menu, the policies and a budget violation with its clause", async () => {
-    const page = await live.browser.newPage({ viewport: { width: 1360, height: 900 }, locale: "zh-CN" });
+    const page = await live.browser.newPage({ viewport: { width: 1360, height: 900 }, ...pageOptions });
     await page.goto(live.url);
     await page.getByTestId("page-login").waitFor();
     await shot(page, "01-login");
@@ -84,7 +84,7 @@ describe("foundation in a real browser", () => {
   });
 
   it("shows the auditor a different menu and a whole audit chain", async () => {
-    const page = await live.browser.newPage({ viewport: { width: 1360, height: 900 }, locale: "zh-CN" });
+    const page = await live.browser.newPage({ viewport: { width: 1360, height: 900 }, ...pageOptions });
     await login(page, "auditor");
     await shot(page, "06-auditor-workspace");
     const items = await menu(page);

@@ -67,6 +67,12 @@ export async function startServer(
   };
 }
 
+/**
+ * What every test page is opened with: Chinese, and reduced motion, which the product honours by
+ * dropping AntD's animations (providers.tsx), so that no click lands on a dialog still zooming in.
+ */
+export const pageOptions = { locale: "zh-CN", reducedMotion: "reduce" } as const;
+
 /** Debian's chromium with the flags this machine needs (no sandbox as root, no background network). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -5,7 +5,7 @@ import { ok } from "../packages/server/src/db/seed/demo-review.ts";
 import { settle } from "./a11y.ts";
 import { apiSessions, signInAs } from "./decision-helpers.ts";
 import { pick, record, tick, waitText } from "./flow-helpers.ts";
-import { serverAndBrowser } from "./server.ts";
+import { pageOptions, serverAndBrowser } from "./server.ts";
 
 // 随机抽查 (LY-PLAN §七(四), Luoyang; the 10 % rate and the calendar-year cycle are city settings), in
 // the browser: the demo walk leaves a Luoyang project in execution; the program officer draws this
@@ -132,7 +132,7 @@ describe("spot checks", () => {
     await finance.close();
 
     // 6. Anyone, without signing in, draws again in the browser from the public board.
-    const visitor = await live.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    const visitor = await live.browser.newPage({ viewport: { width: 1440, height: 900 }, ...pageOptions });
     await visitor.goto(`${live.url}/public`);
     await visitor.getByTestId("public-nav-spot-checks").click();
     await visitor.getByTestId("page-public-spot-checks").waitFor();
