@@ -105,6 +105,10 @@ describe("the path with the keyboard alone", () => {
     await tabTo(page, "unit-create");
     await page.keyboard.press("Enter");
     await page.locator(".ant-modal").waitFor();
+    // the page asked for reduced motion (pageOptions): the dialog is there at once, not zooming in
+    expect(
+      await page.locator(".ant-modal").evaluate((el) => el.getAnimations({ subtree: true }).length),
+    ).toBe(0);
     await expect.poll(() => focusInDialog(page)).toBe(true);
     await expectAccessible(page, "unit dialog opened from the keyboard");
     for (let i = 0; i < 25; i++) {
