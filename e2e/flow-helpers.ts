@@ -70,11 +70,11 @@ async function failure(page: Page, what: string, why: string): Promise<Error> {
 }
 
 /**
- * Presses a confirmation's OK and waits for the confirmation to close. Twice under CI load a press
- * left the confirmation open with nothing sent (score sheet, change request; not reproduced here,
- * loaded or not), so if it is still open after 5 s this presses once more, as a user would. The OK of
- * an antd confirmation acts once only, and not at all while it closes, so a second press never acts
- * twice.
+ * Presses a confirmation's OK and waits for the confirmation to close. Under CI load presses have left
+ * a confirmation open with nothing sent, likely a click aimed at a dialog still zooming in (the pages
+ * now ask for reduced motion, pageOptions); should it happen still, this presses once more after 5 s,
+ * as a user would. The OK of an antd confirmation acts once only, and not at all while it closes, so a
+ * second press never acts twice.
  */
 export async function pressConfirm(page: Page, testId: string) {
   const ok = page.getByTestId(testId);

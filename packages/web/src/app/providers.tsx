@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/es/locale/en_US";
 import zhCN from "antd/es/locale/zh_CN";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { ApiError, setSessionLostHandler } from "../api/client";
 import { markSessionLost } from "../features/auth/session";
 import { LocaleProvider, useLocale } from "./locale";
@@ -21,24 +21,19 @@ function makeQueryClient(): QueryClient {
   });
 }
 
-const reduceMotion = "(prefers-reduced-motion: reduce)";
+const reduceMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)");
+const onMotionSetting = (changed: () => void) => {
+  const query = reduceMotion();
+  query.addEventListener("change", changed);
+  return () => query.removeEventListener("change", changed);
+};
 
 /**
- * Whether the user asked the system for less motion (prefers-reduced-motion). AntD's dialogs, menus
- * and messages then appear and go without animation (WCAG 2.1 2.3.3); the browser tests ask for it
- * too, so that a click never lands on a dialog still zooming in.
+ * Whether the user asked the system for less motion (prefers-reduced-motion), followed as it changes.
+ * AntD's dialogs, menus and messages then appear and go without animation (WCAG 2.1 2.3.3); the
+ * browser tests ask for it too, so that a click never lands on a dialog still zooming in.
  */
-function usePrefersReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(() => window.matchMedia?.(reduceMotion).matches ?? false);
-  useEffect(() => {
-    const query = window.matchMedia?.(reduceMotion);
-    if (!query) return;
-    const changed = () => setReduced(query.matches);
-    query.addEventListener("change", changed);
-    return () => query.removeEventListener("change", changed);
-  }, []);
-  return reduced;
-}
+const usePrefersReducedMotion = () => useSyncExternalStore(onMotionSetting, () => reduceMotion().matches);
 
 function AntdLocale({ children }: { children: ReactNode }) {
   const { lang, t } = useLocale();
